@@ -1,0 +1,96 @@
+package org.kenes.store;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.MongoClient;
+import java.io.IOException;
+import java.nio.file.Files;
+import org.kenes.config.KenesConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The MongoDB the repositories talk to: a real one through {@code KENES_MONGO_URI}, or the embedded server (H2 file
+ * backend) on a loopback port, reached through the same driver either way.
+ */
+public final class Store {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Store.class);
+  private static final String DATABASE = "kenes";
+
+  private final MongoClient client;
+  private final Durability durability;
+  private final MongoServer embedded;
+  private final H2Backend backend;
+
+  private Store(MongoClient client, Durability durability, MongoServer embedded, H2Backend backend) {
+    this.client = client;
+    this.durability = durability;
+    this.embedded = embedded;
+    this.backend = backend;
+  }
+
+  public static Future<Store> open(Vertx vertx, KenesConfig config) {
+    if (!config.embeddedStore()) {
+      LOG.info("Store: MongoDB at {}", redact(config.mongoUri()));
+      return Future.succeededFuture(new Store(client(vertx, config.mongoUri()), Durability.byWriteConcern(), null, null));
+    }
+    return vertx.executeBlocking(() -> startEmbedded(vertx, config));
+  }
+
+  private static Store startEmbedded(Vertx vertx, KenesConfig config) throws IOException {
+    Files.createDirectories(config.dataDir());
+    String file = config.dataDir().resolve("kenes.mv.db").toAbsolutePath().toString();
+    H2Backend backend = new H2Backend(file);
+    MongoServer server = new MongoServer(backend);
+    server.bind("127.0.0.1", 0);
+    String uri = server.getConnectionString();
+    LOG.info("Store: embedded MongoDB-compatible server on {} with data in {}", uri, file);
+    return new Store(client(vertx, uri), new GroupCommit(vertx, backend), server, backend);
+  }
+
+  private static MongoClient client(Vertx vertx, String uri) {
+    JsonObject options = new JsonObject()
+        .put("connection_string", uri)
+        .put("db_name", DATABASE)
+        .put("serverSelectionTimeoutMS", 5000)
+        .put("connectTimeoutMS", 5000);
+    return MongoClient.createShared(vertx, options, "kenes-" + uri);
+  }
+
+  public MongoClient client() {
+    return client;
+  }
+
+  public Durability durability() {
+    return durability;
+  }
+
+  /** The connection string of the embedded server, for tools and a second instance on the same data; null otherwise. */
+  public String embeddedUri() {
+    return embedded == null ? null : embedded.getConnectionString();
+  }
+
+  public Future<Void> close(Vertx vertx) {
+    return client.close().compose(v -> vertx.executeBlocking(() -> {
+      if (embedded != null) {
+        backend.commit();
+        embedded.shutdownNow();
+      }
+      return null;
+    }));
+  }
+
+  /** Whether a write failed on a unique index (error 11000), on a real MongoDB and on the embedded server alike. */
+  public static boolean isDuplicateKey(Throwable e) {
+    String m = String.valueOf(e.getMessage());
+    return m.contains("E11000") || m.contains("duplicate key");
+  }
+
+  private static String redact(String uri) {
+    return uri.replaceAll("//[^@/]*@", "//***@");
+  }
+}

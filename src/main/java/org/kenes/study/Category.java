@@ -1,0 +1,3 @@
+package org.kenes.study;
+
+public record Category(String id, Text name) {}

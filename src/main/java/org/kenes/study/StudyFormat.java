@@ -1,0 +1,121 @@
+package org.kenes.study;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import org.kenes.common.Invalid;
+import org.kenes.consensus.Criteria;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
+
+/**
+ * Study files as text: parsed safely (YAML 1.2 core schema, no tags, few aliases, a size limit; JSON is YAML too),
+ * and a study written back as its canonical JSON, which is also what the store keeps and what its hash is taken of.
+ */
+public final class StudyFormat {
+
+  private static final int MAX_CODE_POINTS = 1_000_000;
+
+  private StudyFormat() {}
+
+  /** Parses and validates a study file's text. */
+  public static Study read(String text) {
+    return StudyReader.read(parse(text));
+  }
+
+  /** The tree of a YAML or JSON document, loaded with limits that keep crafted files from costing much. */
+  public static Object parse(String text) {
+    LoadSettings settings = LoadSettings.builder()
+        .setSchema(new CoreSchema())
+        .setAllowDuplicateKeys(false)
+        .setAllowRecursiveKeys(false)
+        .setMaxAliasesForCollections(20)
+        .setCodePointLimit(MAX_CODE_POINTS)
+        .setTagConstructors(Map.of())
+        .build();
+    try {
+      return new Load(settings).loadFromString(text);
+    } catch (YamlEngineException e) {
+      throw new Invalid("", "not a readable YAML or JSON document: " + oneLine(e.getMessage()));
+    }
+  }
+
+  public static JsonObject toJson(Study s) {
+    JsonObject scale = new JsonObject().put("min", s.scale().min()).put("max", s.scale().max())
+        .put("allowUnable", s.scale().allowUnable());
+    JsonObject labels = new JsonObject();
+    s.scale().labels().forEach((point, text) -> labels.put(String.valueOf(point), text(text)));
+    scale.put("labels", labels);
+    Criteria c = s.criteria();
+    JsonObject consensus = new JsonObject()
+        .put("rule", c.rule().key())
+        .put("agree", new JsonArray().add(c.agree().low()).add(c.agree().high()))
+        .put("disagree", new JsonArray().add(c.disagree().low()).add(c.disagree().high()))
+        .put("inAgreeAtLeast", c.inAgreeAtLeast())
+        .put("inDisagreeBelow", c.inDisagreeBelow())
+        .put("maxIqr", c.maxIqr())
+        .put("minResponses", c.minResponses())
+        .put("perPanel", c.perPanel())
+        .put("quantiles", c.quantiles().name())
+        .put("minCell", c.minCell());
+    JsonObject rounds = new JsonObject().put("max", s.rounds().max())
+        .put("carryForward", s.rounds().carryForward().key()).put("stableBelowPct", c.stableBelowPct());
+    JsonObject json = new JsonObject()
+        .put("id", s.id())
+        .put("title", text(s.title()));
+    if (s.description() != null) {
+      json.put("description", text(s.description()));
+    }
+    json.put("languages", new JsonArray(s.languages()))
+        .put("scale", scale)
+        .put("consensus", consensus)
+        .put("rounds", rounds)
+        .put("panels", new JsonArray(s.panels().stream()
+            .map(p -> new JsonObject().put("id", p.id()).put("name", text(p.name()))).toList()));
+    if (!s.categories().isEmpty()) {
+      json.put("categories", new JsonArray(s.categories().stream()
+          .map(cat -> new JsonObject().put("id", cat.id()).put("name", text(cat.name()))).toList()));
+    }
+    json.put("items", new JsonArray(s.items().stream().map(StudyFormat::item).toList()));
+    return json;
+  }
+
+  public static JsonObject item(Item item) {
+    JsonObject json = new JsonObject().put("id", item.id()).put("type", item.type().key());
+    if (item.category() != null) {
+      json.put("category", item.category());
+    }
+    json.put("text", text(item.text()));
+    if (item.type() == ItemType.RANKING) {
+      json.put("options", new JsonArray(item.options().stream()
+          .map(o -> new JsonObject().put("id", o.id()).put("text", text(o.text()))).toList()));
+    }
+    return json;
+  }
+
+  /** Identifies a definition's content regardless of layout, comments or key order in its file. */
+  public static String hash(Study study) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256")
+          .digest(toJson(study).encode().getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static JsonObject text(Text text) {
+    return new JsonObject(new java.util.LinkedHashMap<>(text.values()));
+  }
+
+  private static String oneLine(String message) {
+    return message == null ? "" : message.lines().map(String::trim).filter(l -> !l.isEmpty())
+        .reduce((a, b) -> a + " " + b).orElse("").replaceAll("\\s+", " ");
+  }
+}

@@ -1,0 +1,72 @@
+package org.kenes.answer;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.MongoClient;
+import io.vertx.ext.mongo.UpdateOptions;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.kenes.store.Durability;
+
+/** The {@code answers} collection: one document per participant and round, keyed {@code study:round:participant}. */
+public final class AnswerRepository {
+
+  static final String COLLECTION = "answers";
+
+  private final MongoClient mongo;
+  private final Durability durability;
+
+  public AnswerRepository(MongoClient mongo, Durability durability) {
+    this.mongo = mongo;
+    this.durability = durability;
+  }
+
+  /**
+   * Merges answers into the participant's set for the round and, with {@code submit}, marks it submitted; an
+   * idempotent upsert, answered once durable.
+   */
+  public Future<Void> save(String study, int round, String participant, String panel, Map<String, Answer> answers,
+      boolean submit) {
+    JsonObject set = new JsonObject().put("study", study).put("round", round).put("participant", participant)
+        .put("panel", panel).put("updatedAt", Instant.now().toString());
+    answers.forEach((item, answer) -> set.put("answers." + item, AnswerJson.toJson(answer)));
+    if (submit) {
+      set.put("submitted", true);
+    }
+    JsonObject update = new JsonObject().put("$set", set);
+    if (!submit) {
+      update.put("$setOnInsert", new JsonObject().put("submitted", false));
+    }
+    return mongo.updateCollectionWithOptions(COLLECTION, new JsonObject().put("_id", AnswerSet.key(study, round, participant)),
+            update, new UpdateOptions().setUpsert(true))
+        .compose(r -> durability.sync());
+  }
+
+  public Future<Optional<AnswerSet>> find(String study, int round, String participant) {
+    return mongo.findOne(COLLECTION, new JsonObject().put("_id", AnswerSet.key(study, round, participant)), null)
+        .map(doc -> Optional.ofNullable(doc).map(AnswerRepository::answerSet));
+  }
+
+  /** Every answer set of a round, drafts included. */
+  public Future<List<AnswerSet>> list(String study, int round) {
+    return mongo.find(COLLECTION, new JsonObject().put("study", study).put("round", round))
+        .map(docs -> docs.stream().map(AnswerRepository::answerSet).toList());
+  }
+
+  /** Every answer set of a study, all rounds. */
+  public Future<List<AnswerSet>> list(String study) {
+    return mongo.find(COLLECTION, new JsonObject().put("study", study))
+        .map(docs -> docs.stream().map(AnswerRepository::answerSet).toList());
+  }
+
+  private static AnswerSet answerSet(JsonObject doc) {
+    Map<String, Answer> answers = new LinkedHashMap<>();
+    JsonObject stored = doc.getJsonObject("answers", new JsonObject());
+    stored.fieldNames().forEach(item -> answers.put(item, AnswerJson.fromJson(stored.getJsonObject(item))));
+    return new AnswerSet(doc.getString("study"), doc.getInteger("round"), doc.getString("participant"),
+        doc.getString("panel"), answers, doc.getBoolean("submitted", false), doc.getString("updatedAt"));
+  }
+}

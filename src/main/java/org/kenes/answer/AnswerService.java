@@ -1,0 +1,157 @@
+package org.kenes.answer;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.kenes.common.Conflict;
+import org.kenes.common.NotFound;
+import org.kenes.participant.Participant;
+import org.kenes.participant.ParticipantRepository;
+import org.kenes.round.Round;
+import org.kenes.round.RoundService;
+import org.kenes.study.Item;
+import org.kenes.study.ItemType;
+import org.kenes.study.Study;
+import org.kenes.study.StudyService;
+
+/** The panelist's side: their questionnaire with group feedback, and their saves. */
+public final class AnswerService {
+
+  private final StudyService studies;
+  private final ParticipantRepository participants;
+  private final RoundService rounds;
+  private final AnswerRepository answers;
+
+  public AnswerService(StudyService studies, ParticipantRepository participants, RoundService rounds,
+      AnswerRepository answers) {
+    this.studies = studies;
+    this.participants = participants;
+    this.rounds = rounds;
+    this.answers = answers;
+  }
+
+  /** Who a personal link belongs to, their study, and its open round if there is one. */
+  public record Panelist(Participant participant, Study study, Optional<Round> round) {}
+
+  public Future<Panelist> panelist(String token) {
+    return participants.findByToken(token)
+        .compose(found -> found.map(Future::succeededFuture)
+            .orElseGet(() -> Future.failedFuture(new NotFound("this personal link is not known"))))
+        .compose(p -> Future.all(studies.get(p.study()), rounds.openRound(p.study()))
+            .map(all -> new Panelist(p, all.resultAt(0), all.resultAt(1))));
+  }
+
+  /** The questionnaire of the open round in the panelist's language (CONTRACT.md, {@code GET /api/p/{token}}). */
+  public Future<JsonObject> questionnaire(String token, String language) {
+    return panelist(token).compose(who -> {
+      Study study = who.study();
+      String lang = language != null && study.languages().contains(language) ? language : who.participant().language();
+      JsonObject json = new JsonObject().put("study", study.id()).put("title", study.text(study.title(), lang))
+          .put("language", lang).put("languages", new JsonArray(study.languages()))
+          .put("scale", scale(study, lang));
+      if (who.round().isEmpty()) {
+        return Future.succeededFuture(json.putNull("round").put("submitted", false).put("items", new JsonArray()));
+      }
+      Round round = who.round().get();
+      String participant = who.participant().id();
+      return Future.all(answers.find(study.id(), round.number(), participant), feedback(study, round, participant))
+          .map(all -> {
+            Optional<AnswerSet> mine = all.resultAt(0);
+            Map<String, JsonObject> feedback = all.resultAt(1);
+            JsonArray items = new JsonArray();
+            for (String itemId : round.items()) {
+              Item item = study.item(itemId).orElseThrow();
+              JsonObject entry = item(study, item, lang);
+              Answer answer = mine.map(m -> m.answers().get(itemId)).orElse(null);
+              entry.put("answer", answer == null ? null : AnswerJson.toJson(answer));
+              if (feedback.containsKey(itemId)) {
+                entry.put("feedback", feedback.get(itemId));
+              }
+              items.add(entry);
+            }
+            return json.put("round", round.number()).put("submitted", mine.map(AnswerSet::submitted).orElse(false))
+                .put("items", items);
+          });
+    });
+  }
+
+  /** Validates and stores a save of the open round; {@link Conflict} once the round is closed. */
+  public Future<JsonObject> save(String token, JsonObject body) {
+    return panelist(token).compose(who -> {
+      Round round = who.round().orElse(null);
+      if (round == null) {
+        return Future.failedFuture(new Conflict("no round is open: answers can no longer be changed"));
+      }
+      AnswerReader.Save save = AnswerReader.read(who.study(), round.items(), body);
+      Participant p = who.participant();
+      return answers.save(who.study().id(), round.number(), p.id(), p.panel(), save.answers(), save.submit())
+          .compose(v -> answers.find(who.study().id(), round.number(), p.id()))
+          .map(set -> new JsonObject().put("round", round.number()).put("saved", save.answers().size())
+              .put("submitted", set.map(AnswerSet::submitted).orElse(false)));
+    });
+  }
+
+  /**
+   * Group feedback for each item of the round that an earlier closed round asked: that round's results for the item
+   * (panels under minCell suppressed already; the whole group too while it is under minCell), the panelist's own
+   * answer then, and the anonymous comments.
+   */
+  private Future<Map<String, JsonObject>> feedback(Study study, Round round, String participant) {
+    return rounds.list(study.id()).compose(all -> {
+      Map<String, Integer> lastAsked = new HashMap<>();
+      all.stream().filter(r -> r.number() < round.number() && !r.open())
+          .forEach(r -> r.items().stream().filter(round.items()::contains).forEach(i -> lastAsked.put(i, r.number())));
+      List<Integer> earlier = lastAsked.values().stream().distinct().sorted().toList();
+      return Future.all(earlier.stream().map(n -> Future.all(rounds.results(study.id(), n),
+              answers.find(study.id(), n, participant))).toList())
+          .map(loaded -> {
+            Map<String, JsonObject> feedback = new HashMap<>();
+            for (int k = 0; k < earlier.size(); k++) {
+              io.vertx.core.CompositeFuture pair = loaded.resultAt(k);
+              JsonObject results = pair.resultAt(0);
+              Optional<AnswerSet> mine = pair.resultAt(1);
+              int n = earlier.get(k);
+              results.getJsonArray("items").stream().map(JsonObject.class::cast)
+                  .filter(r -> Integer.valueOf(n).equals(lastAsked.get(r.getString("id"))))
+                  .forEach(r -> feedback.put(r.getString("id"), feedbackEntry(study, n, r, mine)));
+            }
+            return feedback;
+          });
+    });
+  }
+
+  private static JsonObject feedbackEntry(Study study, int round, JsonObject result, Optional<AnswerSet> mine) {
+    JsonObject overall = result.getJsonObject("overall");
+    boolean tooFew = overall.getLong("n", 0L) < study.criteria().minCell();
+    Answer yours = mine.filter(AnswerSet::submitted).map(m -> m.answers().get(result.getString("id"))).orElse(null);
+    JsonObject entry = new JsonObject().put("round", round)
+        .put("overall", tooFew ? new JsonObject().put("suppressed", true) : overall)
+        .put("yours", yours == null ? null : AnswerJson.toJson(yours))
+        .put("comments", result.getJsonArray("comments", new JsonArray()));
+    if (result.containsKey("panels")) {
+      entry.put("panels", result.getJsonObject("panels"));
+    }
+    return entry;
+  }
+
+  private static JsonObject item(Study study, Item item, String lang) {
+    JsonObject json = new JsonObject().put("id", item.id()).put("type", item.type().key())
+        .put("category", item.category()).put("text", study.text(item.text(), lang));
+    if (item.type() == ItemType.RANKING) {
+      json.put("options", new JsonArray(item.options().stream()
+          .map(o -> new JsonObject().put("id", o.id()).put("text", study.text(o.text(), lang))).toList()));
+    }
+    return json;
+  }
+
+  private static JsonObject scale(Study study, String lang) {
+    JsonObject labels = new JsonObject();
+    study.scale().labels().forEach((point, text) -> labels.put(String.valueOf(point), study.text(text, lang)));
+    return new JsonObject().put("min", study.scale().min()).put("max", study.scale().max())
+        .put("allowUnable", study.scale().allowUnable()).put("labels", labels);
+  }
+}

@@ -1,0 +1,130 @@
+package org.kenes.participant;
+
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.kenes.common.Invalid;
+import org.kenes.common.Problem;
+import org.kenes.study.Study;
+
+/** Reads people to add from a JSON array or a CSV with the columns {@code name,email,panel,language}. */
+public final class ParticipantReader {
+
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+  private static final int MAX_TEXT = 200;
+
+  private final Study study;
+  private final List<Problem> problems = new ArrayList<>();
+  private final Set<String> emails = new HashSet<>();
+
+  private ParticipantReader(Study study) {
+    this.study = study;
+  }
+
+  public static List<NewParticipant> json(Study study, String body) {
+    ParticipantReader reader = new ParticipantReader(study);
+    JsonArray array;
+    try {
+      array = new JsonArray(body);
+    } catch (DecodeException | ClassCastException e) {
+      throw new Invalid("", "the body must be a JSON array of {name, email, panel, language}");
+    }
+    List<NewParticipant> people = new ArrayList<>();
+    for (int i = 0; i < array.size(); i++) {
+      Object element = array.getValue(i);
+      if (!(element instanceof JsonObject o)) {
+        reader.problems.add(new Problem("[" + i + "]", "must be an object"));
+        continue;
+      }
+      people.add(reader.person("[" + i + "].", o.getMap()));
+    }
+    return reader.result(people);
+  }
+
+  public static List<NewParticipant> csv(Study study, String body) {
+    ParticipantReader reader = new ParticipantReader(study);
+    List<NewParticipant> people = new ArrayList<>();
+    CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
+        .setIgnoreEmptyLines(true).get();
+    try (var parser = format.parse(new StringReader(body))) {
+      List<String> header = parser.getHeaderNames();
+      if (!header.contains("panel")) {
+        throw new Invalid("line 1", "the header must name the columns name,email,panel,language");
+      }
+      for (CSVRecord record : parser) {
+        Map<String, Object> row = new java.util.HashMap<>(record.toMap());
+        row.replaceAll((k, v) -> v == null || v.toString().isEmpty() ? null : v);
+        people.add(reader.person("line " + parser.getCurrentLineNumber() + ": ", row));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
+      throw new Invalid("", "not a readable CSV: " + e.getMessage());
+    }
+    return reader.result(people);
+  }
+
+  private List<NewParticipant> result(List<NewParticipant> people) {
+    if (!problems.isEmpty()) {
+      throw new Invalid(problems.size() + " problem(s) in the participants; nobody was added", problems);
+    }
+    if (people.isEmpty()) {
+      throw new Invalid("", "no participants given");
+    }
+    return people;
+  }
+
+  private NewParticipant person(String at, Map<String, Object> fields) {
+    String name = text(at, "name", fields.get("name"));
+    String email = text(at, "email", fields.get("email"));
+    if (email != null) {
+      email = email.trim();
+      if (!EMAIL.matcher(email).matches()) {
+        problems.add(new Problem(at + "email", "not an email address"));
+      } else if (!emails.add(email.toLowerCase(Locale.ROOT))) {
+        problems.add(new Problem(at + "email", "appears twice"));
+      }
+    }
+    String panel = text(at, "panel", fields.get("panel"));
+    if (panel == null) {
+      problems.add(new Problem(at + "panel", "missing"));
+    } else if (study.panel(panel).isEmpty()) {
+      problems.add(new Problem(at + "panel", "no panel '" + panel + "' in the study " + study.panelIds()));
+    }
+    String language = text(at, "language", fields.get("language"));
+    if (language == null) {
+      language = study.firstLanguage();
+    } else if (!study.languages().contains(language)) {
+      problems.add(new Problem(at + "language", "not one of the study's languages " + study.languages()));
+    }
+    fields.keySet().stream().filter(k -> !Set.of("name", "email", "panel", "language").contains(k)).sorted()
+        .forEach(k -> problems.add(new Problem(at + k, "unknown field")));
+    return new NewParticipant(name, email, panel, language);
+  }
+
+  private String text(String at, String field, Object value) {
+    if (value == null) {
+      return null;
+    }
+    if (!(value instanceof String s)) {
+      problems.add(new Problem(at + field, "must be a text"));
+      return null;
+    }
+    if (s.length() > MAX_TEXT) {
+      problems.add(new Problem(at + field, "at most " + MAX_TEXT + " characters"));
+    }
+    return s.isBlank() ? null : s.trim();
+  }
+}

@@ -1,0 +1,94 @@
+package org.kenes.participant;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.BulkOperation;
+import io.vertx.ext.mongo.IndexOptions;
+import io.vertx.ext.mongo.MongoClient;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.kenes.store.Durability;
+
+/**
+ * The {@code participants} collection. A participant with an email is keyed by the study and a hash of that email,
+ * so adding the same person twice is an idempotent upsert that keeps their pseudonym and link.
+ */
+public final class ParticipantRepository {
+
+  static final String COLLECTION = "participants";
+
+  private final MongoClient mongo;
+  private final Durability durability;
+
+  public ParticipantRepository(MongoClient mongo, Durability durability) {
+    this.mongo = mongo;
+    this.durability = durability;
+  }
+
+  public Future<Void> createIndexes() {
+    return mongo.createIndexWithOptions(COLLECTION, new JsonObject().put("token", 1), new IndexOptions().unique(true));
+  }
+
+  /** Adds or updates participants; answers them as stored, with their (possibly earlier) pseudonyms and tokens. */
+  public Future<List<Participant>> upsert(String study, List<NewParticipant> people) {
+    String now = Instant.now().toString();
+    List<String> keys = people.stream().map(p -> key(study, p)).toList();
+    List<BulkOperation> ops = new java.util.ArrayList<>();
+    for (int i = 0; i < people.size(); i++) {
+      NewParticipant p = people.get(i);
+      JsonObject set = new JsonObject().put("name", p.name()).put("email", p.email()).put("panel", p.panel())
+          .put("language", p.language());
+      JsonObject onInsert = new JsonObject().put("study", study).put("pseudonym", Tokens.pseudonym())
+          .put("token", Tokens.token()).put("createdAt", now);
+      ops.add(BulkOperation.createUpdate(new JsonObject().put("_id", keys.get(i)),
+          new JsonObject().put("$set", set).put("$setOnInsert", onInsert), true, false));
+    }
+    if (ops.isEmpty()) {
+      return Future.succeededFuture(List.of());
+    }
+    return mongo.bulkWrite(COLLECTION, ops)
+        .compose(r -> durability.sync())
+        .compose(v -> mongo.find(COLLECTION, new JsonObject().put("_id", new JsonObject().put("$in", new JsonArray(keys)))))
+        .map(docs -> {
+          java.util.Map<String, Participant> byKey = new java.util.HashMap<>();
+          docs.forEach(d -> byKey.put(d.getString("_id"), participant(d)));
+          return keys.stream().map(byKey::get).toList();
+        });
+  }
+
+  public Future<Optional<Participant>> findByToken(String token) {
+    return mongo.findOne(COLLECTION, new JsonObject().put("token", token), null)
+        .map(doc -> Optional.ofNullable(doc).map(ParticipantRepository::participant));
+  }
+
+  public Future<List<Participant>> list(String study) {
+    return mongo.find(COLLECTION, new JsonObject().put("study", study))
+        .map(docs -> docs.stream().map(ParticipantRepository::participant)
+            .sorted(java.util.Comparator.comparing(Participant::id)).toList());
+  }
+
+  private static Participant participant(JsonObject d) {
+    return new Participant(d.getString("pseudonym"), d.getString("study"), d.getString("name"), d.getString("email"),
+        d.getString("panel"), d.getString("language"), d.getString("token"), d.getString("invitedAt"));
+  }
+
+  private static String key(String study, NewParticipant p) {
+    if (p.email() == null) {
+      return study + ":" + Tokens.token();
+    }
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256")
+          .digest(p.email().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+      return study + ":" + HexFormat.of().formatHex(digest, 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

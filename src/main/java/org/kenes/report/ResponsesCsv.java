@@ -1,0 +1,52 @@
+package org.kenes.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.kenes.answer.Answer;
+import org.kenes.answer.AnswerSet;
+
+/** The long responses format of CONTRACT.md: {@code participant,panel,round,item,option,value,comment}, one row an answer. */
+public final class ResponsesCsv {
+
+  public static final String[] HEADER = {"participant", "panel", "round", "item", "option", "value", "comment"};
+
+  private ResponsesCsv() {}
+
+  /** Writes the submitted answer sets, by round, participant and item. */
+  public static void write(List<AnswerSet> sets, Appendable out) {
+    try (CSVPrinter printer = CSVFormat.DEFAULT.builder().setHeader(HEADER).setRecordSeparator("\n").get().print(out)) {
+      List<AnswerSet> ordered = sets.stream().filter(AnswerSet::submitted)
+          .sorted(Comparator.comparingInt(AnswerSet::round).thenComparing(AnswerSet::participant)).toList();
+      for (AnswerSet set : ordered) {
+        for (Map.Entry<String, Answer> e : set.answers().entrySet()) {
+          row(printer, set, e.getKey(), e.getValue());
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void row(CSVPrinter p, AnswerSet set, String item, Answer answer) throws IOException {
+    if (answer instanceof Answer.Rating r) {
+      p.printRecord(set.participant(), set.panel(), set.round(), item, "", r.value() == null ? "" : r.value(),
+          nullToEmpty(r.comment()));
+    } else if (answer instanceof Answer.Ranking r) {
+      for (int i = 0; i < r.order().size(); i++) {
+        p.printRecord(set.participant(), set.panel(), set.round(), item, r.order().get(i), i + 1,
+            i == 0 ? nullToEmpty(r.comment()) : "");
+      }
+    } else if (answer instanceof Answer.OpenText t) {
+      p.printRecord(set.participant(), set.panel(), set.round(), item, "", "", t.text());
+    }
+  }
+
+  private static String nullToEmpty(String s) {
+    return s == null ? "" : s;
+  }
+}

@@ -1,0 +1,15 @@
+package org.kenes.round;
+
+import java.util.List;
+
+/** One round of a study: the items it asks and whether it is still open. */
+public record Round(String study, int number, boolean open, List<String> items, String openedAt, String closedAt) {
+
+  public Round {
+    items = List.copyOf(items);
+  }
+
+  public static String key(String study, int number) {
+    return study + ":" + number;
+  }
+}

@@ -1,0 +1,78 @@
+package org.kenes.round;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.MongoClient;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.kenes.common.Conflict;
+import org.kenes.store.Durability;
+import org.kenes.store.Store;
+
+/**
+ * The {@code rounds} collection (one document per round, keyed {@code study:n}) and {@code results} (the statistics
+ * of a closed round, written once, under the same key).
+ */
+public final class RoundRepository {
+
+  static final String ROUNDS = "rounds";
+  static final String RESULTS = "results";
+
+  private final MongoClient mongo;
+  private final Durability durability;
+
+  public RoundRepository(MongoClient mongo, Durability durability) {
+    this.mongo = mongo;
+    this.durability = durability;
+  }
+
+  public Future<List<Round>> list(String study) {
+    return mongo.find(ROUNDS, new JsonObject().put("study", study))
+        .map(docs -> docs.stream().map(RoundRepository::round).sorted(Comparator.comparingInt(Round::number)).toList());
+  }
+
+  public Future<Optional<Round>> find(String study, int number) {
+    return mongo.findOne(ROUNDS, new JsonObject().put("_id", Round.key(study, number)), null)
+        .map(doc -> Optional.ofNullable(doc).map(RoundRepository::round));
+  }
+
+  /** Opens a round; {@link Conflict} when another request opened the same round first. */
+  public Future<Void> insert(Round round) {
+    JsonObject doc = new JsonObject().put("_id", Round.key(round.study(), round.number())).put("study", round.study())
+        .put("round", round.number()).put("status", "open").put("items", new JsonArray(round.items()))
+        .put("openedAt", round.openedAt());
+    return mongo.insert(ROUNDS, doc)
+        .recover(e -> Future.failedFuture(Store.isDuplicateKey(e)
+            ? new Conflict("round " + round.number() + " was opened already") : e))
+        .compose(id -> durability.sync());
+  }
+
+  /** Marks a round closed, so that no answer is accepted from here on; safe to repeat. */
+  public Future<Void> markClosed(String study, int number, String closedAt) {
+    return mongo.updateCollection(ROUNDS, new JsonObject().put("_id", Round.key(study, number)).put("status", "open"),
+            new JsonObject().put("$set", new JsonObject().put("status", "closed").put("closedAt", closedAt)))
+        .compose(r -> durability.sync());
+  }
+
+  /** Stores a closed round's results for good (an upsert: computing them again gives the same document). */
+  public Future<Void> saveResults(String study, int number, JsonObject results) {
+    return mongo.save(RESULTS, results.copy().put("_id", Round.key(study, number)))
+        .compose(id -> durability.sync());
+  }
+
+  public Future<Optional<JsonObject>> results(String study, int number) {
+    return mongo.findOne(RESULTS, new JsonObject().put("_id", Round.key(study, number)), null)
+        .map(doc -> Optional.ofNullable(doc).map(d -> {
+          d.remove("_id");
+          return d;
+        }));
+  }
+
+  private static Round round(JsonObject doc) {
+    return new Round(doc.getString("study"), doc.getInteger("round"), "open".equals(doc.getString("status")),
+        doc.getJsonArray("items").stream().map(String::valueOf).toList(), doc.getString("openedAt"),
+        doc.getString("closedAt"));
+  }
+}

@@ -1,0 +1,58 @@
+package org.kenes;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import org.kenes.config.AdminToken;
+import org.kenes.config.KenesConfig;
+import org.kenes.store.Store;
+import org.kenes.web.WebServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Only wires: configuration → store → indexes → study files → facilitator token → HTTP server. */
+public final class KenesVerticle extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(KenesVerticle.class);
+
+  private final KenesConfig config;
+  private Store store;
+  private Services services;
+  private HttpServer server;
+
+  public KenesVerticle(KenesConfig config) {
+    this.config = config;
+  }
+
+  @Override
+  public Future<?> start() {
+    return Store.open(vertx, config)
+        .compose(opened -> {
+          store = opened;
+          services = Services.create(vertx, config, store);
+          return services.createIndexes();
+        })
+        .compose(v -> services.studies().loadFolder(config.surveysDir()))
+        .compose(v -> vertx.executeBlocking(() -> AdminToken.resolve(config)))
+        .compose(token -> WebServer.start(vertx, services, token))
+        .onSuccess(s -> {
+          server = s;
+          LOG.info("Kenes is listening on port {}", s.actualPort());
+        });
+  }
+
+  @Override
+  public Future<?> stop() {
+    Future<Void> closed = server == null ? Future.succeededFuture() : server.shutdown();
+    return closed.compose(v -> store == null ? Future.succeededFuture() : store.close(vertx));
+  }
+
+  /** The port the server listens on (the chosen one when configured as 0). */
+  public int port() {
+    return server.actualPort();
+  }
+
+  public Services services() {
+    return services;
+  }
+}

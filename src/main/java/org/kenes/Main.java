@@ -1,0 +1,66 @@
+package org.kenes;
+
+import io.vertx.core.Vertx;
+import java.util.Arrays;
+import org.kenes.cli.Analyze;
+import org.kenes.config.KenesConfig;
+
+/** The {@code kenes} command: {@code serve} and {@code analyze}. */
+public final class Main {
+
+  static final String HELP = """
+      Usage: kenes COMMAND [ARGS]
+
+      Commands:
+        serve     Start the server: port KENES_PORT (8080), embedded store in KENES_DATA_DIR (./data) unless
+                  KENES_MONGO_URI is set, and every study file of surveys/ loaded.
+        analyze   RESPONSES.csv [--study FILE] [--round N] [--previous PREVIOUS.csv]
+                  Offline statistics of a responses CSV, printed as round-results JSON.
+        help      This text.
+
+      Environment: KENES_PORT, KENES_DATA_DIR, KENES_MONGO_URI, KENES_BASE_URL, KENES_ADMIN_TOKEN,
+        KENES_SMTP_HOST, KENES_SMTP_PORT, KENES_SMTP_FROM.
+      """;
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    String command = args.length == 0 ? "help" : args[0];
+    String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
+    switch (command) {
+      case "serve" -> serve();
+      case "analyze" -> System.exit(Analyze.run(rest, System.out, System.err));
+      case "help", "--help", "-h" -> System.out.print(HELP);
+      default -> {
+        System.err.println("kenes: unknown command '" + command + "'\n");
+        System.err.print(HELP);
+        System.exit(2);
+      }
+    }
+  }
+
+  private static void serve() {
+    KenesConfig config;
+    try {
+      config = KenesConfig.fromEnv();
+    } catch (IllegalArgumentException e) {
+      System.err.println("kenes: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    Vertx vertx = Vertx.vertx();
+    KenesVerticle verticle = new KenesVerticle(config);
+    vertx.deployVerticle(verticle).onFailure(e -> {
+      System.err.println("kenes: could not start: " + e.getMessage());
+      vertx.close().onComplete(v -> System.exit(1));
+    });
+    // SIGTERM: stop taking requests, let those in flight finish, commit the store, then exit.
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try {
+        vertx.close().toCompletionStage().toCompletableFuture().get(20, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (Exception e) {
+        System.err.println("kenes: shutdown: " + e.getMessage());
+      }
+    }, "kenes-shutdown"));
+  }
+}

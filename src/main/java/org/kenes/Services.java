@@ -1,0 +1,44 @@
+package org.kenes;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import org.kenes.answer.AnswerRepository;
+import org.kenes.answer.AnswerService;
+import org.kenes.config.KenesConfig;
+import org.kenes.participant.ParticipantRepository;
+import org.kenes.report.ReportService;
+import org.kenes.round.RoundRepository;
+import org.kenes.round.RoundService;
+import org.kenes.store.Store;
+import org.kenes.study.StudyRepository;
+import org.kenes.study.StudyService;
+
+/** The features of Kenes wired on one store; what the routes call. */
+public record Services(
+    KenesConfig config,
+    Store store,
+    StudyService studies,
+    ParticipantRepository participants,
+    RoundService rounds,
+    AnswerRepository answerSets,
+    AnswerService answers,
+    ReportService reports) {
+
+  public static Services create(Vertx vertx, KenesConfig config, Store store) {
+    var mongo = store.client();
+    var durability = store.durability();
+    RoundRepository roundRepository = new RoundRepository(mongo, durability);
+    StudyService studies = new StudyService(vertx, new StudyRepository(mongo, durability),
+        id -> roundRepository.list(id).map(list -> !list.isEmpty()));
+    ParticipantRepository participants = new ParticipantRepository(mongo, durability);
+    AnswerRepository answerSets = new AnswerRepository(mongo, durability);
+    RoundService rounds = new RoundService(vertx, studies, participants, roundRepository, answerSets);
+    return new Services(config, store, studies, participants, rounds, answerSets,
+        new AnswerService(studies, participants, rounds, answerSets), new ReportService(studies, rounds));
+  }
+
+  /** Indexes the repositories rely on; creating an existing index changes nothing. */
+  public Future<Void> createIndexes() {
+    return participants.createIndexes();
+  }
+}

@@ -1,0 +1,161 @@
+package org.kenes.web;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.io.StringWriter;
+import org.kenes.Services;
+import org.kenes.common.Invalid;
+import org.kenes.participant.NewParticipant;
+import org.kenes.participant.Participant;
+import org.kenes.participant.ParticipantReader;
+import org.kenes.report.ResponsesCsv;
+import org.kenes.round.Round;
+import org.kenes.study.StudyFormat;
+
+/** The facilitator's JSON API under /api/studies (CONTRACT.md), every route behind the facilitator token. */
+final class ApiRoutes {
+
+  private final Vertx vertx;
+  private final Services s;
+
+  private ApiRoutes(Vertx vertx, Services services) {
+    this.vertx = vertx;
+    this.s = services;
+  }
+
+  static void mount(Router api, Vertx vertx, Services services, FacilitatorAuth auth) {
+    ApiRoutes r = new ApiRoutes(vertx, services);
+    api.route("/studies*").handler(auth);
+    api.post("/studies").handler(r::createStudy);
+    api.get("/studies").handler(r::listStudies);
+    api.get("/studies/:id").handler(r::getStudy);
+    api.post("/studies/:id/participants").handler(r::addParticipants);
+    api.get("/studies/:id/participants").handler(r::listParticipants);
+    api.post("/studies/:id/rounds").handler(r::openRound);
+    api.get("/studies/:id/rounds").handler(r::listRounds);
+    api.post("/studies/:id/rounds/:n/close").handler(r::closeRound);
+    api.get("/studies/:id/rounds/:n/results").handler(r::results);
+    api.get("/studies/:id/report").handler(r::report);
+    api.get("/studies/:id/export.csv").handler(r::export);
+  }
+
+  private void createStudy(RoutingContext ctx) {
+    s.studies().create(Bodies.text(ctx))
+        .onSuccess(study -> Responses.json(ctx, 201, new JsonObject().put("id", study.id())))
+        .onFailure(ctx::fail);
+  }
+
+  private void listStudies(RoutingContext ctx) {
+    s.studies().list()
+        .map(all -> new JsonArray(all.stream().map(st -> new JsonObject().put("id", st.study().id())
+            .put("title", new JsonObject(new java.util.LinkedHashMap<>(st.study().title().values())))
+            .put("languages", new JsonArray(st.study().languages()))
+            .put("createdAt", st.createdAt()).put("updatedAt", st.updatedAt())).toList()))
+        .onSuccess(list -> Responses.json(ctx, 200, list))
+        .onFailure(ctx::fail);
+  }
+
+  private void getStudy(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    Future.all(s.studies().get(id), s.rounds().list(id))
+        .map(all -> StudyFormat.toJson(all.resultAt(0))
+            .put("roundsHeld", new JsonArray(all.<java.util.List<Round>>resultAt(1).stream().map(ApiRoutes::round).toList())))
+        .onSuccess(json -> Responses.json(ctx, 200, json))
+        .onFailure(ctx::fail);
+  }
+
+  private void addParticipants(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    s.studies().get(id)
+        .map(study -> isCsv(ctx) ? ParticipantReader.csv(study, Bodies.text(ctx)) : ParticipantReader.json(study, Bodies.text(ctx)))
+        .compose((java.util.List<NewParticipant> people) -> s.participants().upsert(id, people))
+        .map(added -> new JsonArray(added.stream().map(p -> new JsonObject().put("id", p.id()).put("token", p.token())
+            .put("link", link(p))).toList()))
+        .onSuccess(list -> Responses.json(ctx, 201, list))
+        .onFailure(ctx::fail);
+  }
+
+  private void listParticipants(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    s.studies().get(id).compose(study -> s.participants().list(id))
+        .map(list -> new JsonArray(list.stream().map(p -> new JsonObject().put("id", p.id()).put("name", p.name())
+            .put("email", p.email()).put("panel", p.panel()).put("language", p.language()).put("link", link(p)))
+            .toList()))
+        .onSuccess(list -> Responses.json(ctx, 200, list))
+        .onFailure(ctx::fail);
+  }
+
+  private void openRound(RoutingContext ctx) {
+    s.rounds().open(ctx.pathParam("id"))
+        .onSuccess(round -> Responses.json(ctx, 201, new JsonObject().put("round", round.number())
+            .put("items", new JsonArray(round.items()))))
+        .onFailure(ctx::fail);
+  }
+
+  private void listRounds(RoutingContext ctx) {
+    s.rounds().list(ctx.pathParam("id"))
+        .onSuccess(list -> Responses.json(ctx, 200, new JsonArray(list.stream().map(ApiRoutes::round).toList())))
+        .onFailure(ctx::fail);
+  }
+
+  private void closeRound(RoutingContext ctx) {
+    s.rounds().close(ctx.pathParam("id"), roundNumber(ctx))
+        .onSuccess(results -> Responses.json(ctx, 200, results))
+        .onFailure(ctx::fail);
+  }
+
+  private void results(RoutingContext ctx) {
+    s.rounds().results(ctx.pathParam("id"), roundNumber(ctx))
+        .onSuccess(results -> Responses.json(ctx, 200, results))
+        .onFailure(ctx::fail);
+  }
+
+  private void report(RoutingContext ctx) {
+    s.reports().report(ctx.pathParam("id"))
+        .onSuccess(report -> Responses.json(ctx, 200, report))
+        .onFailure(ctx::fail);
+  }
+
+  private void export(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    s.studies().get(id).compose(study -> s.answerSets().list(id))
+        .compose(sets -> vertx.executeBlocking(() -> {
+          StringWriter out = new StringWriter();
+          ResponsesCsv.write(sets, out);
+          return out.toString();
+        }, false))
+        .onSuccess(csv -> ctx.response().putHeader("Content-Type", "text/csv; charset=utf-8")
+            .putHeader("Content-Disposition", "attachment; filename=\"" + id + "-responses.csv\"").end(csv))
+        .onFailure(ctx::fail);
+  }
+
+  private String link(Participant p) {
+    return s.config().baseUrl() + "/p/" + p.token();
+  }
+
+  private static JsonObject round(Round r) {
+    return new JsonObject().put("round", r.number()).put("status", r.open() ? "open" : "closed")
+        .put("items", new JsonArray(r.items())).put("openedAt", r.openedAt()).put("closedAt", r.closedAt());
+  }
+
+  private static boolean isCsv(RoutingContext ctx) {
+    String type = ctx.request().getHeader("Content-Type");
+    return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("text/csv");
+  }
+
+  private static int roundNumber(RoutingContext ctx) {
+    try {
+      int n = Integer.parseInt(ctx.pathParam("n"));
+      if (n < 1) {
+        throw new NumberFormatException();
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw new Invalid("n", "a round is a whole number from 1");
+    }
+  }
+}

@@ -1,0 +1,77 @@
+package org.kenes.web;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import org.kenes.Services;
+import java.util.List;
+import org.kenes.common.Invalid;
+import org.kenes.common.Problem;
+
+/** The panelist's personal link: the questionnaire as JSON and as a plain HTML form that works without JavaScript. */
+final class PanelistRoutes {
+
+  private final Services s;
+  private final Views views;
+
+  private PanelistRoutes(Services services, Views views) {
+    this.s = services;
+    this.views = views;
+  }
+
+  static void mount(Router router, Router api, Services services, Views views) {
+    PanelistRoutes r = new PanelistRoutes(services, views);
+    api.get("/p/:token").handler(r::questionnaireJson);
+    api.put("/p/:token/answers").handler(r::saveJson);
+    router.get("/p/:token").handler(r::page);
+    router.post("/p/:token").handler(r::postForm);
+  }
+
+  private void questionnaireJson(RoutingContext ctx) {
+    s.answers().questionnaire(ctx.pathParam("token"), ctx.queryParams().get("lang"))
+        .onSuccess(q -> Responses.json(ctx, 200, q))
+        .onFailure(ctx::fail);
+  }
+
+  private void saveJson(RoutingContext ctx) {
+    s.answers().save(ctx.pathParam("token"), Bodies.jsonObject(ctx))
+        .onSuccess(result -> Responses.json(ctx, 200, result))
+        .onFailure(ctx::fail);
+  }
+
+  private void page(RoutingContext ctx) {
+    String token = ctx.pathParam("token");
+    s.answers().questionnaire(token, ctx.queryParams().get("lang"))
+        .compose(q -> views.respond(ctx, 200, "questionnaire",
+            QuestionnairePage.model(q, token, null, null, ctx.queryParams().get("done"))))
+        .onFailure(ctx::fail);
+  }
+
+  /** A form post: saved → 303 back to the page with a confirmation; invalid → the form again, as typed, with messages. */
+  private void postForm(RoutingContext ctx) {
+    String token = ctx.pathParam("token");
+    JsonObject save = QuestionnairePage.saveFromForm(ctx.request().formAttributes());
+    boolean submit = save.getBoolean("submit");
+    String lang = ctx.request().getFormAttribute("lang");
+    List<Problem> problems = QuestionnairePage.formProblems(save);
+    Future<JsonObject> saved = problems.isEmpty()
+        ? s.answers().save(token, QuestionnairePage.forApi(save))
+        : Future.failedFuture(new Invalid("some answers could not be accepted; nothing was saved", problems));
+    saved
+        .onSuccess(r -> ctx.response().setStatusCode(303)
+            .putHeader("Location", "/p/" + token + "?done=" + (submit ? "submitted" : "saved")
+                + (lang == null ? "" : "&lang=" + java.net.URLEncoder.encode(lang, java.nio.charset.StandardCharsets.UTF_8)))
+            .end())
+        .onFailure(e -> {
+          if (!(e instanceof Invalid invalid)) {
+            ctx.fail(e);
+            return;
+          }
+          s.answers().questionnaire(token, lang)
+              .compose(q -> views.respond(ctx, 400, "questionnaire",
+                  QuestionnairePage.model(q, token, save.getJsonObject("answers"), invalid, null)))
+              .onFailure(ctx::fail);
+        });
+  }
+}

@@ -1,0 +1,59 @@
+package org.kenes.web;
+
+import com.github.jknack.handlebars.Handlebars;
+import com.github.jknack.handlebars.Helper;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.templ.handlebars.HandlebarsTemplateEngine;
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * The one Handlebars engine of the server-side pages: templates under {@code templates/} compiled once (unless
+ * VERTXWEB_ENVIRONMENT=dev), {@code {{x}}} escaping everything, and the helpers the templates use.
+ */
+public final class Views {
+
+  private static final String BUNDLE = "i18n/messages";
+  private final HandlebarsTemplateEngine engine;
+
+  public Views(Vertx vertx) {
+    engine = HandlebarsTemplateEngine.create(vertx);
+    Handlebars handlebars = engine.unwrap();
+    handlebars.registerHelper("t", (Helper<String>) (key, options) -> text(options.param(0, "en"), key,
+        options.params.length > 1 ? java.util.Arrays.copyOfRange(options.params, 1, options.params.length) : new Object[0]));
+    handlebars.registerHelper("eq", (Helper<Object>) (a, options) -> String.valueOf(a).equals(String.valueOf(options.param(0))));
+    handlebars.registerHelper("pct", (Helper<Object>) (share, options) -> share instanceof Number n
+        ? Math.round(n.doubleValue() * 100) + "%" : "–");
+    handlebars.registerHelper("num", (Helper<Object>) (value, options) -> value instanceof Number n
+        ? String.format(Locale.ROOT, "%.2f", n.doubleValue()).replaceAll("\\.?0+$", "") : "–");
+  }
+
+  /** A UI text in a language, with English as the fallback for a missing bundle or key. */
+  public static String text(String language, String key, Object... args) {
+    String pattern;
+    try {
+      pattern = ResourceBundle.getBundle(BUNDLE, Locale.forLanguageTag(language),
+          ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)).getString(key);
+    } catch (MissingResourceException e) {
+      pattern = ResourceBundle.getBundle(BUNDLE, Locale.ROOT,
+          ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)).getString(key);
+    }
+    return args.length == 0 ? pattern : new MessageFormat(pattern, Locale.forLanguageTag(language)).format(args);
+  }
+
+  public Future<Buffer> render(String template, JsonObject model) {
+    return engine.render(model, "templates/" + template + ".hbs");
+  }
+
+  /** Renders a page as the response, with the given status. */
+  public Future<Void> respond(RoutingContext ctx, int status, String template, JsonObject model) {
+    return render(template, model).compose(html -> ctx.response().setStatusCode(status)
+        .putHeader("Content-Type", "text/html; charset=utf-8").end(html));
+  }
+}

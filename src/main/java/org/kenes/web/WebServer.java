@@ -1,0 +1,54 @@
+package org.kenes.web;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
+import io.vertx.ext.web.handler.FileSystemAccess;
+import java.util.concurrent.TimeUnit;
+import org.kenes.Services;
+
+/** Wires the routes: security headers first, then health, the JSON API, the pages, and static files last. */
+public final class WebServer {
+
+  static final long MAX_BODY = 1024 * 1024;
+
+  private WebServer() {}
+
+  public static Future<HttpServer> start(Vertx vertx, Services services, String adminToken) {
+    Views views = new Views(vertx);
+    FacilitatorAuth auth = new FacilitatorAuth(adminToken);
+    Router router = Router.router(vertx);
+    router.route().handler(SecurityHeaders::handle);
+    router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY));
+    router.get("/health").handler(ctx -> health(ctx, services));
+
+    Router api = Router.router(vertx);
+    ApiRoutes.mount(api, vertx, services, auth);
+    PanelistRoutes.mount(router, api, services, views);
+    router.route("/api/*").subRouter(api);
+    ReportPages.mount(router, services, views, auth);
+    router.get("/").handler(ctx -> views.respond(ctx, 200, "home", new JsonObject().put("lang", "en"))
+        .onFailure(ctx::fail));
+    router.route("/static/*").handler(StaticHandler.create(FileSystemAccess.ROOT,
+        services.config().webroot().toAbsolutePath().toString()).setCachingEnabled(true));
+
+    Failures failures = new Failures(views);
+    router.route().last().handler(ctx -> ctx.fail(404));
+    router.route().failureHandler(failures::handle);
+    api.route().failureHandler(failures::handle);
+    return vertx.createHttpServer().requestHandler(router).listen(services.config().port());
+  }
+
+  private static void health(RoutingContext ctx, Services services) {
+    services.store().client().runCommand("ping", new JsonObject().put("ping", 1))
+        .timeout(3, TimeUnit.SECONDS)
+        .onSuccess(r -> Responses.json(ctx, 200, new JsonObject().put("status", "ok")))
+        .onFailure(e -> Responses.json(ctx, 503, new JsonObject().put("status", "unavailable")
+            .put("error", "the store does not answer")));
+  }
+}

@@ -34,7 +34,8 @@ public record Criteria(int scaleMin, int scaleMax, Rule rule, Band agree, Band d
     checkPositive("minResponses", minResponses);
     checkPositive("minCell", minCell);
     if (rule == Rule.RAND_UCLA && !hasRandScale(scaleMin, scaleMax)) {
-      throw new IllegalArgumentException("the rand-ucla rule needs a 1..9 scale, not " + scaleMin + ".." + scaleMax);
+      throw new IllegalArgumentException("the rand-ucla rule needs a 1..9 scale, not " + scaleMin + ".."
+          + scaleMax);
     }
   }
 

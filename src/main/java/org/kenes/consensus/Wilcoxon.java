@@ -37,18 +37,19 @@ public final class Wilcoxon {
         throw new IllegalArgumentException("difference " + difference + " counted " + count + " times");
       }
       if (difference != 0) {
-        byMagnitude.computeIfAbsent(Math.abs(difference), magnitude -> new long[2])[difference > 0 ? 0 : 1] += count;
+        long[] positiveNegative = byMagnitude.computeIfAbsent(Math.abs(difference), magnitude -> new long[2]);
+        positiveNegative[difference > 0 ? 0 : 1] += count;
       }
     });
     long pairs = 0;
     double wPlus = 0;
     double wMinus = 0;
     double tieTerm = 0;
-    for (long[] signs : byMagnitude.values()) {
-      long group = signs[0] + signs[1];
+    for (long[] positiveNegative : byMagnitude.values()) {
+      long group = positiveNegative[0] + positiveNegative[1];
       double rank = pairs + (group + 1) / 2.0;
-      wPlus += signs[0] * rank;
-      wMinus += signs[1] * rank;
+      wPlus += positiveNegative[0] * rank;
+      wMinus += positiveNegative[1] * rank;
       tieTerm += (double) group * group * group - group;
       pairs += group;
     }

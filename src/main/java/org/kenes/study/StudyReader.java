@@ -169,8 +169,16 @@ public final class StudyReader {
     if (roundsValue instanceof Map<?, ?> r && r.containsKey("stableBelowPct")) {
       stableBelow = number("rounds.stableBelowPct", r.get("stableBelowPct"), 0, 100);
     }
-    return new Criteria(scale.min(), scale.max(), rule, agree, disagree, inAgree, inDisagree, maxIqr, minResponses,
-        perPanel, quantiles, minCell, stableBelow);
+    try {
+      return new Criteria(scale.min(), scale.max(), rule, agree, disagree, inAgree, inDisagree, maxIqr, minResponses,
+          perPanel, quantiles, minCell, stableBelow);
+    } catch (IllegalArgumentException e) {
+      // Already reported field by field above; the defaults stand in so that reading can go on.
+      if (problems.isEmpty()) {
+        problem("consensus", e.getMessage());
+      }
+      return d;
+    }
   }
 
   private Rounds rounds(Object value) {

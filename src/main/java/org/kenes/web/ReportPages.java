@@ -46,7 +46,8 @@ final class ReportPages {
       JsonArray rounds = new JsonArray();
       for (Object h : item.getJsonArray("rounds")) {
         JsonObject r = (JsonObject) h;
-        JsonObject overall = r.getJsonObject("overall");
+        // Open items have no statistics, only how many answered.
+        JsonObject overall = r.getJsonObject("overall", new JsonObject().put("n", r.getValue("responses")));
         rounds.add(new JsonObject().put("round", r.getInteger("round")).put("provisional", r.getBoolean("provisional"))
             .put("n", overall.getValue("n")).put("median", overall.getValue("median")).put("iqr", overall.getValue("iqr"))
             .put("agree", overall.getValue("agree")).put("kendallW", overall.getValue("kendallW"))

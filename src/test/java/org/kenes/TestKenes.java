@@ -1,0 +1,144 @@
+package org.kenes;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.kenes.config.KenesConfig;
+
+/**
+ * A real Kenes server for a test: the embedded store in a data folder of the test's, a random port, a known
+ * facilitator token, and a client that waits for each answer (tests run on their own thread, never an event loop).
+ */
+public final class TestKenes implements AutoCloseable {
+
+  public static final String ADMIN = "test-admin-token";
+
+  public final Vertx vertx;
+  public final KenesConfig config;
+  private final KenesVerticle verticle;
+  private final WebClient client;
+
+  private TestKenes(Vertx vertx, KenesConfig config, KenesVerticle verticle) {
+    this.vertx = vertx;
+    this.config = config;
+    this.verticle = verticle;
+    this.client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
+        .setDefaultPort(verticle.port()).setFollowRedirects(false));
+  }
+
+  /** A server on {@code dataDir} with no study files loaded at start. */
+  public static TestKenes start(Path dataDir) {
+    return start(dataDir, emptyFolder(dataDir));
+  }
+
+  public static TestKenes start(Path dataDir, Path surveys) {
+    Map<String, String> env = new HashMap<>();
+    env.put(KenesConfig.PORT, "0");
+    env.put(KenesConfig.DATA_DIR, dataDir.toString());
+    env.put(KenesConfig.ADMIN_TOKEN, ADMIN);
+    env.put(KenesConfig.SURVEYS_DIR, surveys.toString());
+    env.put(KenesConfig.BASE_URL, "http://kenes.test");
+    KenesConfig config = KenesConfig.from(env);
+    Vertx vertx = Vertx.vertx();
+    KenesVerticle verticle = new KenesVerticle(config);
+    vertx.deployVerticle(verticle).await();
+    return new TestKenes(vertx, config, verticle);
+  }
+
+  public Services services() {
+    return verticle.services();
+  }
+
+  public static String resource(String name) {
+    try (var in = TestKenes.class.getResourceAsStream("/" + name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public HttpResponse<Buffer> get(String path) {
+    return client.get(path).send().await();
+  }
+
+  public HttpResponse<Buffer> adminGet(String path) {
+    return admin(client.get(path)).send().await();
+  }
+
+  public HttpResponse<Buffer> adminPost(String path, String contentType, String body) {
+    return admin(client.post(path)).putHeader("Content-Type", contentType).sendBuffer(Buffer.buffer(body)).await();
+  }
+
+  public HttpResponse<Buffer> adminPost(String path) {
+    return admin(client.post(path)).send().await();
+  }
+
+  public HttpResponse<Buffer> put(String path, JsonObject body) {
+    return client.put(path).sendJsonObject(body).await();
+  }
+
+  public HttpResponse<Buffer> putRaw(String path, String contentType, String body) {
+    return client.put(path).putHeader("Content-Type", contentType).sendBuffer(Buffer.buffer(body)).await();
+  }
+
+  public HttpResponse<Buffer> postForm(String path, io.vertx.core.MultiMap form) {
+    return client.post(path).sendForm(form).await();
+  }
+
+  public int port() {
+    return verticle.port();
+  }
+
+  /** Creates the small test study and returns its id. */
+  public String createSmallStudy() {
+    HttpResponse<Buffer> r = adminPost("/api/studies", "application/yaml", resource("studies/small.yaml"));
+    if (r.statusCode() != 201) {
+      throw new AssertionError("could not create the test study: " + r.bodyAsString());
+    }
+    return "small";
+  }
+
+  /** Adds participants ({@code panel} for each) and returns their tokens in order. */
+  public JsonArray addParticipants(String study, String... panels) {
+    JsonArray people = new JsonArray();
+    for (int i = 0; i < panels.length; i++) {
+      people.add(new JsonObject().put("name", "Person " + i).put("email", "p" + i + "@example.org")
+          .put("panel", panels[i]).put("language", i % 2 == 0 ? "en" : "ru"));
+    }
+    HttpResponse<Buffer> r = adminPost("/api/studies/" + study + "/participants", "application/json", people.encode());
+    if (r.statusCode() != 201) {
+      throw new AssertionError("could not add participants: " + r.bodyAsString());
+    }
+    return r.bodyAsJsonArray();
+  }
+
+  private static HttpRequest<Buffer> admin(HttpRequest<Buffer> request) {
+    return request.bearerTokenAuthentication(ADMIN);
+  }
+
+  private static Path emptyFolder(Path dataDir) {
+    try {
+      return Files.createDirectories(dataDir.resolveSibling(dataDir.getFileName() + "-surveys"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    client.close();
+    vertx.close().await();
+  }
+}

@@ -97,6 +97,11 @@ public final class TestKenes implements AutoCloseable {
     return client.post(path).sendForm(form).await();
   }
 
+  /** The client itself, for requests the helpers above do not cover. */
+  public WebClient vertxClient() {
+    return client;
+  }
+
   public int port() {
     return verticle.port();
   }

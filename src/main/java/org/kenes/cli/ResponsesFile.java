@@ -66,7 +66,8 @@ final class ResponsesFile {
   /** @param study the study to check rows against, or null to infer items on a 1–9 scale */
   static Contents read(Path file, Study study) throws IOException, BadRow {
     ResponsesFile reader = new ResponsesFile(file, study);
-    CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
+    CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+        .setAllowMissingColumnNames(true).get();
     try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8); CSVParser parser = format.parse(in)) {
       List<String> header = parser.getHeaderNames();
       for (String column : ResponsesCsv.HEADER) {
@@ -77,7 +78,7 @@ final class ResponsesFile {
       for (CSVRecord record : parser) {
         reader.row(record, parser.getCurrentLineNumber());
       }
-    } catch (IllegalStateException | java.io.UncheckedIOException e) {
+    } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
       throw new BadRow(file, 0, "csv", "not a readable CSV: " + e.getMessage());
     }
     Study study1 = study != null ? study : reader.inferred();

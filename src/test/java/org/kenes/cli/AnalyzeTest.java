@@ -1,0 +1,116 @@
+package org.kenes.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonObject;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.kenes.TestKenes;
+
+class AnalyzeTest {
+
+  private static final String HEADER = "participant,panel,round,item,option,value,comment\n";
+
+  @TempDir
+  Path dir;
+
+  private record Run(int code, String out, String err) {}
+
+  private Run run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = Analyze.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  private Path csv(String name, String body) throws Exception {
+    Path file = dir.resolve(name);
+    Files.writeString(file, HEADER + body);
+    return file;
+  }
+
+  @Test
+  @DisplayName("without a study, items come from the CSV on a 1–9 scale; the last round is analysed against the one before")
+  void inferredItemsAndStability() throws Exception {
+    StringBuilder rows = new StringBuilder();
+    int[] first = {7, 8, 9, 8, 7, 3};
+    int[] second = {8, 8, 9, 8, 8, 7};
+    for (int i = 0; i < first.length; i++) {
+      rows.append("P").append(i).append(",x,1,q1,,").append(first[i]).append(",\n");
+      rows.append("P").append(i).append(",x,2,q1,,").append(second[i]).append(",\n");
+      rows.append("P").append(i).append(",x,2,rank,a,").append(i % 2 + 1).append(",\n");
+      rows.append("P").append(i).append(",x,2,rank,b,").append(2 - i % 2).append(",\n");
+    }
+    Run r = run(csv("two-rounds.csv", rows.toString()).toString());
+    assertEquals(0, r.code(), r.err());
+    JsonObject results = new JsonObject(r.out());
+    assertEquals(2, results.getInteger("round"));
+    JsonObject q1 = results.getJsonArray("items").getJsonObject(0);
+    assertEquals("consensus-in", q1.getJsonObject("overall").getString("verdict"));
+    assertEquals(8.0, q1.getJsonObject("overall").getDouble("median"));
+    assertEquals(3, q1.getJsonObject("stability").getInteger("pairs"));
+    JsonObject rank = results.getJsonArray("items").getJsonObject(1);
+    assertEquals("ranking", rank.getString("type"));
+    assertEquals(1.5, rank.getJsonObject("overall").getJsonObject("meanRanks").getDouble("a"));
+
+    Run first1 = run(dir.resolve("two-rounds.csv").toString(), "--round", "1");
+    assertEquals(1, new JsonObject(first1.out()).getInteger("round"));
+  }
+
+  @Test
+  @DisplayName("an earlier round can come from a second file with --previous")
+  void previousFile() throws Exception {
+    Path before = csv("r1.csv", "A,x,1,q,,5,\nB,x,1,q,,6,\n");
+    Path now = csv("r2.csv", "A,x,2,q,,7,\nB,x,2,q,,6,\n");
+    Run r = run(now.toString(), "--previous", before.toString());
+    assertEquals(0, r.code(), r.err());
+    JsonObject item = new JsonObject(r.out()).getJsonArray("items").getJsonObject(0);
+    assertEquals(1, item.getJsonObject("stability").getInteger("pairs"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+      "a rating that is not a whole number | A,x,1,strategy,,seven, | :2: value:",
+      "a rating off the scale              | A,x,1,strategy,,10,    | :2: value: 10 is off the scale 1–9",
+      "an item the study does not have     | A,policy,1,nope,,5,    | :2: item: no item 'nope' in the study",
+      "a panel the study does not have     | A,nobody,1,strategy,,5,| :2: panel: no panel 'nobody'",
+      "a ranking that repeats an option    | A,policy,1,tools,audit,1,\\nA,policy,1,tools,audit,2, | :3: option: 'audit' is ranked twice",
+      "a round that is not a number        | A,policy,one,strategy,,5, | :2: round:",
+  })
+  @DisplayName("bad input: exit code 2, file, line and field on stderr, nothing on stdout")
+  void badInput(String what, String rows, String expected) throws Exception {
+    Path study = dir.resolve("small.yaml");
+    Files.writeString(study, TestKenes.resource("studies/small.yaml"));
+    Path file = csv("bad.csv", rows.replace("\\n", "\n").replace("A,x,", "A,policy,") + "\n");
+    Run r = run(file.toString(), "--study", study.toString());
+    assertEquals(2, r.code());
+    assertEquals("", r.out());
+    assertTrue(r.err().contains(file + expected.trim()), r.err());
+  }
+
+  @Test
+  @DisplayName("usage errors and missing files exit with code 2")
+  void usageErrors() throws Exception {
+    assertEquals(2, run().code());
+    assertEquals(2, run(dir.resolve("missing.csv").toString()).code());
+    Path file = csv("ok.csv", "A,x,1,q,,5,\n");
+    Run wrongRound = run(file.toString(), "--round", "3");
+    assertEquals(2, wrongRound.code());
+    assertTrue(wrongRound.err().contains("no round 3"));
+    Path noHeader = dir.resolve("noheader.csv");
+    Files.writeString(noHeader, "A,x,1,q,,5,\n");
+    Run r = run(noHeader.toString());
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains(":1: participant: missing column"), r.err());
+  }
+}

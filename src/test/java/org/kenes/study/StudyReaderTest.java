@@ -1,0 +1,111 @@
+package org.kenes.study;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.kenes.common.Invalid;
+import org.kenes.common.Problem;
+import org.kenes.consensus.Rule;
+
+class StudyReaderTest {
+
+  private static final String MINIMAL = """
+      id: tiny
+      title: {en: "Tiny", ru: "Крошечное"}
+      languages: [en, ru]
+      panels: [{id: all, name: {en: "All", ru: "Все"}}]
+      items:
+        - {id: one, type: rating, text: {en: "One", ru: "Один"}}
+      """;
+
+  @Test
+  @DisplayName("the example dialogue in surveys/ is a valid bilingual study")
+  void exampleDialogue() throws Exception {
+    Study study = StudyFormat.read(Files.readString(Path.of("surveys/qoc-strategy.yaml")));
+    assertEquals("qoc-strategy", study.id());
+    assertEquals(List.of("en", "ru"), study.languages());
+    assertEquals(7, study.panels().size());
+    assertTrue(study.items().stream().filter(i -> i.type() == ItemType.RATING).count() >= 17);
+    assertEquals(1, study.items().stream().filter(i -> i.type() == ItemType.RANKING).count());
+    assertEquals(1, study.items().stream().filter(i -> i.type() == ItemType.OPEN).count());
+    study.items().forEach(i -> assertEquals(2, i.text().values().size(), i.id()));
+  }
+
+  @Test
+  @DisplayName("defaults fill what a minimal file leaves out: a 1–9 scale, the 70/15 percent rule, type 7 quantiles")
+  void defaults() {
+    Study study = StudyFormat.read(MINIMAL);
+    assertEquals(1, study.scale().min());
+    assertEquals(9, study.scale().max());
+    assertEquals(Rule.PERCENT, study.criteria().rule());
+    assertEquals(0.70, study.criteria().inAgreeAtLeast());
+    assertEquals(EstimationType.R_7, study.criteria().quantiles());
+    assertEquals(3, study.criteria().minCell());
+    assertEquals(3, study.rounds().max());
+    assertEquals(CarryForward.NO_CONSENSUS, study.rounds().carryForward());
+  }
+
+  @Test
+  @DisplayName("every problem of a bad file is listed by path, not just the first")
+  void everyProblemByPath() {
+    String bad = """
+        id: Bad_Id
+        title: {en: "Bad"}
+        languages: [en, ru]
+        scale: {min: 9, max: 1}
+        consensus: {rule: majority, quantiles: R_12}
+        panels: [{id: a, name: {en: "A", ru: "А"}}, {id: a, name: {en: "A", ru: "А"}}]
+        items:
+          - {id: one, type: rating, text: {en: "One", ru: "Один"}}
+          - {id: one, type: rating, text: {en: "Again", ru: "Снова"}}
+          - {id: three, type: poll, text: {en: "Three", ru: "Три"}}
+          - {id: four, type: rating, text: {en: "Four"}}
+          - {id: five, type: ranking, text: {en: "Five", ru: "Пять"}, options: [{id: x, text: {en: "X", ru: "Х"}}]}
+        colour: blue
+        """;
+    Invalid invalid = assertThrows(Invalid.class, () -> StudyFormat.read(bad));
+    List<String> paths = invalid.problems().stream().map(Problem::path).toList();
+    assertTrue(paths.containsAll(List.of("id", "title.ru", "scale", "consensus.rule", "consensus.quantiles",
+        "panels[1].id", "items[1].id", "items[2].type", "items[3].text.ru", "items[4].options", "colour")),
+        paths.toString());
+  }
+
+  @Test
+  @DisplayName("the rand-ucla rule needs a 1–9 scale")
+  void randNeedsNinePoints() {
+    Invalid invalid = assertThrows(Invalid.class,
+        () -> StudyFormat.read(MINIMAL + "scale: {min: 1, max: 5}\nconsensus: {rule: rand-ucla}\n"));
+    assertEquals("consensus.rule", invalid.problems().get(0).path());
+  }
+
+  @Test
+  @DisplayName("YAML type tags, alias bombs and broken syntax are refused as unreadable, not executed or expanded")
+  void hostileYaml() {
+    assertThrows(Invalid.class, () -> StudyFormat.read("id: !!java.io.File /etc/passwd\n"));
+    StringBuilder bomb = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x]\n");
+    for (char c = 'b'; c <= 'k'; c++) {
+      char p = (char) (c - 1);
+      bomb.append(c).append(": &").append(c).append(" [*").append(p).append(", *").append(p).append(", *").append(p)
+          .append(", *").append(p).append(", *").append(p).append(", *").append(p).append("]\n");
+    }
+    assertThrows(Invalid.class, () -> StudyFormat.read(bomb.toString()));
+    Invalid broken = assertThrows(Invalid.class, () -> StudyFormat.read("id: [unclosed\n"));
+    assertTrue(broken.getMessage().startsWith("not a readable YAML or JSON document"));
+  }
+
+  @Test
+  @DisplayName("JSON is read like YAML, and the canonical form reads back to the same study")
+  void canonicalRoundTrip() {
+    Study study = StudyFormat.read(MINIMAL);
+    Study again = StudyFormat.read(StudyFormat.toJson(study).encode());
+    assertEquals(study, again);
+    assertEquals(StudyFormat.hash(study), StudyFormat.hash(again));
+  }
+}

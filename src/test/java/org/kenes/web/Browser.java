@@ -1,0 +1,63 @@
+package org.kenes.web;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/** Debian's headless Chromium driven through Debian's ChromeDriver; nothing downloaded. */
+final class Browser implements AutoCloseable {
+
+  final ChromeDriver driver;
+  private final Path profile;
+
+  private Browser(ChromeDriver driver, Path profile) {
+    this.driver = driver;
+    this.profile = profile;
+  }
+
+  static Browser start(int width, int height, boolean javascript) throws Exception {
+    Path profile = Files.createTempDirectory("kenes-chromium");
+    ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium").addArguments(
+        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--user-data-dir=" + profile, "--window-size=" + Math.max(width, 800) + "," + height);
+    if (!javascript) {
+      options.setExperimentalOption("prefs", java.util.Map.of("profile.managed_default_content_settings.javascript", 2));
+    }
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+    ChromeDriver driver = new ChromeDriver(service, options);
+    // A desktop window cannot be narrower than 500 px: the phone's viewport is set through the DevTools protocol.
+    driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+        java.util.Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 600));
+    return new Browser(driver, profile);
+  }
+
+  /** axe-core's serious and critical violations on the current page, described for an assertion message. */
+  List<String> seriousViolations() {
+    Results results = new AxeBuilder().analyze(driver);
+    return results.getViolations().stream()
+        .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
+        .map(Browser::describe).toList();
+  }
+
+  private static String describe(Rule rule) {
+    return rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at "
+        + rule.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList();
+  }
+
+  @Override
+  public void close() throws Exception {
+    driver.quit();
+    try (var files = Files.walk(profile)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+}

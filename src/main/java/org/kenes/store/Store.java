@@ -65,6 +65,12 @@ public final class Store {
     return client;
   }
 
+  /** Whether the store answers, within a few seconds. */
+  public Future<Void> ping() {
+    return client.runCommand("ping", new JsonObject().put("ping", 1)).timeout(3, java.util.concurrent.TimeUnit.SECONDS)
+        .mapEmpty();
+  }
+
   public Durability durability() {
     return durability;
   }

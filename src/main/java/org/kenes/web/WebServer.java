@@ -9,7 +9,6 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.handler.FileSystemAccess;
-import java.util.concurrent.TimeUnit;
 import org.kenes.Services;
 
 /** Wires the routes: security headers first, then health, the JSON API, the pages, and static files last. */
@@ -45,8 +44,7 @@ public final class WebServer {
   }
 
   private static void health(RoutingContext ctx, Services services) {
-    services.store().client().runCommand("ping", new JsonObject().put("ping", 1))
-        .timeout(3, TimeUnit.SECONDS)
+    services.store().ping()
         .onSuccess(r -> Responses.json(ctx, 200, new JsonObject().put("status", "ok")))
         .onFailure(e -> Responses.json(ctx, 503, new JsonObject().put("status", "unavailable")
             .put("error", "the store does not answer")));

@@ -9,6 +9,7 @@ import org.kenes.participant.ParticipantRepository;
 import org.kenes.report.ReportService;
 import org.kenes.round.RoundRepository;
 import org.kenes.round.RoundService;
+import org.kenes.round.TallyRepository;
 import org.kenes.store.Store;
 import org.kenes.study.StudyRepository;
 import org.kenes.study.StudyService;
@@ -31,10 +32,12 @@ public record Services(
     StudyService studies = new StudyService(vertx, new StudyRepository(mongo, durability),
         id -> roundRepository.list(id).map(list -> !list.isEmpty()));
     ParticipantRepository participants = new ParticipantRepository(mongo, durability);
-    AnswerRepository answerSets = new AnswerRepository(mongo, durability);
-    RoundService rounds = new RoundService(vertx, studies, participants, roundRepository, answerSets);
+    AnswerRepository answerSets = new AnswerRepository(mongo);
+    TallyRepository tallies = new TallyRepository(mongo, durability);
+    RoundService rounds = new RoundService(vertx, studies, participants, roundRepository, answerSets, tallies);
     return new Services(config, store, studies, participants, rounds, answerSets,
-        new AnswerService(studies, participants, rounds, answerSets), new ReportService(studies, rounds));
+        new AnswerService(studies, participants, rounds, answerSets, tallies, durability),
+        new ReportService(studies, rounds));
   }
 
   /** Indexes the repositories rely on; creating an existing index changes nothing. */

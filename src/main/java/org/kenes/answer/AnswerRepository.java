@@ -2,6 +2,7 @@ package org.kenes.answer;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.FindOptions;
 import io.vertx.ext.mongo.MongoClient;
 import io.vertx.ext.mongo.UpdateOptions;
 import java.time.Instant;
@@ -9,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.kenes.store.Durability;
 
 /** The {@code answers} collection: one document per participant and round, keyed {@code study:round:participant}. */
 public final class AnswerRepository {
@@ -17,19 +17,18 @@ public final class AnswerRepository {
   static final String COLLECTION = "answers";
 
   private final MongoClient mongo;
-  private final Durability durability;
 
-  public AnswerRepository(MongoClient mongo, Durability durability) {
+  public AnswerRepository(MongoClient mongo) {
     this.mongo = mongo;
-    this.durability = durability;
   }
 
   /**
-   * Merges answers into the participant's set for the round and, with {@code submit}, marks it submitted; an
-   * idempotent upsert, answered once durable.
+   * Merges answers into the participant's set for the round and, with {@code submit}, marks it submitted: an atomic,
+   * idempotent upsert that answers the set as it was before (empty for a first save). Part of a save, whose caller
+   * waits for durability once for all its writes.
    */
-  public Future<Void> save(String study, int round, String participant, String panel, Map<String, Answer> answers,
-      boolean submit) {
+  public Future<Optional<AnswerSet>> update(String study, int round, String participant, String panel,
+      Map<String, Answer> answers, boolean submit) {
     JsonObject set = new JsonObject().put("study", study).put("round", round).put("participant", participant)
         .put("panel", panel).put("updatedAt", Instant.now().toString());
     answers.forEach((item, answer) -> set.put("answers." + item, AnswerJson.toJson(answer)));
@@ -40,9 +39,10 @@ public final class AnswerRepository {
     if (!submit) {
       update.put("$setOnInsert", new JsonObject().put("submitted", false));
     }
-    return mongo.updateCollectionWithOptions(COLLECTION, new JsonObject().put("_id", AnswerSet.key(study, round, participant)),
-            update, new UpdateOptions().setUpsert(true))
-        .compose(r -> durability.sync());
+    return mongo.findOneAndUpdateWithOptions(COLLECTION,
+            new JsonObject().put("_id", AnswerSet.key(study, round, participant)), update, new FindOptions(),
+            new UpdateOptions().setUpsert(true).setReturningNewDocument(false))
+        .map(before -> Optional.ofNullable(before).map(AnswerRepository::answerSet));
   }
 
   public Future<Optional<AnswerSet>> find(String study, int round, String participant) {

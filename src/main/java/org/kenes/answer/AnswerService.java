@@ -12,7 +12,10 @@ import org.kenes.common.NotFound;
 import org.kenes.participant.Participant;
 import org.kenes.participant.ParticipantRepository;
 import org.kenes.round.Round;
+import org.kenes.round.RoundCounters;
 import org.kenes.round.RoundService;
+import org.kenes.round.TallyRepository;
+import org.kenes.store.Durability;
 import org.kenes.study.Item;
 import org.kenes.study.ItemType;
 import org.kenes.study.Study;
@@ -25,13 +28,17 @@ public final class AnswerService {
   private final ParticipantRepository participants;
   private final RoundService rounds;
   private final AnswerRepository answers;
+  private final TallyRepository tallies;
+  private final Durability durability;
 
   public AnswerService(StudyService studies, ParticipantRepository participants, RoundService rounds,
-      AnswerRepository answers) {
+      AnswerRepository answers, TallyRepository tallies, Durability durability) {
     this.studies = studies;
     this.participants = participants;
     this.rounds = rounds;
     this.answers = answers;
+    this.tallies = tallies;
+    this.durability = durability;
   }
 
   /** Who a personal link belongs to, their study, and its open round if there is one. */
@@ -79,7 +86,10 @@ public final class AnswerService {
     });
   }
 
-  /** Validates and stores a save of the open round; {@link Conflict} once the round is closed. */
+  /**
+   * Validates and stores a save of the open round, adds what it changes to the round's live tallies, and answers once
+   * both writes are durable; {@link Conflict} once the round is closed.
+   */
   public Future<JsonObject> save(String token, JsonObject body) {
     return panelist(token).compose(who -> {
       Round round = who.round().orElse(null);
@@ -88,10 +98,43 @@ public final class AnswerService {
       }
       AnswerReader.Save save = AnswerReader.read(who.study(), round.items(), body);
       Participant p = who.participant();
-      return answers.save(who.study().id(), round.number(), p.id(), p.panel(), save.answers(), save.submit())
-          .compose(v -> answers.find(who.study().id(), round.number(), p.id()))
-          .map(set -> new JsonObject().put("round", round.number()).put("saved", save.answers().size())
-              .put("submitted", set.map(AnswerSet::submitted).orElse(false)));
+      String study = who.study().id();
+      return previousRatings(study, round, p.id()).compose(previous -> answers
+          .update(study, round.number(), p.id(), p.panel(), save.answers(), save.submit())
+          .compose(before -> {
+            AnswerSet was = before.orElse(AnswerSet.empty(study, round.number(), p.id(), p.panel()));
+            AnswerSet now = was.merge(p.panel(), save.answers(), save.submit(), null);
+            return recount(who.study(), round, was, now, previous).map(now);
+          }))
+          .compose(now -> durability.sync().map(now))
+          .map(now -> new JsonObject().put("round", round.number()).put("saved", save.answers().size())
+              .put("submitted", now.submitted()));
+    });
+  }
+
+  /** Moves the set's share of the live tallies from what it was to what it is. */
+  private Future<Void> recount(Study study, Round round, AnswerSet was, AnswerSet now, Map<String, Integer> previous) {
+    Map<String, Number> before = RoundCounters.share(study, round.items(), was, previous);
+    Map<String, Number> after = RoundCounters.share(study, round.items(), now, previous);
+    if (was.panel().equals(now.panel())) {
+      return tallies.increment(study.id(), round.number(), now.panel(), RoundCounters.difference(after, before));
+    }
+    return tallies.increment(study.id(), round.number(), was.panel(), RoundCounters.difference(Map.of(), before))
+        .compose(v -> tallies.increment(study.id(), round.number(), now.panel(), after));
+  }
+
+  /** The participant's valid ratings from the rounds the items of this one were last asked in. */
+  private Future<Map<String, Integer>> previousRatings(String study, Round round, String participant) {
+    return rounds.list(study).compose(all -> {
+      Map<String, Integer> lastAsked = RoundService.lastAsked(round, all);
+      List<Integer> earlier = lastAsked.values().stream().distinct().sorted().toList();
+      return Future.all(earlier.stream().map(n -> answers.find(study, n, participant)).toList()).map(found -> {
+        Map<Integer, List<AnswerSet>> byRound = new HashMap<>();
+        for (int i = 0; i < earlier.size(); i++) {
+          byRound.put(earlier.get(i), found.<Optional<AnswerSet>>resultAt(i).map(List::of).orElse(List.of()));
+        }
+        return RoundCounters.previousRatings(lastAsked, byRound).apply(participant);
+      });
     });
   }
 

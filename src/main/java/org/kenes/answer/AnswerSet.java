@@ -10,6 +10,18 @@ public record AnswerSet(String study, int round, String participant, String pane
     answers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(answers));
   }
 
+  /** The set after a save merges {@code answers} into it, as the store's update does. */
+  public AnswerSet merge(String newPanel, Map<String, Answer> newAnswers, boolean submit, String at) {
+    Map<String, Answer> merged = new java.util.LinkedHashMap<>(answers);
+    merged.putAll(newAnswers);
+    return new AnswerSet(study, round, participant, newPanel, merged, submitted || submit, at);
+  }
+
+  /** A participant's set before their first save. */
+  public static AnswerSet empty(String study, int round, String participant, String panel) {
+    return new AnswerSet(study, round, participant, panel, Map.of(), false, null);
+  }
+
   /** The deterministic key that makes every save an idempotent upsert. */
   public static String key(String study, int round, String participant) {
     return study + ":" + round + ":" + participant;

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.kenes.answer.AnswerSet;
 import org.kenes.common.Invalid;
 import org.kenes.round.RoundAnalysis;
+import org.kenes.round.RoundCounters;
 import org.kenes.study.Item;
 import org.kenes.study.Study;
 import org.kenes.study.StudyFormat;
@@ -93,19 +94,27 @@ public final class Analyze {
       previous.rounds().forEach(earlier::putIfAbsent);
     }
     List<AnswerSet> sets = main.rounds().get(chosen);
+    Study studied = main.study();
     Set<String> answered = sets.stream().flatMap(s -> s.answers().keySet().stream()).collect(Collectors.toSet());
-    List<String> items = main.study().items().stream().map(Item::id).filter(answered::contains).toList();
-    Map<String, RoundAnalysis.Previous> previousByItem = new HashMap<>();
+    List<String> items = studied.items().stream().map(Item::id).filter(answered::contains).toList();
+    Map<String, Integer> lastAsked = new HashMap<>();
     for (String item : items) {
       earlier.descendingMap().entrySet().stream()
           .filter(e -> e.getValue().stream().anyMatch(s -> s.answers().containsKey(item)))
           .findFirst()
-          .ifPresent(e -> previousByItem.put(item, new RoundAnalysis.Previous(e.getKey(), e.getValue())));
+          .ifPresent(e -> lastAsked.put(item, e.getKey()));
     }
+    Map<Integer, Map<String, Map<String, Number>>> earlierCounters = new HashMap<>();
+    for (int n : new java.util.TreeSet<>(lastAsked.values())) {
+      earlierCounters.put(n, RoundCounters.of(studied, items, earlier.get(n), p -> Map.of()));
+    }
+    Map<String, Map<String, Number>> counters = RoundCounters.of(studied, items, sets,
+        RoundCounters.previousRatings(lastAsked, earlier));
     Map<String, Long> invited = main.panelOf().values().stream()
         .collect(Collectors.groupingBy(p -> p, TreeMap::new, Collectors.counting()));
-    return RoundAnalysis.analyse(new RoundAnalysis.Input(main.study(), chosen, items, sets, invited, previousByItem,
-        false));
+    return RoundAnalysis.analyse(new RoundAnalysis.Input(studied, chosen, items,
+        RoundCounters.tallies(studied, items, counters), invited,
+        RoundAnalysis.previous(studied, lastAsked, earlierCounters), RoundAnalysis.comments(items, sets), false));
   }
 
   private static Study study(Path file) throws IOException, UsageError {

@@ -19,6 +19,20 @@ public final class PairedTally {
     return new PairedTally(new TreeMap<>());
   }
 
+  /** A tally from counts per difference, as kept in a store; zero counts are left out. */
+  public static PairedTally ofCounts(java.util.Map<Integer, Long> counts) {
+    SortedMap<Integer, Long> differences = new TreeMap<>();
+    counts.forEach((difference, count) -> {
+      if (count < 0) {
+        throw new IllegalArgumentException("a negative count for difference " + difference);
+      }
+      if (count > 0) {
+        differences.put(difference, count);
+      }
+    });
+    return new PairedTally(differences);
+  }
+
   public PairedTally plus(PairedTally other) {
     SortedMap<Integer, Long> sum = new TreeMap<>(differences);
     other.differences.forEach((difference, count) -> sum.merge(difference, count, Long::sum));

@@ -30,6 +30,14 @@ public final class RankingTally {
     return new Builder(options).build();
   }
 
+  /** A tally from its sums, as kept in a store; {@code rankSums[i]} belongs to {@code options.get(i)}. */
+  public static RankingTally ofSums(List<String> options, long m, long incomplete, double[] rankSums, long tieTerm) {
+    if (rankSums.length != options.size() || m < 0 || incomplete < 0 || tieTerm < 0) {
+      throw new IllegalArgumentException("rank sums for " + options + " do not fit: " + Arrays.toString(rankSums));
+    }
+    return new RankingTally(List.copyOf(options), m, incomplete, rankSums.clone(), tieTerm);
+  }
+
   /** @throws IllegalArgumentException when the options differ, in order or otherwise */
   public RankingTally plus(RankingTally other) {
     if (!options.equals(other.options)) {
@@ -54,11 +62,13 @@ public final class RankingTally {
     return incomplete;
   }
 
-  double[] rankSums() {
+  /** The sum of each option's normalised ranks, in the order of {@link #options()}. */
+  public double[] rankSums() {
     return rankSums.clone();
   }
 
-  long tieTerm() {
+  /** T: the sum over respondents of Σ(t³ − t) over their tie groups. */
+  public long tieTerm() {
     return tieTerm;
   }
 

@@ -23,6 +23,7 @@ import org.kenes.store.Durability;
 public final class ParticipantRepository {
 
   static final String COLLECTION = "participants";
+  static final String COUNTS = "participant-counts";
 
   private final MongoClient mongo;
   private final Durability durability;
@@ -53,14 +54,50 @@ public final class ParticipantRepository {
     if (ops.isEmpty()) {
       return Future.succeededFuture(List.of());
     }
-    return mongo.bulkWrite(COLLECTION, ops)
-        .compose(r -> durability.sync())
-        .compose(v -> mongo.find(COLLECTION, new JsonObject().put("_id", new JsonObject().put("$in", new JsonArray(keys)))))
+    JsonObject byKeys = new JsonObject().put("_id", new JsonObject().put("$in", new JsonArray(keys)));
+    return mongo.find(COLLECTION, byKeys)
+        .compose(existing -> mongo.bulkWrite(COLLECTION, ops).compose(r -> recount(study, existing, people, keys)))
+        .compose(v -> durability.sync())
+        .compose(v -> mongo.find(COLLECTION, byKeys))
         .map(docs -> {
           java.util.Map<String, Participant> byKey = new java.util.HashMap<>();
           docs.forEach(d -> byKey.put(d.getString("_id"), participant(d)));
           return keys.stream().map(byKey::get).toList();
         });
+  }
+
+  /** Participants invited, by panel, from the counts kept as people are added: no pass over the participants. */
+  public Future<java.util.Map<String, Long>> countByPanel(String study) {
+    return mongo.findOne(COUNTS, new JsonObject().put("_id", study), null).map(doc -> {
+      java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+      JsonObject panels = doc == null ? new JsonObject() : doc.getJsonObject("panels", new JsonObject());
+      panels.forEach(e -> counts.put(e.getKey(), ((Number) e.getValue()).longValue()));
+      return counts;
+    });
+  }
+
+  /** Keeps the counts by panel in step with an upsert: new people count in, a changed panel moves them. */
+  private Future<Void> recount(String study, List<JsonObject> existing, List<NewParticipant> people, List<String> keys) {
+    java.util.Map<String, String> panelBefore = new java.util.HashMap<>();
+    existing.forEach(d -> panelBefore.put(d.getString("_id"), d.getString("panel")));
+    java.util.Map<String, Long> change = new java.util.TreeMap<>();
+    for (int i = 0; i < people.size(); i++) {
+      String before = panelBefore.put(keys.get(i), people.get(i).panel());
+      if (!people.get(i).panel().equals(before)) {
+        change.merge(people.get(i).panel(), 1L, Long::sum);
+        if (before != null) {
+          change.merge(before, -1L, Long::sum);
+        }
+      }
+    }
+    change.values().removeIf(n -> n == 0);
+    if (change.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    JsonObject inc = new JsonObject();
+    change.forEach((panel, n) -> inc.put("panels." + panel, n));
+    return mongo.updateCollectionWithOptions(COUNTS, new JsonObject().put("_id", study), new JsonObject().put("$inc", inc),
+        new io.vertx.ext.mongo.UpdateOptions().setUpsert(true)).mapEmpty();
   }
 
   public Future<Optional<Participant>> findByToken(String token) {

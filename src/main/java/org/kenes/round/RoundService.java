@@ -10,8 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import org.kenes.answer.AnswerRepository;
+import org.kenes.answer.AnswerSet;
 import org.kenes.common.Conflict;
 import org.kenes.common.NotFound;
 import org.kenes.consensus.Verdict;
@@ -31,14 +31,16 @@ public final class RoundService {
   private final ParticipantRepository participants;
   private final RoundRepository rounds;
   private final AnswerRepository answers;
+  private final TallyRepository tallies;
 
   public RoundService(Vertx vertx, StudyService studies, ParticipantRepository participants, RoundRepository rounds,
-      AnswerRepository answers) {
+      AnswerRepository answers, TallyRepository tallies) {
     this.vertx = vertx;
     this.studies = studies;
     this.participants = participants;
     this.rounds = rounds;
     this.answers = answers;
+    this.tallies = tallies;
   }
 
   /** Opens the next round with the items the study's rule carries forward. */
@@ -100,30 +102,69 @@ public final class RoundService {
     return rounds.list(studyId).map(all -> all.stream().filter(Round::open).findFirst());
   }
 
+  /**
+   * Live results come from the tallies saves keep in the store, in O(items × scale points); a closed round's come
+   * from its answers, which also rewrites its tallies exactly, with the anonymous comments.
+   */
   private Future<JsonObject> compute(Round round) {
     String studyId = round.study();
-    return Future.all(studies.get(studyId), participants.list(studyId), answers.list(studyId, round.number()),
-            rounds.list(studyId))
+    return Future.all(studies.get(studyId), rounds.list(studyId)).compose(loaded -> {
+      Study study = loaded.resultAt(0);
+      Map<String, Integer> lastAsked = lastAsked(round, loaded.resultAt(1));
+      Future<RoundAnalysis.Input> input = round.open()
+          ? liveInput(study, round, lastAsked)
+          : closedInput(study, round, lastAsked);
+      return input.compose(in -> vertx.executeBlocking(() -> RoundAnalysis.analyse(in), false));
+    });
+  }
+
+  private Future<RoundAnalysis.Input> liveInput(Study study, Round round, Map<String, Integer> lastAsked) {
+    return Future.all(participants.countByPanel(study.id()), tallies.read(study.id(), round.number()),
+            previous(study, lastAsked))
+        .map(all -> new RoundAnalysis.Input(study, round.number(), round.items(),
+            RoundCounters.tallies(study, round.items(), all.resultAt(1)), all.resultAt(0), all.resultAt(2), null, true));
+  }
+
+  private Future<RoundAnalysis.Input> closedInput(Study study, Round round, Map<String, Integer> lastAsked) {
+    List<Integer> earlier = lastAsked.values().stream().distinct().sorted().toList();
+    Future<Map<Integer, List<AnswerSet>>> earlierSets = Future.all(earlier.stream()
+            .map(n -> answers.list(study.id(), n)).toList())
+        .map(all -> {
+          Map<Integer, List<AnswerSet>> byRound = new HashMap<>();
+          for (int i = 0; i < earlier.size(); i++) {
+            byRound.put(earlier.get(i), all.resultAt(i));
+          }
+          return byRound;
+        });
+    return Future.all(participants.list(study.id()), answers.list(study.id(), round.number()), earlierSets)
         .compose(all -> {
-          Study study = all.resultAt(0);
-          List<Participant> people = all.resultAt(1);
-          Map<String, Integer> lastAsked = lastAsked(round, all.resultAt(3));
-          List<Integer> earlier = new ArrayList<>(new TreeSet<>(lastAsked.values()));
-          return Future.all(earlier.stream().map(n -> answers.list(studyId, n)).toList()).compose(previous -> {
-            Map<String, RoundAnalysis.Previous> previousByItem = new HashMap<>();
-            lastAsked.forEach((item, n) -> previousByItem.put(item,
-                new RoundAnalysis.Previous(n, previous.resultAt(earlier.indexOf(n)))));
-            Map<String, Long> invited = new HashMap<>();
-            people.forEach(p -> invited.merge(p.panel(), 1L, Long::sum));
-            RoundAnalysis.Input input = new RoundAnalysis.Input(study, round.number(), round.items(),
-                all.resultAt(2), invited, previousByItem, round.open());
-            return vertx.executeBlocking(() -> RoundAnalysis.analyse(input), false);
-          });
+          List<AnswerSet> sets = all.resultAt(1);
+          Map<String, Map<String, Number>> counters = RoundCounters.of(study, round.items(), sets,
+              RoundCounters.previousRatings(lastAsked, all.resultAt(2)));
+          Map<String, Long> invited = new HashMap<>();
+          all.<List<Participant>>resultAt(0).forEach(p -> invited.merge(p.panel(), 1L, Long::sum));
+          return tallies.replace(study.id(), round.number(), study.panelIds(), counters)
+              .compose(v -> previous(study, lastAsked))
+              .map(previous -> new RoundAnalysis.Input(study, round.number(), round.items(),
+                  RoundCounters.tallies(study, round.items(), counters), invited, previous,
+                  RoundAnalysis.comments(round.items(), sets), false));
         });
   }
 
+  /** Each item's overall ratings in the round it was last asked in, from that closed round's tallies. */
+  private Future<Map<String, RoundAnalysis.Previous>> previous(Study study, Map<String, Integer> lastAsked) {
+    List<Integer> earlier = lastAsked.values().stream().distinct().sorted().toList();
+    return Future.all(earlier.stream().map(n -> tallies.read(study.id(), n)).toList()).map(all -> {
+      Map<Integer, Map<String, Map<String, Number>>> byRound = new HashMap<>();
+      for (int i = 0; i < earlier.size(); i++) {
+        byRound.put(earlier.get(i), all.resultAt(i));
+      }
+      return RoundAnalysis.previous(study, lastAsked, byRound);
+    });
+  }
+
   /** For each item of the round asked before, the latest earlier round that asked it. */
-  private static Map<String, Integer> lastAsked(Round round, List<Round> all) {
+  public static Map<String, Integer> lastAsked(Round round, List<Round> all) {
     Map<String, Integer> last = new HashMap<>();
     for (Round r : all) {
       if (r.number() < round.number()) {

@@ -99,14 +99,14 @@ public final class AnswerService {
       AnswerReader.Save save = AnswerReader.read(who.study(), round.items(), body);
       Participant p = who.participant();
       String study = who.study().id();
-      return previousRatings(study, round, p.id()).compose(previous -> answers
-          .update(study, round.number(), p.id(), p.panel(), save.answers(), save.submit())
-          .compose(before -> {
-            AnswerSet was = before.orElse(AnswerSet.empty(study, round.number(), p.id(), p.panel()));
-            AnswerSet now = was.merge(p.panel(), save.answers(), save.submit(), null);
-            return recount(who.study(), round, was, now, previous).map(now);
-          }))
-          .compose(now -> durability.sync().map(now))
+      return rounds.withinOpen(round, () -> previousRatings(study, round, p.id()).compose(previous -> answers
+              .update(study, round.number(), p.id(), p.panel(), save.answers(), save.submit())
+              .compose(before -> {
+                AnswerSet was = before.orElse(AnswerSet.empty(study, round.number(), p.id(), p.panel()));
+                AnswerSet now = was.merge(p.panel(), save.answers(), save.submit(), null);
+                return recount(who.study(), round, was, now, previous).map(now);
+              }))
+              .compose(now -> durability.sync().map(now)))
           .map(now -> new JsonObject().put("round", round.number()).put("saved", save.answers().size())
               .put("submitted", now.submitted()));
     });

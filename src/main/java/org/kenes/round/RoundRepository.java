@@ -1,6 +1,7 @@
 package org.kenes.round;
 
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
@@ -47,6 +48,41 @@ public final class RoundRepository {
         .recover(e -> Future.failedFuture(Store.isDuplicateKey(e)
             ? new Conflict("round " + round.number() + " was opened already") : e))
         .compose(id -> durability.sync());
+  }
+
+  /**
+   * Registers a save in flight on a round, atomically with checking that it is open: false once it is closed, so no
+   * save can begin after a close. Every {@code true} must be followed by {@link #leave}.
+   */
+  public Future<Boolean> enter(String study, int number) {
+    return mongo.updateCollection(ROUNDS, new JsonObject().put("_id", Round.key(study, number)).put("status", "open"),
+            new JsonObject().put("$inc", new JsonObject().put("inflight", 1)))
+        .map(r -> r.getDocMatched() == 1);
+  }
+
+  public Future<Void> leave(String study, int number) {
+    return mongo.updateCollection(ROUNDS, new JsonObject().put("_id", Round.key(study, number)),
+        new JsonObject().put("$inc", new JsonObject().put("inflight", -1))).mapEmpty();
+  }
+
+  /**
+   * Waits until the saves that entered a round before it closed have finished, so that its results include every
+   * acknowledged answer. An instance that died mid-save leaves its count behind: after {@code patience} the wait ends.
+   */
+  public Future<Void> drain(Vertx vertx, String study, int number, long patienceMs) {
+    long deadline = System.currentTimeMillis() + patienceMs;
+    return drainUntil(vertx, Round.key(study, number), deadline);
+  }
+
+  private Future<Void> drainUntil(Vertx vertx, String key, long deadline) {
+    return mongo.findOne(ROUNDS, new JsonObject().put("_id", key), new JsonObject().put("inflight", 1))
+        .compose(doc -> {
+          long inflight = doc == null ? 0 : doc.getLong("inflight", 0L);
+          if (inflight <= 0 || System.currentTimeMillis() > deadline) {
+            return Future.succeededFuture();
+          }
+          return vertx.timer(10).compose(t -> drainUntil(vertx, key, deadline));
+        });
   }
 
   /** Marks a round closed, so that no answer is accepted from here on; safe to repeat. */

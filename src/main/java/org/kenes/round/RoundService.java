@@ -26,6 +26,9 @@ import org.kenes.study.StudyService;
 /** Opens and closes rounds and answers their results: stored once a round is closed, live while it is open. */
 public final class RoundService {
 
+  /** How long a close waits for saves already under way; longer than a save takes, shorter than a person waits. */
+  private static final long DRAIN_PATIENCE_MS = 5_000;
+
   private final Vertx vertx;
   private final StudyService studies;
   private final ParticipantRepository participants;
@@ -71,7 +74,9 @@ public final class RoundService {
   /** Closes a round and stores its results for good; closing a closed round answers its stored results. */
   public Future<JsonObject> close(String studyId, int number) {
     return round(studyId, number).compose(round -> round.open()
-        ? rounds.markClosed(studyId, number, Instant.now().toString()).compose(v -> results(studyId, number))
+        ? rounds.markClosed(studyId, number, Instant.now().toString())
+            .compose(v -> rounds.drain(vertx, studyId, number, DRAIN_PATIENCE_MS))
+            .compose(v -> results(studyId, number))
         : results(studyId, number));
   }
 
@@ -95,6 +100,16 @@ public final class RoundService {
 
   public Future<List<Round>> list(String studyId) {
     return studies.get(studyId).compose(s -> rounds.list(studyId));
+  }
+
+  /**
+   * Runs a save on an open round: registered in flight atomically with the check that the round is open, and
+   * released when done, so that a close neither loses it nor lets it in afterwards.
+   */
+  public <T> Future<T> withinOpen(Round round, java.util.function.Supplier<Future<T>> save) {
+    return rounds.enter(round.study(), round.number()).compose(entered -> entered
+        ? save.get().eventually(() -> rounds.leave(round.study(), round.number()))
+        : Future.failedFuture(new Conflict("round " + round.number() + " is closed: answers can no longer be changed")));
   }
 
   /** The open round of a study, if any. */

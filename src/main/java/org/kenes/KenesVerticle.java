@@ -15,6 +15,8 @@ public final class KenesVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(KenesVerticle.class);
 
+  private static final long RETRY_SECONDS = 3;
+
   private final KenesConfig config;
   private Store store;
   private Services services;
@@ -30,14 +32,31 @@ public final class KenesVerticle extends VerticleBase {
         .compose(opened -> {
           store = opened;
           services = Services.create(vertx, config, store);
-          return services.createIndexes();
+          return prepareStore();
         })
-        .compose(v -> services.studies().loadFolder(config.surveysDir()))
         .compose(v -> vertx.executeBlocking(() -> AdminToken.resolve(config)))
         .compose(token -> WebServer.start(vertx, services, token))
         .onSuccess(s -> {
           server = s;
           LOG.info("Kenes is listening on port {}", s.actualPort());
+        });
+  }
+
+  /**
+   * Indexes and study files. A store that is down does not keep the server from starting (it answers 503 meanwhile):
+   * this is tried again every few seconds until the store answers.
+   */
+  private Future<Void> prepareStore() {
+    return services.createIndexes()
+        .compose(v -> services.studies().loadFolder(config.surveysDir()))
+        .recover(e -> {
+          if (!Store.isUnavailable(e)) {
+            return Future.failedFuture(e);
+          }
+          LOG.warn("The store does not answer; the server starts anyway and tries again in {} s", RETRY_SECONDS);
+          vertx.setTimer(RETRY_SECONDS * 1000, t -> prepareStore()
+              .onSuccess(v -> LOG.info("The store answers again: indexes and study files are in place")));
+          return Future.succeededFuture();
         });
   }
 

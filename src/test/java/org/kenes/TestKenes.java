@@ -44,7 +44,12 @@ public final class TestKenes implements AutoCloseable {
   }
 
   public static TestKenes start(Path dataDir, Path surveys) {
-    Map<String, String> env = new HashMap<>();
+    return start(dataDir, surveys, Map.of());
+  }
+
+  /** With more environment, such as {@code KENES_MONGO_URI}. */
+  public static TestKenes start(Path dataDir, Path surveys, Map<String, String> more) {
+    Map<String, String> env = new HashMap<>(more);
     env.put(KenesConfig.PORT, "0");
     env.put(KenesConfig.DATA_DIR, dataDir.toString());
     env.put(KenesConfig.ADMIN_TOKEN, ADMIN);

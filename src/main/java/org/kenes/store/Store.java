@@ -53,11 +53,14 @@ public final class Store {
   }
 
   private static MongoClient client(Vertx vertx, String uri) {
-    JsonObject options = new JsonObject()
-        .put("connection_string", uri)
-        .put("db_name", DATABASE)
-        .put("serverSelectionTimeoutMS", 5000)
-        .put("connectTimeoutMS", 5000);
+    JsonObject options = new JsonObject().put("connection_string", uri).put("db_name", DATABASE);
+    // A store that is down must answer a request within seconds (the driver would wait 30), unless the URI says.
+    if (!uri.contains("serverSelectionTimeoutMS")) {
+      options.put("serverSelectionTimeoutMS", 5000);
+    }
+    if (!uri.contains("connectTimeoutMS")) {
+      options.put("connectTimeoutMS", 5000);
+    }
     return MongoClient.createShared(vertx, options, "kenes-" + uri);
   }
 
@@ -88,6 +91,18 @@ public final class Store {
       }
       return null;
     }));
+  }
+
+  /** Whether a failure means the store cannot be reached now (rather than a bad request or a bug). */
+  public static boolean isUnavailable(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof com.mongodb.MongoTimeoutException || t instanceof com.mongodb.MongoSocketException
+          || t instanceof com.mongodb.MongoNotPrimaryException || t instanceof java.util.concurrent.TimeoutException
+          || t instanceof io.vertx.core.impl.NoStackTraceTimeoutException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether a write failed on a unique index (error 11000), on a real MongoDB and on the embedded server alike. */

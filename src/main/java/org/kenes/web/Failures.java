@@ -7,6 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.UUID;
 import org.kenes.common.Invalid;
 import org.kenes.common.KenesException;
+import org.kenes.store.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +36,11 @@ final class Failures {
       if (k instanceof Invalid invalid) {
         invalid.problems().forEach(p -> details.add(new JsonObject().put("path", p.path()).put("message", p.message())));
       }
+    } else if (Store.isUnavailable(failure)) {
+      status = 503;
+      message = "the store does not answer; please try again in a moment";
+      ctx.response().putHeader("Retry-After", "5");
+      LOG.warn("store unavailable: {} {}", ctx.request().method(), Redact.path(ctx.request().path()));
     } else if (failure instanceof DecodeException) {
       status = 400;
       message = "the body is not valid JSON";

@@ -1,0 +1,59 @@
+package org.kenes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.client.HttpResponse;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kenes.config.KenesConfig;
+
+/** With KENES_MONGO_URI pointing at a store that is down, Kenes starts, says so, and recovers when it returns. */
+class StoreDownTest {
+
+  @TempDir
+  Path dir;
+
+  @Test
+  @DisplayName("a store that is down: the server starts, /health and requests answer 503, and it recovers")
+  void storeDownThenBack() throws Exception {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    Path surveys = Files.createDirectories(dir.resolve("surveys"));
+    Files.writeString(surveys.resolve("small.yaml"), TestKenes.resource("studies/small.yaml"));
+    String uri = "mongodb://127.0.0.1:" + port + "/?serverSelectionTimeoutMS=800&connectTimeoutMS=500";
+    try (TestKenes kenes = TestKenes.start(dir.resolve("data"), surveys, Map.of(KenesConfig.MONGO_URI, uri))) {
+      assertEquals(503, kenes.get("/health").statusCode());
+      HttpResponse<Buffer> r = kenes.adminGet("/api/studies");
+      assertEquals(503, r.statusCode());
+      assertTrue(r.bodyAsJsonObject().getString("error").contains("store does not answer"));
+      assertEquals(503, kenes.get("/p/some-token").statusCode());
+
+      MongoServer store = new MongoServer(new MemoryBackend());
+      store.bind("127.0.0.1", port);
+      try {
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (System.currentTimeMillis() < deadline
+            && kenes.adminGet("/api/studies").bodyAsString().indexOf("small") < 0) {
+          Thread.sleep(200);
+        }
+        assertEquals(200, kenes.get("/health").statusCode());
+        assertEquals("small", kenes.adminGet("/api/studies").bodyAsJsonArray().getJsonObject(0).getString("id"),
+            "the study files were loaded once the store answered");
+        assertEquals(201, kenes.adminPost("/api/studies/small/rounds").statusCode());
+      } finally {
+        store.shutdownNow();
+      }
+    }
+  }
+}

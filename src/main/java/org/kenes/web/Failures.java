@@ -51,6 +51,7 @@ final class Failures {
         case 405 -> "method not allowed";
         case 413 -> "the body is larger than 1 MB";
         case 415 -> "unsupported content type";
+        case 429 -> "too many unknown links from this address; try again later";
         default -> "the request cannot be served";
       };
     } else {

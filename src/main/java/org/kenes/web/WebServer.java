@@ -19,6 +19,12 @@ public final class WebServer {
   private WebServer() {}
 
   public static Future<HttpServer> start(Vertx vertx, Services services, String adminToken) {
+    return vertx.createHttpServer().requestHandler(router(vertx, services, adminToken))
+        .listen(services.config().port());
+  }
+
+  /** Every route of Kenes. */
+  static Router router(Vertx vertx, Services services, String adminToken) {
     Views views = new Views(vertx);
     FacilitatorAuth auth = new FacilitatorAuth(adminToken);
     Router router = Router.router(vertx);
@@ -27,6 +33,9 @@ public final class WebServer {
     router.get("/health").handler(ctx -> health(ctx, services));
 
     Router api = Router.router(vertx);
+    TokenGuard guard = new TokenGuard(System::currentTimeMillis);
+    router.route("/p/*").handler(guard);
+    api.route("/p/*").handler(guard);
     ApiRoutes.mount(api, vertx, services, auth);
     PanelistRoutes.mount(router, api, services, views);
     router.route("/api/*").subRouter(api);
@@ -40,7 +49,7 @@ public final class WebServer {
     router.route().last().handler(ctx -> ctx.fail(404));
     router.route().failureHandler(failures::handle);
     api.route().failureHandler(failures::handle);
-    return vertx.createHttpServer().requestHandler(router).listen(services.config().port());
+    return router;
   }
 
   private static void health(RoutingContext ctx, Services services) {

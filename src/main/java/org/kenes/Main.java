@@ -3,6 +3,7 @@ package org.kenes;
 import io.vertx.core.Vertx;
 import java.util.Arrays;
 import org.kenes.cli.Analyze;
+import org.kenes.cli.Backup;
 import org.kenes.config.KenesConfig;
 
 /** The {@code kenes} command: {@code serve} and {@code analyze}. */
@@ -16,6 +17,10 @@ public final class Main {
                   KENES_MONGO_URI is set, and every study file of surveys/ loaded.
         analyze   RESPONSES.csv [--study FILE] [--round N] [--previous PREVIOUS.csv]
                   Offline statistics of a responses CSV, printed as round-results JSON.
+        backup    FILE
+                  Every collection of the store as portable JSON lines (a running server's store too).
+        restore   FILE [--force]
+                  Puts a backup back; refuses to replace existing data without --force. Stop the server first.
         help      This text.
 
       Environment: KENES_PORT, KENES_DATA_DIR, KENES_MONGO_URI, KENES_BASE_URL, KENES_ADMIN_TOKEN,
@@ -30,6 +35,8 @@ public final class Main {
     switch (command) {
       case "serve" -> serve();
       case "analyze" -> System.exit(Analyze.run(rest, System.out, System.err));
+      case "backup" -> System.exit(Backup.backup(rest, config(), System.out, System.err));
+      case "restore" -> System.exit(Backup.restore(rest, config(), System.out, System.err));
       case "help", "--help", "-h" -> System.out.print(HELP);
       default -> {
         System.err.println("kenes: unknown command '" + command + "'\n");
@@ -39,15 +46,18 @@ public final class Main {
     }
   }
 
-  private static void serve() {
-    KenesConfig config;
+  private static KenesConfig config() {
     try {
-      config = KenesConfig.fromEnv();
+      return KenesConfig.fromEnv();
     } catch (IllegalArgumentException e) {
       System.err.println("kenes: " + e.getMessage());
       System.exit(2);
-      return;
+      return null;
     }
+  }
+
+  private static void serve() {
+    KenesConfig config = config();
     Vertx vertx = Vertx.vertx();
     KenesVerticle verticle = new KenesVerticle(config);
     vertx.deployVerticle(verticle).onFailure(e -> {

@@ -20,23 +20,29 @@ public final class Store {
 
   private static final Logger LOG = LoggerFactory.getLogger(Store.class);
   private static final String DATABASE = "kenes";
+  /** In the data directory while an embedded store runs: its connection string. */
+  public static final String URI_FILE = "store-uri";
 
   private final MongoClient client;
   private final Durability durability;
   private final MongoServer embedded;
   private final H2Backend backend;
+  private final java.nio.file.Path dataDir;
 
-  private Store(MongoClient client, Durability durability, MongoServer embedded, H2Backend backend) {
+  private Store(MongoClient client, Durability durability, MongoServer embedded, H2Backend backend,
+      java.nio.file.Path dataDir) {
     this.client = client;
     this.durability = durability;
     this.embedded = embedded;
     this.backend = backend;
+    this.dataDir = dataDir;
   }
 
   public static Future<Store> open(Vertx vertx, KenesConfig config) {
     if (!config.embeddedStore()) {
       LOG.info("Store: MongoDB at {}", redact(config.mongoUri()));
-      return Future.succeededFuture(new Store(client(vertx, config.mongoUri()), Durability.byWriteConcern(), null, null));
+      return Future.succeededFuture(
+          new Store(client(vertx, config.mongoUri()), Durability.byWriteConcern(), null, null, null));
     }
     return vertx.executeBlocking(() -> startEmbedded(vertx, config));
   }
@@ -48,8 +54,10 @@ public final class Store {
     MongoServer server = new MongoServer(backend);
     server.bind("127.0.0.1", 0);
     String uri = server.getConnectionString();
+    // Tools such as kenes backup, and a second instance, reach a running embedded store through this file.
+    Files.writeString(config.dataDir().resolve(URI_FILE), uri + "\n");
     LOG.info("Store: embedded MongoDB-compatible server on {} with data in {}", uri, file);
-    return new Store(client(vertx, uri), new GroupCommit(vertx, backend), server, backend);
+    return new Store(client(vertx, uri), new GroupCommit(vertx, backend), server, backend, config.dataDir());
   }
 
   private static MongoClient client(Vertx vertx, String uri) {
@@ -88,6 +96,7 @@ public final class Store {
       if (embedded != null) {
         backend.commit();
         embedded.shutdownNow();
+        Files.deleteIfExists(dataDir.resolve(URI_FILE));
       }
       return null;
     }));

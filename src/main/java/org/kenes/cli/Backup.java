@@ -1,0 +1,129 @@
+package org.kenes.cli;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.MongoClient;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.kenes.config.KenesConfig;
+import org.kenes.store.Dump;
+import org.kenes.store.Store;
+
+/**
+ * {@code kenes backup FILE} and {@code kenes restore FILE [--force]}: every collection as portable JSON lines, from and
+ * into the store the server would use (KENES_MONGO_URI, or the embedded store of KENES_DATA_DIR; a running embedded
+ * server is reached through its connection string). Restore refuses to overwrite data without --force.
+ */
+public final class Backup {
+
+  private Backup() {}
+
+  public static int backup(String[] args, KenesConfig config, PrintStream out, PrintStream err) {
+    if (args.length != 1 || args[0].startsWith("-")) {
+      err.println("usage: kenes backup FILE");
+      return 2;
+    }
+    Path file = Path.of(args[0]);
+    try {
+      List<String> lines = withStore(config, false, store -> Dump.lines(store.client()));
+      Files.write(file, lines, StandardCharsets.UTF_8);
+      out.println("kenes backup: " + (lines.size() - 1) + " documents written to " + file);
+      return 0;
+    } catch (IOException | RuntimeException e) {
+      err.println("kenes backup: " + message(e));
+      return 1;
+    }
+  }
+
+  public static int restore(String[] args, KenesConfig config, PrintStream out, PrintStream err) {
+    boolean force = List.of(args).contains("--force");
+    List<String> files = List.of(args).stream().filter(a -> !a.equals("--force")).toList();
+    if (files.size() != 1 || files.get(0).startsWith("-")) {
+      err.println("usage: kenes restore FILE [--force]");
+      return 2;
+    }
+    Path file = Path.of(files.get(0));
+    Map<String, List<JsonObject>> dump;
+    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      dump = Dump.read(in);
+    } catch (NoSuchFileException e) {
+      err.println("kenes restore: " + file + ": no such file");
+      return 2;
+    } catch (IOException | IllegalArgumentException e) {
+      err.println("kenes restore: " + file + ": " + e.getMessage());
+      return 2;
+    }
+    try {
+      List<String> occupied = withStore(config, true, store -> Dump.nonEmpty(store.client()));
+      if (!occupied.isEmpty() && !force) {
+        err.println("kenes restore: the store already holds data (" + String.join(", ", occupied)
+            + "); add --force to replace it");
+        return 2;
+      }
+      long restored = withStore(config, true, store -> Dump.restore(store.client(), store.durability(), dump));
+      out.println("kenes restore: " + restored + " documents restored from " + file);
+      return 0;
+    } catch (RuntimeException e) {
+      err.println("kenes restore: " + message(e));
+      return 1;
+    }
+  }
+
+  /** Runs {@code work} on the store and waits for it, on this (non-event-loop) thread. */
+  private static <T> T withStore(KenesConfig config, boolean forWriting, Function<Store, Future<T>> work) {
+    Vertx vertx = Vertx.vertx();
+    try {
+      Store store = Store.open(vertx, reachable(vertx, config, forWriting)).await();
+      try {
+        return work.apply(store).await();
+      } finally {
+        store.close(vertx).await();
+      }
+    } finally {
+      vertx.close().await();
+    }
+  }
+
+  /** The configuration to reach the store: a running server's embedded store through its connection string. */
+  private static KenesConfig reachable(Vertx vertx, KenesConfig config, boolean forWriting) {
+    Path uriFile = config.dataDir().resolve(Store.URI_FILE);
+    if (!config.embeddedStore() || !Files.exists(uriFile)) {
+      return config;
+    }
+    String uri;
+    try {
+      uri = Files.readString(uriFile).trim();
+    } catch (IOException e) {
+      return config;
+    }
+    MongoClient probe = MongoClient.create(vertx, new JsonObject().put("connection_string", uri)
+        .put("serverSelectionTimeoutMS", 1000));
+    boolean running = probe.runCommand("ping", new JsonObject().put("ping", 1)).map(true).otherwise(false).await();
+    probe.close().await();
+    if (!running) {
+      return config;
+    }
+    if (forWriting) {
+      throw new IllegalStateException("a server is running on " + config.dataDir() + "; stop it before a restore");
+    }
+    return new KenesConfig(config.port(), config.dataDir(), uri, config.baseUrl(), config.adminToken(),
+        config.smtpHost(), config.smtpPort(), config.smtpFrom(), config.surveysDir(), config.webroot());
+  }
+
+  private static String message(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getMessage() == null) {
+      root = root.getCause();
+    }
+    return String.valueOf(root.getMessage());
+  }
+}

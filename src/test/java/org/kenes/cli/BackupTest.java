@@ -1,0 +1,95 @@
+package org.kenes.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kenes.TestKenes;
+import org.kenes.config.KenesConfig;
+
+class BackupTest {
+
+  @TempDir
+  Path dir;
+
+  private record Run(int code, String out, String err) {}
+
+  private interface Command {
+    int run(String[] args, KenesConfig config, PrintStream out, PrintStream err);
+  }
+
+  private static Run run(Command command, Path data, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    KenesConfig config = KenesConfig.from(Map.of(KenesConfig.DATA_DIR, data.toString()));
+    int code = command.run(args, config, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  @DisplayName("backup of a running server and restore into a new store round-trip a study exactly")
+  void roundTrip() throws Exception {
+    Path first = dir.resolve("first");
+    Path second = dir.resolve("second");
+    Path file = dir.resolve("kenes.jsonl");
+    JsonArray people;
+    JsonObject results;
+    String export;
+    try (TestKenes kenes = TestKenes.start(first)) {
+      kenes.createSmallStudy();
+      people = kenes.addParticipants("small", "policy", "policy", "providers", "patients");
+      kenes.adminPost("/api/studies/small/rounds");
+      for (int i = 0; i < people.size(); i++) {
+        kenes.put("/api/p/" + people.getJsonObject(i).getString("token") + "/answers", new JsonObject()
+            .put("answers", new JsonObject().put("strategy", new JsonObject().put("value", 5 + i).put("comment", "é " + i)))
+            .put("submit", true));
+      }
+      results = kenes.adminPost("/api/studies/small/rounds/1/close").bodyAsJsonObject();
+      export = kenes.adminGet("/api/studies/small/export.csv").bodyAsString();
+      Run backup = run(Backup::backup, first, file.toString());
+      assertEquals(0, backup.code(), backup.err());
+      assertTrue(backup.out().contains("documents written"));
+      Run busy = run(Backup::restore, first, file.toString(), "--force");
+      assertEquals(1, busy.code());
+      assertTrue(busy.err().contains("a server is running"), busy.err());
+    }
+    Run restore = run(Backup::restore, second, file.toString());
+    assertEquals(0, restore.code(), restore.err());
+    try (TestKenes kenes = TestKenes.start(second)) {
+      assertEquals(results, kenes.adminGet("/api/studies/small/rounds/1/results").bodyAsJsonObject());
+      assertEquals(export, kenes.adminGet("/api/studies/small/export.csv").bodyAsString());
+      assertEquals(200, kenes.get("/api/p/" + people.getJsonObject(0).getString("token")).statusCode());
+      assertEquals(people, kenes.addParticipants("small", "policy", "policy", "providers", "patients"),
+          "the same people keep their pseudonyms and links");
+    }
+    Run refused = run(Backup::restore, second, file.toString());
+    assertEquals(2, refused.code());
+    assertTrue(refused.err().contains("--force"), refused.err());
+    assertEquals(0, run(Backup::restore, second, file.toString(), "--force").code());
+  }
+
+  @Test
+  @DisplayName("a file that is not a dump is refused with its line, and nothing changes")
+  void badDump() throws Exception {
+    Path file = dir.resolve("bad.jsonl");
+    Files.writeString(file, "{\"format\": \"kenes-dump\", \"version\": 1, \"collections\": [\"studies\"]}\n{\"c\": \"x\"}\n");
+    Run r = run(Backup::restore, dir.resolve("data"), file.toString());
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("line 2"), r.err());
+    Files.writeString(file, "hello\n");
+    assertTrue(run(Backup::restore, dir.resolve("data"), file.toString()).err().contains("line 1: not a Kenes dump"));
+    assertEquals(2, run(Backup::restore, dir.resolve("data"), dir.resolve("missing").toString()).code());
+    assertEquals(2, run(Backup::backup, dir.resolve("data")).code());
+  }
+}

@@ -62,8 +62,10 @@ public final class KenesVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
+    // In-flight requests finish (graceful shutdown), then the store commits and closes.
     Future<Void> closed = server == null ? Future.succeededFuture() : server.shutdown();
-    return closed.compose(v -> store == null ? Future.succeededFuture() : store.close(vertx));
+    return closed.compose(v -> store == null ? Future.succeededFuture() : store.close(vertx))
+        .onSuccess(v -> LOG.info("Kenes stopped: requests drained, store committed"));
   }
 
   /** The port the server listens on (the chosen one when configured as 0). */

@@ -68,9 +68,7 @@ public final class ParticipantReader {
         row.replaceAll((k, v) -> v == null || v.toString().isEmpty() ? null : v);
         people.add(reader.person("line " + parser.getCurrentLineNumber() + ": ", row));
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
+    } catch (IOException | IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
       throw new Invalid("", "not a readable CSV: " + e.getMessage());
     }
     return reader.result(people);

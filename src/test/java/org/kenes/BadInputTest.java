@@ -109,6 +109,39 @@ class BadInputTest {
   }
 
   @Test
+  @DisplayName("deeply nested JSON is refused with 400, not a stack overflow")
+  void deeplyNested() {
+    String body = "{\"answers\": " + "[".repeat(5000) + "]".repeat(5000) + "}";
+    assertEquals(400, kenes.putRaw(answersPath(), "application/json", body).statusCode());
+    String study = "{\"id\": \"deep\", \"title\": " + "[".repeat(5000) + "]".repeat(5000) + "}";
+    assertEquals(400, kenes.adminPost("/api/studies", "application/json", study).statusCode());
+  }
+
+  @Test
+  @DisplayName("participants: a CSV with broken quoting or unknown panels is refused whole")
+  void brokenCsv() {
+    int before = kenes.adminGet("/api/studies/small/participants").bodyAsJsonArray().size();
+    HttpResponse<Buffer> quoting = kenes.adminPost("/api/studies/small/participants", "text/csv",
+        "name,email,panel,language\n\"Ana,ana@example.org,policy,en\n");
+    assertEquals(400, quoting.statusCode(), quoting.bodyAsString());
+    HttpResponse<Buffer> header = kenes.adminPost("/api/studies/small/participants", "text/csv",
+        "\"name,email\n");
+    assertEquals(400, header.statusCode(), header.bodyAsString());
+    HttpResponse<Buffer> operators = kenes.adminPost("/api/studies/small/participants", "application/json",
+        "[{\"name\": {\"$gt\": \"\"}, \"panel\": \"policy\", \"$where\": \"1\"}]");
+    assertEquals(400, operators.statusCode());
+    assertEquals(before, kenes.adminGet("/api/studies/small/participants").bodyAsJsonArray().size());
+  }
+
+  @Test
+  @DisplayName("a study file over a million characters is refused as unreadable")
+  void overLongStudy() {
+    String huge = "id: huge\ntitle: \"" + "x".repeat(1_000_100) + "\"\n";
+    HttpResponse<Buffer> r = kenes.adminPost("/api/studies", "application/yaml", huge);
+    assertTrue(r.statusCode() == 400 || r.statusCode() == 413, String.valueOf(r.statusCode()));
+  }
+
+  @Test
   @DisplayName("a valid save is idempotent: repeating it changes nothing")
   void idempotentSave() {
     JsonObject save = new JsonObject().put("answers", new JsonObject().put("audit", new JsonObject().put("value", 6)));

@@ -21,6 +21,7 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
 public final class StudyFormat {
 
   private static final int MAX_CODE_POINTS = 1_000_000;
+  private static final int MAX_DEPTH = 64;
 
   private StudyFormat() {}
 
@@ -39,11 +40,41 @@ public final class StudyFormat {
         .setCodePointLimit(MAX_CODE_POINTS)
         .setTagConstructors(Map.of())
         .build();
+    if (flowDepth(text) > MAX_DEPTH) {
+      throw new Invalid("", "not a readable YAML or JSON document: nested more than " + MAX_DEPTH + " levels deep");
+    }
     try {
       return new Load(settings).loadFromString(text);
     } catch (YamlEngineException e) {
       throw new Invalid("", "not a readable YAML or JSON document: " + oneLine(e.getMessage()));
+    } catch (StackOverflowError e) {
+      // The parser recurses per level of nesting and has no limit of its own.
+      throw new Invalid("", "not a readable YAML or JSON document: nested too deeply");
     }
+  }
+
+  /** The deepest nesting of [ ] and { } outside quoted text: the parser has no depth limit of its own. */
+  private static int flowDepth(String text) {
+    int depth = 0;
+    int deepest = 0;
+    char quote = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (quote != 0) {
+        if (c == '\\' && quote == '"') {
+          i++;
+        } else if (c == quote) {
+          quote = 0;
+        }
+      } else if (c == '"' || c == '\'') {
+        quote = c;
+      } else if (c == '[' || c == '{') {
+        deepest = Math.max(deepest, ++depth);
+      } else if ((c == ']' || c == '}') && depth > 0) {
+        depth--;
+      }
+    }
+    return deepest;
   }
 
   public static JsonObject toJson(Study s) {

@@ -241,5 +241,17 @@ class BadInputTest {
     assertEquals("nosniff", r.getHeader("X-Content-Type-Options"));
     assertEquals("no-referrer", r.getHeader("Referrer-Policy"));
     assertEquals(200, kenes.get("/health").statusCode());
+    for (String path : List.of("/static/css/kenes.css", "/nowhere", "/api/nowhere", "/health")) {
+      HttpResponse<Buffer> any = kenes.get(path);
+      assertEquals(SecurityHeadersExpectation.CSP, any.getHeader("Content-Security-Policy"), path);
+      assertEquals("no-referrer", any.getHeader("Referrer-Policy"), path);
+      assertEquals("nosniff", any.getHeader("X-Content-Type-Options"), path);
+    }
+  }
+
+  /** The policy every answer must carry: no inline script or style, nothing framed, only our own origin. */
+  private static final class SecurityHeadersExpectation {
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
   }
 }

@@ -4,6 +4,7 @@ import io.vertx.core.Vertx;
 import java.util.Arrays;
 import org.kenes.cli.Analyze;
 import org.kenes.cli.Backup;
+import org.kenes.cli.Bench;
 import org.kenes.config.KenesConfig;
 
 /** The {@code kenes} command: {@code serve} and {@code analyze}. */
@@ -17,6 +18,8 @@ public final class Main {
                   KENES_MONGO_URI is set, and every study file of surveys/ loaded.
         analyze   RESPONSES.csv [--study FILE] [--round N] [--previous PREVIOUS.csv]
                   Offline statistics of a responses CSV, printed as round-results JSON.
+        bench     [--quick]
+                  Measures saves, statistics and live results against the store beneath; one JSON line last.
         backup    FILE
                   Every collection of the store as portable JSON lines (a running server's store too).
         restore   FILE [--force]
@@ -35,6 +38,7 @@ public final class Main {
     switch (command) {
       case "serve" -> serve();
       case "analyze" -> System.exit(Analyze.run(rest, System.out, System.err));
+      case "bench" -> System.exit(Bench.run(rest, System.out, System.err));
       case "backup" -> System.exit(Backup.backup(rest, config(), System.out, System.err));
       case "restore" -> System.exit(Backup.restore(rest, config(), System.out, System.err));
       case "help", "--help", "-h" -> System.out.print(HELP);

@@ -23,6 +23,7 @@ public record Services(
     RoundService rounds,
     AnswerRepository answerSets,
     AnswerService answers,
+    TallyRepository tallies,
     ReportService reports) {
 
   public static Services create(Vertx vertx, KenesConfig config, Store store) {
@@ -36,7 +37,7 @@ public record Services(
     TallyRepository tallies = new TallyRepository(mongo, durability);
     RoundService rounds = new RoundService(vertx, studies, participants, roundRepository, answerSets, tallies);
     return new Services(config, store, studies, participants, rounds, answerSets,
-        new AnswerService(studies, participants, rounds, answerSets, tallies, durability),
+        new AnswerService(studies, participants, rounds, answerSets, tallies, durability), tallies,
         new ReportService(studies, rounds));
   }
 

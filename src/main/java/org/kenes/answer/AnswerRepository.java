@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.kenes.store.Pages;
 
 /** The {@code answers} collection: one document per participant and round, keyed {@code study:round:participant}. */
 public final class AnswerRepository {
@@ -52,13 +53,13 @@ public final class AnswerRepository {
 
   /** Every answer set of a round, drafts included. */
   public Future<List<AnswerSet>> list(String study, int round) {
-    return mongo.find(COLLECTION, new JsonObject().put("study", study).put("round", round))
+    return Pages.byKeyPrefix(mongo, COLLECTION, AnswerSet.key(study, round, ""))
         .map(docs -> docs.stream().map(AnswerRepository::answerSet).toList());
   }
 
   /** Every answer set of a study, all rounds. */
   public Future<List<AnswerSet>> list(String study) {
-    return mongo.find(COLLECTION, new JsonObject().put("study", study))
+    return Pages.byKeyPrefix(mongo, COLLECTION, study + ":")
         .map(docs -> docs.stream().map(AnswerRepository::answerSet).toList());
   }
 

@@ -127,6 +127,9 @@ public final class AnswerService {
   private Future<Map<String, Integer>> previousRatings(String study, Round round, String participant) {
     return rounds.list(study).compose(all -> {
       Map<String, Integer> lastAsked = RoundService.lastAsked(round, all);
+      if (lastAsked.isEmpty()) {
+        return Future.succeededFuture(Map.of());
+      }
       List<Integer> earlier = lastAsked.values().stream().distinct().sorted().toList();
       return Future.all(earlier.stream().map(n -> answers.find(study, n, participant)).toList()).map(found -> {
         Map<Integer, List<AnswerSet>> byRound = new HashMap<>();

@@ -14,7 +14,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.kenes.common.Recent;
 import org.kenes.store.Durability;
+import org.kenes.store.Pages;
 
 /**
  * The {@code participants} collection. A participant with an email is keyed by the study and a hash of that email,
@@ -27,6 +29,7 @@ public final class ParticipantRepository {
 
   private final MongoClient mongo;
   private final Durability durability;
+  private final Recent<String, Optional<Participant>> byToken = new Recent<>(5_000, 100_000, System::currentTimeMillis);
 
   public ParticipantRepository(MongoClient mongo, Durability durability) {
     this.mongo = mongo;
@@ -100,13 +103,14 @@ public final class ParticipantRepository {
         new io.vertx.ext.mongo.UpdateOptions().setUpsert(true)).mapEmpty();
   }
 
+  /** The owner of a link; every save asks, and who owns a link never changes, so the answer is kept a moment. */
   public Future<Optional<Participant>> findByToken(String token) {
-    return mongo.findOne(COLLECTION, new JsonObject().put("token", token), null)
-        .map(doc -> Optional.ofNullable(doc).map(ParticipantRepository::participant));
+    return byToken.get(token, t -> mongo.findOne(COLLECTION, new JsonObject().put("token", t), null)
+        .map(doc -> Optional.ofNullable(doc).map(ParticipantRepository::participant)));
   }
 
   public Future<List<Participant>> list(String study) {
-    return mongo.find(COLLECTION, new JsonObject().put("study", study))
+    return Pages.byKeyPrefix(mongo, COLLECTION, study + ":")
         .map(docs -> docs.stream().map(ParticipantRepository::participant)
             .sorted(java.util.Comparator.comparing(Participant::id)).toList());
   }

@@ -14,6 +14,7 @@ import org.kenes.answer.AnswerRepository;
 import org.kenes.answer.AnswerSet;
 import org.kenes.common.Conflict;
 import org.kenes.common.NotFound;
+import org.kenes.common.Recent;
 import org.kenes.consensus.Verdict;
 import org.kenes.participant.Participant;
 import org.kenes.participant.ParticipantRepository;
@@ -35,6 +36,7 @@ public final class RoundService {
   private final RoundRepository rounds;
   private final AnswerRepository answers;
   private final TallyRepository tallies;
+  private final Recent<String, List<Round>> recent = new Recent<>(1_000, 10_000, System::currentTimeMillis);
 
   public RoundService(Vertx vertx, StudyService studies, ParticipantRepository participants, RoundRepository rounds,
       AnswerRepository answers, TallyRepository tallies) {
@@ -66,7 +68,7 @@ public final class RoundService {
               + (number - 1)));
         }
         Round round = new Round(studyId, number, true, ids, Instant.now().toString(), null);
-        return rounds.insert(round).map(round);
+        return rounds.insert(round).onComplete(r -> recent.forget(studyId)).map(round);
       });
     }));
   }
@@ -75,6 +77,7 @@ public final class RoundService {
   public Future<JsonObject> close(String studyId, int number) {
     return round(studyId, number).compose(round -> round.open()
         ? rounds.markClosed(studyId, number, Instant.now().toString())
+            .onComplete(r -> recent.forget(studyId))
             .compose(v -> rounds.drain(vertx, studyId, number, DRAIN_PATIENCE_MS))
             .compose(v -> results(studyId, number))
         : results(studyId, number));
@@ -99,7 +102,12 @@ public final class RoundService {
   }
 
   public Future<List<Round>> list(String studyId) {
-    return studies.get(studyId).compose(s -> rounds.list(studyId));
+    return studies.get(studyId).compose(s -> recentRounds(studyId));
+  }
+
+  /** A study's rounds, kept a moment: every save asks, and rounds open and close a few times a study. */
+  private Future<List<Round>> recentRounds(String studyId) {
+    return recent.get(studyId, rounds::list);
   }
 
   /**
@@ -108,13 +116,13 @@ public final class RoundService {
    */
   public <T> Future<T> withinOpen(Round round, java.util.function.Supplier<Future<T>> save) {
     return rounds.enter(round.study(), round.number()).compose(entered -> entered
-        ? save.get().eventually(() -> rounds.leave(round.study(), round.number()))
+        ? save.get().andThen(done -> rounds.leave(round.study(), round.number()))
         : Future.failedFuture(new Conflict("round " + round.number() + " is closed: answers can no longer be changed")));
   }
 
-  /** The open round of a study, if any. */
+  /** The open round of a study, if any (as of a moment ago: a save's own write checks that it is still open). */
   public Future<Optional<Round>> openRound(String studyId) {
-    return rounds.list(studyId).map(all -> all.stream().filter(Round::open).findFirst());
+    return recentRounds(studyId).map(all -> all.stream().filter(Round::open).findFirst());
   }
 
   /**

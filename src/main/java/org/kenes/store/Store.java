@@ -2,6 +2,7 @@ package org.kenes.store;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.h2.mvstore.MVStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -50,7 +51,9 @@ public final class Store {
   private static Store startEmbedded(Vertx vertx, KenesConfig config) throws IOException {
     Files.createDirectories(config.dataDir());
     String file = config.dataDir().resolve("kenes.mv.db").toAbsolutePath().toString();
-    H2Backend backend = new H2Backend(file);
+    // Background compaction was seen to free chunks still being read under load ("Chunk … not found"): the file is
+    // left to reuse dead chunks' space instead.
+    H2Backend backend = new H2Backend(new MVStore.Builder().fileName(file).autoCompactFillRate(0).open());
     MongoServer server = new MongoServer(backend);
     server.bind("127.0.0.1", 0);
     String uri = server.getConnectionString();

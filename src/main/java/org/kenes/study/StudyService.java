@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.kenes.common.Conflict;
 import org.kenes.common.Invalid;
 import org.kenes.common.NotFound;
+import org.kenes.common.Recent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +26,8 @@ public final class StudyService {
   private final Vertx vertx;
   private final StudyRepository repository;
   private final Function<String, Future<Boolean>> hasBegun;
+  /** Definitions change rarely and never while rounds run: every save reads one, so it is kept a moment. */
+  private final Recent<String, Study> recent = new Recent<>(2_000, 10_000, System::currentTimeMillis);
 
   /** @param hasBegun whether a study has opened a round (the rounds are another feature's) */
   public StudyService(Vertx vertx, StudyRepository repository, Function<String, Future<Boolean>> hasBegun) {
@@ -34,8 +37,8 @@ public final class StudyService {
   }
 
   public Future<Study> get(String id) {
-    return repository.find(id).compose(found -> found.map(s -> Future.succeededFuture(s.study()))
-        .orElseGet(() -> Future.failedFuture(new NotFound("no study '" + id + "'"))));
+    return recent.get(id, key -> repository.find(key).compose(found -> found.map(s -> Future.succeededFuture(s.study()))
+        .orElseGet(() -> Future.failedFuture(new NotFound("no study '" + key + "'")))));
   }
 
   public Future<List<StudyRepository.Stored>> list() {
@@ -62,7 +65,7 @@ public final class StudyService {
       return hasBegun.apply(study.id()).compose(begun -> begun
           ? Future.failedFuture(new Conflict("study '" + study.id() + "' has begun its rounds, so the changes to its "
               + "file are not applied; the stored definition stays in force"))
-          : repository.replace(study).map(Outcome.UPDATED));
+          : repository.replace(study).onSuccess(v -> recent.forget(study.id())).map(Outcome.UPDATED));
     }));
   }
 

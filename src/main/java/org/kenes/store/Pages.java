@@ -1,0 +1,35 @@
+package org.kenes.store;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.FindOptions;
+import io.vertx.ext.mongo.MongoClient;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads every document whose {@code _id} starts with a prefix, a page at a time along the {@code _id} index: keys are
+ * built as {@code study:…}, so this is how a study's documents are found without a scan of the collection, and no
+ * single reply grows past the wire protocol's limit (the embedded server answers a find in one batch).
+ */
+public final class Pages {
+
+  static final int SIZE = 1_000;
+
+  private Pages() {}
+
+  public static Future<List<JsonObject>> byKeyPrefix(MongoClient mongo, String collection, String prefix) {
+    return next(mongo, collection, prefix, prefix, new ArrayList<>());
+  }
+
+  private static Future<List<JsonObject>> next(MongoClient mongo, String collection, String prefix, String after,
+      List<JsonObject> into) {
+    JsonObject query = new JsonObject().put("_id", new JsonObject().put("$gt", after).put("$lt", prefix + "\uffff"));
+    FindOptions page = new FindOptions().setSort(new JsonObject().put("_id", 1)).setLimit(SIZE);
+    return mongo.findWithOptions(collection, query, page).compose(docs -> {
+      into.addAll(docs);
+      return docs.size() < SIZE ? Future.succeededFuture(into)
+          : next(mongo, collection, prefix, docs.get(docs.size() - 1).getString("_id"), into);
+    });
+  }
+}

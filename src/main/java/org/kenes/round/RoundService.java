@@ -43,6 +43,18 @@ public final class RoundService {
 
   /** Opens the next round with the items the study's rule carries forward. */
   public Future<Round> open(String studyId) {
+    return open(studyId, null);
+  }
+
+  /**
+   * Opens the next round: round 1 asks every item, a later round the items the study's rule carries forward and
+   * those added or reworded since; retired items never. With {@code closesAt} (in the future), the round closes by
+   * itself then.
+   */
+  public Future<Round> open(String studyId, Instant closesAt) {
+    if (closesAt != null && !closesAt.isAfter(Instant.now())) {
+      return Future.failedFuture(new org.kenes.common.Invalid("closesAt", "the deadline must lie in the future"));
+    }
     return studies.get(studyId).compose(study -> rounds.list(studyId).compose(existing -> {
       Optional<Round> open = existing.stream().filter(Round::open).findFirst();
       if (open.isPresent()) {
@@ -53,15 +65,16 @@ public final class RoundService {
         return Future.failedFuture(new Conflict("the study has had its " + study.rounds().max() + " rounds"));
       }
       Future<List<String>> items = number == 1
-          ? Future.succeededFuture(study.items().stream().map(Item::id).toList())
-          : results(studyId, number - 1).map(last -> carried(study, last));
+          ? Future.succeededFuture(study.items().stream().filter(i -> !i.retired()).map(Item::id).toList())
+          : results(studyId, number - 1).map(last -> carried(study, last, number));
       return items.compose(ids -> {
         if (ids.isEmpty()) {
           return Future.failedFuture(new Conflict("no item is left to ask: every item was decided in round "
               + (number - 1)));
         }
-        Round round = new Round(studyId, number, true, ids, Instant.now().toString(), null);
-        return rounds.insert(round).map(round);
+        Round round = new Round(studyId, number, true, ids, Instant.now().toString(), null,
+            closesAt == null ? null : closesAt.toString());
+        return rounds.insert(round).onSuccess(v -> announce(round.study(), round.number(), "open")).map(round);
       });
     }));
   }
@@ -69,8 +82,16 @@ public final class RoundService {
   /** Closes a round and stores its results for good; closing a closed round answers its stored results. */
   public Future<JsonObject> close(String studyId, int number) {
     return round(studyId, number).compose(round -> round.open()
-        ? rounds.markClosed(studyId, number, Instant.now().toString()).compose(v -> results(studyId, number))
+        ? rounds.markClosed(studyId, number, Instant.now().toString())
+            .onSuccess(v -> announce(studyId, number, "closed")).compose(v -> results(studyId, number))
         : results(studyId, number));
+  }
+
+  /** The event-bus address on which rounds opened and closed are announced: {@code {"study", "round", "status"}}. */
+  public static final String ANNOUNCEMENTS = "kenes.rounds";
+
+  private void announce(String study, int number, String status) {
+    vertx.eventBus().publish(ANNOUNCEMENTS, new JsonObject().put("study", study).put("round", number).put("status", status));
   }
 
   /** The results of a round: stored if it is closed (computed and stored on first request), live if it is open. */
@@ -95,6 +116,20 @@ public final class RoundService {
     return studies.get(studyId).compose(s -> rounds.list(studyId));
   }
 
+  /** Closes every open round whose deadline has passed; safe when several instances do it at once. */
+  public Future<List<Round>> closeDue() {
+    return rounds.due(System.currentTimeMillis()).compose(due -> {
+      Future<List<Round>> chain = Future.succeededFuture(new ArrayList<>());
+      for (Round r : due) {
+        chain = chain.compose(closed -> close(r.study(), r.number()).map(results -> {
+          closed.add(r);
+          return closed;
+        }));
+      }
+      return chain;
+    });
+  }
+
   /** The open round of a study, if any. */
   public Future<Optional<Round>> openRound(String studyId) {
     return rounds.list(studyId).map(all -> all.stream().filter(Round::open).findFirst());
@@ -107,7 +142,7 @@ public final class RoundService {
         .compose(all -> {
           Study study = all.resultAt(0);
           List<Participant> people = all.resultAt(1);
-          Map<String, Integer> lastAsked = lastAsked(round, all.resultAt(3));
+          Map<String, Integer> lastAsked = lastAsked(study, round, all.resultAt(3));
           List<Integer> earlier = new ArrayList<>(new TreeSet<>(lastAsked.values()));
           return Future.all(earlier.stream().map(n -> answers.list(studyId, n)).toList()).compose(previous -> {
             Map<String, RoundAnalysis.Previous> previousByItem = new HashMap<>();
@@ -122,20 +157,28 @@ public final class RoundService {
         });
   }
 
-  /** For each item of the round asked before, the latest earlier round that asked it. */
-  private static Map<String, Integer> lastAsked(Round round, List<Round> all) {
+  /**
+   * For each item of the round asked before in its present wording, the latest earlier round that asked it: a
+   * reworded item is a new question, compared with nothing before its rewording.
+   */
+  public static Map<String, Integer> lastAsked(Study study, Round round, List<Round> all) {
     Map<String, Integer> last = new HashMap<>();
     for (Round r : all) {
       if (r.number() < round.number()) {
-        r.items().stream().filter(round.items()::contains).forEach(item -> last.put(item, r.number()));
+        r.items().stream().filter(round.items()::contains)
+            .filter(item -> r.number() >= study.item(item).map(Item::since).orElse(1))
+            .forEach(item -> last.put(item, r.number()));
       }
     }
     return last;
   }
 
-  /** The items the next round asks, by the study's carry-forward rule applied to the last round's results. */
-  static List<String> carried(Study study, JsonObject last) {
-    List<String> ids = new ArrayList<>();
+  /**
+   * The items round {@code number} asks: those the study's carry-forward rule takes from the last round's results,
+   * and every item added or reworded since (its {@code since} is this round); never a retired one. In study order.
+   */
+  static List<String> carried(Study study, JsonObject last, int number) {
+    java.util.Set<String> ids = new java.util.HashSet<>();
     JsonArray items = last.getJsonArray("items");
     for (int i = 0; i < items.size(); i++) {
       JsonObject result = items.getJsonObject(i);
@@ -144,7 +187,8 @@ public final class RoundService {
         ids.add(item.id());
       }
     }
-    return ids;
+    study.items().stream().filter(item -> item.since() == number).forEach(item -> ids.add(item.id()));
+    return study.items().stream().filter(item -> !item.retired() && ids.contains(item.id())).map(Item::id).toList();
   }
 
   private static boolean carries(CarryForward rule, Item item, JsonObject result) {

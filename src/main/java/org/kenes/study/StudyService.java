@@ -42,27 +42,60 @@ public final class StudyService {
     return repository.list();
   }
 
+  public Future<StudyRepository.Stored> stored(String id) {
+    return repository.find(id).compose(found -> found.map(Future::succeededFuture)
+        .orElseGet(() -> Future.failedFuture(new NotFound("no study '" + id + "'"))));
+  }
+
   /** A new study from a file's text; {@link Conflict} if its id exists. */
   public Future<Study> create(String text) {
-    return parse(text).compose(study -> repository.insert(study).map(study));
+    return parse(text).compose(study -> repository.insert(study, false).map(study));
+  }
+
+  /**
+   * A study's whole definition replaced from a file's text (the console's "edit"): only while none of its rounds has
+   * begun; afterwards items change one by one, between rounds, with their provenance.
+   */
+  public Future<Study> edit(String id, String text) {
+    return parse(text).compose(study -> {
+      if (!study.id().equals(id)) {
+        return Future.failedFuture(new Invalid("id", "the id cannot change (it is '" + id + "')"));
+      }
+      return stored(id).compose(found -> hasBegun.apply(id).compose(begun -> begun
+          ? Future.failedFuture(new Conflict("study '" + id + "' has begun its rounds: its definition can no longer be "
+              + "replaced; add, reword, merge or retire items between rounds instead"))
+          : repository.replace(study, found.hash(), false).map(study)));
+    });
+  }
+
+  /** Stores a definition changed between rounds (items added, reworded, retired), if nobody changed it meanwhile. */
+  public Future<Void> update(Study study, String expectedHash) {
+    return repository.replace(study, expectedHash, false);
   }
 
   /**
    * Loads a study file: a new study is stored, an unchanged one left alone, a changed one replaced only while none
-   * of its rounds has begun.
+   * of its rounds has begun and nobody edited it through the API or console. A file unchanged since it was last
+   * loaded changes nothing, even when the stored study was edited since: those edits stay.
    */
   public Future<Outcome> load(String text) {
     return parse(text).compose(study -> repository.find(study.id()).compose(found -> {
       if (found.isEmpty()) {
-        return repository.insert(study).map(Outcome.CREATED);
+        return repository.insert(study, true).map(Outcome.CREATED);
       }
-      if (found.get().hash().equals(StudyFormat.hash(study))) {
+      String hash = StudyFormat.hash(study);
+      StudyRepository.Stored stored = found.get();
+      if (stored.hash().equals(hash) || hash.equals(stored.fileHash())) {
         return Future.succeededFuture(Outcome.UNCHANGED);
+      }
+      if (stored.edited()) {
+        return Future.failedFuture(new Conflict("study '" + study.id() + "' was edited through the console or the API "
+            + "since it was loaded, so the changes to its file are not applied; the stored definition stays in force"));
       }
       return hasBegun.apply(study.id()).compose(begun -> begun
           ? Future.failedFuture(new Conflict("study '" + study.id() + "' has begun its rounds, so the changes to its "
               + "file are not applied; the stored definition stays in force"))
-          : repository.replace(study).map(Outcome.UPDATED));
+          : repository.replace(study, stored.hash(), true).map(Outcome.UPDATED));
     }));
   }
 

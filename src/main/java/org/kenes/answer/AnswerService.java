@@ -1,6 +1,7 @@
 package org.kenes.answer;
 
 import io.vertx.core.Future;
+import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
@@ -25,13 +26,21 @@ public final class AnswerService {
   private final ParticipantRepository participants;
   private final RoundService rounds;
   private final AnswerRepository answers;
+  private final EventBus events;
 
+  /** @param events where every save is announced ({@link #address}), for the live dashboards of every instance */
   public AnswerService(StudyService studies, ParticipantRepository participants, RoundService rounds,
-      AnswerRepository answers) {
+      AnswerRepository answers, EventBus events) {
     this.studies = studies;
     this.participants = participants;
     this.rounds = rounds;
     this.answers = answers;
+    this.events = events;
+  }
+
+  /** The event-bus address on which a study's saves are announced: {@code {"study", "round", "panel", "submitted"}}. */
+  public static String address(String study) {
+    return "kenes.answers." + study;
   }
 
   /** Who a personal link belongs to, their study, and its open round if there is one. */
@@ -58,6 +67,7 @@ public final class AnswerService {
       }
       Round round = who.round().get();
       String participant = who.participant().id();
+      participants.markOpened(study.id(), round.number(), participant);
       return Future.all(answers.find(study.id(), round.number(), participant), feedback(study, round, participant))
           .map(all -> {
             Optional<AnswerSet> mine = all.resultAt(0);
@@ -90,6 +100,9 @@ public final class AnswerService {
       Participant p = who.participant();
       return answers.save(who.study().id(), round.number(), p.id(), p.panel(), save.answers(), save.submit())
           .compose(v -> answers.find(who.study().id(), round.number(), p.id()))
+          .onSuccess(set -> events.publish(address(who.study().id()), new JsonObject().put("study", who.study().id())
+              .put("round", round.number()).put("panel", p.panel())
+              .put("submitted", set.map(AnswerSet::submitted).orElse(false))))
           .map(set -> new JsonObject().put("round", round.number()).put("saved", save.answers().size())
               .put("submitted", set.map(AnswerSet::submitted).orElse(false)));
     });
@@ -104,7 +117,9 @@ public final class AnswerService {
     return rounds.list(study.id()).compose(all -> {
       Map<String, Integer> lastAsked = new HashMap<>();
       all.stream().filter(r -> r.number() < round.number() && !r.open())
-          .forEach(r -> r.items().stream().filter(round.items()::contains).forEach(i -> lastAsked.put(i, r.number())));
+          .forEach(r -> r.items().stream().filter(round.items()::contains)
+              .filter(i -> r.number() >= study.item(i).map(Item::since).orElse(1))
+              .forEach(i -> lastAsked.put(i, r.number())));
       List<Integer> earlier = lastAsked.values().stream().distinct().sorted().toList();
       return Future.all(earlier.stream().map(n -> Future.all(rounds.results(study.id(), n),
               answers.find(study.id(), n, participant))).toList())

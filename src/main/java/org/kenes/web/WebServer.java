@@ -18,19 +18,26 @@ public final class WebServer {
 
   private WebServer() {}
 
-  public static Future<HttpServer> start(Vertx vertx, Services services, String adminToken) {
+  public static Future<HttpServer> start(Vertx vertx, Services services) {
     Views views = new Views(vertx);
-    FacilitatorAuth auth = new FacilitatorAuth(adminToken);
+    FacilitatorAuth auth = FacilitatorAuth.api(services.accounts());
+    FacilitatorAuth pageAuth = FacilitatorAuth.pages(services.accounts());
+    Audited audited = new Audited(services.audit());
     Router router = Router.router(vertx);
     router.route().handler(SecurityHeaders::handle);
+    // Study files are uploaded as files: this form's body keeps its upload (a temporary file, removed at the end).
+    router.post(ConsoleRoutes.UPLOAD).handler(BodyHandler.create(true).setBodyLimit(MAX_BODY)
+        .setUploadsDirectory(services.config().dataDir().resolve("uploads").toString()).setDeleteUploadedFilesOnEnd(true));
     router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY));
     router.get("/health").handler(ctx -> health(ctx, services));
 
     Router api = Router.router(vertx);
-    ApiRoutes.mount(api, vertx, services, auth);
+    ApiRoutes.mount(api, vertx, services, auth, audited);
+    FacilitationApi.mount(api, vertx, services, auth, audited);
     PanelistRoutes.mount(router, api, services, views);
     router.route("/api/*").subRouter(api);
-    ReportPages.mount(router, services, views, auth);
+    ReportPages.mount(router, services, views, pageAuth);
+    ConsoleRoutes.mount(router, vertx, services, views, pageAuth, audited);
     router.get("/").handler(ctx -> views.respond(ctx, 200, "home", new JsonObject().put("lang", "en"))
         .onFailure(ctx::fail));
     router.route("/static/*").handler(StaticHandler.create(FileSystemAccess.ROOT,

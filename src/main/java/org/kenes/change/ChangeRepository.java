@@ -24,15 +24,19 @@ final class ChangeRepository {
 
   /** Records changes; one already recorded keeps its first time, actor and note. */
   Future<Void> record(List<Change> changes) {
-    List<BulkOperation> ops = changes.stream().map(c -> BulkOperation.createUpdate(
-        new JsonObject().put("_id", Change.key(c.study(), c.since(), c.item(), c.change())),
-        new JsonObject().put("$setOnInsert", document(c)), true, false)).toList();
+    // Changes made together share their time; "seq" keeps them in the order they were made.
+    List<BulkOperation> ops = new java.util.ArrayList<>();
+    for (int i = 0; i < changes.size(); i++) {
+      Change c = changes.get(i);
+      ops.add(BulkOperation.createUpdate(new JsonObject().put("_id", Change.key(c.study(), c.since(), c.item(), c.change())),
+          new JsonObject().put("$setOnInsert", document(c).put("seq", i)), true, false));
+    }
     return ops.isEmpty() ? Future.succeededFuture() : mongo.bulkWrite(COLLECTION, ops).compose(r -> durability.sync());
   }
 
   Future<List<Change>> list(String study) {
     return mongo.findWithOptions(COLLECTION, new JsonObject().put("study", study),
-            new FindOptions().setSort(new JsonObject().put("at", 1).put("_id", 1)))
+            new FindOptions().setSort(new JsonObject().put("at", 1).put("seq", 1)))
         .map(docs -> docs.stream().map(ChangeRepository::change).toList());
   }
 

@@ -209,13 +209,11 @@ public final class ChangeService {
   /** An item validated as the study file's reader validates items, its problems given at the request's paths. */
   private static Item readItem(Study study, JsonObject itemJson, List<Problem> problems) {
     JsonObject definition = StudyFormat.toJson(study);
-    JsonArray items = definition.getJsonArray("items");
     String id = itemJson.getValue("id") instanceof String s ? s : null;
-    if (id != null && study.item(id).isPresent()) {
-      // Compared with the existing item by the caller; validated here on its own.
-      definition.put("items", new JsonArray(items.stream().filter(i -> !id.equals(((JsonObject) i).getString("id"))).toList()));
-      items = definition.getJsonArray("items");
-    }
+    // An item under an existing id is compared with it by the caller; validated here on its own.
+    JsonArray items = new JsonArray(new ArrayList<>(definition.getJsonArray("items").stream()
+        .filter(i -> id == null || !id.equals(((JsonObject) i).getString("id"))).toList()));
+    definition.put("items", items);
     int index = items.size();
     items.add(itemJson);
     try {

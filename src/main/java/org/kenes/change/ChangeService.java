@@ -1,7 +1,6 @@
 package org.kenes.change;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
 import java.time.Instant;
@@ -72,14 +71,14 @@ public final class ChangeService {
       }
       Set<String> answerIds = OpenAnswers.ids(study, sets);
       if (provenance != null && provenance.change() != null) {
-        checkFrom(study, provenance, answerIds, problems);
+        ItemRequests.checkFrom(study, provenance, answerIds, problems);
       }
-      Item item = problems.isEmpty() ? readItem(study, itemJson.put("since", state.next()), problems) : null;
+      Item item = problems.isEmpty() ? ItemRequests.readItem(study, itemJson.put("since", state.next()), problems) : null;
       if (!problems.isEmpty()) {
         throw new Invalid("the item cannot be added", problems);
       }
       Item existing = study.item(item.id()).orElse(null);
-      if (existing != null && !sameQuestion(existing, item)) {
+      if (existing != null && !ItemRequests.sameQuestion(existing, item)) {
         throw new Conflict("an item '" + item.id() + "' exists");
       }
       List<Item> items = new ArrayList<>();
@@ -130,7 +129,7 @@ public final class ChangeService {
           if (request.containsKey("options")) {
             json.put("options", request.getValue("options"));
           }
-          changed = readItem(study.withItems(study.items().stream().filter(i -> !i.id().equals(itemId)).toList()),
+          changed = ItemRequests.readItem(study.withItems(study.items().stream().filter(i -> !i.id().equals(itemId)).toList()),
               json, problems);
         }
       }
@@ -148,7 +147,7 @@ public final class ChangeService {
       Provenance provenance = edit.provenance();
       Study study = state.stored().study();
       boolean unchanged = provenance.change().equals("retired") ? before.retired()
-          : sameQuestion(before, after) && before.since() == after.since();
+          : ItemRequests.sameQuestion(before, after) && before.since() == after.since();
       List<Item> items = study.items().stream().map(i -> i.id().equals(itemId) ? after : i).toList();
       Change change = new Change(studyId, itemId, provenance.change(), state.held(), state.next(), provenance.from(),
           provenance.note(), "retired".equals(provenance.change()) ? null : after.text().values(), actor.name(),
@@ -186,48 +185,5 @@ public final class ChangeService {
       }
       return Future.succeededFuture(new State(stored, held.size()));
     });
-  }
-
-  private static void checkFrom(Study study, Provenance p, Set<String> answerIds, List<Problem> problems) {
-    for (int i = 0; i < p.from().size(); i++) {
-      String from = p.from().get(i);
-      Item item = study.item(from).orElse(null);
-      boolean isAnswer = answerIds.contains(from);
-      if ("added".equals(p.change()) && item == null && !isAnswer) {
-        problems.add(new Problem("provenance.from[" + i + "]", "no item or open answer '" + from + "'"));
-      } else if (!"added".equals(p.change()) && (item == null || item.retired())) {
-        problems.add(new Problem("provenance.from[" + i + "]", "no item '" + from + "' that is still asked"));
-      }
-    }
-    if ("merged".equals(p.change()) && p.from().size() < 2) {
-      problems.add(new Problem("provenance.from", "a merge names at least two items"));
-    } else if ("reworded".equals(p.change()) && p.from().isEmpty()) {
-      problems.add(new Problem("provenance.from", "names the item or items reworded"));
-    }
-  }
-
-  /** An item validated as the study file's reader validates items, its problems given at the request's paths. */
-  private static Item readItem(Study study, JsonObject itemJson, List<Problem> problems) {
-    JsonObject definition = StudyFormat.toJson(study);
-    String id = itemJson.getValue("id") instanceof String s ? s : null;
-    // An item under an existing id is compared with it by the caller; validated here on its own.
-    JsonArray items = new JsonArray(new ArrayList<>(definition.getJsonArray("items").stream()
-        .filter(i -> id == null || !id.equals(((JsonObject) i).getString("id"))).toList()));
-    definition.put("items", items);
-    int index = items.size();
-    items.add(itemJson);
-    try {
-      return StudyFormat.read(definition.encode()).item(id).orElseThrow();
-    } catch (Invalid invalid) {
-      String prefix = "items[" + index + "]";
-      invalid.problems().forEach(p -> problems.add(new Problem(p.path().startsWith(prefix + ".")
-          ? p.path().substring(prefix.length() + 1) : p.path().equals(prefix) ? "" : p.path(), p.message())));
-      return null;
-    }
-  }
-
-  private static boolean sameQuestion(Item a, Item b) {
-    return a.type() == b.type() && a.text().equals(b.text()) && a.options().equals(b.options())
-        && java.util.Objects.equals(a.category(), b.category());
   }
 }

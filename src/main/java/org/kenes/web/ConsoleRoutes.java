@@ -2,113 +2,52 @@ package org.kenes.web;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.Cookie;
-import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.List;
 import org.kenes.Services;
-import org.kenes.account.AccountService;
-import org.kenes.common.Forbidden;
-import org.kenes.common.Unauthorized;
-import org.kenes.participant.Tokens;
 import org.kenes.round.Round;
 import org.kenes.study.StudyFormat;
 
 /**
- * The facilitator's console ({@code /console}): signing in and out, the studies, a study's rounds, and accounts.
- * Its other pages are {@link ConsoleStudyRoutes}'s. Every form carries the session's CSRF token.
+ * The facilitator's console ({@code /console}): the studies, a study's overview and rounds, and accounts. Signing in
+ * and out is {@link ConsoleLogin}'s, a running study's other pages {@link ConsoleStudyRoutes}'s. Every form carries
+ * the session's CSRF token.
  */
 final class ConsoleRoutes {
 
   static final String UPLOAD = "/console/studies";
-  private static final String LOGIN_COOKIE = "kenes_login";
 
   private final Vertx vertx;
   private final Services s;
   private final ConsolePage page;
   private final Audited audited;
-  private final boolean https;
 
   private ConsoleRoutes(Vertx vertx, Services services, ConsolePage page, Audited audited) {
     this.vertx = vertx;
     this.s = services;
     this.page = page;
     this.audited = audited;
-    this.https = services.config().baseUrl().startsWith("https:");
   }
 
   static void mount(Router router, Vertx vertx, Services services, Views views, FacilitatorAuth auth, Audited audited) {
     ConsolePage page = new ConsolePage(views);
     ConsoleRoutes r = new ConsoleRoutes(vertx, services, page, audited);
-    router.get("/console/login").handler(r::loginPage);
-    router.post("/console/login").handler(r::login);
+    ConsoleLogin.mount(router, services, page);
     router.route("/console*").handler(auth);
-    router.post("/console/logout").handler(r::logout);
     router.get("/console").handler(r::studies);
     router.post(UPLOAD).handler(r::createStudy);
-    router.get("/console/accounts").handler(FacilitationApi::adminOnly).handler(r::accounts);
-    router.post("/console/accounts").handler(FacilitationApi::adminOnly).handler(r::createAccount);
+    router.get("/console/accounts").handler(AccountRoutes::adminOnly).handler(r::accounts);
+    router.post("/console/accounts").handler(AccountRoutes::adminOnly).handler(r::createAccount);
     router.get("/console/studies/:id").handler(r::study);
     router.get("/console/studies/:id/edit").handler(r::editPage);
     router.post("/console/studies/:id/edit").handler(r::edit);
     router.post("/console/studies/:id/rounds").handler(r::openRound);
     router.post("/console/studies/:id/rounds/:n/close").handler(r::closeRound);
     ConsoleStudyRoutes.mount(router, vertx, services, page, audited);
-  }
-
-  private void loginPage(RoutingContext ctx) {
-    loginForm(ctx, 200, null);
-  }
-
-  /** Before a session exists, the login form is protected by a double-submit token: a cookie and the same field. */
-  private void loginForm(RoutingContext ctx, int status, String error) {
-    String token = Tokens.token();
-    ctx.response().addCookie(cookie(LOGIN_COOKIE, token, 600).setPath("/console/login"));
-    page.render(ctx, status, "login", new JsonObject().put("lang", "en").put("title", "Sign in").put("csrf", token)
-            .put("next", safeNext(ctx.request().getParam("next"))).put("error", error))
-        .onFailure(ctx::fail);
-  }
-
-  private void login(RoutingContext ctx) {
-    Cookie cookie = ctx.request().getCookie(LOGIN_COOKIE);
-    String given = ctx.request().getFormAttribute(FacilitatorAuth.CSRF_FIELD);
-    if (cookie == null || given == null || !MessageDigest.isEqual(cookie.getValue().getBytes(StandardCharsets.UTF_8),
-        given.getBytes(StandardCharsets.UTF_8))) {
-      ctx.fail(new Forbidden("the sign-in form has expired; reload it and try again"));
-      return;
-    }
-    s.accounts().login(ctx.request().getFormAttribute("username"), ctx.request().getFormAttribute("password"))
-        .compose(session -> s.audit().record(session.actor(), "login", session.actor().name(), null, "console")
-            .map(session))
-        .onSuccess(session -> {
-          ctx.response().addCookie(cookie(FacilitatorAuth.COOKIE, session.secret(),
-              AccountService.SESSION_LENGTH.toSeconds()));
-          ConsolePage.redirect(ctx, safeNext(ctx.request().getFormAttribute("next")));
-        })
-        .onFailure(e -> {
-          if (e instanceof Unauthorized) {
-            loginForm(ctx, 401, "The username or password is not right.");
-          } else {
-            ctx.fail(e);
-          }
-        });
-  }
-
-  private void logout(RoutingContext ctx) {
-    FacilitatorAuth.session(ctx).map(session -> s.accounts().logout(session.secret()))
-        .orElse(Future.succeededFuture())
-        .compose(v -> s.audit().record(FacilitatorAuth.actor(ctx), "logout", FacilitatorAuth.actor(ctx).name(), null,
-            "console"))
-        .onSuccess(v -> {
-          ctx.response().addCookie(cookie(FacilitatorAuth.COOKIE, "", 0));
-          ConsolePage.redirect(ctx, "/console/login");
-        })
-        .onFailure(ctx::fail);
   }
 
   private void studies(RoutingContext ctx) {
@@ -218,14 +157,5 @@ final class ConsoleRoutes {
             .put("name", form.get("name"))));
   }
 
-  private Cookie cookie(String name, String value, long maxAgeSeconds) {
-    return Cookie.cookie(name, value).setHttpOnly(true).setSameSite(CookieSameSite.LAX).setSecure(https)
-        .setPath("/").setMaxAge(maxAgeSeconds);
-  }
 
-  /** Only a path of this server's console or reports: never another site. */
-  private static String safeNext(String next) {
-    return next != null && next.matches("/(console|studies)[A-Za-z0-9/_?=&%.~-]*") && !next.startsWith("//")
-        ? next : "/console";
-  }
 }

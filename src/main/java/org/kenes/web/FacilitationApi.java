@@ -6,10 +6,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.kenes.Services;
-import org.kenes.account.Account;
 import org.kenes.audit.AuditEntry;
 import org.kenes.change.Change;
-import org.kenes.common.Forbidden;
 import org.kenes.mail.Message;
 import org.kenes.mail.MessageText;
 import org.kenes.study.Item;
@@ -17,7 +15,7 @@ import org.kenes.study.StudyFormat;
 
 /**
  * The facilitator's API for running a dialogue (CONTRACT.md): mail, the live event stream, changes between rounds,
- * the audit, and accounts and sessions.
+ * and the audit. Accounts and sessions are {@link AccountRoutes}'s.
  */
 final class FacilitationApi {
 
@@ -44,12 +42,8 @@ final class FacilitationApi {
     api.put("/studies/:id/items/:item").handler(r::changeItem);
     api.get("/studies/:id/changes").handler(r::changes);
     api.get("/studies/:id/audit").handler(r::studyAudit);
-    api.post("/session").handler(r::login);
-    api.delete("/session").handler(auth).handler(r::logout);
-    api.route("/accounts").handler(auth).handler(FacilitationApi::adminOnly);
-    api.post("/accounts").handler(r::createAccount);
-    api.get("/accounts").handler(r::listAccounts);
-    api.get("/audit").handler(auth).handler(FacilitationApi::adminOnly).handler(r::allAudit);
+    api.get("/audit").handler(auth).handler(AccountRoutes::adminOnly).handler(r::allAudit);
+    AccountRoutes.mount(api, services, auth, audited);
   }
 
   private void invite(RoutingContext ctx) {
@@ -131,54 +125,6 @@ final class FacilitationApi {
         .onFailure(ctx::fail);
   }
 
-  /** {@code {"username", "password"}}, or the admin token alone as the password → a token for {@code Bearer}. */
-  private void login(RoutingContext ctx) {
-    JsonObject body = Bodies.jsonObject(ctx);
-    s.accounts().login(body.getValue("username") instanceof String u ? u : null,
-            body.getValue("password") instanceof String p ? p : null)
-        .compose(session -> s.audit().record(session.actor(), "login", session.actor().name(), null, "api")
-            .map(session))
-        .onSuccess(session -> Responses.json(ctx, 200, new JsonObject().put("token", session.secret())
-            .put("actor", session.actor().name()).put("admin", session.actor().admin())
-            .put("expiresAt", java.time.Instant.ofEpochMilli(session.expiresAtMs()).toString())))
-        .onFailure(ctx::fail);
-  }
-
-  private void logout(RoutingContext ctx) {
-    String header = ctx.request().getHeader("Authorization");
-    String secret = FacilitatorAuth.session(ctx).map(org.kenes.account.Session::secret)
-        .orElse(header == null ? "" : header.substring(Math.min(7, header.length())).trim());
-    s.accounts().logout(secret)
-        .compose(v -> audited.on(ctx, null, "logout", x -> FacilitatorAuth.actor(ctx).name()).apply(v))
-        .onSuccess(v -> ctx.response().setStatusCode(204).end())
-        .onFailure(ctx::fail);
-  }
-
-  private void createAccount(RoutingContext ctx) {
-    JsonObject body = Bodies.jsonObject(ctx);
-    s.accounts().create(body.getValue("username") instanceof String u ? u : null,
-            body.getValue("name") instanceof String n ? n : null,
-            body.getValue("password") instanceof String p ? p : null, FacilitatorAuth.actor(ctx))
-        .compose(audited.on(ctx, null, "account.created", Account::username))
-        .onSuccess(a -> Responses.json(ctx, 201, account(a)))
-        .onFailure(ctx::fail);
-  }
-
-  private void listAccounts(RoutingContext ctx) {
-    s.accounts().list()
-        .onSuccess(list -> Responses.json(ctx, 200, new JsonArray(list.stream().map(FacilitationApi::account).toList())))
-        .onFailure(ctx::fail);
-  }
-
-  /** Accounts are the admin's: a facilitator signed in with their own account may not manage them. */
-  static void adminOnly(RoutingContext ctx) {
-    if (FacilitatorAuth.actor(ctx).admin()) {
-      ctx.next();
-    } else {
-      ctx.fail(new Forbidden("only the admin manages accounts and reads the whole audit"));
-    }
-  }
-
   private static JsonObject queued(org.kenes.mail.MailService.Queued q) {
     return new JsonObject().put("queued", q.queued()).put("withoutEmail", q.withoutEmail());
   }
@@ -205,11 +151,6 @@ final class FacilitationApi {
   static JsonObject audit(AuditEntry e) {
     return new JsonObject().put("at", e.at()).put("actor", e.actor()).put("action", e.action())
         .put("target", e.target()).put("study", e.study()).put("detail", e.detail());
-  }
-
-  private static JsonObject account(Account a) {
-    return new JsonObject().put("username", a.username()).put("name", a.name()).put("createdAt", a.createdAt())
-        .put("createdBy", a.createdBy());
   }
 
   private static JsonObject item(Item item) {

@@ -45,6 +45,7 @@ class ConsoleFormsTest {
       assertEquals(303, created.statusCode(), created.bodyAsString());
       assertEquals("/console/studies/small?done=created", created.getHeader("Location"));
       assertTrue(maria.get("/console").bodyAsString().contains("Draft: no round yet"));
+      assertEquals(200, maria.get("/studies/small/report").statusCode(), "the report of a study not begun");
 
       HttpResponse<Buffer> edited = maria.post("/console/studies/small/edit", "/console/studies/small/edit",
           form("definition", yaml.replace("Small test study", "Edited study")));

@@ -28,8 +28,6 @@ public final class AccountService {
   private final AccountRepository accounts;
   private final SessionRepository sessions;
   private final byte[] adminToken;
-  /** A hash to check a password against when the account does not exist, so that both take as long. */
-  private final String decoy = Passwords.hash("decoy-password");
 
   public AccountService(Vertx vertx, MongoClient mongo, Durability durability, String adminToken) {
     this.vertx = vertx;
@@ -74,7 +72,7 @@ public final class AccountService {
     } else {
       String user = username.trim().toLowerCase(Locale.ROOT);
       who = accounts.find(user).compose(found -> vertx.executeBlocking(() -> {
-        boolean ok = Passwords.verify(pw, found.map(AccountRepository.Stored::passwordHash).orElse(decoy));
+        boolean ok = Passwords.verify(pw, found.map(AccountRepository.Stored::passwordHash).orElseGet(() -> Decoy.HASH));
         return ok && found.isPresent() ? Optional.of(new Actor(user, false)) : Optional.<Actor>empty();
       }, false));
     }
@@ -98,6 +96,14 @@ public final class AccountService {
 
   public boolean isAdminToken(String candidate) {
     return candidate != null && MessageDigest.isEqual(adminToken, candidate.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * A hash to check a password against when the account does not exist, so that both take as long; computed on first
+   * use, on the worker thread of that login (never on an event loop).
+   */
+  private static final class Decoy {
+    static final String HASH = Passwords.hash("decoy-password");
   }
 
   private Future<Session> start(Actor actor) {

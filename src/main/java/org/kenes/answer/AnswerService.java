@@ -67,8 +67,8 @@ public final class AnswerService {
       }
       Round round = who.round().get();
       String participant = who.participant().id();
-      participants.markOpened(study.id(), round.number(), participant);
-      return Future.all(answers.find(study.id(), round.number(), participant), feedback(study, round, participant))
+      return Future.all(answers.find(study.id(), round.number(), participant), feedback(study, round, participant),
+              participants.markOpened(study.id(), round.number(), participant).otherwiseEmpty())
           .map(all -> {
             Optional<AnswerSet> mine = all.resultAt(0);
             Map<String, JsonObject> feedback = all.resultAt(1);

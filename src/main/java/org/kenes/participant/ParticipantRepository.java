@@ -67,13 +67,13 @@ public final class ParticipantRepository {
   /**
    * Notes that a participant opened their questionnaire in a round (the first time counts; later visits change
    * nothing). Kept in {@code opened}, keyed {@code study:round:participant}; a lost note is harmless, so it is not
-   * waited for.
+   * made durable before answering.
    */
-  public void markOpened(String study, int round, String participant) {
+  public Future<Void> markOpened(String study, int round, String participant) {
     JsonObject doc = new JsonObject().put("study", study).put("round", round).put("participant", participant)
         .put("at", Instant.now().toString());
-    mongo.updateCollectionWithOptions(OPENED, new JsonObject().put("_id", study + ":" + round + ":" + participant),
-        new JsonObject().put("$setOnInsert", doc), new io.vertx.ext.mongo.UpdateOptions().setUpsert(true));
+    return mongo.updateCollectionWithOptions(OPENED, new JsonObject().put("_id", study + ":" + round + ":" + participant),
+        new JsonObject().put("$setOnInsert", doc), new io.vertx.ext.mongo.UpdateOptions().setUpsert(true)).mapEmpty();
   }
 
   /** Which rounds each participant opened, by pseudonym. */

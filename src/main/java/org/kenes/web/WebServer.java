@@ -25,9 +25,12 @@ public final class WebServer {
     Audited audited = new Audited(services.audit());
     Router router = Router.router(vertx);
     router.route().handler(SecurityHeaders::handle);
-    // Study files are uploaded as files: this form's body keeps its upload (a temporary file, removed at the end).
-    router.post(ConsoleRoutes.UPLOAD).handler(BodyHandler.create(true).setBodyLimit(MAX_BODY)
-        .setUploadsDirectory(services.config().dataDir().resolve("uploads").toString()).setDeleteUploadedFilesOnEnd(true));
+    // Study files and participant CSVs are uploaded as files: these forms' bodies keep their upload (a temporary file,
+    // removed when the request ends).
+    BodyHandler uploads = BodyHandler.create(true).setBodyLimit(MAX_BODY)
+        .setUploadsDirectory(services.config().dataDir().resolve("uploads").toString()).setDeleteUploadedFilesOnEnd(true);
+    router.post(ConsoleRoutes.UPLOAD).handler(uploads);
+    router.post(ConsoleStudyRoutes.IMPORT).handler(uploads);
     router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY));
     router.get("/health").handler(ctx -> health(ctx, services));
 

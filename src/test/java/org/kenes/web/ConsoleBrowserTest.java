@@ -62,10 +62,10 @@ class ConsoleBrowserTest {
       click(browser, By.cssSelector("form[action$='/import'] button"));
       assertTrue(browser.driver.findElement(By.cssSelector(".notice.error")).getText().contains("line 3: panel"));
       assertEquals(0, kenes.adminGet("/api/studies/small/participants").bodyAsJsonArray().size(), "nobody added");
-      WebElement csv = browser.driver.findElement(By.id("csv"));
-      csv.clear();
-      csv.sendKeys("name,email,panel,language\nAigerim,a@example.org,policy,ru\nBolat,b@example.org,providers,en\n"
-          + "Dana,d@example.org,patients,en\n");
+      browser.driver.findElement(By.id("csv")).clear();
+      Path csv = Files.writeString(dir.resolve("people.csv"), "name,email,panel,language\nAigerim,a@example.org,policy,ru\n"
+          + "Bolat,b@example.org,providers,en\nDana,d@example.org,patients,en\n");
+      browser.driver.findElement(By.id("csv-file")).sendKeys(csv.toString());
       click(browser, By.cssSelector("form[action$='/import'] button"));
       wait.until(ExpectedConditions.urlContains("done=added&n=3"));
       assertEquals(3, browser.driver.findElements(By.cssSelector("table.people tbody tr")).size());

@@ -54,6 +54,15 @@ final class ConsolePage {
     return views.respond(ctx, status, "console-" + template, model);
   }
 
+  /** A form's text given as an uploaded file ({@code file}, when one was chosen) or pasted into {@code field}. */
+  static Future<String> uploadedOrPasted(io.vertx.core.Vertx vertx, RoutingContext ctx, String field) {
+    String pasted = ctx.request().getFormAttribute(field);
+    return ctx.fileUploads().stream().filter(f -> f.size() > 0).findFirst()
+        .map(f -> vertx.fileSystem().readFile(f.uploadedFileName())
+            .map(b -> b.toString(java.nio.charset.StandardCharsets.UTF_8)))
+        .orElse(Future.succeededFuture(pasted == null ? "" : pasted));
+  }
+
   static void redirect(RoutingContext ctx, String location) {
     ctx.response().setStatusCode(303).putHeader("Location", location).end();
   }

@@ -6,7 +6,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.kenes.Services;
 import org.kenes.round.Round;
@@ -68,10 +67,7 @@ final class ConsoleRoutes {
   /** A study file pasted or uploaded ({@code definition} or the file {@code file}). */
   private void createStudy(RoutingContext ctx) {
     String pasted = ctx.request().getFormAttribute("definition");
-    Future<String> text = ctx.fileUploads().stream().filter(f -> f.size() > 0).findFirst()
-        .map(f -> vertx.fileSystem().readFile(f.uploadedFileName()).map(b -> b.toString(StandardCharsets.UTF_8)))
-        .orElse(Future.succeededFuture(pasted == null ? "" : pasted));
-    page.submit(ctx, text.compose(t -> s.studies().create(t))
+    page.submit(ctx, ConsolePage.uploadedOrPasted(vertx, ctx, "definition").compose(t -> s.studies().create(t))
             .compose(study -> audited.on(ctx, study.id(), "study.created", (org.kenes.study.Study st) -> st.id()).apply(study)),
         study -> "/console/studies/" + study.id() + "?done=created",
         problems -> studiesPage(ctx, problems.getInteger("status"), problems.put("definition", pasted)));

@@ -7,7 +7,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.kenes.Services;
 import org.kenes.live.LiveFeed;
@@ -82,9 +81,7 @@ final class ConsoleStudyRoutes {
   private void importCsv(RoutingContext ctx) {
     String id = ctx.pathParam("id");
     String pasted = ctx.request().getFormAttribute("csv");
-    Future<String> text = ctx.fileUploads().stream().filter(f -> f.size() > 0).findFirst()
-        .map(f -> vertx.fileSystem().readFile(f.uploadedFileName()).map(b -> b.toString(StandardCharsets.UTF_8)))
-        .orElse(Future.succeededFuture(pasted == null ? "" : pasted));
+    Future<String> text = ConsolePage.uploadedOrPasted(vertx, ctx, "csv");
     add(ctx, Future.all(s.studies().get(id), text).map(all -> ParticipantReader.csv(all.resultAt(0), all.resultAt(1))),
         new JsonObject().put("csv", pasted));
   }

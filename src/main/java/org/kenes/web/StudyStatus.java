@@ -15,8 +15,7 @@ final class StudyStatus {
     }
     Round last = rounds.get(rounds.size() - 1);
     if (last.open()) {
-      return "Round " + last.number() + " open" + (last.closesAt() == null ? ""
-          : " until " + last.closesAt().replace('T', ' ').replaceAll(":\\d\\d(\\.\\d+)?Z$", "") + " UTC");
+      return "Round " + last.number() + " open" + (last.closesAt() == null ? "" : " until " + StudyOverview.when(last.closesAt()));
     }
     if (last.number() >= study.rounds().max()) {
       return "Finished: all " + study.rounds().max() + " rounds held";

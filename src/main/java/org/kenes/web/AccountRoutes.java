@@ -83,5 +83,4 @@ final class AccountRoutes {
     return new JsonObject().put("username", a.username()).put("name", a.name()).put("createdAt", a.createdAt())
         .put("createdBy", a.createdBy());
   }
-
 }

@@ -99,4 +99,5 @@ final class ConsoleLogin {
   private static String safeNext(String next) {
     return next != null && next.matches("/(console|studies)[A-Za-z0-9/_?=&%.~-]*") && !next.startsWith("//")
         ? next : "/console";
-  }}
+  }
+}

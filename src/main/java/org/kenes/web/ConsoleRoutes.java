@@ -152,6 +152,4 @@ final class ConsoleRoutes {
         problems -> accountsPage(ctx, problems.getInteger("status"), problems.put("username", form.get("username"))
             .put("name", form.get("name"))));
   }
-
-
 }

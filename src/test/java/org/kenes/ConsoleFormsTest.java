@@ -118,6 +118,33 @@ class ConsoleFormsTest {
   }
 
   @Test
+  @DisplayName("every form of every console page carries the session's CSRF token")
+  void everyFormHasItsToken() {
+    try (TestKenes kenes = TestKenes.start(dir.resolve("data"))) {
+      kenes.createSmallStudy();
+      kenes.addParticipants("small", "policy", "providers");
+      kenes.adminPost("/api/studies/small/rounds");
+      ConsoleSession admin = ConsoleSession.login(kenes, null, TestKenes.ADMIN);
+      String csrf = admin.csrf("/console");
+      int forms = 0;
+      for (String page : List.of("/console", "/console/accounts", "/console/studies/small", "/console/studies/small/edit",
+          "/console/studies/small/participants", "/console/studies/small/mail", "/console/studies/small/live",
+          "/console/studies/small/items", "/console/studies/small/audit")) {
+        HttpResponse<Buffer> r = admin.get(page);
+        assertEquals(200, r.statusCode(), page);
+        String html = r.bodyAsString();
+        String[] parts = html.split("<form", -1);
+        for (int i = 1; i < parts.length; i++) {
+          String form = parts[i].substring(0, parts[i].indexOf("</form>"));
+          assertTrue(form.contains("name=\"csrf\" value=\"" + csrf + "\""), page + ": a form without its token");
+          forms++;
+        }
+      }
+      assertTrue(forms >= 10, "forms checked: " + forms);
+    }
+  }
+
+  @Test
   @DisplayName("the admin creates an account from the console; a short password is refused on the page")
   void accountsPage() {
     try (TestKenes kenes = TestKenes.start(dir.resolve("data"))) {

@@ -62,6 +62,13 @@ class MailTest {
       JsonObject ru = messages.stream().filter(m -> m.getString("to").equals("p1@example.org")).findFirst().orElseThrow();
       assertEquals("Приглашение: Небольшое тестовое исследование", ru.getString("subject"));
 
+      HttpResponse<Buffer> noEmail = kenes.adminPost("/api/studies/small/participants", "application/json",
+          "[{\"name\": \"Offline\", \"panel\": \"policy\"}]");
+      assertEquals(201, noEmail.statusCode(), noEmail.bodyAsString());
+      HttpResponse<Buffer> again = kenes.adminPost("/api/studies/small/invitations");
+      assertEquals(new JsonObject().put("queued", 0).put("withoutEmail", 1), again.bodyAsJsonObject(),
+          "someone without an email is counted, not written to");
+
       HttpResponse<Buffer> status = kenes.adminGet("/api/studies/small/participants");
       assertEquals("unsent", status.bodyAsJsonArray().getJsonObject(0).getString("invited"));
     }

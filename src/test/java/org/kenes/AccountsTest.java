@@ -189,13 +189,14 @@ class AccountsTest {
       kenes.adminPost("/api/studies/small/invitations");
       kenes.vertxClient().post("/api/studies/small/rounds").bearerTokenAuthentication(maria).send().await();
       kenes.adminPost("/api/studies/small/rounds/1/close");
+      kenes.adminGet("/api/studies/small/export.csv");
 
       JsonArray audit = kenes.vertxClient().get("/api/studies/small/audit").bearerTokenAuthentication(maria).send().await()
           .bodyAsJsonArray();
       List<String> lines = audit.stream().map(e -> (JsonObject) e)
           .map(e -> e.getString("actor") + " " + e.getString("action") + " " + e.getString("target")).toList();
       assertEquals(List.of("maria study.created small", "admin participants.added 2 participant(s)",
-          "admin invitations.queued 2 message(s)", "maria round.opened round 1", "admin round.closed round 1"), lines);
+          "admin invitations.queued 2 message(s)", "maria round.opened round 1", "admin round.closed round 1", "admin responses.exported export.csv"), lines);
       audit.forEach(e -> assertTrue(((JsonObject) e).getString("at").matches("\\d{4}-\\d\\d-\\d\\dT.*Z")));
       JsonArray all = kenes.adminGet("/api/audit").bodyAsJsonArray();
       List<String> actions = all.stream().map(e -> ((JsonObject) e).getString("action")).toList();

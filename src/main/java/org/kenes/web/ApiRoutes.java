@@ -145,6 +145,7 @@ final class ApiRoutes {
           ResponsesCsv.write(sets, out);
           return out.toString();
         }, false))
+        .compose(audited.by(ctx, "responses.exported", csv -> "export.csv"))
         .onSuccess(csv -> ctx.response().putHeader("Content-Type", "text/csv; charset=utf-8")
             .putHeader("Content-Disposition", "attachment; filename=\"" + id + "-responses.csv\"").end(csv))
         .onFailure(ctx::fail);

@@ -10,7 +10,10 @@ import org.kenes.web.WebServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Only wires: configuration → store → indexes → study files → facilitator token → HTTP server. */
+/**
+ * Only wires: configuration → store → facilitator token → indexes → study files → HTTP server, and the periodic
+ * {@link Chores} (deadlines, mail, expired sessions).
+ */
 public final class KenesVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(KenesVerticle.class);
@@ -21,6 +24,7 @@ public final class KenesVerticle extends VerticleBase {
   private Store store;
   private Services services;
   private HttpServer server;
+  private long chores = -1;
 
   public KenesVerticle(KenesConfig config) {
     this.config = config;
@@ -31,13 +35,17 @@ public final class KenesVerticle extends VerticleBase {
     return Store.open(vertx, config)
         .compose(opened -> {
           store = opened;
-          services = Services.create(vertx, config, store);
+          return vertx.executeBlocking(() -> AdminToken.resolve(config));
+        })
+        .compose(token -> {
+          services = Services.create(vertx, config, store, token);
           return prepareStore();
         })
-        .compose(v -> vertx.executeBlocking(() -> AdminToken.resolve(config)))
-        .compose(token -> WebServer.start(vertx, services, token))
+        .compose(v -> WebServer.start(vertx, services))
         .onSuccess(s -> {
           server = s;
+          Chores work = new Chores(services);
+          chores = vertx.setPeriodic(Chores.PERIOD_MS, id -> work.run());
           LOG.info("Kenes is listening on port {}", s.actualPort());
         });
   }
@@ -62,9 +70,11 @@ public final class KenesVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    // In-flight requests finish (graceful shutdown), then the store commits and closes.
+    vertx.cancelTimer(chores);
+    // In-flight requests finish (graceful shutdown), then mail stops and the store commits and closes.
     Future<Void> closed = server == null ? Future.succeededFuture() : server.shutdown();
-    return closed.compose(v -> store == null ? Future.succeededFuture() : store.close(vertx))
+    return closed.compose(v -> services == null ? Future.succeededFuture() : services.mail().mailer().close())
+        .compose(v -> store == null ? Future.succeededFuture() : store.close(vertx))
         .onSuccess(v -> LOG.info("Kenes stopped: requests drained, store committed"));
   }
 

@@ -2,9 +2,13 @@ package org.kenes;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import org.kenes.account.AccountService;
 import org.kenes.answer.AnswerRepository;
 import org.kenes.answer.AnswerService;
+import org.kenes.audit.AuditLog;
+import org.kenes.change.ChangeService;
 import org.kenes.config.KenesConfig;
+import org.kenes.mail.MailService;
 import org.kenes.participant.ParticipantRepository;
 import org.kenes.report.ReportService;
 import org.kenes.round.RoundRepository;
@@ -24,9 +28,14 @@ public record Services(
     AnswerRepository answerSets,
     AnswerService answers,
     TallyRepository tallies,
-    ReportService reports) {
+    ReportService reports,
+    AccountService accounts,
+    AuditLog audit,
+    MailService mail,
+    ChangeService changes) {
 
-  public static Services create(Vertx vertx, KenesConfig config, Store store) {
+  /** @param adminToken the facilitator token of {@code KENES_ADMIN_TOKEN} or the data folder */
+  public static Services create(Vertx vertx, KenesConfig config, Store store, String adminToken) {
     var mongo = store.client();
     var durability = store.durability();
     RoundRepository roundRepository = new RoundRepository(mongo, durability);
@@ -37,8 +46,12 @@ public record Services(
     TallyRepository tallies = new TallyRepository(mongo, durability);
     RoundService rounds = new RoundService(vertx, studies, participants, roundRepository, answerSets, tallies);
     return new Services(config, store, studies, participants, rounds, answerSets,
-        new AnswerService(studies, participants, rounds, answerSets, tallies, durability), tallies,
-        new ReportService(studies, rounds));
+        new AnswerService(studies, participants, rounds, answerSets, tallies, durability, vertx.eventBus()), tallies,
+        new ReportService(studies, rounds),
+        new AccountService(vertx, mongo, durability, adminToken),
+        new AuditLog(mongo, durability),
+        new MailService(vertx, config, mongo, durability, studies, participants, rounds, answerSets),
+        new ChangeService(mongo, durability, studies, rounds, answerSets));
   }
 
   /** Indexes the repositories rely on; creating an existing index changes nothing. */

@@ -47,14 +47,15 @@ public final class TestKenes implements AutoCloseable {
     return start(dataDir, surveys, Map.of());
   }
 
-  /** With more environment, such as {@code KENES_MONGO_URI}. */
+  /** A server with more configuration ({@code KENES_SMTP_HOST}, {@code KENES_MONGO_URI}, ...) on top of the test's. */
   public static TestKenes start(Path dataDir, Path surveys, Map<String, String> more) {
-    Map<String, String> env = new HashMap<>(more);
+    Map<String, String> env = new HashMap<>();
     env.put(KenesConfig.PORT, "0");
     env.put(KenesConfig.DATA_DIR, dataDir.toString());
     env.put(KenesConfig.ADMIN_TOKEN, ADMIN);
     env.put(KenesConfig.SURVEYS_DIR, surveys.toString());
     env.put(KenesConfig.BASE_URL, "http://kenes.test");
+    env.putAll(more);
     KenesConfig config = KenesConfig.from(env);
     Vertx vertx = Vertx.vertx();
     KenesVerticle verticle = new KenesVerticle(config);
@@ -138,7 +139,7 @@ public final class TestKenes implements AutoCloseable {
     return request.bearerTokenAuthentication(ADMIN);
   }
 
-  private static Path emptyFolder(Path dataDir) {
+  public static Path emptyFolder(Path dataDir) {
     try {
       return Files.createDirectories(dataDir.resolveSibling(dataDir.getFileName() + "-surveys"));
     } catch (IOException e) {

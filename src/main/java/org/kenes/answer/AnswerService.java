@@ -1,6 +1,7 @@
 package org.kenes.answer;
 
 import io.vertx.core.Future;
+import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
@@ -30,15 +31,23 @@ public final class AnswerService {
   private final AnswerRepository answers;
   private final TallyRepository tallies;
   private final Durability durability;
+  private final EventBus events;
 
+  /** @param events where every save is announced ({@link #address}), for the live dashboards of every instance */
   public AnswerService(StudyService studies, ParticipantRepository participants, RoundService rounds,
-      AnswerRepository answers, TallyRepository tallies, Durability durability) {
+      AnswerRepository answers, TallyRepository tallies, Durability durability, EventBus events) {
     this.studies = studies;
     this.participants = participants;
     this.rounds = rounds;
     this.answers = answers;
     this.tallies = tallies;
     this.durability = durability;
+    this.events = events;
+  }
+
+  /** The event-bus address on which a study's saves are announced: {@code {"study", "round", "panel", "submitted"}}. */
+  public static String address(String study) {
+    return "kenes.answers." + study;
   }
 
   /** Who a personal link belongs to, their study, and its open round if there is one. */
@@ -65,7 +74,8 @@ public final class AnswerService {
       }
       Round round = who.round().get();
       String participant = who.participant().id();
-      return Future.all(answers.find(study.id(), round.number(), participant), feedback(study, round, participant))
+      return Future.all(answers.find(study.id(), round.number(), participant), feedback(study, round, participant),
+              participants.markOpened(study.id(), round.number(), participant).otherwiseEmpty())
           .map(all -> {
             Optional<AnswerSet> mine = all.resultAt(0);
             Map<String, JsonObject> feedback = all.resultAt(1);
@@ -99,7 +109,7 @@ public final class AnswerService {
       AnswerReader.Save save = AnswerReader.read(who.study(), round.items(), body);
       Participant p = who.participant();
       String study = who.study().id();
-      return rounds.withinOpen(round, () -> previousRatings(study, round, p.id()).compose(previous -> answers
+      return rounds.withinOpen(round, () -> previousRatings(who.study(), round, p.id()).compose(previous -> answers
               .update(study, round.number(), p.id(), p.panel(), save.answers(), save.submit())
               .compose(before -> {
                 AnswerSet was = before.orElse(AnswerSet.empty(study, round.number(), p.id(), p.panel()));
@@ -107,6 +117,8 @@ public final class AnswerService {
                 return recount(who.study(), round, was, now, previous).map(now);
               }))
               .compose(now -> durability.sync().map(now)))
+          .onSuccess(now -> events.publish(address(study), new JsonObject().put("study", study)
+              .put("round", round.number()).put("panel", p.panel()).put("submitted", now.submitted())))
           .map(now -> new JsonObject().put("round", round.number()).put("saved", save.answers().size())
               .put("submitted", now.submitted()));
     });
@@ -124,14 +136,14 @@ public final class AnswerService {
   }
 
   /** The participant's valid ratings from the rounds the items of this one were last asked in. */
-  private Future<Map<String, Integer>> previousRatings(String study, Round round, String participant) {
-    return rounds.list(study).compose(all -> {
-      Map<String, Integer> lastAsked = RoundService.lastAsked(round, all);
+  private Future<Map<String, Integer>> previousRatings(Study study, Round round, String participant) {
+    return rounds.list(study.id()).compose(all -> {
+      Map<String, Integer> lastAsked = RoundService.lastAsked(study, round, all);
       if (lastAsked.isEmpty()) {
         return Future.succeededFuture(Map.of());
       }
       List<Integer> earlier = lastAsked.values().stream().distinct().sorted().toList();
-      return Future.all(earlier.stream().map(n -> answers.find(study, n, participant)).toList()).map(found -> {
+      return Future.all(earlier.stream().map(n -> answers.find(study.id(), n, participant)).toList()).map(found -> {
         Map<Integer, List<AnswerSet>> byRound = new HashMap<>();
         for (int i = 0; i < earlier.size(); i++) {
           byRound.put(earlier.get(i), found.<Optional<AnswerSet>>resultAt(i).map(List::of).orElse(List.of()));
@@ -150,7 +162,9 @@ public final class AnswerService {
     return rounds.list(study.id()).compose(all -> {
       Map<String, Integer> lastAsked = new HashMap<>();
       all.stream().filter(r -> r.number() < round.number() && !r.open())
-          .forEach(r -> r.items().stream().filter(round.items()::contains).forEach(i -> lastAsked.put(i, r.number())));
+          .forEach(r -> r.items().stream().filter(round.items()::contains)
+              .filter(i -> r.number() >= study.item(i).map(Item::since).orElse(1))
+              .forEach(i -> lastAsked.put(i, r.number())));
       List<Integer> earlier = lastAsked.values().stream().distinct().sorted().toList();
       return Future.all(earlier.stream().map(n -> Future.all(rounds.results(study.id(), n),
               answers.find(study.id(), n, participant))).toList())

@@ -26,6 +26,7 @@ public final class ParticipantRepository {
 
   static final String COLLECTION = "participants";
   static final String COUNTS = "participant-counts";
+  static final String OPENED = "opened";
 
   private final MongoClient mongo;
   private final Durability durability;
@@ -67,6 +68,28 @@ public final class ParticipantRepository {
           docs.forEach(d -> byKey.put(d.getString("_id"), participant(d)));
           return keys.stream().map(byKey::get).toList();
         });
+  }
+
+  /**
+   * Notes that a participant opened their questionnaire in a round (the first time counts; later visits change
+   * nothing). Kept in {@code opened}, keyed {@code study:round:participant}; a lost note is harmless, so it is not
+   * made durable before answering.
+   */
+  public Future<Void> markOpened(String study, int round, String participant) {
+    JsonObject doc = new JsonObject().put("study", study).put("round", round).put("participant", participant)
+        .put("at", Instant.now().toString());
+    return mongo.updateCollectionWithOptions(OPENED, new JsonObject().put("_id", study + ":" + round + ":" + participant),
+        new JsonObject().put("$setOnInsert", doc), new io.vertx.ext.mongo.UpdateOptions().setUpsert(true)).mapEmpty();
+  }
+
+  /** Which rounds each participant opened, by pseudonym. */
+  public Future<java.util.Map<String, java.util.Set<Integer>>> opened(String study) {
+    return mongo.find(OPENED, new JsonObject().put("study", study)).map(docs -> {
+      java.util.Map<String, java.util.Set<Integer>> opened = new java.util.HashMap<>();
+      docs.forEach(d -> opened.computeIfAbsent(d.getString("participant"), k -> new java.util.TreeSet<>())
+          .add(d.getInteger("round")));
+      return opened;
+    });
   }
 
   /** Participants invited, by panel, from the counts kept as people are added: no pass over the participants. */

@@ -77,6 +77,9 @@ public final class ReportService {
 
   private static double finalStat(JsonObject entry, String field) {
     JsonArray history = entry.getJsonArray("rounds");
+    if (history.isEmpty()) {
+      return Double.NEGATIVE_INFINITY;
+    }
     Double value = history.getJsonObject(history.size() - 1).getJsonObject("overall").getDouble(field);
     return value == null ? Double.NEGATIVE_INFINITY : value;
   }

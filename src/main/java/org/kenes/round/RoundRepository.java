@@ -44,6 +44,9 @@ public final class RoundRepository {
     JsonObject doc = new JsonObject().put("_id", Round.key(round.study(), round.number())).put("study", round.study())
         .put("round", round.number()).put("status", "open").put("items", new JsonArray(round.items()))
         .put("openedAt", round.openedAt());
+    if (round.closesAt() != null) {
+      doc.put("closesAt", round.closesAt()).put("closesAtMs", java.time.Instant.parse(round.closesAt()).toEpochMilli());
+    }
     return mongo.insert(ROUNDS, doc)
         .recover(e -> Future.failedFuture(Store.isDuplicateKey(e)
             ? new Conflict("round " + round.number() + " was opened already") : e))
@@ -85,6 +88,12 @@ public final class RoundRepository {
         });
   }
 
+  /** Open rounds whose deadline has passed, of every study. */
+  public Future<List<Round>> due(long nowMs) {
+    return mongo.find(ROUNDS, new JsonObject().put("status", "open").put("closesAtMs", new JsonObject().put("$lte", nowMs)))
+        .map(docs -> docs.stream().map(RoundRepository::round).toList());
+  }
+
   /** Marks a round closed, so that no answer is accepted from here on; safe to repeat. */
   public Future<Void> markClosed(String study, int number, String closedAt) {
     return mongo.updateCollection(ROUNDS, new JsonObject().put("_id", Round.key(study, number)).put("status", "open"),
@@ -109,6 +118,6 @@ public final class RoundRepository {
   private static Round round(JsonObject doc) {
     return new Round(doc.getString("study"), doc.getInteger("round"), "open".equals(doc.getString("status")),
         doc.getJsonArray("items").stream().map(String::valueOf).toList(), doc.getString("openedAt"),
-        doc.getString("closedAt"));
+        doc.getString("closedAt"), doc.getString("closesAt"));
   }
 }

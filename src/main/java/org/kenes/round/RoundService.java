@@ -50,6 +50,18 @@ public final class RoundService {
 
   /** Opens the next round with the items the study's rule carries forward. */
   public Future<Round> open(String studyId) {
+    return open(studyId, null);
+  }
+
+  /**
+   * Opens the next round: round 1 asks every item, a later round the items the study's rule carries forward and
+   * those added or reworded since; retired items never. With {@code closesAt} (in the future), the round closes by
+   * itself then.
+   */
+  public Future<Round> open(String studyId, Instant closesAt) {
+    if (closesAt != null && !closesAt.isAfter(Instant.now())) {
+      return Future.failedFuture(new org.kenes.common.Invalid("closesAt", "the deadline must lie in the future"));
+    }
     return studies.get(studyId).compose(study -> rounds.list(studyId).compose(existing -> {
       Optional<Round> open = existing.stream().filter(Round::open).findFirst();
       if (open.isPresent()) {
@@ -60,15 +72,17 @@ public final class RoundService {
         return Future.failedFuture(new Conflict("the study has had its " + study.rounds().max() + " rounds"));
       }
       Future<List<String>> items = number == 1
-          ? Future.succeededFuture(study.items().stream().map(Item::id).toList())
-          : results(studyId, number - 1).map(last -> carried(study, last));
+          ? Future.succeededFuture(study.items().stream().filter(i -> !i.retired()).map(Item::id).toList())
+          : results(studyId, number - 1).map(last -> carried(study, last, number));
       return items.compose(ids -> {
         if (ids.isEmpty()) {
           return Future.failedFuture(new Conflict("no item is left to ask: every item was decided in round "
               + (number - 1)));
         }
-        Round round = new Round(studyId, number, true, ids, Instant.now().toString(), null);
-        return rounds.insert(round).onComplete(r -> recent.forget(studyId)).map(round);
+        Round round = new Round(studyId, number, true, ids, Instant.now().toString(), null,
+            closesAt == null ? null : closesAt.toString());
+        return rounds.insert(round).onComplete(r -> recent.forget(studyId))
+            .onSuccess(v -> announce(round.study(), round.number(), "open")).map(round);
       });
     }));
   }
@@ -78,9 +92,17 @@ public final class RoundService {
     return round(studyId, number).compose(round -> round.open()
         ? rounds.markClosed(studyId, number, Instant.now().toString())
             .onComplete(r -> recent.forget(studyId))
+            .onSuccess(v -> announce(studyId, number, "closed"))
             .compose(v -> rounds.drain(vertx, studyId, number, DRAIN_PATIENCE_MS))
             .compose(v -> results(studyId, number))
         : results(studyId, number));
+  }
+
+  /** The event-bus address on which rounds opened and closed are announced: {@code {"study", "round", "status"}}. */
+  public static final String ANNOUNCEMENTS = "kenes.rounds";
+
+  private void announce(String study, int number, String status) {
+    vertx.eventBus().publish(ANNOUNCEMENTS, new JsonObject().put("study", study).put("round", number).put("status", status));
   }
 
   /** The results of a round: stored if it is closed (computed and stored on first request), live if it is open. */
@@ -120,6 +142,21 @@ public final class RoundService {
         : Future.failedFuture(new Conflict("round " + round.number() + " is closed: answers can no longer be changed")));
   }
 
+
+  /** Closes every open round whose deadline has passed; safe when several instances do it at once. */
+  public Future<List<Round>> closeDue() {
+    return rounds.due(System.currentTimeMillis()).compose(due -> {
+      Future<List<Round>> chain = Future.succeededFuture(new ArrayList<>());
+      for (Round r : due) {
+        chain = chain.compose(closed -> close(r.study(), r.number()).map(results -> {
+          closed.add(r);
+          return closed;
+        }));
+      }
+      return chain;
+    });
+  }
+
   /** The open round of a study, if any (as of a moment ago: a save's own write checks that it is still open). */
   public Future<Optional<Round>> openRound(String studyId) {
     return recentRounds(studyId).map(all -> all.stream().filter(Round::open).findFirst());
@@ -133,7 +170,7 @@ public final class RoundService {
     String studyId = round.study();
     return Future.all(studies.get(studyId), rounds.list(studyId)).compose(loaded -> {
       Study study = loaded.resultAt(0);
-      Map<String, Integer> lastAsked = lastAsked(round, loaded.resultAt(1));
+      Map<String, Integer> lastAsked = lastAsked(study, round, loaded.resultAt(1));
       Future<RoundAnalysis.Input> input = round.open()
           ? liveInput(study, round, lastAsked)
           : closedInput(study, round, lastAsked);
@@ -186,20 +223,28 @@ public final class RoundService {
     });
   }
 
-  /** For each item of the round asked before, the latest earlier round that asked it. */
-  public static Map<String, Integer> lastAsked(Round round, List<Round> all) {
+  /**
+   * For each item of the round asked before in its present wording, the latest earlier round that asked it: a
+   * reworded item is a new question, compared with nothing before its rewording.
+   */
+  public static Map<String, Integer> lastAsked(Study study, Round round, List<Round> all) {
     Map<String, Integer> last = new HashMap<>();
     for (Round r : all) {
       if (r.number() < round.number()) {
-        r.items().stream().filter(round.items()::contains).forEach(item -> last.put(item, r.number()));
+        r.items().stream().filter(round.items()::contains)
+            .filter(item -> r.number() >= study.item(item).map(Item::since).orElse(1))
+            .forEach(item -> last.put(item, r.number()));
       }
     }
     return last;
   }
 
-  /** The items the next round asks, by the study's carry-forward rule applied to the last round's results. */
-  static List<String> carried(Study study, JsonObject last) {
-    List<String> ids = new ArrayList<>();
+  /**
+   * The items round {@code number} asks: those the study's carry-forward rule takes from the last round's results,
+   * and every item added or reworded since (its {@code since} is this round); never a retired one. In study order.
+   */
+  static List<String> carried(Study study, JsonObject last, int number) {
+    java.util.Set<String> ids = new java.util.HashSet<>();
     JsonArray items = last.getJsonArray("items");
     for (int i = 0; i < items.size(); i++) {
       JsonObject result = items.getJsonObject(i);
@@ -208,7 +253,8 @@ public final class RoundService {
         ids.add(item.id());
       }
     }
-    return ids;
+    study.items().stream().filter(item -> item.since() == number).forEach(item -> ids.add(item.id()));
+    return study.items().stream().filter(item -> !item.retired() && ids.contains(item.id())).map(Item::id).toList();
   }
 
   private static boolean carries(CarryForward rule, Item item, JsonObject result) {

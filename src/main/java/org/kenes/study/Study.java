@@ -24,6 +24,10 @@ public record Study(
     items = List.copyOf(items);
   }
 
+  public Study withItems(List<Item> newItems) {
+    return new Study(id, title, description, languages, scale, criteria, rounds, panels, categories, newItems);
+  }
+
   public String firstLanguage() {
     return languages.get(0);
   }

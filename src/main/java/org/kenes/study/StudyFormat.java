@@ -127,6 +127,13 @@ public final class StudyFormat {
       json.put("options", new JsonArray(item.options().stream()
           .map(o -> new JsonObject().put("id", o.id()).put("text", text(o.text()))).toList()));
     }
+    // Written only when they differ from a study file's defaults, so that a file's hash does not change.
+    if (item.since() > 1) {
+      json.put("since", item.since());
+    }
+    if (item.retired()) {
+      json.put("retired", true);
+    }
     return json;
   }
 

@@ -270,7 +270,7 @@ public final class StudyReader {
     if (m == null) {
       return null;
     }
-    unknown(path, m, Set.of("id", "type", "category", "text", "options"));
+    unknown(path, m, Set.of("id", "type", "category", "text", "options", "since", "retired"));
     String id = uniqueId(path + ".id", m.get("id"), seen);
     ItemType type = ItemType.RATING;
     String typeKey = m.containsKey("type") ? string(path + ".type", m.get("type")) : "rating";
@@ -307,7 +307,9 @@ public final class StudyReader {
     } else if (m.containsKey("options")) {
       problem(path + ".options", "only ranking items have options");
     }
-    return new Item(id, type, category, text, options);
+    int since = m.get("since") == null ? 1 : integer(path + ".since", m.get("since"), 1, 1000, 1);
+    boolean retired = m.get("retired") != null && bool(path + ".retired", m.get("retired"));
+    return new Item(id, type, category, text, options, since, retired);
   }
 
   // --- typed readers: each records a problem at its path and returns a harmless value ---

@@ -28,7 +28,12 @@ public final class StudyRepository {
     this.durability = durability;
   }
 
-  public record Stored(Study study, String hash, String createdAt, String updatedAt) {}
+  /**
+   * @param fileHash the hash of the definition as last loaded from a study file (null for a study created through the
+   *                 API): while the file still has that content, loading it changes nothing
+   * @param edited   changed through the API or the console since it was stored
+   */
+  public record Stored(Study study, String hash, String createdAt, String updatedAt, String fileHash, boolean edited) {}
 
   public Future<Optional<Stored>> find(String id) {
     return mongo.findOne(COLLECTION, new JsonObject().put("_id", id), null)
@@ -41,19 +46,32 @@ public final class StudyRepository {
   }
 
   /** Stores a new study; {@link Conflict} when the id is taken. */
-  public Future<Void> insert(Study study) {
+  public Future<Void> insert(Study study, boolean fromFile) {
     String now = Instant.now().toString();
-    JsonObject doc = document(study).put("createdAt", now).put("updatedAt", now);
+    JsonObject doc = document(study).put("createdAt", now).put("updatedAt", now)
+        .put("fileHash", fromFile ? StudyFormat.hash(study) : null).put("edited", false);
     return mongo.insert(COLLECTION, doc)
         .recover(e -> Future.failedFuture(Store.isDuplicateKey(e) ? new Conflict("a study with id '" + study.id() + "' exists") : e))
         .compose(id -> durability.sync());
   }
 
-  /** Replaces a study's definition, keeping when it was created. */
-  public Future<Void> replace(Study study) {
-    JsonObject update = new JsonObject().put("$set", document(study).put("updatedAt", Instant.now().toString()));
-    return mongo.updateCollection(COLLECTION, new JsonObject().put("_id", study.id()), update)
-        .compose(r -> durability.sync());
+  /**
+   * Replaces a study's definition, keeping when it was created, provided it is still the one of {@code expectedHash}
+   * ({@link Conflict} otherwise: someone else changed it meanwhile, and nothing is lost silently).
+   *
+   * @param fromFile a study file's content (remembered as the file's) rather than an edit through the API
+   */
+  public Future<Void> replace(Study study, String expectedHash, boolean fromFile) {
+    JsonObject set = document(study).put("updatedAt", Instant.now().toString());
+    if (fromFile) {
+      set.put("fileHash", StudyFormat.hash(study)).put("edited", false);
+    } else {
+      set.put("edited", true);
+    }
+    return mongo.updateCollection(COLLECTION, new JsonObject().put("_id", study.id()).put("hash", expectedHash),
+            new JsonObject().put("$set", set))
+        .compose(r -> r.getDocMatched() == 1 ? durability.sync()
+            : Future.failedFuture(new Conflict("study '" + study.id() + "' was changed meanwhile; reload and try again")));
   }
 
   private JsonObject document(Study study) {
@@ -64,6 +82,7 @@ public final class StudyRepository {
   private Stored stored(JsonObject doc) {
     String hash = doc.getString("hash");
     Study study = parsed.computeIfAbsent(hash, h -> StudyFormat.read(doc.getString("definition")));
-    return new Stored(study, hash, doc.getString("createdAt"), doc.getString("updatedAt"));
+    return new Stored(study, hash, doc.getString("createdAt"), doc.getString("updatedAt"), doc.getString("fileHash"),
+        doc.getBoolean("edited", false));
   }
 }

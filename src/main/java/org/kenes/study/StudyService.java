@@ -11,7 +11,6 @@ import java.util.stream.Stream;
 import org.kenes.common.Conflict;
 import org.kenes.common.Invalid;
 import org.kenes.common.NotFound;
-import org.kenes.common.Recent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,8 +25,6 @@ public final class StudyService {
   private final Vertx vertx;
   private final StudyRepository repository;
   private final Function<String, Future<Boolean>> hasBegun;
-  /** Definitions change rarely and never while rounds run: every save reads one, so it is kept a moment. */
-  private final Recent<String, Study> recent = new Recent<>(2_000, 10_000, System::currentTimeMillis);
 
   /** @param hasBegun whether a study has opened a round (the rounds are another feature's) */
   public StudyService(Vertx vertx, StudyRepository repository, Function<String, Future<Boolean>> hasBegun) {
@@ -37,35 +34,68 @@ public final class StudyService {
   }
 
   public Future<Study> get(String id) {
-    return recent.get(id, key -> repository.find(key).compose(found -> found.map(s -> Future.succeededFuture(s.study()))
-        .orElseGet(() -> Future.failedFuture(new NotFound("no study '" + key + "'")))));
+    return repository.find(id).compose(found -> found.map(s -> Future.succeededFuture(s.study()))
+        .orElseGet(() -> Future.failedFuture(new NotFound("no study '" + id + "'"))));
   }
 
   public Future<List<StudyRepository.Stored>> list() {
     return repository.list();
   }
 
+  public Future<StudyRepository.Stored> stored(String id) {
+    return repository.find(id).compose(found -> found.map(Future::succeededFuture)
+        .orElseGet(() -> Future.failedFuture(new NotFound("no study '" + id + "'"))));
+  }
+
   /** A new study from a file's text; {@link Conflict} if its id exists. */
   public Future<Study> create(String text) {
-    return parse(text).compose(study -> repository.insert(study).map(study));
+    return parse(text).compose(study -> repository.insert(study, false).map(study));
+  }
+
+  /**
+   * A study's whole definition replaced from a file's text (the console's "edit"): only while none of its rounds has
+   * begun; afterwards items change one by one, between rounds, with their provenance.
+   */
+  public Future<Study> edit(String id, String text) {
+    return parse(text).compose(study -> {
+      if (!study.id().equals(id)) {
+        return Future.failedFuture(new Invalid("id", "the id cannot change (it is '" + id + "')"));
+      }
+      return stored(id).compose(found -> hasBegun.apply(id).compose(begun -> begun
+          ? Future.failedFuture(new Conflict("study '" + id + "' has begun its rounds: its definition can no longer be "
+              + "replaced; add, reword, merge or retire items between rounds instead"))
+          : repository.replace(study, found.hash(), false).map(study)));
+    });
+  }
+
+  /** Stores a definition changed between rounds (items added, reworded, retired), if nobody changed it meanwhile. */
+  public Future<Void> update(Study study, String expectedHash) {
+    return repository.replace(study, expectedHash, false);
   }
 
   /**
    * Loads a study file: a new study is stored, an unchanged one left alone, a changed one replaced only while none
-   * of its rounds has begun.
+   * of its rounds has begun and nobody edited it through the API or console. A file unchanged since it was last
+   * loaded changes nothing, even when the stored study was edited since: those edits stay.
    */
   public Future<Outcome> load(String text) {
     return parse(text).compose(study -> repository.find(study.id()).compose(found -> {
       if (found.isEmpty()) {
-        return repository.insert(study).map(Outcome.CREATED);
+        return repository.insert(study, true).map(Outcome.CREATED);
       }
-      if (found.get().hash().equals(StudyFormat.hash(study))) {
+      String hash = StudyFormat.hash(study);
+      StudyRepository.Stored stored = found.get();
+      if (stored.hash().equals(hash) || hash.equals(stored.fileHash())) {
         return Future.succeededFuture(Outcome.UNCHANGED);
+      }
+      if (stored.edited()) {
+        return Future.failedFuture(new Conflict("study '" + study.id() + "' was edited through the console or the API "
+            + "since it was loaded, so the changes to its file are not applied; the stored definition stays in force"));
       }
       return hasBegun.apply(study.id()).compose(begun -> begun
           ? Future.failedFuture(new Conflict("study '" + study.id() + "' has begun its rounds, so the changes to its "
               + "file are not applied; the stored definition stays in force"))
-          : repository.replace(study).onSuccess(v -> recent.forget(study.id())).map(Outcome.UPDATED));
+          : repository.replace(study, stored.hash(), true).map(Outcome.UPDATED));
     }));
   }
 

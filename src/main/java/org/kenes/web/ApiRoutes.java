@@ -21,18 +21,21 @@ final class ApiRoutes {
 
   private final Vertx vertx;
   private final Services s;
+  private final Audited audited;
 
-  private ApiRoutes(Vertx vertx, Services services) {
+  private ApiRoutes(Vertx vertx, Services services, Audited audited) {
     this.vertx = vertx;
     this.s = services;
+    this.audited = audited;
   }
 
-  static void mount(Router api, Vertx vertx, Services services, FacilitatorAuth auth) {
-    ApiRoutes r = new ApiRoutes(vertx, services);
+  static void mount(Router api, Vertx vertx, Services services, FacilitatorAuth auth, Audited audited) {
+    ApiRoutes r = new ApiRoutes(vertx, services, audited);
     api.route("/studies*").handler(auth);
     api.post("/studies").handler(r::createStudy);
     api.get("/studies").handler(r::listStudies);
     api.get("/studies/:id").handler(r::getStudy);
+    api.put("/studies/:id").handler(r::editStudy);
     api.post("/studies/:id/participants").handler(r::addParticipants);
     api.get("/studies/:id/participants").handler(r::listParticipants);
     api.post("/studies/:id/rounds").handler(r::openRound);
@@ -45,6 +48,7 @@ final class ApiRoutes {
 
   private void createStudy(RoutingContext ctx) {
     s.studies().create(Bodies.text(ctx))
+        .compose(study -> audited.on(ctx, study.id(), "study.created", (org.kenes.study.Study st) -> st.id()).apply(study))
         .onSuccess(study -> Responses.json(ctx, 201, new JsonObject().put("id", study.id())))
         .onFailure(ctx::fail);
   }
@@ -56,6 +60,13 @@ final class ApiRoutes {
             .put("languages", new JsonArray(st.study().languages()))
             .put("createdAt", st.createdAt()).put("updatedAt", st.updatedAt())).toList()))
         .onSuccess(list -> Responses.json(ctx, 200, list))
+        .onFailure(ctx::fail);
+  }
+
+  private void editStudy(RoutingContext ctx) {
+    s.studies().edit(ctx.pathParam("id"), Bodies.text(ctx))
+        .compose(audited.by(ctx, "study.edited", st -> st.id()))
+        .onSuccess(study -> Responses.json(ctx, 200, new JsonObject().put("id", study.id())))
         .onFailure(ctx::fail);
   }
 
@@ -73,26 +84,30 @@ final class ApiRoutes {
     s.studies().get(id)
         .map(study -> isCsv(ctx) ? ParticipantReader.csv(study, Bodies.text(ctx)) : ParticipantReader.json(study, Bodies.text(ctx)))
         .compose((java.util.List<NewParticipant> people) -> s.participants().upsert(id, people))
+        .compose(audited.by(ctx, "participants.added", added -> added.size() + " participant(s)"))
         .map(added -> new JsonArray(added.stream().map(p -> new JsonObject().put("id", p.id()).put("token", p.token())
             .put("link", link(p))).toList()))
         .onSuccess(list -> Responses.json(ctx, 201, list))
         .onFailure(ctx::fail);
   }
 
+  /** The participants with their links and where each stands (invited, and opened, started, submitted by round). */
   private void listParticipants(RoutingContext ctx) {
-    String id = ctx.pathParam("id");
-    s.studies().get(id).compose(study -> s.participants().list(id))
-        .map(list -> new JsonArray(list.stream().map(p -> new JsonObject().put("id", p.id()).put("name", p.name())
-            .put("email", p.email()).put("panel", p.panel()).put("language", p.language()).put("link", link(p)))
-            .toList()))
+    ParticipantStatus.of(s, ctx.pathParam("id"))
         .onSuccess(list -> Responses.json(ctx, 200, list))
         .onFailure(ctx::fail);
   }
 
+  /** Opens the next round; an optional body {@code {"closesAt": "2026-12-01T12:00:00Z"}} sets its deadline. */
   private void openRound(RoutingContext ctx) {
-    s.rounds().open(ctx.pathParam("id"))
+    String body = ctx.body().asString();
+    java.time.Instant closesAt = body == null || body.isBlank() ? null
+        : Deadline.parse(Bodies.jsonObject(ctx).getValue("closesAt"));
+    s.rounds().open(ctx.pathParam("id"), closesAt)
+        .compose(audited.by(ctx, "round.opened", r -> "round " + r.number()
+            + (r.closesAt() == null ? "" : ", closes at " + r.closesAt())))
         .onSuccess(round -> Responses.json(ctx, 201, new JsonObject().put("round", round.number())
-            .put("items", new JsonArray(round.items()))))
+            .put("items", new JsonArray(round.items())).put("closesAt", round.closesAt())))
         .onFailure(ctx::fail);
   }
 
@@ -103,7 +118,9 @@ final class ApiRoutes {
   }
 
   private void closeRound(RoutingContext ctx) {
-    s.rounds().close(ctx.pathParam("id"), roundNumber(ctx))
+    int n = roundNumber(ctx);
+    s.rounds().close(ctx.pathParam("id"), n)
+        .compose(audited.by(ctx, "round.closed", results -> "round " + n))
         .onSuccess(results -> Responses.json(ctx, 200, results))
         .onFailure(ctx::fail);
   }
@@ -128,18 +145,20 @@ final class ApiRoutes {
           ResponsesCsv.write(sets, out);
           return out.toString();
         }, false))
+        .compose(audited.by(ctx, "responses.exported", csv -> "export.csv"))
         .onSuccess(csv -> ctx.response().putHeader("Content-Type", "text/csv; charset=utf-8")
             .putHeader("Content-Disposition", "attachment; filename=\"" + id + "-responses.csv\"").end(csv))
         .onFailure(ctx::fail);
   }
 
   private String link(Participant p) {
-    return s.config().baseUrl() + "/p/" + p.token();
+    return ParticipantStatus.link(s, p);
   }
 
   private static JsonObject round(Round r) {
     return new JsonObject().put("round", r.number()).put("status", r.open() ? "open" : "closed")
-        .put("items", new JsonArray(r.items())).put("openedAt", r.openedAt()).put("closedAt", r.closedAt());
+        .put("items", new JsonArray(r.items())).put("openedAt", r.openedAt()).put("closedAt", r.closedAt())
+        .put("closesAt", r.closesAt());
   }
 
   private static boolean isCsv(RoutingContext ctx) {
@@ -147,7 +166,7 @@ final class ApiRoutes {
     return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("text/csv");
   }
 
-  private static int roundNumber(RoutingContext ctx) {
+  static int roundNumber(RoutingContext ctx) {
     try {
       int n = Integer.parseInt(ctx.pathParam("n"));
       if (n < 1) {

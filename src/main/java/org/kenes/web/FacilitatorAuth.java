@@ -1,32 +1,120 @@
 package org.kenes.web;
 
 import io.vertx.core.Handler;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Optional;
+import org.kenes.account.AccountService;
+import org.kenes.account.Actor;
+import org.kenes.account.Session;
+import org.kenes.common.Forbidden;
 import org.kenes.common.Unauthorized;
 
-/** Lets a facilitator call through: {@code Authorization: Bearer <admin token>}. Anyone else gets 401. */
+/**
+ * Lets a facilitator through: {@code Authorization: Bearer} with the admin token or a session token from
+ * {@code POST /api/session}, or the console's session cookie. A request that changes something on the strength of
+ * the cookie must also carry the session's CSRF token (form field {@code csrf} or header {@code X-CSRF-Token}):
+ * 403 otherwise. Nobody else gets through: 401, or for a browser asking for a page, the login page.
+ */
 final class FacilitatorAuth implements Handler<RoutingContext> {
 
-  private final byte[] token;
+  static final String COOKIE = "kenes_session";
+  static final String CSRF_FIELD = "csrf";
+  static final String CSRF_HEADER = "X-CSRF-Token";
+  private static final String ACTOR = "kenes.actor";
+  private static final String SESSION = "kenes.session";
 
-  FacilitatorAuth(String token) {
-    this.token = token.getBytes(StandardCharsets.UTF_8);
+  private final AccountService accounts;
+  private final boolean pages;
+
+  private FacilitatorAuth(AccountService accounts, boolean pages) {
+    this.accounts = accounts;
+    this.pages = pages;
+  }
+
+  /** For the JSON API: 401 without a token or session. */
+  static FacilitatorAuth api(AccountService accounts) {
+    return new FacilitatorAuth(accounts, false);
+  }
+
+  /** For pages: a browser without a session is sent to the login page. */
+  static FacilitatorAuth pages(AccountService accounts) {
+    return new FacilitatorAuth(accounts, true);
+  }
+
+  /** Who is calling; set by this handler on every route it guards. */
+  static Actor actor(RoutingContext ctx) {
+    return ctx.get(ACTOR);
+  }
+
+  /** The cookie session of the request, if it came with one (a bearer token has none). */
+  static Optional<Session> session(RoutingContext ctx) {
+    return Optional.ofNullable(ctx.get(SESSION));
   }
 
   @Override
   public void handle(RoutingContext ctx) {
     String header = ctx.request().getHeader("Authorization");
-    if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) && matches(header.substring(7).trim())) {
-      ctx.next();
-    } else {
-      ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"kenes\"");
-      ctx.fail(new Unauthorized("a facilitator token is required (Authorization: Bearer …)"));
+    if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      String token = header.substring(7).trim();
+      if (accounts.isAdminToken(token)) {
+        ctx.put(ACTOR, Actor.ADMIN);
+        ctx.next();
+        return;
+      }
+      accounts.session(token).onSuccess(found -> found.ifPresentOrElse(session -> {
+        ctx.put(ACTOR, session.actor());
+        ctx.next();
+      }, () -> refuse(ctx))).onFailure(ctx::fail);
+      return;
     }
+    Cookie cookie = ctx.request().getCookie(COOKIE);
+    if (cookie == null) {
+      refuse(ctx);
+      return;
+    }
+    accounts.session(cookie.getValue()).onSuccess(found -> {
+      if (found.isEmpty()) {
+        refuse(ctx);
+        return;
+      }
+      Session session = found.get();
+      if (unsafe(ctx.request().method()) && !csrfMatches(ctx, session)) {
+        ctx.fail(new Forbidden("this form has expired or did not come from Kenes (no valid CSRF token); "
+            + "reload the page and try again"));
+        return;
+      }
+      ctx.put(ACTOR, session.actor());
+      ctx.put(SESSION, session);
+      ctx.next();
+    }).onFailure(ctx::fail);
   }
 
-  boolean matches(String candidate) {
-    return MessageDigest.isEqual(token, candidate.getBytes(StandardCharsets.UTF_8));
+  private void refuse(RoutingContext ctx) {
+    String accept = ctx.request().getHeader("Accept");
+    if (pages && ctx.request().method() == HttpMethod.GET && accept != null && accept.contains("text/html")) {
+      String next = ctx.request().uri();
+      ctx.response().setStatusCode(303).putHeader("Location", "/console/login?next="
+          + java.net.URLEncoder.encode(next, StandardCharsets.UTF_8)).end();
+      return;
+    }
+    ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"kenes\"");
+    ctx.fail(new Unauthorized("a facilitator token or session is required (Authorization: Bearer …, or sign in at /console)"));
+  }
+
+  private static boolean unsafe(HttpMethod method) {
+    return method != HttpMethod.GET && method != HttpMethod.HEAD && method != HttpMethod.OPTIONS;
+  }
+
+  static boolean csrfMatches(RoutingContext ctx, Session session) {
+    String given = ctx.request().getHeader(CSRF_HEADER);
+    if (given == null) {
+      given = ctx.request().getFormAttribute(CSRF_FIELD);
+    }
+    return given != null && MessageDigest.isEqual(session.csrf().getBytes(StandardCharsets.UTF_8),
+        given.getBytes(StandardCharsets.UTF_8));
   }
 }

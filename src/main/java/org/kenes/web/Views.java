@@ -27,7 +27,7 @@ public final class Views {
     Handlebars handlebars = engine.unwrap();
     handlebars.registerHelper("t", (Helper<String>) (key, options) -> text(options.param(0, "en"), key,
         options.params.length > 1 ? java.util.Arrays.copyOfRange(options.params, 1, options.params.length) : new Object[0]));
-    handlebars.registerHelper("eq", (Helper<Object>) (a, options) -> String.valueOf(a).equals(String.valueOf(options.param(0))));
+    handlebars.registerHelper("eq", (Helper<Object>) (a, options) -> String.valueOf(a).equals(String.valueOf((Object) options.param(0))));
     handlebars.registerHelper("pct", (Helper<Object>) (share, options) -> share instanceof Number n
         ? Math.round(n.doubleValue() * 100) + "%" : "–");
     handlebars.registerHelper("num", (Helper<Object>) (value, options) -> value instanceof Number n

@@ -18,17 +18,24 @@ public final class WebServer {
 
   private WebServer() {}
 
-  public static Future<HttpServer> start(Vertx vertx, Services services, String adminToken) {
-    return vertx.createHttpServer().requestHandler(router(vertx, services, adminToken))
-        .listen(services.config().port());
+  public static Future<HttpServer> start(Vertx vertx, Services services) {
+    return vertx.createHttpServer().requestHandler(router(vertx, services)).listen(services.config().port());
   }
 
   /** Every route of Kenes. */
-  static Router router(Vertx vertx, Services services, String adminToken) {
+  static Router router(Vertx vertx, Services services) {
     Views views = new Views(vertx);
-    FacilitatorAuth auth = new FacilitatorAuth(adminToken);
+    FacilitatorAuth auth = FacilitatorAuth.api(services.accounts());
+    FacilitatorAuth pageAuth = FacilitatorAuth.pages(services.accounts());
+    Audited audited = new Audited(services.audit());
     Router router = Router.router(vertx);
     router.route().handler(SecurityHeaders::handle);
+    // Study files and participant CSVs are uploaded as files: these forms' bodies keep their upload (a temporary file,
+    // removed when the request ends).
+    BodyHandler uploads = BodyHandler.create(true).setBodyLimit(MAX_BODY)
+        .setUploadsDirectory(services.config().dataDir().resolve("uploads").toString()).setDeleteUploadedFilesOnEnd(true);
+    router.post(ConsoleRoutes.UPLOAD).handler(uploads);
+    router.post(ConsoleStudyRoutes.IMPORT).handler(uploads);
     router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY));
     router.get("/health").handler(ctx -> health(ctx, services));
 
@@ -36,10 +43,12 @@ public final class WebServer {
     TokenGuard guard = new TokenGuard(System::currentTimeMillis);
     router.route("/p/*").handler(guard);
     api.route("/p/*").handler(guard);
-    ApiRoutes.mount(api, vertx, services, auth);
+    ApiRoutes.mount(api, vertx, services, auth, audited);
+    FacilitationApi.mount(api, vertx, services, auth, audited);
     PanelistRoutes.mount(router, api, services, views);
     router.route("/api/*").subRouter(api);
-    ReportPages.mount(router, services, views, auth);
+    ReportPages.mount(router, services, views, pageAuth);
+    ConsoleRoutes.mount(router, vertx, services, views, pageAuth, audited);
     router.get("/").handler(ctx -> views.respond(ctx, 200, "home", new JsonObject().put("lang", "en"))
         .onFailure(ctx::fail));
     router.route("/static/*").handler(StaticHandler.create(FileSystemAccess.ROOT,

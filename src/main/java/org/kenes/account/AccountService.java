@@ -1,0 +1,114 @@
+package org.kenes.account;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.ext.mongo.MongoClient;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.kenes.common.Invalid;
+import org.kenes.common.Problem;
+import org.kenes.common.Unauthorized;
+import org.kenes.participant.Tokens;
+import org.kenes.store.Durability;
+
+/** Facilitator accounts and sessions: created by the admin, signed in with a password or the admin token. */
+public final class AccountService {
+
+  public static final Duration SESSION_LENGTH = Duration.ofHours(12);
+  private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._@-]{1,63}");
+  private static final int MIN_PASSWORD = 10;
+
+  private final Vertx vertx;
+  private final AccountRepository accounts;
+  private final SessionRepository sessions;
+  private final byte[] adminToken;
+
+  public AccountService(Vertx vertx, MongoClient mongo, Durability durability, String adminToken) {
+    this.vertx = vertx;
+    this.accounts = new AccountRepository(mongo, durability);
+    this.sessions = new SessionRepository(mongo, durability);
+    this.adminToken = adminToken.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Creates a facilitator account; {@link Invalid} for a bad username or a short password. */
+  public Future<Account> create(String username, String name, String password, Actor by) {
+    String user = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
+    List<Problem> problems = new java.util.ArrayList<>();
+    if (!USERNAME.matcher(user).matches()) {
+      problems.add(new Problem("username", "2 to 64 of a-z, 0-9 and . _ @ -, starting with a letter or digit"));
+    }
+    if (password == null || password.length() < MIN_PASSWORD) {
+      problems.add(new Problem("password", "at least " + MIN_PASSWORD + " characters"));
+    }
+    if (!problems.isEmpty()) {
+      return Future.failedFuture(new Invalid("the account cannot be created", problems));
+    }
+    Account account = new Account(user, name == null || name.isBlank() ? user : name.trim(), Instant.now().toString(),
+        by.name());
+    return vertx.executeBlocking(() -> Passwords.hash(password), false)
+        .compose(hash -> accounts.insert(account, hash))
+        .map(account);
+  }
+
+  public Future<List<Account>> list() {
+    return accounts.list();
+  }
+
+  /**
+   * Signs in: a username and its password, or no username and the admin token as the password. {@link Unauthorized}
+   * otherwise, without saying which part was wrong.
+   */
+  public Future<Session> login(String username, String password) {
+    String pw = password == null ? "" : password;
+    Future<Optional<Actor>> who;
+    if (username == null || username.isBlank()) {
+      who = Future.succeededFuture(isAdminToken(pw) ? Optional.of(Actor.ADMIN) : Optional.empty());
+    } else {
+      String user = username.trim().toLowerCase(Locale.ROOT);
+      who = accounts.find(user).compose(found -> vertx.executeBlocking(() -> {
+        boolean ok = Passwords.verify(pw, found.map(AccountRepository.Stored::passwordHash).orElseGet(() -> Decoy.HASH));
+        return ok && found.isPresent() ? Optional.of(new Actor(user, false)) : Optional.<Actor>empty();
+      }, false));
+    }
+    return who.compose(actor -> actor.isEmpty()
+        ? Future.failedFuture(new Unauthorized("the username or password is not right"))
+        : start(actor.get()));
+  }
+
+  public Future<Void> logout(String secret) {
+    return sessions.delete(secret);
+  }
+
+  /** The session a cookie or bearer token names, if it is live. */
+  public Future<Optional<Session>> session(String secret) {
+    return sessions.find(secret, System.currentTimeMillis());
+  }
+
+  public Future<Void> deleteExpiredSessions() {
+    return sessions.deleteExpired(System.currentTimeMillis());
+  }
+
+  public boolean isAdminToken(String candidate) {
+    return candidate != null && MessageDigest.isEqual(adminToken, candidate.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * A hash to check a password against when the account does not exist, so that both take as long; computed on first
+   * use, on the worker thread of that login (never on an event loop).
+   */
+  private static final class Decoy {
+    static final String HASH = Passwords.hash("decoy-password");
+  }
+
+  private Future<Session> start(Actor actor) {
+    Session session = new Session(Tokens.token(), actor, Tokens.token(),
+        System.currentTimeMillis() + SESSION_LENGTH.toMillis());
+    return sessions.save(session).map(session);
+  }
+}

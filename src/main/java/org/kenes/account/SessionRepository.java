@@ -1,0 +1,68 @@
+package org.kenes.account;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.MongoClient;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.kenes.store.Durability;
+
+/**
+ * The {@code sessions} collection, so that every Kenes instance behind a load balancer knows every session. Keyed by
+ * a hash of the session's secret: reading the store does not give anyone a live session.
+ */
+final class SessionRepository {
+
+  static final String COLLECTION = "sessions";
+
+  private final MongoClient mongo;
+  private final Durability durability;
+
+  SessionRepository(MongoClient mongo, Durability durability) {
+    this.mongo = mongo;
+    this.durability = durability;
+  }
+
+  Future<Void> save(Session session) {
+    JsonObject doc = new JsonObject().put("_id", key(session.secret())).put("actor", session.actor().name())
+        .put("admin", session.actor().admin()).put("csrf", session.csrf()).put("expiresAt", session.expiresAtMs());
+    return mongo.save(COLLECTION, doc).compose(id -> durability.sync());
+  }
+
+  /** The session, unless unknown or expired (an expired one is removed on the way). */
+  Future<Optional<Session>> find(String secret, long nowMs) {
+    String key = key(secret);
+    return mongo.findOne(COLLECTION, new JsonObject().put("_id", key), null).compose(doc -> {
+      if (doc == null) {
+        return Future.succeededFuture(Optional.empty());
+      }
+      if (doc.getLong("expiresAt", 0L) <= nowMs) {
+        return delete(secret).map(Optional.empty());
+      }
+      return Future.succeededFuture(Optional.of(new Session(secret,
+          new Actor(doc.getString("actor"), doc.getBoolean("admin", false)), doc.getString("csrf"),
+          doc.getLong("expiresAt"))));
+    });
+  }
+
+  Future<Void> delete(String secret) {
+    return mongo.removeDocument(COLLECTION, new JsonObject().put("_id", key(secret))).compose(r -> durability.sync());
+  }
+
+  /** Removes expired sessions; the embedded store ignores TTL indexes, so this runs now and then. */
+  Future<Void> deleteExpired(long nowMs) {
+    return mongo.removeDocuments(COLLECTION, new JsonObject().put("expiresAt", new JsonObject().put("$lte", nowMs)))
+        .mapEmpty();
+  }
+
+  private static String key(String secret) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

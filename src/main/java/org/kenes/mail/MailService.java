@@ -1,0 +1,165 @@
+package org.kenes.mail;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.ext.mongo.MongoClient;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.kenes.answer.AnswerRepository;
+import org.kenes.answer.AnswerSet;
+import org.kenes.common.Conflict;
+import org.kenes.common.Invalid;
+import org.kenes.config.KenesConfig;
+import org.kenes.participant.Participant;
+import org.kenes.participant.ParticipantRepository;
+import org.kenes.round.Round;
+import org.kenes.round.RoundService;
+import org.kenes.store.Durability;
+import org.kenes.study.Study;
+import org.kenes.study.StudyService;
+
+/**
+ * Invitations and reminders: written to the outbox first (so a message exists before anyone tries to send it),
+ * then sent by the {@link Mailer} when SMTP is configured.
+ */
+public final class MailService {
+
+  /** What queuing did: how many messages are new, and how many people have no email address to write to. */
+  public record Queued(int queued, int withoutEmail) {}
+
+  private final KenesConfig config;
+  private final StudyService studies;
+  private final ParticipantRepository participants;
+  private final RoundService rounds;
+  private final AnswerRepository answers;
+  private final OutboxRepository outbox;
+  private final MessageTextRepository texts;
+  private final Mailer mailer;
+
+  public MailService(Vertx vertx, KenesConfig config, MongoClient mongo, Durability durability, StudyService studies,
+      ParticipantRepository participants, RoundService rounds, AnswerRepository answers) {
+    this.config = config;
+    this.studies = studies;
+    this.participants = participants;
+    this.rounds = rounds;
+    this.answers = answers;
+    this.outbox = new OutboxRepository(mongo, durability);
+    this.texts = new MessageTextRepository(mongo, durability);
+    this.mailer = Mailer.create(vertx, config, outbox);
+  }
+
+  public Mailer mailer() {
+    return mailer;
+  }
+
+  /** An invitation with the personal link to every participant with an email who has none yet. */
+  public Future<Queued> invite(String studyId) {
+    return Future.all(studies.get(studyId), participants.list(studyId), rounds.openRound(studyId))
+        .compose(all -> {
+          Study study = all.resultAt(0);
+          List<Participant> people = all.resultAt(1);
+          java.util.Optional<Round> open = all.resultAt(2);
+          return queue(study, people, Message.INVITATION, open.orElse(null), p -> study.id() + ":invitation:" + p.id());
+        });
+  }
+
+  /**
+   * A reminder to each participant with an email who has not submitted the open round; at most one a day each, so a
+   * repeated request queues nothing new.
+   */
+  public Future<Queued> remind(String studyId) {
+    return Future.all(studies.get(studyId), participants.list(studyId), rounds.openRound(studyId)).compose(all -> {
+      Study study = all.resultAt(0);
+      List<Participant> people = all.resultAt(1);
+      java.util.Optional<Round> open = all.resultAt(2);
+      if (open.isEmpty()) {
+        return Future.failedFuture(new Conflict("no round is open: there is nothing to remind of"));
+      }
+      Round round = open.get();
+      String day = LocalDate.now(ZoneOffset.UTC).toString();
+      return answers.list(studyId, round.number()).compose(sets -> {
+        Set<String> submitted = sets.stream().filter(AnswerSet::submitted).map(AnswerSet::participant)
+            .collect(Collectors.toSet());
+        List<Participant> waiting = people.stream().filter(p -> !submitted.contains(p.id())).toList();
+        return queue(study, waiting, Message.REMINDER, round,
+            p -> study.id() + ":reminder:" + round.number() + ":" + p.id() + ":" + day);
+      });
+    });
+  }
+
+  private Future<Queued> queue(Study study, List<Participant> people, String kind, Round round,
+      java.util.function.Function<Participant, String> id) {
+    return texts.all(study.id(), study.languages()).compose(all -> {
+      Map<String, MessageText> byLanguage = new HashMap<>();
+      all.stream().filter(t -> t.kind().equals(kind)).forEach(t -> byLanguage.put(t.language(), t));
+      String now = Instant.now().toString();
+      String status = mailer.configured() ? "queued" : "unsent";
+      List<Message> messages = new ArrayList<>();
+      int withoutEmail = 0;
+      for (Participant p : people) {
+        if (p.email() == null) {
+          withoutEmail++;
+          continue;
+        }
+        MessageText text = byLanguage.getOrDefault(p.language(), MessageText.standard(kind, p.language()));
+        Map<String, String> values = Map.of(
+            "name", p.name() == null ? "" : p.name(),
+            "study", study.text(study.title(), p.language()),
+            "link", config.baseUrl() + "/p/" + p.token(),
+            "round", round == null ? "" : String.valueOf(round.number()),
+            "deadline", round == null ? "" : MessageText.deadline(p.language(), round.closesAt()));
+        messages.add(new Message(id.apply(p), study.id(), p.id(), p.email(), kind, round == null ? null : round.number(),
+            p.language(), text.fill(text.subject(), values), text.fill(text.body(), values), status, now, null, null));
+      }
+      int skipped = withoutEmail;
+      return outbox.queue(messages).onSuccess(n -> mailer.deliver()).map(n -> new Queued(n, skipped));
+    });
+  }
+
+  public Future<List<Message>> outbox(String studyId) {
+    return studies.get(studyId).compose(s -> outbox.list(studyId));
+  }
+
+  /** Who has an invitation in the outbox, by pseudonym, with its status. */
+  public Future<Map<String, String>> invitations(String studyId) {
+    return outbox.ofKind(studyId, Message.INVITATION)
+        .map(list -> list.stream().collect(Collectors.toMap(Message::participant, Message::status, (a, b) -> a)));
+  }
+
+  public Future<List<MessageText>> texts(String studyId) {
+    return studies.get(studyId).compose(study -> texts.all(studyId, study.languages()));
+  }
+
+  /** Saves a study's own text of a kind of message in one of its languages. */
+  public Future<MessageText> saveText(String studyId, String kind, String language, String subject, String body) {
+    return studies.get(studyId).compose(study -> {
+      List<org.kenes.common.Problem> problems = new ArrayList<>();
+      if (!MessageText.KINDS.contains(kind)) {
+        problems.add(new org.kenes.common.Problem("kind", "must be one of " + MessageText.KINDS));
+      }
+      if (!study.languages().contains(language)) {
+        problems.add(new org.kenes.common.Problem("language", "not one of the study's languages " + study.languages()));
+      }
+      if (subject == null || subject.isBlank() || subject.length() > 200) {
+        problems.add(new org.kenes.common.Problem("subject", "1 to 200 characters"));
+      }
+      if (body == null || body.isBlank() || body.length() > 10_000) {
+        problems.add(new org.kenes.common.Problem("body", "1 to 10000 characters"));
+      } else if (!body.contains("{link}")) {
+        problems.add(new org.kenes.common.Problem("body", "must contain {link}, the personal link"));
+      }
+      if (!problems.isEmpty()) {
+        return Future.failedFuture(new Invalid("the message text cannot be saved", problems));
+      }
+      MessageText text = new MessageText(kind, language, subject.strip(), body.strip(), true);
+      return texts.save(studyId, text).map(text);
+    });
+  }
+}

@@ -1,0 +1,13 @@
+package org.kenes.mail;
+
+/**
+ * A message in the outbox. {@code id} is deterministic (study, kind, round, participant, and for a reminder the day),
+ * so a repeated request queues nothing twice. {@code status}: {@code unsent} (no SMTP server configured),
+ * {@code queued}, {@code sending}, {@code sent} or {@code failed}.
+ */
+public record Message(String id, String study, String participant, String to, String kind, Integer round,
+    String language, String subject, String body, String status, String at, String sentAt, String error) {
+
+  public static final String INVITATION = "invitation";
+  public static final String REMINDER = "reminder";
+}

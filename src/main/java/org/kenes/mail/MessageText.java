@@ -1,0 +1,46 @@
+package org.kenes.mail;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.ResourceBundle;
+
+/**
+ * The text of one kind of message in one language, with placeholders {@code {name}}, {@code {study}},
+ * {@code {link}}, {@code {round}} and {@code {deadline}}; replaced literally, so a facilitator's apostrophes and
+ * braces mean nothing special.
+ */
+public record MessageText(String kind, String language, String subject, String body, boolean edited) {
+
+  public static final java.util.List<String> KINDS = java.util.List.of(Message.INVITATION, Message.REMINDER);
+  private static final String BUNDLE = "i18n/mail";
+
+  /** Kenes's own text for a kind and language (English where the language has none). */
+  public static MessageText standard(String kind, String language) {
+    ResourceBundle bundle = bundle(language);
+    return new MessageText(kind, language, bundle.getString(kind + ".subject"), bundle.getString(kind + ".body"), false);
+  }
+
+  /** The deadline sentence of a reminder, or nothing without a deadline. */
+  static String deadline(String language, String closesAt) {
+    return closesAt == null ? "" : java.text.MessageFormat.format(bundle(language).getString("deadline"),
+        closesAt.replace('T', ' ').replaceAll(":\\d\\d(\\.\\d+)?Z$", ""));
+  }
+
+  String fill(String template, Map<String, String> values) {
+    String out = template;
+    for (Map.Entry<String, String> e : values.entrySet()) {
+      out = out.replace("{" + e.getKey() + "}", e.getValue() == null ? "" : e.getValue());
+    }
+    return out;
+  }
+
+  private static ResourceBundle bundle(String language) {
+    try {
+      return ResourceBundle.getBundle(BUNDLE, Locale.forLanguageTag(language),
+          ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    } catch (java.util.MissingResourceException e) {
+      return ResourceBundle.getBundle(BUNDLE, Locale.ROOT,
+          ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package org.kenes.web;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import org.kenes.Services;
+import org.kenes.account.Account;
+import org.kenes.common.Forbidden;
+
+/**
+ * Accounts and API sessions: {@code POST /api/session} signs in for a bearer token, {@code DELETE /api/session}
+ * signs out; {@code /api/accounts} is the admin's alone.
+ */
+final class AccountRoutes {
+
+  private final Services s;
+  private final Audited audited;
+
+  private AccountRoutes(Services services, Audited audited) {
+    this.s = services;
+    this.audited = audited;
+  }
+
+  static void mount(Router api, Services services, FacilitatorAuth auth, Audited audited) {
+    AccountRoutes r = new AccountRoutes(services, audited);
+    api.post("/session").handler(r::login);
+    api.delete("/session").handler(auth).handler(r::logout);
+    api.route("/accounts").handler(auth).handler(AccountRoutes::adminOnly);
+    api.post("/accounts").handler(r::createAccount);
+    api.get("/accounts").handler(r::listAccounts);
+  }
+
+  /** {@code {"username", "password"}}, or the admin token alone as the password → a token for {@code Bearer}. */
+  private void login(RoutingContext ctx) {
+    JsonObject body = Bodies.jsonObject(ctx);
+    s.accounts().login(body.getValue("username") instanceof String u ? u : null,
+            body.getValue("password") instanceof String p ? p : null)
+        .compose(session -> s.audit().record(session.actor(), "login", session.actor().name(), null, "api")
+            .map(session))
+        .onSuccess(session -> Responses.json(ctx, 200, new JsonObject().put("token", session.secret())
+            .put("actor", session.actor().name()).put("admin", session.actor().admin())
+            .put("expiresAt", java.time.Instant.ofEpochMilli(session.expiresAtMs()).toString())))
+        .onFailure(ctx::fail);
+  }
+
+  private void logout(RoutingContext ctx) {
+    String header = ctx.request().getHeader("Authorization");
+    String secret = FacilitatorAuth.session(ctx).map(org.kenes.account.Session::secret)
+        .orElse(header == null ? "" : header.substring(Math.min(7, header.length())).trim());
+    s.accounts().logout(secret)
+        .compose(v -> audited.on(ctx, null, "logout", x -> FacilitatorAuth.actor(ctx).name()).apply(v))
+        .onSuccess(v -> ctx.response().setStatusCode(204).end())
+        .onFailure(ctx::fail);
+  }
+
+  private void createAccount(RoutingContext ctx) {
+    JsonObject body = Bodies.jsonObject(ctx);
+    s.accounts().create(body.getValue("username") instanceof String u ? u : null,
+            body.getValue("name") instanceof String n ? n : null,
+            body.getValue("password") instanceof String p ? p : null, FacilitatorAuth.actor(ctx))
+        .compose(audited.on(ctx, null, "account.created", Account::username))
+        .onSuccess(a -> Responses.json(ctx, 201, account(a)))
+        .onFailure(ctx::fail);
+  }
+
+  private void listAccounts(RoutingContext ctx) {
+    s.accounts().list()
+        .onSuccess(list -> Responses.json(ctx, 200, new JsonArray(list.stream().map(AccountRoutes::account).toList())))
+        .onFailure(ctx::fail);
+  }
+
+  /** Accounts are the admin's: a facilitator signed in with their own account may not manage them. */
+  static void adminOnly(RoutingContext ctx) {
+    if (FacilitatorAuth.actor(ctx).admin()) {
+      ctx.next();
+    } else {
+      ctx.fail(new Forbidden("only the admin manages accounts and reads the whole audit"));
+    }
+  }
+
+  private static JsonObject account(Account a) {
+    return new JsonObject().put("username", a.username()).put("name", a.name()).put("createdAt", a.createdAt())
+        .put("createdBy", a.createdBy());
+  }
+}

@@ -1,0 +1,143 @@
+package org.kenes.web;
+
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import org.kenes.Services;
+import org.kenes.change.Change;
+import org.kenes.round.Round;
+import org.kenes.study.Item;
+import org.kenes.study.Study;
+
+/**
+ * Between rounds in the console: the previous rounds' open answers (anonymous), and forms to add an item from them,
+ * merge items, reword or retire one, each with its provenance; and the changes log. The forms become the same
+ * requests the API takes ({@code POST /api/studies/{id}/items}, {@code PUT .../items/{item}}), validated in one place.
+ */
+final class ConsoleItemRoutes {
+
+  private final Services s;
+  private final ConsolePage page;
+  private final Audited audited;
+
+  private ConsoleItemRoutes(Services services, ConsolePage page, Audited audited) {
+    this.s = services;
+    this.page = page;
+    this.audited = audited;
+  }
+
+  static void mount(Router router, Services services, ConsolePage page, Audited audited) {
+    ConsoleItemRoutes r = new ConsoleItemRoutes(services, page, audited);
+    router.get("/console/studies/:id/items").handler(r::items);
+    router.post("/console/studies/:id/items").handler(r::add);
+    router.post("/console/studies/:id/items/:item").handler(r::change);
+  }
+
+  private void items(RoutingContext ctx) {
+    itemsPage(ctx, 200, new JsonObject()).onFailure(ctx::fail);
+  }
+
+  private Future<Void> itemsPage(RoutingContext ctx, int status, JsonObject form) {
+    String id = ctx.pathParam("id");
+    return Future.all(s.studies().get(id), s.rounds().list(id), s.changes().changes(id)).compose(all -> {
+      Study study = all.resultAt(0);
+      List<Round> rounds = all.resultAt(1);
+      List<Change> changes = all.resultAt(2);
+      List<Round> closed = rounds.stream().filter(r -> !r.open()).toList();
+      return Future.all(closed.stream().map(r -> s.changes().openAnswers(id, r.number())).toList())
+          .compose(answers -> page.render(ctx, status, "items", ConsolePage.model(ctx, study, "Between rounds", "items")
+              .put("openAnswers", new JsonArray(answers.<JsonObject>list().stream()
+                  .filter(a -> !a.getJsonArray("items").isEmpty()).map(a -> withTexts(study, a)).toList()))
+              .put("items", new JsonArray(study.items().stream().map(i -> item(study, i)).toList()))
+              .put("languages", new JsonArray(study.languages()))
+              .put("blocked", blocked(study, rounds))
+              .put("changes", new JsonArray(changes.stream().map(c -> FacilitationApi.change(c)
+                  .put("at", StudyOverview.when(c.at())).put("from", String.join(", ", c.from()))
+                  .put("note", c.note())).toList()))
+              .put("form", form)));
+    });
+  }
+
+  /** Why items cannot change now, or null when they can. */
+  private static String blocked(Study study, List<Round> rounds) {
+    if (rounds.stream().anyMatch(Round::open)) {
+      return "A round is open: items change between rounds. Close it first.";
+    }
+    if (rounds.size() >= study.rounds().max()) {
+      return "The study has had all its rounds: no round is left to ask a changed item in.";
+    }
+    return null;
+  }
+
+  private static JsonObject withTexts(Study study, JsonObject openAnswers) {
+    JsonArray items = new JsonArray();
+    for (Object o : openAnswers.getJsonArray("items")) {
+      JsonObject item = ((JsonObject) o).copy();
+      item.put("question", study.item(item.getString("id")).map(i -> study.text(i.text(), study.firstLanguage())).orElse(""));
+      items.add(item);
+    }
+    return openAnswers.copy().put("items", items);
+  }
+
+  private static JsonObject item(Study study, Item item) {
+    JsonArray texts = new JsonArray();
+    study.languages().forEach(l -> texts.add(new JsonObject().put("language", l).put("text", item.text().values().get(l))));
+    return new JsonObject().put("id", item.id()).put("type", item.type().key())
+        .put("text", study.text(item.text(), study.firstLanguage())).put("texts", texts).put("since", item.since())
+        .put("retired", item.retired()).put("rating", item.type() == org.kenes.study.ItemType.RATING);
+  }
+
+  /** Adds an item: from open answers ({@code added}), or merging or rewording the items ticked in {@code from}. */
+  private void add(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    MultiMap f = ctx.request().formAttributes();
+    Future<Item> added = s.studies().get(id).compose(study -> {
+      JsonObject body = new JsonObject().put("id", f.get("item")).put("type", f.get("type"))
+          .put("text", texts(study, f))
+          .put("provenance", new JsonObject().put("change", f.get("change")).put("from", new JsonArray(f.getAll("from")))
+              .put("note", f.get("note")));
+      return s.changes().add(id, body, FacilitatorAuth.actor(ctx));
+    });
+    page.submit(ctx, added.compose(audited.by(ctx, "item." + f.get("change"), Item::id)),
+        item -> "/console/studies/" + id + "/items?done=item-added",
+        problems -> itemsPage(ctx, problems.getInteger("status"), problems.put("typed", typed(f))));
+  }
+
+  /** Rewords an item ({@code action=reword}, new texts) or retires it ({@code action=retire}). */
+  private void change(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    MultiMap f = ctx.request().formAttributes();
+    boolean retire = "retire".equals(f.get("action"));
+    Future<Item> changed = s.studies().get(id).compose(study -> {
+      JsonObject body = new JsonObject().put("provenance", new JsonObject()
+          .put("change", retire ? "retired" : "reworded").put("from", new JsonArray(f.getAll("from")))
+          .put("note", f.get("note")));
+      if (!retire) {
+        body.put("text", texts(study, f));
+      }
+      return s.changes().update(id, ctx.pathParam("item"), body, FacilitatorAuth.actor(ctx));
+    });
+    page.submit(ctx, changed.compose(audited.by(ctx, retire ? "item.retired" : "item.reworded", Item::id)),
+        item -> "/console/studies/" + id + "/items?done=item-changed",
+        problems -> itemsPage(ctx, problems.getInteger("status"), problems));
+  }
+
+  private static JsonObject texts(Study study, MultiMap f) {
+    JsonObject texts = new JsonObject();
+    study.languages().forEach(l -> {
+      String t = f.get("text-" + l);
+      if (t != null && !t.isBlank()) {
+        texts.put(l, t.strip());
+      }
+    });
+    return texts;
+  }
+
+  private static JsonObject typed(MultiMap f) {
+    return new JsonObject().put("item", f.get("item")).put("note", f.get("note")).put("change", f.get("change"));
+  }
+}

@@ -1,0 +1,103 @@
+package org.kenes.web;
+
+import io.vertx.core.Future;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import org.kenes.Services;
+import org.kenes.account.AccountService;
+import org.kenes.common.Forbidden;
+import org.kenes.common.Unauthorized;
+import org.kenes.participant.Tokens;
+
+/**
+ * Signing in to the console (an account's username and password, or the admin token alone in the password field) and
+ * out. The session cookie is HttpOnly, SameSite=Lax, and Secure when the base URL is https.
+ */
+final class ConsoleLogin {
+
+  private static final String LOGIN_COOKIE = "kenes_login";
+
+  private final Services s;
+  private final ConsolePage page;
+  private final boolean https;
+
+  private ConsoleLogin(Services services, ConsolePage page) {
+    this.s = services;
+    this.page = page;
+    this.https = services.config().baseUrl().startsWith("https:");
+  }
+
+  /** The login form needs no session; logging out is behind the console's guard, mounted after this. */
+  static void mount(Router router, Services services, ConsolePage page) {
+    ConsoleLogin r = new ConsoleLogin(services, page);
+    router.get("/console/login").handler(r::loginPage);
+    router.post("/console/login").handler(r::login);
+    router.post("/console/logout").handler(FacilitatorAuth.pages(services.accounts())).handler(r::logout);
+  }
+
+  private void loginPage(RoutingContext ctx) {
+    loginForm(ctx, 200, null);
+  }
+
+  /** Before a session exists, the login form is protected by a double-submit token: a cookie and the same field. */
+  private void loginForm(RoutingContext ctx, int status, String error) {
+    String token = Tokens.token();
+    ctx.response().addCookie(cookie(LOGIN_COOKIE, token, 600).setPath("/console/login"));
+    page.render(ctx, status, "login", new JsonObject().put("lang", "en").put("title", "Sign in").put("csrf", token)
+            .put("next", safeNext(ctx.request().getParam("next"))).put("error", error))
+        .onFailure(ctx::fail);
+  }
+
+  private void login(RoutingContext ctx) {
+    Cookie cookie = ctx.request().getCookie(LOGIN_COOKIE);
+    String given = ctx.request().getFormAttribute(FacilitatorAuth.CSRF_FIELD);
+    if (cookie == null || given == null || !MessageDigest.isEqual(cookie.getValue().getBytes(StandardCharsets.UTF_8),
+        given.getBytes(StandardCharsets.UTF_8))) {
+      ctx.fail(new Forbidden("the sign-in form has expired; reload it and try again"));
+      return;
+    }
+    s.accounts().login(ctx.request().getFormAttribute("username"), ctx.request().getFormAttribute("password"))
+        .compose(session -> s.audit().record(session.actor(), "login", session.actor().name(), null, "console")
+            .map(session))
+        .onSuccess(session -> {
+          ctx.response().addCookie(cookie(FacilitatorAuth.COOKIE, session.secret(),
+              AccountService.SESSION_LENGTH.toSeconds()));
+          ConsolePage.redirect(ctx, safeNext(ctx.request().getFormAttribute("next")));
+        })
+        .onFailure(e -> {
+          if (e instanceof Unauthorized) {
+            loginForm(ctx, 401, "The username or password is not right.");
+          } else {
+            ctx.fail(e);
+          }
+        });
+  }
+
+  private void logout(RoutingContext ctx) {
+    FacilitatorAuth.session(ctx).map(session -> s.accounts().logout(session.secret()))
+        .orElse(Future.succeededFuture())
+        .compose(v -> s.audit().record(FacilitatorAuth.actor(ctx), "logout", FacilitatorAuth.actor(ctx).name(), null,
+            "console"))
+        .onSuccess(v -> {
+          ctx.response().addCookie(cookie(FacilitatorAuth.COOKIE, "", 0));
+          ConsolePage.redirect(ctx, "/console/login");
+        })
+        .onFailure(ctx::fail);
+  }
+
+  private Cookie cookie(String name, String value, long maxAgeSeconds) {
+    return Cookie.cookie(name, value).setHttpOnly(true).setSameSite(CookieSameSite.LAX).setSecure(https)
+        .setPath("/").setMaxAge(maxAgeSeconds);
+  }
+
+  /** Only a path of this server's console or reports: never another site. */
+  private static String safeNext(String next) {
+    return next != null && next.matches("/(console|studies)[A-Za-z0-9/_?=&%.~-]*") && !next.startsWith("//")
+        ? next : "/console";
+  }
+}

@@ -1,0 +1,160 @@
+package org.kenes.web;
+
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import org.kenes.Services;
+import org.kenes.live.LiveFeed;
+import org.kenes.participant.NewParticipant;
+import org.kenes.participant.ParticipantReader;
+import org.kenes.study.Study;
+
+/**
+ * The console's pages of a running study: participants, mail, the live dashboard, and the audit. The items
+ * between rounds are {@link ConsoleItemRoutes}'s.
+ */
+final class ConsoleStudyRoutes {
+
+  static final String IMPORT = "/console/studies/:id/participants/import";
+
+  private final Vertx vertx;
+  private final Services s;
+  private final ConsolePage page;
+  private final Audited audited;
+  private final LiveFeed feed;
+
+  private ConsoleStudyRoutes(Vertx vertx, Services services, ConsolePage page, Audited audited) {
+    this.vertx = vertx;
+    this.s = services;
+    this.page = page;
+    this.audited = audited;
+    this.feed = new LiveFeed(services.rounds());
+  }
+
+  static void mount(Router router, Vertx vertx, Services services, ConsolePage page, Audited audited) {
+    ConsoleStudyRoutes r = new ConsoleStudyRoutes(vertx, services, page, audited);
+    router.get("/console/studies/:id/participants").handler(r::participants);
+    router.post("/console/studies/:id/participants").handler(r::addOne);
+    router.post(IMPORT).handler(r::importCsv);
+    router.get("/console/studies/:id/mail").handler(r::mail);
+    router.post("/console/studies/:id/invitations").handler(r::invite);
+    router.post("/console/studies/:id/reminders").handler(r::remind);
+    router.post("/console/studies/:id/mail-texts").handler(r::saveText);
+    router.get("/console/studies/:id/live").handler(r::live);
+    router.get("/console/studies/:id/audit").handler(r::audit);
+    ConsoleItemRoutes.mount(router, services, page, audited);
+  }
+
+  private void participants(RoutingContext ctx) {
+    participantsPage(ctx, 200, new JsonObject()).onFailure(ctx::fail);
+  }
+
+  private Future<Void> participantsPage(RoutingContext ctx, int status, JsonObject form) {
+    String id = ctx.pathParam("id");
+    return Future.all(s.studies().get(id), ParticipantStatus.of(s, id)).compose(all -> {
+      Study study = all.resultAt(0);
+      JsonArray people = all.resultAt(1);
+      JsonArray rounds = people.isEmpty() ? new JsonArray() : people.getJsonObject(0).getJsonArray("rounds");
+      return page.render(ctx, status, "participants", ConsolePage.model(ctx, study, "Participants", "participants")
+          .put("people", people).put("rounds", rounds).put("form", form)
+          .put("panels", new JsonArray(study.panels().stream().map(p -> new JsonObject().put("id", p.id())
+              .put("name", study.text(p.name(), study.firstLanguage()))).toList()))
+          .put("languages", new JsonArray(study.languages())));
+    });
+  }
+
+  private void addOne(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    MultiMap f = ctx.request().formAttributes();
+    JsonArray one = new JsonArray().add(new JsonObject().put("name", blankToNull(f.get("name")))
+        .put("email", blankToNull(f.get("email"))).put("panel", f.get("panel")).put("language", f.get("language")));
+    add(ctx, s.studies().get(id).map(study -> ParticipantReader.json(study, one.encode())),
+        new JsonObject().put("name", f.get("name")).put("email", f.get("email")));
+  }
+
+  /** A CSV pasted ({@code csv}) or uploaded ({@code file}); one bad line and nobody is added. */
+  private void importCsv(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    String pasted = ctx.request().getFormAttribute("csv");
+    Future<String> text = ConsolePage.uploadedOrPasted(vertx, ctx, "csv");
+    add(ctx, Future.all(s.studies().get(id), text).map(all -> ParticipantReader.csv(all.resultAt(0), all.resultAt(1))),
+        new JsonObject().put("csv", pasted));
+  }
+
+  private void add(RoutingContext ctx, Future<List<NewParticipant>> people, JsonObject typed) {
+    String id = ctx.pathParam("id");
+    page.submit(ctx, people.compose(list -> s.participants().upsert(id, list))
+            .compose(audited.by(ctx, "participants.added", added -> added.size() + " participant(s)")),
+        added -> "/console/studies/" + id + "/participants?done=added&n=" + added.size(),
+        problems -> participantsPage(ctx, problems.getInteger("status"), problems.mergeIn(typed)));
+  }
+
+  private void mail(RoutingContext ctx) {
+    mailPage(ctx, 200, new JsonObject()).onFailure(ctx::fail);
+  }
+
+  private Future<Void> mailPage(RoutingContext ctx, int status, JsonObject form) {
+    String id = ctx.pathParam("id");
+    return Future.all(s.studies().get(id), s.mail().outbox(id), s.mail().texts(id), s.rounds().openRound(id))
+        .compose(all -> {
+          Study study = all.resultAt(0);
+          List<org.kenes.mail.Message> outbox = all.resultAt(1);
+          List<org.kenes.mail.MessageText> texts = all.resultAt(2);
+          return page.render(ctx, status, "mail", ConsolePage.model(ctx, study, "Mail", "mail")
+              .put("smtp", s.mail().mailer().configured()).put("roundOpen", all.<java.util.Optional<?>>resultAt(3).isPresent())
+              .put("outbox", new JsonArray(outbox.stream().map(m -> FacilitationApi.message(m)
+                  .put("at", StudyOverview.when(m.at()))).toList()))
+              .put("texts", new JsonArray(texts.stream().map(FacilitationApi::text).toList()))
+              .put("form", form));
+        });
+  }
+
+  private void invite(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    page.submit(ctx, s.mail().invite(id).compose(audited.by(ctx, "invitations.queued", q -> q.queued() + " message(s)")),
+        q -> "/console/studies/" + id + "/mail?done=invited&n=" + q.queued(),
+        problems -> mailPage(ctx, problems.getInteger("status"), problems));
+  }
+
+  private void remind(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    page.submit(ctx, s.mail().remind(id).compose(audited.by(ctx, "reminders.queued", q -> q.queued() + " message(s)")),
+        q -> "/console/studies/" + id + "/mail?done=reminded&n=" + q.queued(),
+        problems -> mailPage(ctx, problems.getInteger("status"), problems));
+  }
+
+  private void saveText(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    MultiMap f = ctx.request().formAttributes();
+    page.submit(ctx, s.mail().saveText(id, f.get("kind"), f.get("language"), f.get("subject"), f.get("body"))
+            .compose(audited.by(ctx, "mail-text.saved", t -> t.kind() + " (" + t.language() + ")")),
+        t -> "/console/studies/" + id + "/mail?done=text-saved",
+        problems -> mailPage(ctx, problems.getInteger("status"), problems));
+  }
+
+  /** The dashboard as a page: useful as it is; {@code /static/js/live.js} keeps it current from the event stream. */
+  private void live(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    s.studies().get(id).compose(study -> feed.snapshot(id).compose(snapshot -> page.render(ctx, 200, "live",
+            ConsolePage.model(ctx, study, "Live dashboard", "live").mergeIn(Dashboard.model(study, snapshot)))))
+        .onFailure(ctx::fail);
+  }
+
+  private void audit(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    Future.all(s.studies().get(id), s.audit().forStudy(id)).compose(all -> page.render(ctx, 200, "audit",
+            ConsolePage.model(ctx, all.<Study>resultAt(0), "Audit", "audit")
+                .put("entries", new JsonArray(all.<List<org.kenes.audit.AuditEntry>>resultAt(1).stream()
+                    .map(e -> FacilitationApi.audit(e).put("at", StudyOverview.when(e.at()))).toList()))))
+        .onFailure(ctx::fail);
+  }
+
+  private static String blankToNull(String v) {
+    return v == null || v.isBlank() ? null : v;
+  }
+}

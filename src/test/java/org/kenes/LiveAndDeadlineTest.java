@@ -1,0 +1,166 @@
+package org.kenes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The live event stream as answers arrive, and rounds that close themselves at their deadline. */
+class LiveAndDeadlineTest {
+
+  @TempDir
+  Path dir;
+
+  @Test
+  @DisplayName("the live stream sends new participation counts and provisional verdicts after every submission")
+  void liveStream() throws Exception {
+    try (TestKenes kenes = TestKenes.start(dir.resolve("data"))) {
+      kenes.createSmallStudy();
+      JsonArray people = kenes.addParticipants("small", "policy", "policy", "providers");
+      kenes.adminPost("/api/studies/small/rounds");
+
+      BlockingQueue<JsonObject> events = new LinkedBlockingQueue<>();
+      HttpClient client = kenes.vertx.createHttpClient();
+      HttpClientResponse response = client.request(new RequestOptions().setMethod(HttpMethod.GET).setHost("127.0.0.1")
+              .setPort(kenes.port()).setURI("/api/studies/small/live")
+              .putHeader("Authorization", "Bearer " + TestKenes.ADMIN))
+          .compose(request -> request.send()).await();
+      assertEquals(200, response.statusCode());
+      assertTrue(response.getHeader("Content-Type").startsWith("text/event-stream"), response.getHeader("Content-Type"));
+      StringBuilder buffer = new StringBuilder();
+      response.handler(chunk -> {
+        buffer.append(chunk.toString());
+        int end;
+        while ((end = buffer.indexOf("\n\n")) >= 0) {
+          String event = buffer.substring(0, end);
+          buffer.delete(0, end + 2);
+          if (event.contains("event: participation")) {
+            String data = event.lines().filter(l -> l.startsWith("data: ")).findFirst().orElseThrow().substring(6);
+            events.add(new JsonObject(data));
+          }
+        }
+      });
+
+      JsonObject first = events.poll(10, TimeUnit.SECONDS);
+      assertNotNull(first, "an event on connecting");
+      assertEquals(0, first.getJsonObject("participation").getInteger("responded"));
+      assertEquals(3, first.getJsonObject("participation").getInteger("invited"));
+
+      JsonObject last = null;
+      for (int i = 0; i < 2; i++) {
+        kenes.put("/api/p/" + people.getJsonObject(i).getString("token") + "/answers", new JsonObject()
+            .put("answers", new JsonObject().put("strategy", new JsonObject().put("value", 8))).put("submit", true));
+        int expected = i + 1;
+        last = waitFor(events, e -> e.getJsonObject("participation").getInteger("responded") == expected);
+        assertNotNull(last, "an event after submission " + expected);
+      }
+      assertEquals(2, last.getJsonObject("participation").getJsonObject("panels").getJsonObject("policy")
+          .getInteger("responded"));
+      JsonObject strategy = last.getJsonArray("items").getJsonObject(0);
+      assertEquals("strategy", strategy.getString("id"));
+      assertEquals("insufficient", strategy.getString("verdict"), "2 ratings are under minResponses");
+      assertEquals(1.0, strategy.getDouble("agree"));
+      assertTrue(last.getBoolean("provisional"));
+
+      kenes.adminPost("/api/studies/small/rounds/1/close");
+      assertNotNull(waitFor(events, e -> "closed".equals(e.getString("status"))), "closing is announced too");
+      client.close();
+    }
+  }
+
+  @Test
+  @DisplayName("a round opened with a deadline closes by itself once it has passed; the audit says Kenes did it")
+  void deadline() throws Exception {
+    try (TestKenes kenes = TestKenes.start(dir.resolve("data"))) {
+      kenes.createSmallStudy();
+      JsonArray people = kenes.addParticipants("small", "policy", "providers");
+      var past = kenes.adminPost("/api/studies/small/rounds", "application/json",
+          new JsonObject().put("closesAt", "2020-01-01T00:00:00Z").encode());
+      assertEquals(400, past.statusCode());
+      assertEquals("closesAt", past.bodyAsJsonObject().getJsonArray("details").getJsonObject(0).getString("path"));
+      assertEquals(400, kenes.adminPost("/api/studies/small/rounds", "application/json",
+          new JsonObject().put("closesAt", "soon").encode()).statusCode());
+
+      String closesAt = Instant.now().plusMillis(1500).toString();
+      var opened = kenes.adminPost("/api/studies/small/rounds", "application/json",
+          new JsonObject().put("closesAt", closesAt).encode());
+      assertEquals(201, opened.statusCode(), opened.bodyAsString());
+      assertEquals(closesAt, opened.bodyAsJsonObject().getString("closesAt"));
+      assertEquals(200, kenes.put("/api/p/" + people.getJsonObject(0).getString("token") + "/answers", new JsonObject()
+          .put("answers", new JsonObject().put("strategy", new JsonObject().put("value", 8))).put("submit", true))
+          .statusCode());
+
+      MailTest.waitUntil(() -> "closed".equals(kenes.adminGet("/api/studies/small/rounds").bodyAsJsonArray()
+          .getJsonObject(0).getString("status")));
+      JsonObject round = kenes.adminGet("/api/studies/small/rounds").bodyAsJsonArray().getJsonObject(0);
+      assertTrue(Instant.parse(round.getString("closedAt")).isAfter(Instant.parse(closesAt)));
+      JsonObject results = kenes.adminGet("/api/studies/small/rounds/1/results").bodyAsJsonObject();
+      assertEquals(false, results.getBoolean("provisional"));
+      assertEquals(1, results.getJsonObject("participation").getInteger("responded"));
+      assertEquals(409, kenes.put("/api/p/" + people.getJsonObject(1).getString("token") + "/answers", new JsonObject()
+          .put("answers", new JsonObject()).put("submit", true)).statusCode(), "too late");
+      JsonObject last = kenes.adminGet("/api/studies/small/audit").bodyAsJsonArray().stream().map(JsonObject.class::cast)
+          .reduce((a, b) -> b).orElseThrow();
+      assertEquals("kenes", last.getString("actor"));
+      assertEquals("round.closed", last.getString("action"));
+      assertEquals("round 1", last.getString("target"));
+    }
+  }
+
+  @Test
+  @DisplayName("participant status shows invited, opened, started and submitted per round, never an answer")
+  void participantStatus() {
+    try (TestKenes kenes = TestKenes.start(dir.resolve("data"))) {
+      kenes.createSmallStudy();
+      JsonArray people = kenes.addParticipants("small", "policy", "providers", "patients", "policy");
+      kenes.adminPost("/api/studies/small/invitations");
+      kenes.adminPost("/api/studies/small/rounds");
+      kenes.get("/p/" + people.getJsonObject(1).getString("token"));
+      kenes.put("/api/p/" + people.getJsonObject(2).getString("token") + "/answers", new JsonObject()
+          .put("answers", new JsonObject().put("strategy", new JsonObject().put("value", 3).put("comment", "secret"))));
+      kenes.put("/api/p/" + people.getJsonObject(3).getString("token") + "/answers", new JsonObject()
+          .put("answers", new JsonObject().put("strategy", new JsonObject().put("value", 9))).put("submit", true));
+
+      JsonArray list = kenes.adminGet("/api/studies/small/participants").bodyAsJsonArray();
+      java.util.Map<String, String> byEmail = new java.util.HashMap<>();
+      list.forEach(o -> {
+        JsonObject p = (JsonObject) o;
+        assertEquals("unsent", p.getString("invited"));
+        assertEquals(1, p.getJsonArray("rounds").size());
+        byEmail.put(p.getString("email"), p.getJsonArray("rounds").getJsonObject(0).getString("status"));
+      });
+      assertEquals(java.util.Map.of("p0@example.org", "not-opened", "p1@example.org", "opened",
+          "p2@example.org", "started", "p3@example.org", "submitted"), byEmail);
+      String body = list.encode();
+      assertTrue(!body.contains("secret") && !body.contains("\"value\""), "no answer is shown");
+      assertNull(list.getJsonObject(0).getValue("answers"));
+    }
+  }
+
+  private static JsonObject waitFor(BlockingQueue<JsonObject> events, java.util.function.Predicate<JsonObject> test)
+      throws InterruptedException {
+    long end = System.currentTimeMillis() + 10_000;
+    while (System.currentTimeMillis() < end) {
+      JsonObject e = events.poll(200, TimeUnit.MILLISECONDS);
+      if (e != null && test.test(e)) {
+        return e;
+      }
+    }
+    return null;
+  }
+}

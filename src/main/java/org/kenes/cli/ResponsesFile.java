@@ -230,7 +230,8 @@ final class ResponsesFile {
               rankingComments.put(item.id(), comment);
             }
           } else if (item.type() == ItemType.RATING) {
-            answers.put(item.id(), new Answer.Rating(c.value().isEmpty() ? null : whole(c.value()), comment));
+            boolean unable = c.value().isEmpty();
+            answers.put(item.id(), new Answer.Rating(unable ? null : whole(c.value()), unable, comment, null));
           } else {
             answers.put(item.id(), new Answer.OpenText(comment == null ? "" : comment));
           }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.kenes.answer.Answer;
 import org.kenes.answer.AnswerSet;
 import org.kenes.consensus.Advice;
@@ -85,7 +86,8 @@ public final class RoundAnalysis {
       json.put("stability", ResultsJson.stability(stability, previous.round()));
       stable = stability.stable();
     }
-    json.put("comments", comments(item.id(), submitted));
+    json.put("comments", comments(item.id(), submitted)).put("reasons", texts(item.id(), submitted,
+        a -> a instanceof Answer.Rating r && r.rated() ? r.reason() : null));
     outcomes.add(new ItemOutcome(item.id(), result.overall().verdict(), stable));
     return json;
   }
@@ -94,7 +96,7 @@ public final class RoundAnalysis {
     Map<String, RatingTally.Builder> builders = new LinkedHashMap<>();
     study.panelIds().forEach(p -> builders.put(p, new RatingTally.Builder(study.scale().min(), study.scale().max())));
     for (AnswerSet set : sets) {
-      if (set.answers().get(itemId) instanceof Answer.Rating r) {
+      if (set.answers().get(itemId) instanceof Answer.Rating r && r.rated()) {
         builders.computeIfAbsent(set.panel(), p -> new RatingTally.Builder(study.scale().min(), study.scale().max()))
             .add(r.value());
       }
@@ -109,7 +111,7 @@ public final class RoundAnalysis {
     RatingTally.Builder current = new RatingTally.Builder(study.scale().min(), study.scale().max());
     Map<String, Integer> earlier = new HashMap<>();
     for (AnswerSet set : before) {
-      if (set.answers().get(itemId) instanceof Answer.Rating r) {
+      if (set.answers().get(itemId) instanceof Answer.Rating r && r.rated()) {
         previous.add(r.value());
         if (r.value() != null) {
           earlier.put(set.participant(), r.value());
@@ -118,7 +120,7 @@ public final class RoundAnalysis {
     }
     PairedTally.Builder pairs = new PairedTally.Builder();
     for (AnswerSet set : now) {
-      if (set.answers().get(itemId) instanceof Answer.Rating r) {
+      if (set.answers().get(itemId) instanceof Answer.Rating r && r.rated()) {
         current.add(r.value());
         Integer was = earlier.get(set.participant());
         if (r.value() != null && was != null) {
@@ -145,18 +147,25 @@ public final class RoundAnalysis {
         .put("comments", comments(item.id(), submitted));
   }
 
-  /** Comments in a fixed order that says nothing of who wrote them or when. */
   private static JsonArray comments(String itemId, List<AnswerSet> sets) {
-    List<String> comments = new ArrayList<>();
+    return texts(itemId, sets, a -> a instanceof Answer.Rating r ? (r.rated() ? r.comment() : null)
+        : a instanceof Answer.Ranking k ? k.comment() : null);
+  }
+
+  /**
+   * Texts people wrote to an item (comments, reasons) in a fixed order that says nothing of who wrote them or when.
+   * A rating not given yet counts nowhere, its texts included, as in the export.
+   */
+  private static JsonArray texts(String itemId, List<AnswerSet> sets, Function<Answer, String> text) {
+    List<String> texts = new ArrayList<>();
     for (AnswerSet set : sets) {
-      Answer a = set.answers().get(itemId);
-      String comment = a instanceof Answer.Rating r ? r.comment() : a instanceof Answer.Ranking k ? k.comment() : null;
-      if (comment != null && !comment.isBlank()) {
-        comments.add(comment.strip());
+      String t = text.apply(set.answers().get(itemId));
+      if (t != null && !t.isBlank()) {
+        texts.add(t.strip());
       }
     }
-    comments.sort(null);
-    return new JsonArray(comments);
+    texts.sort(null);
+    return new JsonArray(texts);
   }
 
   private static JsonObject participation(Input in, List<AnswerSet> submitted) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.kenes.common.Conflict;
 import org.kenes.common.NotFound;
+import org.kenes.consensus.Criteria;
 import org.kenes.consensus.Shift;
 import org.kenes.participant.Participant;
 import org.kenes.participant.ParticipantRepository;
@@ -186,7 +187,10 @@ public final class AnswerService {
   private static JsonObject scale(Study study, String lang) {
     JsonObject labels = new JsonObject();
     study.scale().labels().forEach((point, text) -> labels.put(String.valueOf(point), study.text(text, lang)));
+    Criteria c = study.criteria();
     return new JsonObject().put("min", study.scale().min()).put("max", study.scale().max())
-        .put("allowUnable", study.scale().allowUnable()).put("labels", labels);
+        .put("allowUnable", study.scale().allowUnable()).put("labels", labels)
+        .put("agree", new JsonArray(List.of(c.agree().low(), c.agree().high())))
+        .put("disagree", new JsonArray(List.of(c.disagree().low(), c.disagree().high())));
   }
 }

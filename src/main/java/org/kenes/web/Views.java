@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.templ.handlebars.HandlebarsTemplateEngine;
 import java.text.MessageFormat;
+import java.text.NumberFormat;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
@@ -30,8 +31,28 @@ public final class Views {
     handlebars.registerHelper("eq", (Helper<Object>) (a, options) -> String.valueOf(a).equals(String.valueOf(options.param(0))));
     handlebars.registerHelper("pct", (Helper<Object>) (share, options) -> share instanceof Number n
         ? Math.round(n.doubleValue() * 100) + "%" : "–");
-    handlebars.registerHelper("num", (Helper<Object>) (value, options) -> value instanceof Number n
-        ? String.format(Locale.ROOT, "%.2f", n.doubleValue()).replaceAll("\\.?0+$", "") : "–");
+    handlebars.registerHelper("num", (Helper<Object>) (value, options) -> number(value, options.param(0, "")));
+    handlebars.registerHelper("chart", (Helper<Charts.Distribution>) (d, options) ->
+        new Handlebars.SafeString(Charts.distribution(d, options.param(0, "en"))));
+  }
+
+  /** A number as people of a language write it (6.5, 6,5), with at most two decimals; "–" for none. */
+  public static String number(Object value, String language) {
+    if (!(value instanceof Number n)) {
+      return "–";
+    }
+    NumberFormat format = NumberFormat.getNumberInstance(language.isEmpty() ? Locale.ROOT
+        : Locale.forLanguageTag(language));
+    format.setMaximumFractionDigits(2);
+    format.setGroupingUsed(false);
+    return format.format(n.doubleValue());
+  }
+
+  /** A language's name in that language ("Русский", "Қазақ тілі"), from the JDK: no bundle needs to know it. */
+  public static String languageName(String language) {
+    Locale locale = Locale.forLanguageTag(language);
+    String name = locale.getDisplayLanguage(locale);
+    return name.isEmpty() ? language : name.substring(0, 1).toUpperCase(locale) + name.substring(1);
   }
 
   /** A UI text in a language, with English as the fallback for a missing bundle or key. */

@@ -2,7 +2,6 @@ package org.kenes.web;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.kenes.consensus.Band;
@@ -208,8 +207,12 @@ public final class Charts {
     svg.append('>').append(escape(text)).append("</text>");
   }
 
+  /** One decimal, by hand: String.format would be most of the time a page of charts takes. */
   private static String fmt(double v) {
-    return String.format(Locale.ROOT, "%.1f", v);
+    long tenths = Math.round(v * 10);
+    String sign = tenths < 0 ? "-" : "";
+    tenths = Math.abs(tenths);
+    return sign + tenths / 10 + "." + tenths % 10;
   }
 
   /** Escapes for both element text and double- or single-quoted attribute values. */

@@ -99,6 +99,13 @@ class QuestionnaireBrowserTest {
       assertTrue(text(browser, ".notice.ok").contains("ответы отправлены"));
       assertNoHorizontalScroll(browser);
 
+      // WCAG's reflow width: 320 CSS px, what a 1280 px screen gives at 400% zoom.
+      browser.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+          java.util.Map.of("width", 320, "height", 740, "deviceScaleFactor", 1, "mobile", true));
+      browser.driver.navigate().refresh();
+      long reflowed = (Long) browser.driver.executeScript("return document.documentElement.scrollWidth");
+      assertTrue(reflowed <= 320, "no horizontal scroll at 320 px, was " + reflowed);
+
       JsonObject q = kenes.get("/api/p/" + token).bodyAsJsonObject();
       assertTrue(q.getBoolean("submitted"));
       assertEquals(new JsonObject().put("value", 8), answer(kenes, token, 0));

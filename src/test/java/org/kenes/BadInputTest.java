@@ -229,7 +229,9 @@ class BadInputTest {
         .add("k-tools~pdsa", "1").add("action", "submit");
     HttpResponse<Buffer> refused = kenes.postForm("/p/" + token, clash);
     assertEquals(400, refused.statusCode());
-    assertTrue(refused.bodyAsString().contains("each rank can be given to one option only"));
+    assertTrue(refused.bodyAsString().contains("Каждый ранг можно присвоить только одному варианту."),
+        "the message is at the field, in the panelist's language");
+    assertTrue(refused.bodyAsString().contains("id=\"err-tools-ranking\""));
     assertFalse(kenes.get("/api/p/" + token).bodyAsJsonObject().getBoolean("submitted"));
   }
 

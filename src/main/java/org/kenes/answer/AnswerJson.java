@@ -10,7 +10,9 @@ public final class AnswerJson {
 
   public static JsonObject toJson(Answer answer) {
     if (answer instanceof Answer.Rating r) {
-      return withComment(new JsonObject().put("value", r.value()), r.comment());
+      JsonObject json = r.rated() ? new JsonObject().put("value", r.value()) : new JsonObject();
+      withComment(json, r.comment());
+      return r.reason() == null ? json : json.put("reason", r.reason());
     }
     if (answer instanceof Answer.Ranking r) {
       return withComment(new JsonObject().put("ranking", new JsonArray(r.order())), r.comment());
@@ -27,7 +29,8 @@ public final class AnswerJson {
     if (json.containsKey("text")) {
       return new Answer.OpenText(json.getString("text"));
     }
-    return new Answer.Rating(json.getInteger("value"), json.getString("comment"));
+    boolean unable = json.containsKey("value") && json.getValue("value") == null;
+    return new Answer.Rating(json.getInteger("value"), unable, json.getString("comment"), json.getString("reason"));
   }
 
   private static JsonObject withComment(JsonObject json, String comment) {

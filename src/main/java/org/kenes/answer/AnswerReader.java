@@ -75,10 +75,40 @@ public final class AnswerReader {
     return new Save(answers, submit);
   }
 
+  /**
+   * What a set that counts (submitted, or revised after it was submitted) needs of all its answers, drafts merged in:
+   * a rating with every rating's comment or reason, and a reason with every rating that moves away from the group.
+   *
+   * @param askReasonFor by item, the points that move away from the group (from the item's feedback)
+   */
+  public static void checkComplete(Map<String, Answer> answers, Map<String, List<Integer>> askReasonFor) {
+    List<Problem> problems = new ArrayList<>();
+    answers.forEach((item, answer) -> {
+      if (!(answer instanceof Answer.Rating r)) {
+        return;
+      }
+      if (!r.rated() && (r.comment() != null || r.reason() != null)) {
+        problems.add(new Problem("answers." + item + ".value", "choose a point of the scale to go with the comment"));
+      } else if (r.value() != null && r.reason() == null
+          && askReasonFor.getOrDefault(item, List.of()).contains(r.value())) {
+        problems.add(new Problem("answers." + item + ".reason",
+            "this rating moves away from the group's view in the last round: please give a reason"));
+      }
+    });
+    if (!problems.isEmpty()) {
+      throw new Invalid(problems.size() + " answer(s) are not complete; nothing was saved", problems);
+    }
+  }
+
   private Answer answer(String path, Item item, JsonObject json) {
     if (item.type() == ItemType.RATING) {
-      known(path, json, Set.of("value", "comment"));
-      return new Answer.Rating(rating(path + ".value", json.getValue("value")), text(path + ".comment", json.getValue("comment")));
+      known(path, json, Set.of("value", "comment", "reason"));
+      // No "value" at all is a draft not rated yet; "value": null is "unable to rate".
+      boolean rated = json.containsKey("value");
+      Integer value = rated ? rating(path + ".value", json.getValue("value")) : null;
+      boolean unable = rated && json.getValue("value") == null;
+      return new Answer.Rating(value, unable, text(path + ".comment", json.getValue("comment")),
+          text(path + ".reason", json.getValue("reason")));
     }
     if (item.type() == ItemType.RANKING) {
       known(path, json, Set.of("ranking", "comment"));

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.kenes.common.Conflict;
 import org.kenes.common.NotFound;
+import org.kenes.consensus.Criteria;
+import org.kenes.consensus.Shift;
 import org.kenes.participant.Participant;
 import org.kenes.participant.ParticipantRepository;
 import org.kenes.round.Round;
@@ -68,7 +70,9 @@ public final class AnswerService {
       String lang = language != null && study.languages().contains(language) ? language : who.participant().language();
       JsonObject json = new JsonObject().put("study", study.id()).put("title", study.text(study.title(), lang))
           .put("language", lang).put("languages", new JsonArray(study.languages()))
-          .put("scale", scale(study, lang));
+          .put("scale", scale(study, lang)).put("panel", who.participant().panel())
+          .put("panels", new JsonArray(study.panels().stream()
+              .map(p -> new JsonObject().put("id", p.id()).put("name", study.text(p.name(), lang))).toList()));
       if (who.round().isEmpty()) {
         return Future.succeededFuture(json.putNull("round").put("submitted", false).put("items", new JsonArray()));
       }
@@ -98,7 +102,8 @@ public final class AnswerService {
 
   /**
    * Validates and stores a save of the open round, adds what it changes to the round's live tallies, and answers once
-   * both writes are durable; {@link Conflict} once the round is closed.
+   * both writes are durable; {@link Conflict} once the round is closed. A save that leaves the set submitted (a
+   * submit, or a revision after one) must also be complete: {@link AnswerReader#checkComplete}.
    */
   public Future<JsonObject> save(String token, JsonObject body) {
     return panelist(token).compose(who -> {
@@ -109,18 +114,35 @@ public final class AnswerService {
       AnswerReader.Save save = AnswerReader.read(who.study(), round.items(), body);
       Participant p = who.participant();
       String study = who.study().id();
-      return rounds.withinOpen(round, () -> previousRatings(who.study(), round, p.id()).compose(previous -> answers
-              .update(study, round.number(), p.id(), p.panel(), save.answers(), save.submit())
+      return rounds.withinOpen(round, () -> answers.find(study, round.number(), p.id()).compose(existing -> {
+            boolean submitted = save.submit() || existing.map(AnswerSet::submitted).orElse(false);
+            return submitted ? checkComplete(who.study(), round, p.id(), existing, save) : Future.<Void>succeededFuture();
+          })
+          .compose(v -> previousRatings(who.study(), round, p.id()))
+          .compose(previous -> answers.update(study, round.number(), p.id(), p.panel(), save.answers(), save.submit())
               .compose(before -> {
                 AnswerSet was = before.orElse(AnswerSet.empty(study, round.number(), p.id(), p.panel()));
                 AnswerSet now = was.merge(p.panel(), save.answers(), save.submit(), null);
                 return recount(who.study(), round, was, now, previous).map(now);
               }))
-              .compose(now -> durability.sync().map(now)))
+          .compose(now -> durability.sync().map(now)))
           .onSuccess(now -> events.publish(address(study), new JsonObject().put("study", study)
               .put("round", round.number()).put("panel", p.panel()).put("submitted", now.submitted())))
           .map(now -> new JsonObject().put("round", round.number()).put("saved", save.answers().size())
               .put("submitted", now.submitted()));
+    });
+  }
+
+  private Future<Void> checkComplete(Study study, Round round, String participant, Optional<AnswerSet> existing,
+      AnswerReader.Save save) {
+    return feedback(study, round, participant).map(feedback -> {
+      Map<String, Answer> merged = new HashMap<>(existing.map(AnswerSet::answers).orElse(Map.of()));
+      merged.putAll(save.answers());
+      Map<String, List<Integer>> askReasonFor = new HashMap<>();
+      feedback.forEach((item, f) -> askReasonFor.put(item, f.getJsonArray("askReasonFor", new JsonArray()).stream()
+          .map(Integer.class::cast).toList()));
+      AnswerReader.checkComplete(merged, askReasonFor);
+      return null;
     });
   }
 
@@ -154,9 +176,9 @@ public final class AnswerService {
   }
 
   /**
-   * Group feedback for each item of the round that an earlier closed round asked: that round's results for the item
-   * (panels under minCell suppressed already; the whole group too while it is under minCell), the panelist's own
-   * answer then, and the anonymous comments.
+   * Group feedback for each rating or ranking item of the round that an earlier closed round asked: that round's
+   * results for the item (panels under minCell suppressed already; the whole group too while it is under minCell), the
+   * panelist's own answer then, and the anonymous comments. Open items have no statistics to feed back.
    */
   private Future<Map<String, JsonObject>> feedback(Study study, Round round, String participant) {
     return rounds.list(study.id()).compose(all -> {
@@ -176,7 +198,7 @@ public final class AnswerService {
               Optional<AnswerSet> mine = pair.resultAt(1);
               int n = earlier.get(k);
               results.getJsonArray("items").stream().map(JsonObject.class::cast)
-                  .filter(r -> Integer.valueOf(n).equals(lastAsked.get(r.getString("id"))))
+                  .filter(r -> Integer.valueOf(n).equals(lastAsked.get(r.getString("id"))) && r.containsKey("overall"))
                   .forEach(r -> feedback.put(r.getString("id"), feedbackEntry(study, n, r, mine)));
             }
             return feedback;
@@ -184,6 +206,10 @@ public final class AnswerService {
     });
   }
 
+  /**
+   * The feedback on one item; with {@code askReasonFor}, the points that would move the panelist's rating away from
+   * the group, when the study asks for reasons and the panelist saw both the group's median and their own rating.
+   */
   private static JsonObject feedbackEntry(Study study, int round, JsonObject result, Optional<AnswerSet> mine) {
     JsonObject overall = result.getJsonObject("overall");
     boolean tooFew = overall.getLong("n", 0L) < study.criteria().minCell();
@@ -194,6 +220,12 @@ public final class AnswerService {
         .put("comments", result.getJsonArray("comments", new JsonArray()));
     if (result.containsKey("panels")) {
       entry.put("panels", result.getJsonObject("panels"));
+    }
+    Double median = overall.getDouble("median");
+    boolean sawBoth = !tooFew && median != null && yours instanceof Answer.Rating r && r.value() != null;
+    if (study.askReasonOnChange() && sawBoth) {
+      int before = ((Answer.Rating) yours).value();
+      entry.put("askReasonFor", new JsonArray(Shift.pointsAwayFromGroup(study.criteria(), before, median)));
     }
     return entry;
   }
@@ -211,7 +243,10 @@ public final class AnswerService {
   private static JsonObject scale(Study study, String lang) {
     JsonObject labels = new JsonObject();
     study.scale().labels().forEach((point, text) -> labels.put(String.valueOf(point), study.text(text, lang)));
+    Criteria c = study.criteria();
     return new JsonObject().put("min", study.scale().min()).put("max", study.scale().max())
-        .put("allowUnable", study.scale().allowUnable()).put("labels", labels);
+        .put("allowUnable", study.scale().allowUnable()).put("labels", labels)
+        .put("agree", new JsonArray(List.of(c.agree().low(), c.agree().high())))
+        .put("disagree", new JsonArray(List.of(c.disagree().low(), c.disagree().high())));
   }
 }

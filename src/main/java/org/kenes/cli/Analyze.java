@@ -114,7 +114,7 @@ public final class Analyze {
         .collect(Collectors.groupingBy(p -> p, TreeMap::new, Collectors.counting()));
     return RoundAnalysis.analyse(new RoundAnalysis.Input(studied, chosen, items,
         RoundCounters.tallies(studied, items, counters), invited,
-        RoundAnalysis.previous(studied, lastAsked, earlierCounters), RoundAnalysis.comments(items, sets), false));
+        RoundAnalysis.previous(studied, lastAsked, earlierCounters), RoundAnalysis.Texts.of(items, sets), false));
   }
 
   private static Study study(Path file) throws IOException, UsageError {

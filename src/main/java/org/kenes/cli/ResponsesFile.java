@@ -193,7 +193,7 @@ final class ResponsesFile {
     List<Panel> panels = panelsSeen.stream().map(p -> new Panel(p, Text.of("en", p))).toList();
     return new Study("responses", Text.of("en", file.getFileName().toString()), null, List.of("en"),
         Scale.of(1, 9, true, Map.of()), Criteria.defaults(1, 9), new Rounds(3, CarryForward.NO_CONSENSUS), panels,
-        List.of(), items);
+        List.of(), items, true);
   }
 
   private boolean hasValues(String itemId) {
@@ -230,7 +230,8 @@ final class ResponsesFile {
               rankingComments.put(item.id(), comment);
             }
           } else if (item.type() == ItemType.RATING) {
-            answers.put(item.id(), new Answer.Rating(c.value().isEmpty() ? null : whole(c.value()), comment));
+            boolean unable = c.value().isEmpty();
+            answers.put(item.id(), new Answer.Rating(unable ? null : whole(c.value()), unable, comment, null));
           } else {
             answers.put(item.id(), new Answer.OpenText(comment == null ? "" : comment));
           }

@@ -34,6 +34,9 @@ public final class ResponsesCsv {
 
   private static void row(CSVPrinter p, AnswerSet set, String item, Answer answer) throws IOException {
     if (answer instanceof Answer.Rating r) {
+      if (!r.rated()) {
+        return;
+      }
       p.printRecord(set.participant(), set.panel(), set.round(), item, "", r.value() == null ? "" : r.value(),
           nullToEmpty(r.comment()));
     } else if (answer instanceof Answer.Ranking r) {

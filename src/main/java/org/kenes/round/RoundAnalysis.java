@@ -15,7 +15,9 @@ import org.kenes.consensus.RatingItemResult;
 import org.kenes.consensus.RatingItems;
 import org.kenes.consensus.RatingTally;
 import org.kenes.consensus.Stability;
+import java.util.function.Function;
 import org.kenes.study.Item;
+import org.kenes.study.ItemType;
 import org.kenes.study.Study;
 
 /**
@@ -30,11 +32,42 @@ public final class RoundAnalysis {
   /**
    * @param invitedByPanel participants invited, by panel
    * @param previousByItem for items asked before, their ratings then
-   * @param comments anonymous comments by item, or null where they are not given (live results)
+   * @param texts the anonymous comments and reasons, or null where they are not given (live results)
    */
   public record Input(Study study, int round, List<String> items, RoundTallies tallies,
-      Map<String, Long> invitedByPanel, Map<String, Previous> previousByItem, Map<String, List<String>> comments,
-      boolean provisional) {}
+      Map<String, Long> invitedByPanel, Map<String, Previous> previousByItem, Texts texts, boolean provisional) {}
+
+  /**
+   * What people wrote to each item, in an order that says nothing of who wrote it or when: comments, and the
+   * reasons given for moving a rating away from the group.
+   */
+  public record Texts(Map<String, List<String>> comments, Map<String, List<String>> reasons) {
+
+    /** The texts of the submitted sets; a rating not given yet counts nowhere, its texts included, as in the export. */
+    public static Texts of(List<String> items, List<AnswerSet> sets) {
+      return new Texts(
+          byItem(items, sets, a -> a instanceof Answer.Rating r ? (r.rated() ? r.comment() : null)
+              : a instanceof Answer.Ranking k ? k.comment() : null),
+          byItem(items, sets, a -> a instanceof Answer.Rating r && r.rated() ? r.reason() : null));
+    }
+
+    private static Map<String, List<String>> byItem(List<String> items, List<AnswerSet> sets,
+        Function<Answer, String> text) {
+      Map<String, List<String>> byItem = new LinkedHashMap<>();
+      for (String itemId : items) {
+        List<String> texts = new ArrayList<>();
+        for (AnswerSet set : sets) {
+          String t = set.submitted() ? text.apply(set.answers().get(itemId)) : null;
+          if (t != null && !t.isBlank()) {
+            texts.add(t.strip());
+          }
+        }
+        texts.sort(null);
+        byItem.put(itemId, texts);
+      }
+      return byItem;
+    }
+  }
 
   private RoundAnalysis() {}
 
@@ -50,8 +83,11 @@ public final class RoundAnalysis {
         case OPEN -> new JsonObject().put("id", item.id()).put("type", "open")
             .put("responses", in.tallies().open().get(itemId));
       };
-      if (in.comments() != null && item.type() != org.kenes.study.ItemType.OPEN) {
-        result.put("comments", new JsonArray(in.comments().getOrDefault(itemId, List.of())));
+      if (in.texts() != null && item.type() != ItemType.OPEN) {
+        result.put("comments", new JsonArray(in.texts().comments().getOrDefault(itemId, List.of())));
+      }
+      if (in.texts() != null && item.type() == ItemType.RATING) {
+        result.put("reasons", new JsonArray(in.texts().reasons().getOrDefault(itemId, List.of())));
       }
       items.add(result);
     }
@@ -96,29 +132,11 @@ public final class RoundAnalysis {
     Map<String, Previous> previous = new LinkedHashMap<>();
     countersByRound.forEach((round, counters) -> {
       List<String> items = lastAsked.entrySet().stream().filter(e -> e.getValue().equals(round)).map(Map.Entry::getKey)
-          .filter(id -> study.item(id).map(i -> i.type() == org.kenes.study.ItemType.RATING).orElse(false)).toList();
+          .filter(id -> study.item(id).map(i -> i.type() == ItemType.RATING).orElse(false)).toList();
       RoundTallies then = RoundCounters.tallies(study, items, counters);
       items.forEach(item -> previous.put(item, new Previous(round, then.overall(item))));
     });
     return previous;
-  }
-
-  /** The comments of each item, in an order that says nothing of who wrote them or when. */
-  public static Map<String, List<String>> comments(List<String> items, List<AnswerSet> sets) {
-    Map<String, List<String>> byItem = new LinkedHashMap<>();
-    for (String itemId : items) {
-      List<String> comments = new ArrayList<>();
-      for (AnswerSet set : sets) {
-        Answer a = set.answers().get(itemId);
-        String comment = a instanceof Answer.Rating r ? r.comment() : a instanceof Answer.Ranking k ? k.comment() : null;
-        if (set.submitted() && comment != null && !comment.isBlank()) {
-          comments.add(comment.strip());
-        }
-      }
-      comments.sort(null);
-      byItem.put(itemId, comments);
-    }
-    return byItem;
   }
 
   private static JsonObject participation(Input in) {

@@ -41,8 +41,8 @@ public final class RoundCounters {
       if (answer == null || item == null) {
         continue;
       }
-      if (item.type() == ItemType.RATING && answer instanceof Answer.Rating r) {
-        share.put("r." + itemId + "." + (r.value() == null ? "unable" : r.value()), 1L);
+      if (item.type() == ItemType.RATING && answer instanceof Answer.Rating r && r.rated()) {
+        share.put("r." + itemId + "." + (r.unable() ? "unable" : r.value()), 1L);
         Integer before = previous.get(itemId);
         if (r.value() != null && before != null) {
           share.put("d." + itemId + "." + (r.value() - before), 1L);

@@ -207,7 +207,7 @@ public final class RoundService {
               .compose(v -> previous(study, lastAsked))
               .map(previous -> new RoundAnalysis.Input(study, round.number(), round.items(),
                   RoundCounters.tallies(study, round.items(), counters), invited, previous,
-                  RoundAnalysis.comments(round.items(), sets), false));
+                  RoundAnalysis.Texts.of(round.items(), sets), false));
         });
   }
 

@@ -4,7 +4,12 @@ import java.util.List;
 import java.util.Optional;
 import org.kenes.consensus.Criteria;
 
-/** A validated study definition, as read from a study file (CONTRACT.md, "Study files"). */
+/**
+ * A validated study definition, as read from a study file (CONTRACT.md, "Study files").
+ *
+ * @param askReasonOnChange whether a panelist who moves a rating into a band further from the group's median than
+ *     their previous rating is asked why
+ */
 public record Study(
     String id,
     Text title,
@@ -15,7 +20,8 @@ public record Study(
     Rounds rounds,
     List<Panel> panels,
     List<Category> categories,
-    List<Item> items) {
+    List<Item> items,
+    boolean askReasonOnChange) {
 
   public Study {
     languages = List.copyOf(languages);
@@ -25,7 +31,8 @@ public record Study(
   }
 
   public Study withItems(List<Item> newItems) {
-    return new Study(id, title, description, languages, scale, criteria, rounds, panels, categories, newItems);
+    return new Study(id, title, description, languages, scale, criteria, rounds, panels, categories, newItems,
+        askReasonOnChange);
   }
 
   public String firstLanguage() {

@@ -114,6 +114,10 @@ public final class StudyFormat {
           .map(cat -> new JsonObject().put("id", cat.id()).put("name", text(cat.name()))).toList()));
     }
     json.put("items", new JsonArray(s.items().stream().map(StudyFormat::item).toList()));
+    // Only the non-default is written, so that studies stored before the option existed keep their hash.
+    if (!s.askReasonOnChange()) {
+      json.put("askReasonOnChange", false);
+    }
     return json;
   }
 

@@ -23,7 +23,7 @@ public final class StudyReader {
   public static final Pattern ID = Pattern.compile("[a-z0-9-]+");
   private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})?");
   private static final Set<String> TOP_LEVEL = Set.of("id", "title", "description", "languages", "scale", "consensus",
-      "rounds", "panels", "categories", "items");
+      "rounds", "panels", "categories", "items", "askReasonOnChange");
 
   private final List<Problem> problems = new ArrayList<>();
   private List<String> languages = List.of();
@@ -57,10 +57,11 @@ public final class StudyReader {
     List<Panel> panels = panels(root.get("panels"));
     List<Category> categories = categories(root.get("categories"));
     List<Item> items = items(root.get("items"), categories);
+    boolean askReason = bool("askReasonOnChange", root.getOrDefault("askReasonOnChange", true));
     if (!problems.isEmpty()) {
       return null;
     }
-    return new Study(id, title, description, languages, scale, criteria, rounds, panels, categories, items);
+    return new Study(id, title, description, languages, scale, criteria, rounds, panels, categories, items, askReason);
   }
 
   private List<String> languages(Object value) {

@@ -9,7 +9,10 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.templ.handlebars.HandlebarsTemplateEngine;
 import java.text.MessageFormat;
+import java.text.NumberFormat;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
@@ -20,31 +23,64 @@ import java.util.ResourceBundle;
 public final class Views {
 
   private static final String BUNDLE = "i18n/messages";
+  private static final ThreadLocal<Map<String, MessageFormat>> FORMATS = ThreadLocal.withInitial(HashMap::new);
+  private static final ThreadLocal<Map<String, NumberFormat>> NUMBERS = ThreadLocal.withInitial(HashMap::new);
   private final HandlebarsTemplateEngine engine;
 
   public Views(Vertx vertx) {
     engine = HandlebarsTemplateEngine.create(vertx);
     Handlebars handlebars = engine.unwrap();
+    if (!"dev".equals(System.getenv("VERTXWEB_ENVIRONMENT"))) {
+      handlebars.with(new PartialCache());
+    }
     handlebars.registerHelper("t", (Helper<String>) (key, options) -> text(options.param(0, "en"), key,
         options.params.length > 1 ? java.util.Arrays.copyOfRange(options.params, 1, options.params.length) : new Object[0]));
     handlebars.registerHelper("eq", (Helper<Object>) (a, options) -> String.valueOf(a).equals(String.valueOf((Object) options.param(0))));
     handlebars.registerHelper("pct", (Helper<Object>) (share, options) -> share instanceof Number n
         ? Math.round(n.doubleValue() * 100) + "%" : "–");
-    handlebars.registerHelper("num", (Helper<Object>) (value, options) -> value instanceof Number n
-        ? String.format(Locale.ROOT, "%.2f", n.doubleValue()).replaceAll("\\.?0+$", "") : "–");
+    handlebars.registerHelper("num", (Helper<Object>) (value, options) -> number(value, options.param(0, "")));
+    handlebars.registerHelper("chart", (Helper<Charts.Distribution>) (d, options) ->
+        new Handlebars.SafeString(Charts.distribution(d, options.param(0, "en"))));
+  }
+
+  /** A number as people of a language write it (6.5, 6,5), with at most two decimals; "–" for none. */
+  public static String number(Object value, String language) {
+    if (!(value instanceof Number n)) {
+      return "–";
+    }
+    return NUMBERS.get().computeIfAbsent(language, l -> {
+      NumberFormat format = NumberFormat.getNumberInstance(l.isEmpty() ? Locale.ROOT : Locale.forLanguageTag(l));
+      format.setMaximumFractionDigits(2);
+      format.setGroupingUsed(false);
+      return format;
+    }).format(n.doubleValue());
+  }
+
+  /** A language's name in that language ("Русский", "Қазақ тілі"), from the JDK: no bundle needs to know it. */
+  public static String languageName(String language) {
+    Locale locale = Locale.forLanguageTag(language);
+    String name = locale.getDisplayLanguage(locale);
+    return name.isEmpty() ? language : name.substring(0, 1).toUpperCase(locale) + name.substring(1);
   }
 
   /** A UI text in a language, with English as the fallback for a missing bundle or key. */
   public static String text(String language, String key, Object... args) {
-    String pattern;
+    if (args.length == 0) {
+      return pattern(language, key);
+    }
+    // MessageFormat is costly to build and not thread-safe: one per thread, language and key.
+    return FORMATS.get().computeIfAbsent(language + '\u0000' + key,
+        k -> new MessageFormat(pattern(language, key), Locale.forLanguageTag(language))).format(args);
+  }
+
+  private static String pattern(String language, String key) {
     try {
-      pattern = ResourceBundle.getBundle(BUNDLE, Locale.forLanguageTag(language),
+      return ResourceBundle.getBundle(BUNDLE, Locale.forLanguageTag(language),
           ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)).getString(key);
     } catch (MissingResourceException e) {
-      pattern = ResourceBundle.getBundle(BUNDLE, Locale.ROOT,
+      return ResourceBundle.getBundle(BUNDLE, Locale.ROOT,
           ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)).getString(key);
     }
-    return args.length == 0 ? pattern : new MessageFormat(pattern, Locale.forLanguageTag(language)).format(args);
   }
 
   public Future<Buffer> render(String template, JsonObject model) {

@@ -50,6 +50,19 @@ class StudyReaderTest {
     assertEquals(3, study.criteria().minCell());
     assertEquals(3, study.rounds().max());
     assertEquals(CarryForward.NO_CONSENSUS, study.rounds().carryForward());
+    assertTrue(study.askReasonOnChange(), "reasons are asked by default");
+  }
+
+  @Test
+  @DisplayName("askReasonOnChange can be turned off, survives the canonical form, and must be true or false")
+  void askReasonOnChange() {
+    Study off = StudyFormat.read(MINIMAL + "askReasonOnChange: false\n");
+    assertEquals(false, off.askReasonOnChange());
+    assertEquals(off, StudyFormat.read(StudyFormat.toJson(off).encode()));
+    assertEquals(StudyFormat.hash(StudyFormat.read(MINIMAL)), StudyFormat.hash(StudyFormat.read(MINIMAL
+        + "askReasonOnChange: true\n")), "the default leaves the hash of older studies as it was");
+    Invalid invalid = assertThrows(Invalid.class, () -> StudyFormat.read(MINIMAL + "askReasonOnChange: sometimes\n"));
+    assertEquals("askReasonOnChange", invalid.problems().get(0).path());
   }
 
   @Test

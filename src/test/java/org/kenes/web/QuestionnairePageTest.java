@@ -1,0 +1,101 @@
+package org.kenes.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.kenes.common.Invalid;
+import org.kenes.common.Problem;
+
+/** The page's model and rendering, without a server. */
+class QuestionnairePageTest {
+
+  @Test
+  @DisplayName("a 60-item questionnaire with feedback renders in milliseconds: templates are compiled once")
+  void fast() {
+    Vertx vertx = Vertx.vertx();
+    try {
+      Views views = new Views(vertx);
+      JsonObject model = QuestionnairePage.model(questionnaire(60), "token", null, null, null);
+      for (int i = 0; i < 60; i++) {
+        views.render("questionnaire", model).await();
+      }
+      // The engine renders on the calling thread, so that thread's CPU time is the cost, however busy the machine.
+      ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+      long[] nanos = new long[30];
+      for (int i = 0; i < nanos.length; i++) {
+        long start = cpu.getCurrentThreadCpuTime();
+        String html = views.render("questionnaire", model).await().toString();
+        nanos[i] = cpu.getCurrentThreadCpuTime() - start;
+        assertEquals(60, html.split("<svg ", -1).length - 1);
+      }
+      Arrays.sort(nanos);
+      double medianMs = nanos[nanos.length / 2] / 1e6;
+      // About 20 ms here; with partials parsed at every use (before PartialCache) it was some 400 ms of wall time.
+      assertTrue(medianMs < 50, "median render " + medianMs + " ms of CPU time");
+    } finally {
+      vertx.close().await();
+    }
+  }
+
+  @Test
+  @DisplayName("problems are shown at their fields in the panelist's language, and listed with their questions")
+  void problemsAtFields() {
+    Invalid invalid = new Invalid("x", List.of(new Problem("answers.i3.reason", "please give a reason"),
+        new Problem("answers.i2.value", "choose a point"), new Problem("submit", "must be true or false")));
+    JsonObject draft = new JsonObject().put("i3", new JsonObject().put("value", 2));
+    JsonObject model = QuestionnairePage.model(questionnaire(3).put("language", "ru"), "t", draft, invalid, null);
+    JsonObject i3 = model.getJsonArray("items").getJsonObject(2);
+    assertTrue(i3.getJsonObject("errors").getString("reason").startsWith("Ваша новая оценка дальше"));
+    assertTrue(i3.getJsonArray("points").getJsonObject(1).getBoolean("checked"), "the draft, not the saved answer");
+    assertEquals("Выберите оценку по шкале к вашему комментарию или объяснению.",
+        model.getJsonArray("items").getJsonObject(1).getJsonObject("errors").getString("value"));
+    JsonArray problems = model.getJsonArray("problems");
+    assertEquals(3, problems.getJsonObject(0).getInteger("number"));
+    assertEquals("must be true or false", problems.getJsonObject(2).getString("message"));
+    assertEquals("Ошибка:", model.getString("titlePrefix"));
+  }
+
+  @Test
+  @DisplayName("the points that need a reason are written as runs")
+  void ranges() {
+    assertEquals("1–3, 7–9", ItemView.ranges(List.of(1, 2, 3, 7, 8, 9)));
+    assertEquals("1–6", ItemView.ranges(List.of(1, 2, 3, 4, 5, 6)));
+    assertEquals("5, 9", ItemView.ranges(List.of(5, 9)));
+  }
+
+  /** The questionnaire JSON of round 2 of a 1–9 study, {@code size} rating items each with full feedback. */
+  static JsonObject questionnaire(int size) {
+    JsonArray items = new JsonArray();
+    for (int i = 1; i <= size; i++) {
+      JsonObject histogram = new JsonObject();
+      for (int p = 1; p <= 9; p++) {
+        histogram.put(String.valueOf(p), (i + p) % 5);
+      }
+      JsonObject stats = new JsonObject().put("n", 18).put("unable", 1).put("histogram", histogram).put("median", 6.5)
+          .put("q1", 4.0).put("q3", 8.0).put("agree", 0.44).put("verdict", "no-consensus");
+      JsonObject feedback = new JsonObject().put("round", 1).put("overall", stats)
+          .put("panels", new JsonObject().put("a", stats).put("b", new JsonObject().put("suppressed", true)))
+          .put("yours", new JsonObject().put("value", 7)).put("askReasonFor", new JsonArray(List.of(1, 2, 3)))
+          .put("comments", new JsonArray(List.of("<b>one</b>", "two & three", "four")));
+      items.add(new JsonObject().put("id", "i" + i).put("type", "rating").put("text", "Item <" + i + ">")
+          .put("answer", new JsonObject().put("value", 7)).put("feedback", feedback));
+    }
+    return new JsonObject().put("study", "s").put("title", "Study").put("language", "en")
+        .put("languages", new JsonArray(List.of("en", "ru"))).put("round", 2).put("submitted", false)
+        .put("scale", new JsonObject().put("min", 1).put("max", 9).put("allowUnable", true)
+            .put("labels", new JsonObject().put("1", "Low").put("9", "High"))
+            .put("agree", new JsonArray(List.of(7, 9))).put("disagree", new JsonArray(List.of(1, 3))))
+        .put("panel", "a").put("panels", new JsonArray(List.of(new JsonObject().put("id", "a").put("name", "A"),
+            new JsonObject().put("id", "b").put("name", "B"))))
+        .put("items", items);
+  }
+}

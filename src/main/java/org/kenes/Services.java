@@ -11,6 +11,7 @@ import org.kenes.config.KenesConfig;
 import org.kenes.mail.MailService;
 import org.kenes.participant.ParticipantRepository;
 import org.kenes.report.ReportService;
+import org.kenes.round.RoundGroups;
 import org.kenes.round.RoundRepository;
 import org.kenes.round.RoundService;
 import org.kenes.round.TallyRepository;
@@ -32,7 +33,8 @@ public record Services(
     AccountService accounts,
     AuditLog audit,
     MailService mail,
-    ChangeService changes) {
+    ChangeService changes,
+    RoundGroups groups) {
 
   /** @param adminToken the facilitator token of {@code KENES_ADMIN_TOKEN} or the data folder */
   public static Services create(Vertx vertx, KenesConfig config, Store store, String adminToken) {
@@ -51,7 +53,8 @@ public record Services(
         new AccountService(vertx, mongo, durability, adminToken),
         new AuditLog(mongo, durability),
         new MailService(vertx, config, mongo, durability, studies, participants, rounds, answerSets),
-        new ChangeService(mongo, durability, studies, rounds, answerSets));
+        new ChangeService(mongo, durability, studies, rounds, answerSets),
+        new RoundGroups(vertx, studies, rounds, answerSets));
   }
 
   /** Indexes the repositories rely on; creating an existing index changes nothing. */

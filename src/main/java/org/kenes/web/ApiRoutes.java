@@ -42,6 +42,7 @@ final class ApiRoutes {
     api.get("/studies/:id/rounds").handler(r::listRounds);
     api.post("/studies/:id/rounds/:n/close").handler(r::closeRound);
     api.get("/studies/:id/rounds/:n/results").handler(r::results);
+    api.get("/studies/:id/rounds/:n/groups").handler(r::groups);
     api.get("/studies/:id/report").handler(r::report);
     api.get("/studies/:id/export.csv").handler(r::export);
   }
@@ -128,6 +129,12 @@ final class ApiRoutes {
   private void results(RoutingContext ctx) {
     s.rounds().results(ctx.pathParam("id"), roundNumber(ctx))
         .onSuccess(results -> Responses.json(ctx, 200, results))
+        .onFailure(ctx::fail);
+  }
+
+  private void groups(RoutingContext ctx) {
+    s.groups().groups(ctx.pathParam("id"), roundNumber(ctx))
+        .onSuccess(groups -> Responses.json(ctx, 200, groups))
         .onFailure(ctx::fail);
   }
 

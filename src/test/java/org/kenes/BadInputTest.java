@@ -178,6 +178,11 @@ class BadInputTest {
     HttpResponse<Buffer> page = kenes.get("/p/not-a-token");
     assertEquals(404, page.statusCode());
     assertTrue(page.getHeader("Content-Type").startsWith("text/html"));
+    assertTrue(page.bodyAsString().contains("check the link in your invitation"));
+    HttpResponse<Buffer> russian = kenes.vertxClient().get("/p/not-a-token").putHeader("Accept-Language", "ru-RU,ru;q=0.9")
+        .send().await();
+    assertTrue(russian.bodyAsString().contains("<html lang=\"ru\""), "the error page speaks the browser's language");
+    assertTrue(russian.bodyAsString().contains("проверьте ссылку в приглашении"));
   }
 
   @Test

@@ -25,6 +25,15 @@ final class Failures {
     this.views = views;
   }
 
+  /** The language of an error page: the page's ?lang=, else the browser's first language Kenes speaks, else English. */
+  private static String pageLanguage(RoutingContext ctx) {
+    String asked = ctx.queryParams().get("lang");
+    if (asked != null && Views.speaks(asked)) {
+      return asked;
+    }
+    return ctx.acceptableLanguages().stream().map(l -> l.tag()).filter(Views::speaks).findFirst().orElse("en");
+  }
+
   void handle(RoutingContext ctx) {
     Throwable failure = ctx.failure();
     int status;
@@ -71,7 +80,10 @@ final class Failures {
     if (ctx.request().path().startsWith("/api/") || ctx.request().path().equals("/health")) {
       ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.encode());
     } else {
-      views.respond(ctx, status, "error", body.put("status", status).put("lang", "en"))
+      String lang = pageLanguage(ctx);
+      String shown = Views.textOrNull(lang, "error.status." + status);
+      views.respond(ctx, status, "error", body.put("status", status).put("lang", lang)
+              .put("error", shown == null ? message : shown).put("technical", shown == null ? null : message))
           .onFailure(e -> ctx.response().setStatusCode(status).end(message));
     }
   }

@@ -63,6 +63,30 @@ public final class Views {
     return name.isEmpty() ? language : name.substring(0, 1).toUpperCase(locale) + name.substring(1);
   }
 
+  /** A UI text in a language, or null where no bundle has the key. */
+  public static String textOrNull(String language, String key) {
+    try {
+      return text(language, key);
+    } catch (MissingResourceException e) {
+      return null;
+    }
+  }
+
+  /** Whether the interface has a bundle of its own for a language. */
+  public static boolean speaks(String language) {
+    if (language == null || language.isBlank()) {
+      return false;
+    }
+    try {
+      ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, Locale.forLanguageTag(language),
+          ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+      return bundle.getLocale().getLanguage().equals(Locale.forLanguageTag(language).getLanguage())
+          || "en".equals(language);
+    } catch (MissingResourceException e) {
+      return "en".equals(language);
+    }
+  }
+
   /** A UI text in a language, with English as the fallback for a missing bundle or key. */
   public static String text(String language, String key, Object... args) {
     if (args.length == 0) {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** GET /api/studies/{id}/rounds/{n}/groups on a round with two planted camps that cut across the panels. */
-class GroupsApiTest {
+public class GroupsApiTest {
 
   @TempDir
   Path dir;
@@ -27,19 +27,7 @@ class GroupsApiTest {
       for (int i = 0; i < panels.length; i++) {
         panels[i] = i % 2 == 0 ? "policy" : "providers";
       }
-      JsonArray people = kenes.addParticipants("small", panels);
-      kenes.adminPost("/api/studies/small/rounds");
-      Random random = new Random(7);
-      for (int i = 0; i < people.size(); i++) {
-        boolean reformer = i % 4 < 2;
-        JsonObject answers = new JsonObject()
-            .put("strategy", rating(reformer ? 7 + random.nextInt(3) : 1 + random.nextInt(3)))
-            .put("audit", rating(reformer ? 7 + random.nextInt(3) : 1 + random.nextInt(3)))
-            .put("twinning", rating(reformer ? 1 + random.nextInt(3) : 7 + random.nextInt(3)))
-            .put("fees", rating(reformer ? 1 + random.nextInt(3) : 7 + random.nextInt(3)));
-        assertEquals(200, kenes.put("/api/p/" + DelphiLoopTest.token(people, i) + "/answers",
-            new JsonObject().put("answers", answers).put("submit", true)).statusCode());
-      }
+      JsonArray people = answerInTwoCamps(kenes, panels);
       var response = kenes.adminGet("/api/studies/small/rounds/1/groups");
       assertEquals(200, response.statusCode(), response.bodyAsString());
       JsonObject groups = response.bodyAsJsonObject();
@@ -61,7 +49,34 @@ class GroupsApiTest {
       assertEquals(groups, kenes.adminGet("/api/studies/small/rounds/1/groups").bodyAsJsonObject(),
           "the same answers give the same groups");
       assertEquals(401, kenes.get("/api/studies/small/rounds/1/groups").statusCode());
+
+      String page = ConsoleSession.login(kenes, null, TestKenes.ADMIN).get("/console/studies/small/groups")
+          .bodyAsString();
+      assertTrue(page.contains("<strong>2 opinion groups</strong>"), page);
+      assertTrue(page.contains("<svg") && page.contains("Map of panelists by their ratings"), "the map is drawn");
+      assertTrue(page.contains("Twinning partnerships"), "what divides the groups is named");
+      for (int i = 0; i < people.size(); i++) {
+        assertFalse(page.contains(people.getJsonObject(i).getString("id")), "no pseudonym on the page");
+      }
     }
+  }
+
+  /** The small study's round 1, answered by two camps of equal size that cut across the panels given. */
+  public static JsonArray answerInTwoCamps(TestKenes kenes, String[] panels) {
+    JsonArray people = kenes.addParticipants("small", panels);
+    kenes.adminPost("/api/studies/small/rounds");
+    Random random = new Random(7);
+    for (int i = 0; i < people.size(); i++) {
+      boolean reformer = i % 4 < 2;
+      JsonObject answers = new JsonObject()
+          .put("strategy", rating(reformer ? 7 + random.nextInt(3) : 1 + random.nextInt(3)))
+          .put("audit", rating(reformer ? 7 + random.nextInt(3) : 1 + random.nextInt(3)))
+          .put("twinning", rating(reformer ? 1 + random.nextInt(3) : 7 + random.nextInt(3)))
+          .put("fees", rating(reformer ? 1 + random.nextInt(3) : 7 + random.nextInt(3)));
+      assertEquals(200, kenes.put("/api/p/" + DelphiLoopTest.token(people, i) + "/answers",
+          new JsonObject().put("answers", answers).put("submit", true)).statusCode());
+    }
+    return people;
   }
 
   private static JsonObject rating(int value) {

@@ -2,6 +2,7 @@ package org.kenes.web;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.kenes.consensus.Band;
@@ -114,6 +115,86 @@ public final class Charts {
     }
     spread(svg, d, slot, lang);
     return svg.append("</svg>").toString();
+  }
+
+  /** Colours of opinion groups (Okabe–Ito, distinguishable with colour-blindness); shapes tell panels apart. */
+  private static final String[] GROUP_COLOURS = {"#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00"};
+  private static final String[] PANEL_SHAPES = {"circle", "square", "triangle", "diamond", "cross", "triangle-down",
+      "bar"};
+
+  /** The colour of the n-th opinion group, as the map and its legend show it. */
+  public static String groupColour(int n) {
+    return GROUP_COLOURS[n % GROUP_COLOURS.length];
+  }
+
+  /** The name of the shape the n-th panel's dots have on the map. */
+  public static String panelShape(int n) {
+    return PANEL_SHAPES[n % PANEL_SHAPES.length];
+  }
+
+  /**
+   * The anonymous map of panelists: one dot each at its first two principal components, coloured by opinion group
+   * and shaped by panel (the legend, in the page, names both). {@code points}: x, y, group, panel (null when the
+   * panel is too small to name, drawn as a plain dot).
+   */
+  public static String opinionMap(JsonArray points, List<String> groups, List<String> panels, String title,
+      String description) {
+    double minX = Double.MAX_VALUE;
+    double maxX = -Double.MAX_VALUE;
+    double minY = Double.MAX_VALUE;
+    double maxY = -Double.MAX_VALUE;
+    for (Object o : points) {
+      JsonObject p = (JsonObject) o;
+      minX = Math.min(minX, p.getDouble("x"));
+      maxX = Math.max(maxX, p.getDouble("x"));
+      minY = Math.min(minY, p.getDouble("y"));
+      maxY = Math.max(maxY, p.getDouble("y"));
+    }
+    double size = 320;
+    double margin = 16;
+    double spanX = Math.max(1e-9, maxX - minX);
+    double spanY = Math.max(1e-9, maxY - minY);
+    StringBuilder svg = new StringBuilder(8192);
+    svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart map\" viewBox=\"0 0 ").append(fmt(size))
+        .append(' ').append(fmt(size)).append("\" role=\"img\" aria-labelledby=\"map-title map-desc\" focusable=\"false\">")
+        .append("<title id=\"map-title\">").append(escape(title)).append("</title>")
+        .append("<desc id=\"map-desc\">").append(escape(description)).append("</desc>")
+        .append("<rect x=\"0.5\" y=\"0.5\" width=\"").append(fmt(size - 1)).append("\" height=\"").append(fmt(size - 1))
+        .append("\" fill=\"#ffffff\" stroke=\"#b7c4cc\"/>");
+    for (Object o : points) {
+      JsonObject p = (JsonObject) o;
+      double x = margin + (p.getDouble("x") - minX) / spanX * (size - 2 * margin);
+      double y = size - margin - (p.getDouble("y") - minY) / spanY * (size - 2 * margin);
+      String colour = groupColour(Math.max(0, groups.indexOf(p.getString("group"))));
+      int panel = p.getString("panel") == null ? -1 : panels.indexOf(p.getString("panel"));
+      svg.append(shape(panel < 0 ? "circle" : panelShape(panel), x, y, colour));
+    }
+    return svg.append("</svg>").toString();
+  }
+
+  private static String shape(String shape, double x, double y, String colour) {
+    String fill = "\" fill=\"" + colour + "\" fill-opacity=\"0.8\" stroke=\"#1a1a1a\" stroke-width=\"0.5\"/>";
+    double r = 4.5;
+    return switch (shape) {
+      case "square" -> "<rect x=\"" + fmt(x - r) + "\" y=\"" + fmt(y - r) + "\" width=\"" + fmt(2 * r) + "\" height=\""
+          + fmt(2 * r) + fill;
+      case "triangle" -> polygon(fill, x, y - r, x + r, y + r, x - r, y + r);
+      case "triangle-down" -> polygon(fill, x - r, y - r, x + r, y - r, x, y + r);
+      case "diamond" -> polygon(fill, x, y - r - 1, x + r + 1, y, x, y + r + 1, x - r - 1, y);
+      case "cross" -> polygon(fill, x - 1.5, y - r, x + 1.5, y - r, x + 1.5, y - 1.5, x + r, y - 1.5, x + r, y + 1.5,
+          x + 1.5, y + 1.5, x + 1.5, y + r, x - 1.5, y + r, x - 1.5, y + 1.5, x - r, y + 1.5, x - r, y - 1.5, x - 1.5,
+          y - 1.5);
+      case "bar" -> "<rect x=\"" + fmt(x - r) + "\" y=\"" + fmt(y - 2) + "\" width=\"" + fmt(2 * r) + "\" height=\"4" + fill;
+      default -> "<circle cx=\"" + fmt(x) + "\" cy=\"" + fmt(y) + "\" r=\"" + fmt(r) + fill;
+    };
+  }
+
+  private static String polygon(String fill, double... xy) {
+    StringBuilder points = new StringBuilder();
+    for (int i = 0; i < xy.length; i += 2) {
+      points.append(i == 0 ? "" : " ").append(fmt(xy[i])).append(',').append(fmt(xy[i + 1]));
+    }
+    return "<polygon points=\"" + points + fill;
   }
 
   /** The three bands shaded lightly behind the bars and named above them. */

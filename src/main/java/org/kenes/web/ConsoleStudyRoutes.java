@@ -47,6 +47,7 @@ final class ConsoleStudyRoutes {
     router.post("/console/studies/:id/mail-texts").handler(r::saveText);
     router.get("/console/studies/:id/live").handler(r::live);
     router.get("/console/studies/:id/audit").handler(r::audit);
+    router.get("/console/studies/:id/groups").handler(r::groups);
     ConsoleItemRoutes.mount(router, services, page, audited);
   }
 
@@ -143,6 +144,34 @@ final class ConsoleStudyRoutes {
     s.studies().get(id).compose(study -> feed.snapshot(id).compose(snapshot -> page.render(ctx, 200, "live",
             ConsolePage.model(ctx, study, "Live dashboard", "live").mergeIn(Dashboard.model(study, snapshot)))))
         .onFailure(ctx::fail);
+  }
+
+  /** The opinion groups of a round (?round=n, else the latest). */
+  private void groups(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    Future.all(s.studies().get(id), s.rounds().list(id)).compose(all -> {
+      Study study = all.resultAt(0);
+      List<org.kenes.round.Round> rounds = all.resultAt(1);
+      JsonObject model = ConsolePage.model(ctx, study, "Opinion groups", "groups");
+      if (rounds.isEmpty()) {
+        return page.render(ctx, 200, "groups", model.put("none", true));
+      }
+      int latest = rounds.get(rounds.size() - 1).number();
+      int n = roundParameter(ctx.queryParams().get("round"), latest);
+      JsonArray choices = new JsonArray(rounds.stream().map(r -> new JsonObject().put("n", r.number())
+          .put("current", r.number() == n)).toList());
+      return s.groups().groups(id, n).compose(groups -> page.render(ctx, 200, "groups",
+          model.put("round", n).put("rounds", choices).mergeIn(GroupsView.model(study, groups))));
+    }).onFailure(ctx::fail);
+  }
+
+  private static int roundParameter(String value, int latest) {
+    try {
+      int n = value == null ? latest : Integer.parseInt(value);
+      return n >= 1 && n <= latest ? n : latest;
+    } catch (NumberFormatException e) {
+      return latest;
+    }
   }
 
   private void audit(RoutingContext ctx) {

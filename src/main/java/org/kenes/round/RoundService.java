@@ -16,7 +16,6 @@ import org.kenes.common.Conflict;
 import org.kenes.common.NotFound;
 import org.kenes.common.Recent;
 import org.kenes.consensus.Verdict;
-import org.kenes.participant.Participant;
 import org.kenes.participant.ParticipantRepository;
 import org.kenes.study.CarryForward;
 import org.kenes.study.Item;
@@ -196,20 +195,23 @@ public final class RoundService {
           }
           return byRound;
         });
-    return Future.all(participants.list(study.id()), answers.list(study.id(), round.number()), earlierSets)
+    return Future.all(participants.countByPanel(study.id()), answers.list(study.id(), round.number()), earlierSets)
         .compose(all -> {
           List<AnswerSet> sets = all.resultAt(1);
-          Map<String, Map<String, Number>> counters = RoundCounters.of(study, round.items(), sets,
-              RoundCounters.previousRatings(lastAsked, all.resultAt(2)));
-          Map<String, Long> invited = new HashMap<>();
-          all.<List<Participant>>resultAt(0).forEach(p -> invited.merge(p.panel(), 1L, Long::sum));
-          return tallies.replace(study.id(), round.number(), study.panelIds(), counters)
-              .compose(v -> previous(study, lastAsked))
-              .map(previous -> new RoundAnalysis.Input(study, round.number(), round.items(),
-                  RoundCounters.tallies(study, round.items(), counters), invited, previous,
-                  RoundAnalysis.Texts.of(round.items(), sets), false));
+          Map<Integer, List<AnswerSet>> before = all.resultAt(2);
+          // A pass over every answer of the round: on a worker, not the event loop.
+          return vertx.executeBlocking(() -> new Recount(RoundCounters.of(study, round.items(), sets,
+                  RoundCounters.previousRatings(lastAsked, before)), RoundAnalysis.Texts.of(round.items(), sets)), false)
+              .compose(recount -> tallies.replace(study.id(), round.number(), study.panelIds(), recount.counters())
+                  .compose(v -> previous(study, lastAsked))
+                  .map(previous -> new RoundAnalysis.Input(study, round.number(), round.items(),
+                      RoundCounters.tallies(study, round.items(), recount.counters()), all.resultAt(0), previous,
+                      recount.texts(), false)));
         });
   }
+
+  /** A closed round's counters and texts, recounted from its answers. */
+  private record Recount(Map<String, Map<String, Number>> counters, RoundAnalysis.Texts texts) {}
 
   /** Each item's overall ratings in the round it was last asked in, from that closed round's tallies. */
   private Future<Map<String, RoundAnalysis.Previous>> previous(Study study, Map<String, Integer> lastAsked) {

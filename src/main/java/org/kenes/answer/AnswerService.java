@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.kenes.common.Conflict;
 import org.kenes.common.NotFound;
+import org.kenes.common.Recent;
 import org.kenes.consensus.Criteria;
 import org.kenes.consensus.Shift;
 import org.kenes.participant.Participant;
@@ -34,6 +35,7 @@ public final class AnswerService {
   private final TallyRepository tallies;
   private final Durability durability;
   private final EventBus events;
+  private final Recent<String, Study> inRound = new Recent<>(60_000, 1_000, System::currentTimeMillis);
 
   /** @param events where every save is announced ({@link #address}), for the live dashboards of every instance */
   public AnswerService(StudyService studies, ParticipantRepository participants, RoundService rounds,
@@ -59,8 +61,17 @@ public final class AnswerService {
     return participants.findByToken(token)
         .compose(found -> found.map(Future::succeededFuture)
             .orElseGet(() -> Future.failedFuture(new NotFound("this personal link is not known"))))
-        .compose(p -> Future.all(studies.get(p.study()), rounds.openRound(p.study()))
-            .map(all -> new Panelist(p, all.resultAt(0), all.resultAt(1))));
+        .compose(p -> rounds.openRound(p.study()).compose(round -> definition(p.study(), round)
+            .map(study -> new Panelist(p, study, round))));
+  }
+
+  /**
+   * The study's definition; while a round is open it cannot change (items change only between rounds), so every save
+   * and page of that round reads it once.
+   */
+  private Future<Study> definition(String study, Optional<Round> round) {
+    return round.map(r -> inRound.get(r.study() + ":" + r.number() + ":" + r.openedAt(), k -> studies.get(study)))
+        .orElseGet(() -> studies.get(study));
   }
 
   /** The questionnaire of the open round in the panelist's language (CONTRACT.md, {@code GET /api/p/{token}}). */

@@ -51,6 +51,8 @@ class ReportTest {
     // Both at 100% agreement and a median of 8: the study's order decides.
     assertEquals(new JsonArray(List.of("strategy", "training")), summary.getJsonArray("consensus-in"));
     assertEquals(new JsonArray(List.of("fees")), summary.getJsonArray("consensus-out"));
+    assertEquals(new JsonArray(List.of("audit")), summary.getJsonArray("no-consensus"));
+    assertEquals(new JsonArray(List.of("twinning")), summary.getJsonArray("retired"));
     JsonArray byCategory = summary.getJsonArray("consensusInByCategory");
     assertEquals("governance", byCategory.getJsonObject(0).getString("category"));
     assertEquals(new JsonArray(List.of("strategy")), byCategory.getJsonObject(0).getJsonArray("items"));
@@ -106,7 +108,8 @@ class ReportTest {
       throw new java.io.UncheckedIOException(e);
     }
     for (String expected : List.of("Reached consensus to include", "Reached consensus to exclude", "Still open",
-        "Kendall&#x27;s W = 0.78: strong agreement", "Stakeholder view", "Comments digest", "Method",
+        "Retired between rounds", "last asked in round 1",
+        "Kendall&#x27;s W &#x3D; 0.78: strong agreement", "Stakeholder view", "Comments digest", "Method",
         "✓ 100% (consensus)", "fewer than 3 responses", "Consensus in every panel (bridging items)",
         "Reasons for changed ratings, round 2", "Reason 1", "Hyndman and Fan type R_7",
         "A panel with fewer than 3 ratings is never shown on its own (minCell)", "at most 3 rounds",
@@ -114,7 +117,7 @@ class ReportTest {
         "after round 1, from round 2", "Suggested in round 1", "role=\"img\"", "<title id=\"chart-audit-title\">",
         "stable: ", "appropriate",
         "href=\"/api/studies/small/export.csv\"", "href=\"/api/studies/small/rounds/1/results\"",
-        "href=\"/api/studies/small/rounds/2/results\"", "href=\"/api/studies/small/report.pdf?lang=en\"")) {
+        "href=\"/api/studies/small/rounds/2/results\"", "href=\"/api/studies/small/report.pdf?lang&#x3D;en\"")) {
       assertTrue(html.contains(expected), "missing: " + expected);
     }
     assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));

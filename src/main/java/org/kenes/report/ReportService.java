@@ -54,18 +54,19 @@ public final class ReportService {
     }
     JsonArray items = new JsonArray();
     Map<String, List<JsonObject>> verdicts = new LinkedHashMap<>();
-    List.of("consensus-in", "consensus-out", "no-consensus", "insufficient", "not-asked")
+    List.of("consensus-in", "consensus-out", "no-consensus", "insufficient", "not-asked", "retired")
         .forEach(v -> verdicts.put(v, new ArrayList<>()));
     for (Item item : study.items()) {
       List<JsonObject> history = byItem.get(item.id());
       JsonObject entry = new JsonObject().put("id", item.id()).put("type", item.type().key())
           .put("category", item.category()).put("text", new JsonObject(new LinkedHashMap<>(item.text().values())))
-          .put("rounds", new JsonArray(history));
+          .put("rounds", new JsonArray(history)).put("retired", item.retired());
       if (item.type() == ItemType.RATING) {
         JsonObject last = history.isEmpty() ? null : history.get(history.size() - 1);
         String verdict = last == null ? "not-asked" : last.getJsonObject("overall").getString("verdict");
         entry.put("verdict", verdict).put("finalRound", last == null ? null : last.getInteger("round"));
-        verdicts.get(verdict).add(entry);
+        // A retired item keeps its last verdict, but is no longer open: the summary lists it on its own.
+        verdicts.get(item.retired() ? "retired" : verdict).add(entry);
       }
       items.add(entry);
     }

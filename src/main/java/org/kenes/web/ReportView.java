@@ -62,6 +62,11 @@ final class ReportView {
       summary.getJsonArray(verdict).forEach(i -> open.add(ref((String) i)
           .put("why", Views.text(lang, "verdict." + verdict))));
     }
+    JsonArray retired = new JsonArray();
+    summary.getJsonArray("retired", new JsonArray()).forEach(i -> {
+      JsonObject last = last(itemsById.get((String) i));
+      retired.add(ref((String) i).put("why", Views.text(lang, "report.retiredAfter", last == null ? 0 : last.getInteger("round"))));
+    });
     JsonArray rankings = new JsonArray();
     summary.getJsonArray("rankings").forEach(r -> {
       JsonObject ranking = (JsonObject) r;
@@ -75,7 +80,7 @@ final class ReportView {
               ranking.getInteger("round")) : Views.text(lang, "report.kendall.none")));
     });
     return new JsonObject().put("included", included).put("excluded", refs(summary.getJsonArray("consensus-out")))
-        .put("open", open).put("rankings", rankings)
+        .put("open", open).put("retired", retired).put("rankings", rankings)
         .put("bridging", refs(summary.getJsonArray("all-panels-in"))).put("divided", refs(summary.getJsonArray("divided")));
   }
 
@@ -104,6 +109,7 @@ final class ReportView {
           .put("type", item.getString("type")).put("text", text(item.getJsonObject("text")))
           .put("category", item.getString("category") == null ? null : categoryName(item.getString("category")))
           .put("verdictText", verdict == null ? null : Views.text(lang, "verdict." + verdict))
+          .put("retired", item.getBoolean("retired", false) ? Views.text(lang, "report.retired") : null)
           .put("rating", "rating".equals(item.getString("type")));
       JsonArray rounds = new JsonArray();
       for (Object h : item.getJsonArray("rounds")) {

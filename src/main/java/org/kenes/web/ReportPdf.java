@@ -48,6 +48,9 @@ final class ReportPdf {
     Document document = Jsoup.parse(html);
     // Batik reads the charts' font from the SVG itself, not from the page's CSS.
     document.select("svg").attr("font-family", FAMILY);
+    // Measured with openhtmltopdf 1.1.31: SVG text of exactly font-size 12 came out as specks (13 was right), so the
+    // PDF draws those labels a little larger.
+    document.select("svg text[font-size=12]").attr("font-size", "12.5");
     Path[] files = fontFiles();
     ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
     PdfRendererBuilder builder = new PdfRendererBuilder();

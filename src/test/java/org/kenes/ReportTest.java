@@ -94,6 +94,8 @@ class ReportTest {
     assertEquals(2, added.getInteger("askedFrom"));
     assertEquals("Suggested in round 1", added.getJsonObject("provenance").getString("note"));
     assertTrue(added.getJsonObject("provenance").getJsonArray("from").getString(0).startsWith("a-"));
+    assertTrue(added.getJsonArray("sources").getJsonObject(0).getString("text").startsWith("Train the staff"),
+        "the open answer an item came from is quoted");
   }
 
   @Test
@@ -109,7 +111,7 @@ class ReportTest {
         "Reasons for changed ratings, round 2", "Reason 1", "Hyndman and Fan type R_7",
         "A panel with fewer than 3 ratings is never shown on its own (minCell)", "at most 3 rounds",
         "Training in quality improvement", "added", "retired", "Out of the strategy&#x27;s scope",
-        "after round 1, from round 2", "Suggested in round 1", "role=\"img\"", "<title id=\"chart-audit-title\">",
+        "after round 1, from round 2", "Suggested in round 1", "«Train the staff in quality improvement", "role=\"img\"", "<title id=\"chart-audit-title\">",
         "stable: ", "appropriate",
         "href=\"/api/studies/small/export.csv\"", "href=\"/api/studies/small/rounds/1/results\"",
         "href=\"/api/studies/small/rounds/2/results\"", "href=\"/api/studies/small/report.pdf?lang&#x3D;en\"")) {

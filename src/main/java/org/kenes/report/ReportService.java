@@ -34,8 +34,23 @@ public final class ReportService {
   public Future<JsonObject> report(String studyId) {
     return studies.get(studyId).compose(study -> rounds.list(studyId).compose(all ->
         Future.all(all.stream().map(r -> rounds.results(studyId, r.number())).toList())
-            .compose(results -> changes.changes(studyId).map(list -> build(study, all, results.list())
-                .put("changes", new JsonArray(list.stream().map(ReportService::change).toList()))))));
+            .compose(results -> changes.changes(studyId).compose(list -> answerTexts(studyId, list)
+                .map(texts -> build(study, all, results.list()).put("changes",
+                    new JsonArray(list.stream().map(c -> change(c, texts)).toList())))))));
+  }
+
+  /** The texts of the open answers that changes name as their source ({@code a-…} ids), by id. */
+  private Future<Map<String, String>> answerTexts(String studyId, List<Change> list) {
+    List<Integer> needed = list.stream().filter(c -> c.after() > 0 && c.from().stream().anyMatch(f -> f.startsWith("a-")))
+        .map(Change::after).distinct().toList();
+    return Future.all(needed.stream().map(n -> changes.openAnswers(studyId, n)).toList()).map(all -> {
+      Map<String, String> texts = new LinkedHashMap<>();
+      for (Object o : all.list()) {
+        ((JsonObject) o).getJsonArray("items").forEach(i -> ((JsonObject) i).getJsonArray("answers")
+            .forEach(a -> texts.put(((JsonObject) a).getString("id"), ((JsonObject) a).getString("text"))));
+      }
+      return texts;
+    });
   }
 
   private static JsonObject build(Study study, List<Round> all, List<JsonObject> results) {
@@ -143,8 +158,12 @@ public final class ReportService {
     return ids;
   }
 
-  private static JsonObject change(Change c) {
+  private static JsonObject change(Change c, Map<String, String> answerTexts) {
+    JsonArray sources = new JsonArray();
+    c.from().forEach(f -> sources.add(answerTexts.containsKey(f)
+        ? new JsonObject().put("answer", f).put("text", answerTexts.get(f)) : new JsonObject().put("item", f)));
     return new JsonObject().put("item", c.item()).put("change", c.change()).put("round", c.after())
+        .put("sources", sources)
         .put("askedFrom", c.since()).put("text", c.text() == null ? null : new JsonObject(new LinkedHashMap<>(c.text())))
         .put("provenance", new JsonObject().put("change", c.change()).put("from", new JsonArray(c.from()))
             .put("note", c.note()))

@@ -60,7 +60,10 @@ final class ReportMethods {
           .put("change", Views.text(lang, "report.change." + ch.getString("change")))
           .put("text", texts == null ? null : text(texts, lang))
           .put("when", Views.text(lang, "report.change.when", ch.getInteger("round"), ch.getInteger("askedFrom")))
-          .put("from", String.join(", ", provenance.getJsonArray("from", new JsonArray()).stream().map(String::valueOf).toList()))
+          .put("from", String.join("; ", ch.getJsonArray("sources", new JsonArray()).stream().map(JsonObject.class::cast)
+              .map(src -> src.containsKey("answer") ? "«" + src.getString("text") + "»"
+                  : study.item(src.getString("item")).map(i -> src.getString("item") + ": " + study.text(i.text(), lang))
+                      .orElse(src.getString("item"))).toList()))
           .put("note", provenance.getString("note")));
     });
     return new JsonObject().put("rounds", rounds).put("rule", rule)

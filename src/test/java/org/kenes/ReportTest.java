@@ -104,7 +104,7 @@ class ReportTest {
     HttpResponse<Buffer> r = kenes.adminGet("/studies/small/report");
     assertEquals(200, r.statusCode());
     String html = r.bodyAsString();
-    for (String expected : List.of("Reached consensus to include", "Reached consensus to exclude", "Still open",
+    for (String expected : List.of("Skip to the report", "Reached consensus to include", "Reached consensus to exclude", "Still open",
         "Retired between rounds", "last asked in round 1",
         "Kendall&#x27;s W &#x3D; 0.78: strong agreement", "Stakeholder view", "Comments digest", "Method",
         "✓ 100% (consensus)", "fewer than 3 responses", "Consensus in every panel (bridging items)",

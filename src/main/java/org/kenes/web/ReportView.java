@@ -41,6 +41,7 @@ final class ReportView {
     report.getJsonArray("rounds").forEach(r -> results.add(new JsonObject().put("round", ((JsonObject) r).getInteger("round"))
         .put("href", "/api/studies/" + id + "/rounds/" + ((JsonObject) r).getInteger("round") + "/results")));
     return new JsonObject().put("lang", lang).put("study", id).put("title", text(report.getJsonObject("title")))
+        .put("skipKey", "report.skip")
         .put("languages", languages).put("results", results)
         .put("csv", "/api/studies/" + id + "/export.csv").put("json", "/api/studies/" + id + "/report")
         .put("pdf", "/api/studies/" + id + "/report.pdf?lang=" + lang)

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.Map;
 import org.kenes.consensus.Band;
 import org.kenes.consensus.Criteria;
-import org.kenes.consensus.Rule;
 import org.kenes.study.Study;
 
 /**
@@ -217,9 +216,5 @@ final class ReportView {
 
   static String band(Band b) {
     return b.low() + "–" + b.high();
-  }
-
-  static boolean percentRule(Criteria c) {
-    return c.rule() == Rule.PERCENT;
   }
 }

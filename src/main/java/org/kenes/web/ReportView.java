@@ -10,7 +10,8 @@ import org.kenes.study.Study;
 
 /**
  * The report JSON in one language, as the template reads it: the same model feeds the page and the PDF. Sections:
- * summary, item by item, stakeholder view, comments digest; the methods section is {@link ReportMethods}.
+ * summary and item by item here; the stakeholder view and comments digest are {@link ReportGroups}, the methods
+ * section {@link ReportMethods}.
  */
 final class ReportView {
 
@@ -44,8 +45,8 @@ final class ReportView {
         .put("languages", languages).put("results", results)
         .put("csv", "/api/studies/" + id + "/export.csv").put("json", "/api/studies/" + id + "/report")
         .put("pdf", "/api/studies/" + id + "/report.pdf?lang=" + lang)
-        .put("summary", summary()).put("items", items()).put("stakeholders", stakeholders())
-        .put("comments", comments()).put("methods", ReportMethods.model(report, study, lang))
+        .put("summary", summary()).put("items", items()).put("stakeholders", ReportGroups.stakeholders(report, lang))
+        .put("comments", ReportGroups.comments(report, lang)).put("methods", ReportMethods.model(report, study, lang))
         .put("minCell", study.criteria().minCell()).put("minCellText", Views.text(lang, "report.suppressed", study.criteria().minCell()));
   }
 
@@ -142,59 +143,6 @@ final class ReportView {
     return items;
   }
 
-  /** Items × panels: the agreement share of each panel in the item's last round, consensus marked in words. */
-  private JsonObject stakeholders() {
-    JsonArray panels = new JsonArray();
-    report.getJsonArray("panels").forEach(p -> panels.add(text(((JsonObject) p).getJsonObject("name"))));
-    JsonArray rows = new JsonArray();
-    for (Object o : report.getJsonArray("items")) {
-      JsonObject item = (JsonObject) o;
-      JsonObject last = last(item);
-      if (!"rating".equals(item.getString("type")) || last == null) {
-        continue;
-      }
-      JsonArray cells = new JsonArray();
-      JsonObject byPanel = last.getJsonObject("panels", new JsonObject());
-      report.getJsonArray("panels").forEach(p -> {
-        JsonObject stats = byPanel.getJsonObject(((JsonObject) p).getString("id"), new JsonObject().put("suppressed", true));
-        if (stats.getBoolean("suppressed", false)) {
-          cells.add(new JsonObject().put("suppressed", true));
-        } else {
-          String verdict = stats.getString("verdict");
-          cells.add(new JsonObject().put("agree", stats.getValue("agree")).put("n", stats.getValue("n"))
-              .put("in", "consensus-in".equals(verdict)).put("out", "consensus-out".equals(verdict)));
-        }
-      });
-      String bridging = last.getString("bridging", "none");
-      rows.add(new JsonObject().put("text", text(item.getJsonObject("text"))).put("anchor", "item-" + item.getString("id"))
-          .put("round", last.getInteger("round")).put("cells", cells)
-          .put("bridging", "none".equals(bridging) ? null : Views.text(lang, "report.bridging." + bridging)));
-    }
-    return new JsonObject().put("panels", panels).put("rows", rows);
-  }
-
-  /** The anonymous comments and reasons per item and round; only items where someone wrote something. */
-  private JsonArray comments() {
-    JsonArray out = new JsonArray();
-    for (Object o : report.getJsonArray("items")) {
-      JsonObject item = (JsonObject) o;
-      JsonArray rounds = new JsonArray();
-      for (Object h : item.getJsonArray("rounds")) {
-        JsonObject r = (JsonObject) h;
-        JsonArray comments = r.getJsonArray("comments", new JsonArray());
-        JsonArray reasons = r.getJsonArray("reasons", new JsonArray());
-        if (!comments.isEmpty() || !reasons.isEmpty()) {
-          rounds.add(new JsonObject().put("round", r.getInteger("round")).put("comments", comments).put("reasons", reasons));
-        }
-      }
-      if (!rounds.isEmpty()) {
-        out.add(new JsonObject().put("text", text(item.getJsonObject("text"))).put("anchor", "item-" + item.getString("id"))
-            .put("rounds", rounds));
-      }
-    }
-    return out;
-  }
-
   private String optionText(String itemId, String optionId) {
     return study.item(itemId).flatMap(i -> i.options().stream().filter(op -> op.id().equals(optionId)).findFirst())
         .map(op -> study.text(op.text(), lang)).orElse(optionId);
@@ -205,7 +153,7 @@ final class ReportView {
         .map(c -> study.text(c.name(), lang)).orElse(category);
   }
 
-  private static JsonObject last(JsonObject item) {
+  static JsonObject last(JsonObject item) {
     JsonArray history = item.getJsonArray("rounds");
     return history.isEmpty() ? null : history.getJsonObject(history.size() - 1);
   }

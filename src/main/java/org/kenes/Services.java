@@ -47,13 +47,14 @@ public record Services(
     AnswerRepository answerSets = new AnswerRepository(mongo);
     TallyRepository tallies = new TallyRepository(mongo, durability);
     RoundService rounds = new RoundService(vertx, studies, participants, roundRepository, answerSets, tallies);
+    ChangeService changes = new ChangeService(mongo, durability, studies, rounds, answerSets);
     return new Services(config, store, studies, participants, rounds, answerSets,
         new AnswerService(studies, participants, rounds, answerSets, tallies, durability, vertx.eventBus()), tallies,
-        new ReportService(studies, rounds),
+        new ReportService(studies, rounds, changes),
         new AccountService(vertx, mongo, durability, adminToken),
         new AuditLog(mongo, durability),
         new MailService(vertx, config, mongo, durability, studies, participants, rounds, answerSets),
-        new ChangeService(mongo, durability, studies, rounds, answerSets),
+        changes,
         new RoundGroups(vertx, studies, rounds, answerSets));
   }
 

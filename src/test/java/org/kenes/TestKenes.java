@@ -87,6 +87,10 @@ public final class TestKenes implements AutoCloseable {
     return admin(client.post(path)).putHeader("Content-Type", contentType).sendBuffer(Buffer.buffer(body)).await();
   }
 
+  public HttpResponse<Buffer> adminPut(String path, JsonObject body) {
+    return admin(client.put(path)).sendJsonObject(body).await();
+  }
+
   public HttpResponse<Buffer> adminPost(String path) {
     return admin(client.post(path)).send().await();
   }

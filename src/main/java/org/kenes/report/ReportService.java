@@ -8,6 +8,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.kenes.change.Change;
+import org.kenes.change.ChangeService;
 import org.kenes.consensus.Criteria;
 import org.kenes.round.Round;
 import org.kenes.round.RoundService;
@@ -21,16 +23,34 @@ public final class ReportService {
 
   private final StudyService studies;
   private final RoundService rounds;
+  private final ChangeService changes;
 
-  public ReportService(StudyService studies, RoundService rounds) {
+  public ReportService(StudyService studies, RoundService rounds, ChangeService changes) {
     this.studies = studies;
     this.rounds = rounds;
+    this.changes = changes;
   }
 
   public Future<JsonObject> report(String studyId) {
     return studies.get(studyId).compose(study -> rounds.list(studyId).compose(all ->
         Future.all(all.stream().map(r -> rounds.results(studyId, r.number())).toList())
-            .map(results -> build(study, all, results.list()))));
+            .compose(results -> changes.changes(studyId).compose(list -> answerTexts(studyId, list)
+                .map(texts -> build(study, all, results.list()).put("changes",
+                    new JsonArray(list.stream().map(c -> change(c, texts)).toList())))))));
+  }
+
+  /** The texts of the open answers that changes name as their source ({@code a-…} ids), by id. */
+  private Future<Map<String, String>> answerTexts(String studyId, List<Change> list) {
+    List<Integer> needed = list.stream().filter(c -> c.after() > 0 && c.from().stream().anyMatch(f -> f.startsWith("a-")))
+        .map(Change::after).distinct().toList();
+    return Future.all(needed.stream().map(n -> changes.openAnswers(studyId, n)).toList()).map(all -> {
+      Map<String, String> texts = new LinkedHashMap<>();
+      for (Object o : all.list()) {
+        ((JsonObject) o).getJsonArray("items").forEach(i -> ((JsonObject) i).getJsonArray("answers")
+            .forEach(a -> texts.put(((JsonObject) a).getString("id"), ((JsonObject) a).getString("text"))));
+      }
+      return texts;
+    });
   }
 
   private static JsonObject build(Study study, List<Round> all, List<JsonObject> results) {
@@ -42,25 +62,26 @@ public final class ReportService {
       JsonObject r = results.get(k);
       roundsJson.add(new JsonObject().put("round", round.number()).put("status", round.open() ? "open" : "closed")
           .put("openedAt", round.openedAt()).put("closedAt", round.closedAt()).put("items", round.items().size())
-          .put("participation", r.getJsonObject("participation")).put("advice", r.getJsonObject("advice")));
+          .put("participation", participation(r.getJsonObject("participation"), study.criteria().minCell())).put("advice", r.getJsonObject("advice")));
       r.getJsonArray("items").stream().map(JsonObject.class::cast)
           .forEach(item -> byItem.computeIfAbsent(item.getString("id"), id -> new ArrayList<>())
               .add(item.copy().put("round", round.number()).put("provisional", round.open())));
     }
     JsonArray items = new JsonArray();
     Map<String, List<JsonObject>> verdicts = new LinkedHashMap<>();
-    List.of("consensus-in", "consensus-out", "no-consensus", "insufficient", "not-asked")
+    List.of("consensus-in", "consensus-out", "no-consensus", "insufficient", "not-asked", "retired")
         .forEach(v -> verdicts.put(v, new ArrayList<>()));
     for (Item item : study.items()) {
       List<JsonObject> history = byItem.get(item.id());
       JsonObject entry = new JsonObject().put("id", item.id()).put("type", item.type().key())
           .put("category", item.category()).put("text", new JsonObject(new LinkedHashMap<>(item.text().values())))
-          .put("rounds", new JsonArray(history));
+          .put("rounds", new JsonArray(history)).put("retired", item.retired());
       if (item.type() == ItemType.RATING) {
         JsonObject last = history.isEmpty() ? null : history.get(history.size() - 1);
         String verdict = last == null ? "not-asked" : last.getJsonObject("overall").getString("verdict");
         entry.put("verdict", verdict).put("finalRound", last == null ? null : last.getInteger("round"));
-        verdicts.get(verdict).add(entry);
+        // A retired item keeps its last verdict, but is no longer open: the summary lists it on its own.
+        verdicts.get(item.retired() ? "retired" : verdict).add(entry);
       }
       items.add(entry);
     }
@@ -72,7 +93,101 @@ public final class ReportService {
         .map(e -> e.getString("id")).toList())));
     return new JsonObject().put("study", study.id()).put("title", new JsonObject(new LinkedHashMap<>(study.title().values())))
         .put("languages", new JsonArray(study.languages())).put("method", method(study))
-        .put("rounds", roundsJson).put("summary", summary).put("items", items);
+        .put("panels", new JsonArray(study.panels().stream().map(p -> new JsonObject().put("id", p.id())
+            .put("name", new JsonObject(new LinkedHashMap<>(p.name().values())))).toList()))
+        .put("categories", new JsonArray(study.categories().stream().map(c -> new JsonObject().put("id", c.id())
+            .put("name", new JsonObject(new LinkedHashMap<>(c.name().values())))).toList()))
+        .put("rounds", roundsJson).put("summary", summary
+            .put("consensusInByCategory", byCategory(study, verdicts.get("consensus-in").stream().sorted(byAgreement).toList()))
+            .put("rankings", rankings(items))
+            .put("all-panels-in", bridging(verdicts, "all-panels-in"))
+            .put("divided", bridging(verdicts, "divided")))
+        .put("items", items);
+  }
+
+  /** The items that reached consensus to include, in their ranked order, under the categories of the study. */
+  private static JsonArray byCategory(Study study, List<JsonObject> ranked) {
+    List<String> order = new ArrayList<>(study.categories().stream().map(c -> c.id()).toList());
+    ranked.forEach(e -> {
+      String category = e.getString("category");
+      if (!order.contains(category)) {
+        order.add(category);
+      }
+    });
+    JsonArray groups = new JsonArray();
+    for (String category : order) {
+      List<String> ids = ranked.stream().filter(e -> java.util.Objects.equals(category, e.getString("category")))
+          .map(e -> e.getString("id")).toList();
+      if (!ids.isEmpty()) {
+        groups.add(new JsonObject().put("category", category).put("items", new JsonArray(ids)));
+      }
+    }
+    return groups;
+  }
+
+  /** Each ranking item's options in the order of their mean ranks in the last round that asked it, with W. */
+  private static JsonArray rankings(JsonArray items) {
+    JsonArray out = new JsonArray();
+    for (Object o : items) {
+      JsonObject item = (JsonObject) o;
+      JsonArray history = item.getJsonArray("rounds");
+      if (!"ranking".equals(item.getString("type")) || history.isEmpty()) {
+        continue;
+      }
+      JsonObject last = history.getJsonObject(history.size() - 1);
+      JsonObject overall = last.getJsonObject("overall", new JsonObject());
+      JsonObject meanRanks = overall.getJsonObject("meanRanks", new JsonObject());
+      List<String> order = meanRanks.fieldNames().stream()
+          .sorted(Comparator.comparingDouble((String k) -> meanRanks.getDouble(k)).thenComparing(k -> k)).toList();
+      out.add(new JsonObject().put("id", item.getString("id")).put("round", last.getInteger("round"))
+          .put("n", overall.getValue("n")).put("order", new JsonArray(order)).put("kendallW", overall.getValue("kendallW"))
+          .put("strength", overall.getValue("strength")).put("p", overall.getValue("p")));
+    }
+    return out;
+  }
+
+  /** The rating items whose last round has the given bridging: consensus in every panel, or panels divided. */
+  private static JsonArray bridging(Map<String, List<JsonObject>> verdicts, String kind) {
+    JsonArray ids = new JsonArray();
+    verdicts.values().forEach(entries -> entries.forEach(e -> {
+      JsonArray history = e.getJsonArray("rounds");
+      if (!history.isEmpty() && kind.equals(history.getJsonObject(history.size() - 1).getString("bridging"))) {
+        ids.add(e.getString("id"));
+      }
+    }));
+    return ids;
+  }
+
+  private static JsonObject change(Change c, Map<String, String> answerTexts) {
+    JsonArray sources = new JsonArray();
+    c.from().forEach(f -> sources.add(answerTexts.containsKey(f)
+        ? new JsonObject().put("answer", f).put("text", answerTexts.get(f)) : new JsonObject().put("item", f)));
+    return new JsonObject().put("item", c.item()).put("change", c.change()).put("round", c.after())
+        .put("sources", sources)
+        .put("askedFrom", c.since()).put("text", c.text() == null ? null : new JsonObject(new LinkedHashMap<>(c.text())))
+        .put("provenance", new JsonObject().put("change", c.change()).put("from", new JsonArray(c.from()))
+            .put("note", c.note()))
+        .put("at", c.at());
+  }
+
+  /**
+   * The round's participation with the respondents of a panel under minCell withheld, as its ratings are: a count of
+   * one or two would say who in a small group answered.
+   */
+  private static JsonObject participation(JsonObject participation, int minCell) {
+    if (participation == null) {
+      return null;
+    }
+    JsonObject copy = participation.copy();
+    JsonObject panels = copy.getJsonObject("panels", new JsonObject());
+    for (String panel : panels.fieldNames()) {
+      JsonObject counts = panels.getJsonObject(panel);
+      long responded = counts.getLong("responded", 0L);
+      if (responded > 0 && responded < minCell) {
+        counts.putNull("responded").put("suppressed", true);
+      }
+    }
+    return copy;
   }
 
   private static double finalStat(JsonObject entry, String field) {
@@ -93,6 +208,7 @@ public final class ReportService {
         .put("inAgreeAtLeast", c.inAgreeAtLeast()).put("inDisagreeBelow", c.inDisagreeBelow())
         .put("maxIqr", c.maxIqr()).put("minResponses", c.minResponses()).put("perPanel", c.perPanel())
         .put("quantiles", c.quantiles().name()).put("minCell", c.minCell()).put("stableBelowPct", c.stableBelowPct())
-        .put("maxRounds", study.rounds().max()).put("carryForward", study.rounds().carryForward().key());
+        .put("maxRounds", study.rounds().max()).put("carryForward", study.rounds().carryForward().key())
+        .put("rand", c.scaleMin() == 1 && c.scaleMax() == 9);
   }
 }

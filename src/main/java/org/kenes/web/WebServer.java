@@ -46,8 +46,8 @@ public final class WebServer {
     ApiRoutes.mount(api, vertx, services, auth, audited);
     FacilitationApi.mount(api, vertx, services, auth, audited);
     PanelistRoutes.mount(router, api, services, views);
+    ReportPages.mount(router, api, vertx, services, views, pageAuth);
     router.route("/api/*").subRouter(api);
-    ReportPages.mount(router, services, views, pageAuth);
     ConsoleRoutes.mount(router, vertx, services, views, pageAuth, audited);
     router.get("/").handler(ctx -> views.respond(ctx, 200, "home", new JsonObject().put("lang", "en"))
         .onFailure(ctx::fail));

@@ -50,6 +50,14 @@ public class GroupsApiTest {
           "the same answers give the same groups");
       assertEquals(401, kenes.get("/api/studies/small/rounds/1/groups").statusCode());
 
+      String report = kenes.adminGet("/studies/small/report").bodyAsString();
+      assertTrue(report.contains("id=\"opinion\"") && report.contains("2 opinion groups among 24 panelists"), report);
+      assertTrue(report.contains("Map of panelists by their ratings"), "the report has the map");
+      String russian = kenes.adminGet("/studies/small/report?lang=ru").bodyAsString();
+      assertTrue(russian.contains("Групп мнений: 2, участников: 24"), "the report's section in Russian");
+      var pdf = kenes.adminGet("/api/studies/small/report.pdf");
+      assertEquals(200, pdf.statusCode(), "the PDF renders the map too");
+
       String page = ConsoleSession.login(kenes, null, TestKenes.ADMIN).get("/console/studies/small/groups")
           .bodyAsString();
       assertTrue(page.contains("<strong>2 opinion groups</strong>"), page);

@@ -161,7 +161,7 @@ final class ConsoleStudyRoutes {
       JsonArray choices = new JsonArray(rounds.stream().map(r -> new JsonObject().put("n", r.number())
           .put("current", r.number() == n)).toList());
       return s.groups().groups(id, n).compose(groups -> page.render(ctx, 200, "groups",
-          model.put("round", n).put("rounds", choices).mergeIn(GroupsView.model(study, groups))));
+          model.put("round", n).put("rounds", choices).mergeIn(GroupsView.model(study, groups, "en"))));
     }).onFailure(ctx::fail);
   }
 

@@ -2,6 +2,7 @@ package org.kenes.web;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -43,9 +44,17 @@ final class ReportPages {
   private Future<JsonObject> model(RoutingContext ctx) {
     String id = ctx.pathParam("id");
     String requested = ctx.queryParams().get("lang");
-    return s.studies().get(id).compose(study -> s.reports().report(id).map(report -> {
+    return s.studies().get(id).compose(study -> s.reports().report(id).compose(report -> {
       String lang = requested != null && study.languages().contains(requested) ? requested : study.firstLanguage();
-      return ReportView.model(report, study, lang);
+      JsonObject model = ReportView.model(report, study, lang);
+      JsonArray rounds = report.getJsonArray("rounds");
+      if (rounds.isEmpty()) {
+        return Future.succeededFuture(model);
+      }
+      // The opinion groups of the last round: the camps the panels do not show.
+      int last = rounds.getJsonObject(rounds.size() - 1).getInteger("round");
+      return s.groups().groups(id, last).map(groups -> model.put("opinion",
+          GroupsView.model(study, groups, lang).put("round", last)));
     }));
   }
 }

@@ -109,8 +109,7 @@ public final class Store {
   public static boolean isUnavailable(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof com.mongodb.MongoTimeoutException || t instanceof com.mongodb.MongoSocketException
-          || t instanceof com.mongodb.MongoNotPrimaryException || t instanceof java.util.concurrent.TimeoutException
-          || t instanceof io.vertx.core.impl.NoStackTraceTimeoutException) {
+          || t instanceof com.mongodb.MongoNotPrimaryException || t instanceof java.util.concurrent.TimeoutException) {
         return true;
       }
     }

@@ -1,12 +1,19 @@
 package org.kenes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,6 +66,47 @@ class ScaleOutTest {
           ((JsonObject) i).remove("reasons");
         });
         assertEquals(withoutTexts, liveFirst.put("provisional", false), "the live tallies matched the answers");
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("a save through one instance moves the live stream of the other")
+  void liveStreamAcrossInstances() throws Exception {
+    try (TestKenes first = TestKenes.start(dir.resolve("first"))) {
+      String uri = Files.readString(dir.resolve("first").resolve(Store.URI_FILE)).trim();
+      try (TestKenes second = TestKenes.start(dir.resolve("second"), dir.resolve("second-surveys-none"),
+          Map.of(KenesConfig.MONGO_URI, uri))) {
+        first.createSmallStudy();
+        JsonArray people = first.addParticipants("small", "policy", "providers");
+        first.adminPost("/api/studies/small/rounds");
+        BlockingQueue<JsonObject> events = new LinkedBlockingQueue<>();
+        HttpClientResponse stream = first.vertx.createHttpClient().request(new RequestOptions()
+                .setMethod(HttpMethod.GET).setHost("127.0.0.1").setPort(first.port())
+                .setURI("/api/studies/small/live").putHeader("Authorization", "Bearer " + TestKenes.ADMIN))
+            .compose(request -> request.send()).await();
+        StringBuilder buffer = new StringBuilder();
+        stream.handler(chunk -> {
+          buffer.append(chunk.toString());
+          for (int end = buffer.indexOf("\n\n"); end >= 0; end = buffer.indexOf("\n\n")) {
+            String event = buffer.substring(0, end);
+            buffer.delete(0, end + 2);
+            event.lines().filter(l -> l.startsWith("data: ")).findFirst()
+                .ifPresent(l -> events.add(new JsonObject(l.substring(6))));
+          }
+        });
+        Thread.sleep(1_100);
+        assertEquals(200, second.put("/api/p/" + DelphiLoopTest.token(people, 0) + "/answers", new JsonObject()
+            .put("answers", new JsonObject().put("strategy", new JsonObject().put("value", 8))).put("submit", true))
+            .statusCode());
+        long deadline = System.currentTimeMillis() + 10_000;
+        boolean seen = false;
+        while (!seen && System.currentTimeMillis() < deadline) {
+          JsonObject e = events.poll(200, TimeUnit.MILLISECONDS);
+          seen = e != null && e.containsKey("participation")
+              && e.getJsonObject("participation").getInteger("responded", 0) == 1;
+        }
+        assertTrue(seen, "the first instance's stream shows the answer the second took");
       }
     }
   }

@@ -1,5 +1,6 @@
 package org.kenes.web;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.HttpServerResponse;
@@ -14,10 +15,13 @@ import org.kenes.round.RoundService;
  * {@code GET /api/studies/{id}/live}: server-sent events. On connecting, and after every save, opening or closing
  * announced on the event bus (by whichever instance took it), an event {@code participation} with the dashboard's
  * {@link LiveFeed#snapshot}. Saves arriving while a snapshot is being computed are folded into one more snapshot.
+ * The event bus reaches this instance only; saves taken by other instances on the same store are noticed by watching
+ * the round's shared tallies every {@value #WATCH_MS} ms.
  */
 final class LiveStream {
 
   private static final long PING_MS = 15_000;
+  static final long WATCH_MS = 2_000;
 
   private final Vertx vertx;
   private final Services s;
@@ -40,6 +44,8 @@ final class LiveStream {
     private MessageConsumer<JsonObject> saves;
     private MessageConsumer<JsonObject> rounds;
     private long ping;
+    private long watch;
+    private String seen;
     private boolean computing;
     private boolean dirty;
     private boolean closed;
@@ -61,9 +67,23 @@ final class LiveStream {
         }
       });
       ping = vertx.setPeriodic(PING_MS, t -> response.write(": ping\n\n"));
+      fingerprint().onSuccess(now -> seen = seen == null ? now : seen);
+      watch = vertx.setPeriodic(WATCH_MS, t -> fingerprint().onSuccess(now -> {
+        if (seen != null && !seen.equals(now)) {
+          changed();
+        }
+        seen = now;
+      }));
       response.closeHandler(v -> close());
       response.exceptionHandler(e -> close());
       changed();
+    }
+
+    /** What the open round's shared tallies say now: they change with every save, through whichever instance. */
+    private Future<String> fingerprint() {
+      return s.rounds().openRound(study).compose(round -> round
+          .map(r -> s.tallies().read(study, r.number()).map(t -> r.number() + ":" + t))
+          .orElseGet(() -> Future.succeededFuture("no round")));
     }
 
     private void changed() {
@@ -96,6 +116,7 @@ final class LiveStream {
       }
       closed = true;
       vertx.cancelTimer(ping);
+      vertx.cancelTimer(watch);
       saves.unregister();
       rounds.unregister();
     }

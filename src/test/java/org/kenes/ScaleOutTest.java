@@ -26,88 +26,87 @@ class ScaleOutTest {
   @TempDir
   Path dir;
 
+  /** A second instance whose KENES_MONGO_URI is the first one's embedded store. */
+  private TestKenes secondOn(TestKenes first) throws Exception {
+    String uri = Files.readString(first.config.dataDir().resolve(Store.URI_FILE)).trim();
+    return TestKenes.start(dir.resolve("second"), dir.resolve("second-surveys-none"),
+        Map.of(KenesConfig.MONGO_URI, uri));
+  }
+
   @Test
   @DisplayName("answers sent through two instances on one store: both show the same live and closed results")
   void twoInstancesOneStore() throws Exception {
-    try (TestKenes first = TestKenes.start(dir.resolve("first"))) {
-      String uri = Files.readString(dir.resolve("first").resolve(Store.URI_FILE)).trim();
-      try (TestKenes second = TestKenes.start(dir.resolve("second"), dir.resolve("second-surveys-none"),
-          Map.of(KenesConfig.MONGO_URI, uri))) {
-        first.createSmallStudy();
-        JsonArray people = second.addParticipants("small", "policy", "policy", "policy", "providers", "providers",
-            "providers", "patients", "patients");
-        second.adminPost("/api/studies/small/rounds");
-        // An instance sees a round opened by another within a second (its cache of the rounds; saves check openness
-        // with their own write).
-        Thread.sleep(1_100);
-        for (int i = 0; i < people.size(); i++) {
-          TestKenes via = i % 2 == 0 ? first : second;
-          JsonObject answers = new JsonObject().put("strategy", new JsonObject().put("value", 1 + i))
-              .put("audit", new JsonObject().put("value", 9 - i));
-          assertEquals(200, via.put("/api/p/" + DelphiLoopTest.token(people, i) + "/answers",
-              new JsonObject().put("answers", answers).put("submit", true)).statusCode());
-          // Revisions through the other instance move the same tallies.
-          TestKenes other = via == first ? second : first;
-          assertEquals(200, other.put("/api/p/" + DelphiLoopTest.token(people, i) + "/answers",
-              new JsonObject().put("answers", new JsonObject().put("audit", new JsonObject().put("value", 5)))
-                  .put("submit", true)).statusCode());
-        }
-        JsonObject liveFirst = first.adminGet("/api/studies/small/rounds/1/results").bodyAsJsonObject();
-        JsonObject liveSecond = second.adminGet("/api/studies/small/rounds/1/results").bodyAsJsonObject();
-        assertEquals(liveFirst, liveSecond);
-        assertEquals(8, liveFirst.getJsonObject("participation").getInteger("responded"));
-        JsonObject audit = DelphiLoopTest.item(liveFirst, "audit").getJsonObject("overall");
-        assertEquals(8, audit.getJsonObject("histogram").getInteger("5"), "every revision counted once");
-        JsonObject closed = second.adminPost("/api/studies/small/rounds/1/close").bodyAsJsonObject();
-        assertEquals(closed, first.adminGet("/api/studies/small/rounds/1/results").bodyAsJsonObject());
-        JsonObject withoutTexts = closed.copy();
-        withoutTexts.getJsonArray("items").forEach(i -> {
-          ((JsonObject) i).remove("comments");
-          ((JsonObject) i).remove("reasons");
-        });
-        assertEquals(withoutTexts, liveFirst.put("provisional", false), "the live tallies matched the answers");
+    try (TestKenes first = TestKenes.start(dir.resolve("first")); TestKenes second = secondOn(first)) {
+      first.createSmallStudy();
+      JsonArray people = second.addParticipants("small", "policy", "policy", "policy", "providers", "providers",
+          "providers", "patients", "patients");
+      second.adminPost("/api/studies/small/rounds");
+      // An instance sees a round opened by another within a second (its cache of the rounds; saves check openness
+      // with their own write).
+      Thread.sleep(1_100);
+      for (int i = 0; i < people.size(); i++) {
+        TestKenes via = i % 2 == 0 ? first : second;
+        JsonObject answers = new JsonObject().put("strategy", new JsonObject().put("value", 1 + i))
+            .put("audit", new JsonObject().put("value", 9 - i));
+        assertEquals(200, via.put("/api/p/" + DelphiLoopTest.token(people, i) + "/answers",
+            new JsonObject().put("answers", answers).put("submit", true)).statusCode());
+        // Revisions through the other instance move the same tallies.
+        TestKenes other = via == first ? second : first;
+        assertEquals(200, other.put("/api/p/" + DelphiLoopTest.token(people, i) + "/answers",
+            new JsonObject().put("answers", new JsonObject().put("audit", new JsonObject().put("value", 5)))
+                .put("submit", true)).statusCode());
       }
+      JsonObject liveFirst = first.adminGet("/api/studies/small/rounds/1/results").bodyAsJsonObject();
+      JsonObject liveSecond = second.adminGet("/api/studies/small/rounds/1/results").bodyAsJsonObject();
+      assertEquals(liveFirst, liveSecond);
+      assertEquals(8, liveFirst.getJsonObject("participation").getInteger("responded"));
+      JsonObject audit = DelphiLoopTest.item(liveFirst, "audit").getJsonObject("overall");
+      assertEquals(8, audit.getJsonObject("histogram").getInteger("5"), "every revision counted once");
+      JsonObject closed = second.adminPost("/api/studies/small/rounds/1/close").bodyAsJsonObject();
+      assertEquals(closed, first.adminGet("/api/studies/small/rounds/1/results").bodyAsJsonObject());
+      JsonObject withoutTexts = closed.copy();
+      withoutTexts.getJsonArray("items").forEach(i -> {
+        ((JsonObject) i).remove("comments");
+        ((JsonObject) i).remove("reasons");
+      });
+      assertEquals(withoutTexts, liveFirst.put("provisional", false), "the live tallies matched the answers");
     }
   }
 
   @Test
   @DisplayName("a save through one instance moves the live stream of the other")
   void liveStreamAcrossInstances() throws Exception {
-    try (TestKenes first = TestKenes.start(dir.resolve("first"))) {
-      String uri = Files.readString(dir.resolve("first").resolve(Store.URI_FILE)).trim();
-      try (TestKenes second = TestKenes.start(dir.resolve("second"), dir.resolve("second-surveys-none"),
-          Map.of(KenesConfig.MONGO_URI, uri))) {
-        first.createSmallStudy();
-        JsonArray people = first.addParticipants("small", "policy", "providers");
-        first.adminPost("/api/studies/small/rounds");
-        BlockingQueue<JsonObject> events = new LinkedBlockingQueue<>();
-        HttpClientResponse stream = first.vertx.createHttpClient().request(new RequestOptions()
-                .setMethod(HttpMethod.GET).setHost("127.0.0.1").setPort(first.port())
-                .setURI("/api/studies/small/live").putHeader("Authorization", "Bearer " + TestKenes.ADMIN))
-            .compose(request -> request.send()).await();
-        StringBuilder buffer = new StringBuilder();
-        stream.handler(chunk -> {
-          buffer.append(chunk.toString());
-          for (int end = buffer.indexOf("\n\n"); end >= 0; end = buffer.indexOf("\n\n")) {
-            String event = buffer.substring(0, end);
-            buffer.delete(0, end + 2);
-            event.lines().filter(l -> l.startsWith("data: ")).findFirst()
-                .ifPresent(l -> events.add(new JsonObject(l.substring(6))));
-          }
-        });
-        Thread.sleep(1_100);
-        assertEquals(200, second.put("/api/p/" + DelphiLoopTest.token(people, 0) + "/answers", new JsonObject()
-            .put("answers", new JsonObject().put("strategy", new JsonObject().put("value", 8))).put("submit", true))
-            .statusCode());
-        long deadline = System.currentTimeMillis() + 10_000;
-        boolean seen = false;
-        while (!seen && System.currentTimeMillis() < deadline) {
-          JsonObject e = events.poll(200, TimeUnit.MILLISECONDS);
-          seen = e != null && e.containsKey("participation")
-              && e.getJsonObject("participation").getInteger("responded", 0) == 1;
+    try (TestKenes first = TestKenes.start(dir.resolve("first")); TestKenes second = secondOn(first)) {
+      first.createSmallStudy();
+      JsonArray people = first.addParticipants("small", "policy", "providers");
+      first.adminPost("/api/studies/small/rounds");
+      BlockingQueue<JsonObject> events = new LinkedBlockingQueue<>();
+      HttpClientResponse stream = first.vertx.createHttpClient().request(new RequestOptions()
+              .setMethod(HttpMethod.GET).setHost("127.0.0.1").setPort(first.port())
+              .setURI("/api/studies/small/live").putHeader("Authorization", "Bearer " + TestKenes.ADMIN))
+          .compose(request -> request.send()).await();
+      StringBuilder buffer = new StringBuilder();
+      stream.handler(chunk -> {
+        buffer.append(chunk.toString());
+        for (int end = buffer.indexOf("\n\n"); end >= 0; end = buffer.indexOf("\n\n")) {
+          String event = buffer.substring(0, end);
+          buffer.delete(0, end + 2);
+          event.lines().filter(l -> l.startsWith("data: ")).findFirst()
+              .ifPresent(l -> events.add(new JsonObject(l.substring(6))));
         }
-        assertTrue(seen, "the first instance's stream shows the answer the second took");
+      });
+      Thread.sleep(1_100);
+      assertEquals(200, second.put("/api/p/" + DelphiLoopTest.token(people, 0) + "/answers", new JsonObject()
+          .put("answers", new JsonObject().put("strategy", new JsonObject().put("value", 8))).put("submit", true))
+          .statusCode());
+      long deadline = System.currentTimeMillis() + 10_000;
+      boolean seen = false;
+      while (!seen && System.currentTimeMillis() < deadline) {
+        JsonObject e = events.poll(200, TimeUnit.MILLISECONDS);
+        seen = e != null && e.containsKey("participation")
+            && e.getJsonObject("participation").getInteger("responded", 0) == 1;
       }
+      assertTrue(seen, "the first instance's stream shows the answer the second took");
     }
   }
 }

@@ -7,9 +7,14 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Debian's headless Chromium driven through Debian's ChromeDriver; nothing downloaded. */
 final class Browser implements AutoCloseable {
@@ -38,6 +43,23 @@ final class Browser implements AutoCloseable {
     driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
         java.util.Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 600));
     return new Browser(driver, profile);
+  }
+
+  /** Clicks what {@code by} finds, scrolled into view first as a person would. */
+  void click(By by) {
+    WebElement element = driver.findElement(by);
+    driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+    element.click();
+  }
+
+  /**
+   * Clicks a button that submits its form and waits for the page that answers: a click returns before the browser
+   * has replaced the page, so reading the page right after it could read the old one.
+   */
+  void submit(By by) {
+    WebElement page = driver.findElement(By.tagName("html"));
+    click(by);
+    new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
   }
 
   /** axe-core's serious and critical violations on the current page, described for an assertion message. */

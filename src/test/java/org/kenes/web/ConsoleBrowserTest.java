@@ -36,14 +36,14 @@ class ConsoleBrowserTest {
       wait.until(ExpectedConditions.urlContains("/console/login"));
       check(browser, "login");
       browser.driver.findElement(By.id("password")).sendKeys(TestKenes.ADMIN);
-      click(browser, By.cssSelector("button.primary"));
+      browser.submit(By.cssSelector("button.primary"));
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Studies"));
       check(browser, "studies");
 
       // A bad study file: every problem at its path, nothing stored.
       browser.driver.findElement(By.id("definition")).sendKeys(TestKenes.resource("studies/small.yaml")
           .replace("ru: \"Клинический аудит\"", "de: \"Audit\""));
-      click(browser, By.cssSelector("button.primary"));
+      browser.submit(By.cssSelector("button.primary"));
       WebElement problems = browser.driver.findElement(By.cssSelector(".notice.error"));
       assertTrue(problems.getText().contains("items[1].text.ru: missing"), problems.getText());
       check(browser, "study-problems");
@@ -51,7 +51,7 @@ class ConsoleBrowserTest {
       Path file = Files.writeString(dir.resolve("small.yaml"), TestKenes.resource("studies/small.yaml"));
       browser.driver.findElement(By.id("definition")).clear();
       browser.driver.findElement(By.id("file")).sendKeys(file.toString());
-      click(browser, By.cssSelector("button.primary"));
+      browser.submit(By.cssSelector("button.primary"));
       wait.until(ExpectedConditions.urlContains("/console/studies/small?done=created"));
       assertTrue(browser.driver.findElement(By.cssSelector(".status")).getText().contains("Draft"));
       check(browser, "study");
@@ -59,27 +59,27 @@ class ConsoleBrowserTest {
       browser.driver.get(base + "/console/studies/small/participants");
       browser.driver.findElement(By.id("csv")).sendKeys("name,email,panel,language\nAigerim,a@example.org,policy,ru\n"
           + "Bolat,b@example.org,nobody,en\n");
-      click(browser, By.cssSelector("form[action$='/import'] button"));
+      browser.submit(By.cssSelector("form[action$='/import'] button"));
       assertTrue(browser.driver.findElement(By.cssSelector(".notice.error")).getText().contains("line 3: panel"));
       assertEquals(0, kenes.adminGet("/api/studies/small/participants").bodyAsJsonArray().size(), "nobody added");
       browser.driver.findElement(By.id("csv")).clear();
       Path csv = Files.writeString(dir.resolve("people.csv"), "name,email,panel,language\nAigerim,a@example.org,policy,ru\n"
           + "Bolat,b@example.org,providers,en\nDana,d@example.org,patients,en\n");
       browser.driver.findElement(By.id("csv-file")).sendKeys(csv.toString());
-      click(browser, By.cssSelector("form[action$='/import'] button"));
+      browser.submit(By.cssSelector("form[action$='/import'] button"));
       wait.until(ExpectedConditions.urlContains("done=added&n=3"));
       assertEquals(3, browser.driver.findElements(By.cssSelector("table.people tbody tr")).size());
       assertEquals(3, browser.driver.findElements(By.cssSelector("button.copy")).size(), "a copy button per link");
       check(browser, "participants");
 
       browser.driver.get(base + "/console/studies/small/mail");
-      click(browser, By.cssSelector("form[action$='/invitations'] button"));
+      browser.submit(By.cssSelector("form[action$='/invitations'] button"));
       wait.until(ExpectedConditions.urlContains("done=invited&n=3"));
       assertEquals(3, browser.driver.findElements(By.cssSelector("td.mail-unsent")).size());
       check(browser, "mail");
 
       browser.driver.get(base + "/console/studies/small");
-      click(browser, By.cssSelector("form[action$='/rounds'] button"));
+      browser.submit(By.cssSelector("form[action$='/rounds'] button"));
       wait.until(ExpectedConditions.urlContains("done=opened&n=1"));
       assertTrue(browser.driver.findElement(By.cssSelector(".status")).getText().contains("Round 1 open"));
 
@@ -101,7 +101,7 @@ class ConsoleBrowserTest {
       browser.driver.get(base + "/console/studies/small");
       assertTrue(browser.driver.findElement(By.cssSelector(".advice")).getText().contains("Stopping advice"));
       check(browser, "study-open");
-      click(browser, By.cssSelector("form[action$='/close'] button"));
+      browser.submit(By.cssSelector("form[action$='/close'] button"));
       wait.until(ExpectedConditions.urlContains("done=closed&n=1"));
       assertTrue(browser.driver.findElement(By.cssSelector(".status")).getText().contains("Round 1 closed"));
 
@@ -123,9 +123,4 @@ class ConsoleBrowserTest {
     assertEquals(List.of(), browser.seriousViolations(), name);
   }
 
-  private static void click(Browser browser, By by) {
-    WebElement element = browser.driver.findElement(by);
-    browser.driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-    element.click();
-  }
 }

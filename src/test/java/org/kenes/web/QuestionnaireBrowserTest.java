@@ -34,8 +34,8 @@ class QuestionnaireBrowserTest {
       assertEquals("ru", browser.driver.findElement(By.tagName("html")).getAttribute("lang"));
       assertEquals("Отвечено 0 из 6", text(browser, "#progress-count"));
 
-      click(browser, By.cssSelector("input[name='r-strategy'][value='8']"));
-      click(browser, By.cssSelector("input[name='r-audit'][value='unable']"));
+      browser.click(By.cssSelector("input[name='r-strategy'][value='8']"));
+      browser.click(By.cssSelector("input[name='r-audit'][value='unable']"));
       browser.driver.findElement(By.id("c-strategy")).sendKeys("Нужны <измеримые> цели");
       new Select(browser.driver.findElement(By.id("k-tools~pdsa"))).selectByValue("1");
       new Select(browser.driver.findElement(By.id("k-tools~audit"))).selectByValue("2");
@@ -54,7 +54,7 @@ class QuestionnaireBrowserTest {
       assertNoHorizontalScroll(browser);
       assertEquals(List.of(), browser.seriousViolations(), "the questionnaire");
 
-      click(browser, By.cssSelector("button[value='submit']"));
+      browser.submit(By.cssSelector("button[value='submit']"));
       new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("done=submitted"));
       String notice = text(browser, ".notice.ok");
       assertTrue(notice.contains("ответы отправлены"), notice);
@@ -74,9 +74,9 @@ class QuestionnaireBrowserTest {
       assertEquals("ru", browser.driver.findElement(By.tagName("html")).getAttribute("lang"));
       assertTrue(browser.driver.getPageSource().contains("Национальная стратегия качества"));
 
-      click(browser, By.cssSelector("input[name='r-strategy'][value='8']"));
+      browser.click(By.cssSelector("input[name='r-strategy'][value='8']"));
       browser.driver.findElement(By.id("c-audit")).sendKeys("Сначала подумаю");
-      click(browser, By.cssSelector("button[value='save']"));
+      browser.submit(By.cssSelector("button[value='save']"));
       new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("done=saved"));
       assertEquals("Отвечено 1 из 6", text(browser, "#progress-count"));
       assertEquals("Сначала подумаю", browser.driver.findElement(By.id("c-audit")).getAttribute("value"),
@@ -84,16 +84,16 @@ class QuestionnaireBrowserTest {
 
       // Submitting a comment without its rating comes back with the message at the field and the form as it was.
       new Select(browser.driver.findElement(By.id("k-tools~pdsa"))).selectByValue("1");
-      click(browser, By.cssSelector("button[value='submit']"));
+      browser.submit(By.cssSelector("button[value='submit']"));
       assertTrue(text(browser, "#err-audit-value").contains("Выберите оценку"), text(browser, "#err-audit-value"));
       assertTrue(browser.driver.getTitle().startsWith("Ошибка:"), browser.driver.getTitle());
       assertEquals("1", new Select(browser.driver.findElement(By.id("k-tools~pdsa")))
           .getFirstSelectedOption().getAttribute("value"));
       assertNoHorizontalScroll(browser);
 
-      click(browser, By.cssSelector("input[name='r-audit'][value='unable']"));
+      browser.click(By.cssSelector("input[name='r-audit'][value='unable']"));
       browser.driver.findElement(By.id("o-ideas")).sendKeys("Кадры");
-      click(browser, By.cssSelector("button[value='submit']"));
+      browser.submit(By.cssSelector("button[value='submit']"));
       new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("done=submitted"));
       assertTrue(browser.driver.getCurrentUrl().endsWith("?done=submitted&lang=ru"), browser.driver.getCurrentUrl());
       assertTrue(text(browser, ".notice.ok").contains("ответы отправлены"));
@@ -173,16 +173,16 @@ class QuestionnaireBrowserTest {
       browser.driver.get(page(kenes, token) + "?lang=en");
       WebElement reason = browser.driver.findElement(By.id("reason-audit"));
       assertFalse(reason.isDisplayed(), "no reason is asked before the rating moves");
-      click(browser, By.cssSelector("input[name='r-audit'][value='5']"));
+      browser.click(By.cssSelector("input[name='r-audit'][value='5']"));
       assertTrue(reason.isDisplayed(), "8 → 5 leaves the agree band the group's median is in");
       assertTrue(reason.getText().contains("You rated this 8 in round 1; the group’s median was 8. If you now choose "
           + "1–6"), reason.getText());
-      click(browser, By.cssSelector("input[name='r-audit'][value='9']"));
+      browser.click(By.cssSelector("input[name='r-audit'][value='9']"));
       assertFalse(reason.isDisplayed(), "9 stays in the group's band");
-      click(browser, By.cssSelector("input[name='r-audit'][value='3']"));
+      browser.click(By.cssSelector("input[name='r-audit'][value='3']"));
       assertTrue(reason.isDisplayed());
 
-      click(browser, By.cssSelector("button[value='submit']"));
+      browser.submit(By.cssSelector("button[value='submit']"));
       WebElement error = browser.driver.findElement(By.id("err-audit-reason"));
       assertTrue(error.getText().contains("please say why"), error.getText());
       assertTrue(browser.driver.findElement(By.cssSelector("input[name='r-audit'][value='3']")).isSelected(),
@@ -191,7 +191,7 @@ class QuestionnaireBrowserTest {
       assertEquals(List.of(), browser.seriousViolations(), "the refused form");
 
       browser.driver.findElement(By.id("w-audit")).sendKeys("Costs <rose>");
-      click(browser, By.cssSelector("button[value='submit']"));
+      browser.submit(By.cssSelector("button[value='submit']"));
       new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("done=submitted"));
       assertEquals(new JsonObject().put("value", 3).put("reason", "Costs <rose>"), answer(kenes, token, 0));
 
@@ -253,9 +253,4 @@ class QuestionnaireBrowserTest {
     assertTrue(scrollWidth <= 360, "no horizontal scroll at 360 px, was " + scrollWidth);
   }
 
-  private static void click(Browser browser, By by) {
-    WebElement element = browser.driver.findElement(by);
-    browser.driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-    element.click();
-  }
 }

@@ -87,4 +87,38 @@ class ConcurrencyTest {
       assertTrue(acknowledged > 0);
     }
   }
+
+  @Test
+  @DisplayName("simultaneous saves and revisions in every panel: the live tallies equal a recount of the answers")
+  void liveTalliesUnderLoad() {
+    try (TestKenes kenes = TestKenes.start(dir.resolve("data"))) {
+      kenes.createSmallStudy();
+      String[] panels = new String[45];
+      for (int i = 0; i < panels.length; i++) {
+        panels[i] = List.of("policy", "providers", "patients").get(i % 3);
+      }
+      JsonArray people = kenes.addParticipants("small", panels);
+      kenes.adminPost("/api/studies/small/rounds");
+      List<Future<HttpResponse<Buffer>>> saves = new ArrayList<>();
+      for (int i = 0; i < people.size(); i++) {
+        String path = "/api/p/" + DelphiLoopTest.token(people, i) + "/answers";
+        // A whole submit and two revisions, in flight together: whichever lands last, each set is counted once.
+        saves.add(kenes.vertxClient().put(path).sendJsonObject(allItems(1 + i % 9)));
+        saves.add(kenes.vertxClient().put(path).sendJsonObject(new JsonObject().put("answers", new JsonObject()
+            .put("audit", new JsonObject().put("value", 9 - i % 9))).put("submit", true)));
+        saves.add(kenes.vertxClient().put(path).sendJsonObject(new JsonObject().put("answers", new JsonObject()
+            .put("fees", new JsonObject().putNull("value")))));
+      }
+      Future.all(saves).await();
+      saves.forEach(s -> assertEquals(200, s.result().statusCode(), s.result().bodyAsString()));
+      JsonObject live = kenes.adminGet("/api/studies/small/rounds/1/results").bodyAsJsonObject();
+      JsonObject closed = kenes.adminPost("/api/studies/small/rounds/1/close").bodyAsJsonObject();
+      closed.getJsonArray("items").forEach(i -> {
+        ((JsonObject) i).remove("comments");
+        ((JsonObject) i).remove("reasons");
+      });
+      assertEquals(closed, live.put("provisional", false));
+      assertEquals(people.size(), closed.getJsonObject("participation").getInteger("responded"));
+    }
+  }
 }

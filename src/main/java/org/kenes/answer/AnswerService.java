@@ -125,10 +125,7 @@ public final class AnswerService {
       AnswerReader.Save save = AnswerReader.read(who.study(), round.items(), body);
       Participant p = who.participant();
       String study = who.study().id();
-      return rounds.withinOpen(round, () -> answers.find(study, round.number(), p.id()).compose(existing -> {
-            boolean submitted = save.submit() || existing.map(AnswerSet::submitted).orElse(false);
-            return submitted ? checkComplete(who.study(), round, p.id(), existing, save) : Future.<Void>succeededFuture();
-          })
+      return rounds.withinOpen(round, () -> checkComplete(who.study(), round, p.id(), save)
           .compose(v -> previousRatings(who.study(), round, p.id()))
           .compose(previous -> answers.update(study, round.number(), p.id(), p.panel(), save.answers(), save.submit())
               .compose(before -> {
@@ -144,16 +141,27 @@ public final class AnswerService {
     });
   }
 
-  private Future<Void> checkComplete(Study study, Round round, String participant, Optional<AnswerSet> existing,
-      AnswerReader.Save save) {
-    return feedback(study, round, participant).map(feedback -> {
-      Map<String, Answer> merged = new HashMap<>(existing.map(AnswerSet::answers).orElse(Map.of()));
-      merged.putAll(save.answers());
-      Map<String, List<Integer>> askReasonFor = new HashMap<>();
-      feedback.forEach((item, f) -> askReasonFor.put(item, f.getJsonArray("askReasonFor", new JsonArray()).stream()
-          .map(Integer.class::cast).toList()));
-      AnswerReader.checkComplete(merged, askReasonFor);
-      return null;
+  /**
+   * A save that leaves the set submitted (a submit, or a revision after one) must leave it complete. A submit that
+   * answers every item of the round, as a whole questionnaire sent at once does, is the whole set: nothing need be read.
+   */
+  private Future<Void> checkComplete(Study study, Round round, String participant, AnswerReader.Save save) {
+    boolean whole = save.submit() && save.answers().keySet().containsAll(round.items());
+    Future<Optional<AnswerSet>> stored = whole ? Future.succeededFuture(Optional.empty())
+        : answers.find(study.id(), round.number(), participant);
+    return stored.compose(existing -> {
+      if (!save.submit() && !existing.map(AnswerSet::submitted).orElse(false)) {
+        return Future.succeededFuture();
+      }
+      return feedback(study, round, participant).map(feedback -> {
+        Map<String, Answer> merged = new HashMap<>(existing.map(AnswerSet::answers).orElse(Map.of()));
+        merged.putAll(save.answers());
+        Map<String, List<Integer>> askReasonFor = new HashMap<>();
+        feedback.forEach((item, f) -> askReasonFor.put(item, f.getJsonArray("askReasonFor", new JsonArray()).stream()
+            .map(Integer.class::cast).toList()));
+        AnswerReader.checkComplete(merged, askReasonFor);
+        return null;
+      });
     });
   }
 
@@ -170,7 +178,7 @@ public final class AnswerService {
 
   /** The participant's valid ratings from the rounds the items of this one were last asked in. */
   private Future<Map<String, Integer>> previousRatings(Study study, Round round, String participant) {
-    return rounds.list(study.id()).compose(all -> {
+    return rounds.list(study).compose(all -> {
       Map<String, Integer> lastAsked = RoundService.lastAsked(study, round, all);
       if (lastAsked.isEmpty()) {
         return Future.succeededFuture(Map.of());
@@ -192,7 +200,7 @@ public final class AnswerService {
    * panelist's own answer then, and the anonymous comments. Open items have no statistics to feed back.
    */
   private Future<Map<String, JsonObject>> feedback(Study study, Round round, String participant) {
-    return rounds.list(study.id()).compose(all -> {
+    return rounds.list(study).compose(all -> {
       Map<String, Integer> lastAsked = new HashMap<>();
       all.stream().filter(r -> r.number() < round.number() && !r.open())
           .forEach(r -> r.items().stream().filter(round.items()::contains)

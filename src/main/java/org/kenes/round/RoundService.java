@@ -36,6 +36,9 @@ public final class RoundService {
   private final AnswerRepository answers;
   private final TallyRepository tallies;
   private final Recent<String, List<Round>> recent = new Recent<>(1_000, 10_000, System::currentTimeMillis);
+  /** A closed round's results, which never change once stored: the feedback of every later save and page. */
+  private final Recent<String, Optional<JsonObject>> stored = new Recent<>(60_000, 1_000, System::currentTimeMillis);
+  private final SaveLeases leases;
 
   public RoundService(Vertx vertx, StudyService studies, ParticipantRepository participants, RoundRepository rounds,
       AnswerRepository answers, TallyRepository tallies) {
@@ -45,6 +48,7 @@ public final class RoundService {
     this.rounds = rounds;
     this.answers = answers;
     this.tallies = tallies;
+    this.leases = new SaveLeases(rounds, System::currentTimeMillis);
   }
 
   /** Opens the next round with the items the study's rule carries forward. */
@@ -106,14 +110,18 @@ public final class RoundService {
 
   /** The results of a round: stored if it is closed (computed and stored on first request), live if it is open. */
   public Future<JsonObject> results(String studyId, int number) {
-    return round(studyId, number).compose(round -> rounds.results(studyId, number).compose(stored -> {
-      if (stored.isPresent()) {
-        return Future.succeededFuture(stored.get());
+    String key = Round.key(studyId, number);
+    return stored.get(key, k -> rounds.results(studyId, number)).compose(kept -> {
+      if (kept.isPresent()) {
+        return Future.succeededFuture(kept.get().copy());
       }
-      Future<JsonObject> computed = compute(round);
-      return round.open() ? computed
-          : computed.compose(results -> rounds.saveResults(studyId, number, results).map(results));
-    }));
+      stored.forget(key);
+      return round(studyId, number).compose(round -> {
+        Future<JsonObject> computed = compute(round);
+        return round.open() ? computed
+            : computed.compose(results -> rounds.saveResults(studyId, number, results).map(results));
+      });
+    });
   }
 
   public Future<Round> round(String studyId, int number) {
@@ -126,6 +134,11 @@ public final class RoundService {
     return studies.get(studyId).compose(s -> recentRounds(studyId));
   }
 
+  /** The rounds of a study already at hand, as of a moment ago. */
+  public Future<List<Round>> list(Study study) {
+    return recentRounds(study.id());
+  }
+
   /** A study's rounds, kept a moment: every save asks, and rounds open and close a few times a study. */
   private Future<List<Round>> recentRounds(String studyId) {
     return recent.get(studyId, rounds::list);
@@ -133,14 +146,11 @@ public final class RoundService {
 
   /**
    * Runs a save on an open round: registered in flight atomically with the check that the round is open, and
-   * released when done, so that a close neither loses it nor lets it in afterwards.
+   * released when done, so that a close neither loses it nor lets it in afterwards ({@link SaveLeases}).
    */
   public <T> Future<T> withinOpen(Round round, java.util.function.Supplier<Future<T>> save) {
-    return rounds.enter(round.study(), round.number()).compose(entered -> entered
-        ? save.get().andThen(done -> rounds.leave(round.study(), round.number()))
-        : Future.failedFuture(new Conflict("round " + round.number() + " is closed: answers can no longer be changed")));
+    return leases.run(round, save);
   }
-
 
   /** Closes every open round whose deadline has passed; safe when several instances do it at once. */
   public Future<List<Round>> closeDue() {

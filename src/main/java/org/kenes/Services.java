@@ -44,8 +44,8 @@ public record Services(
     StudyService studies = new StudyService(vertx, new StudyRepository(mongo, durability),
         id -> roundRepository.list(id).map(list -> !list.isEmpty()));
     ParticipantRepository participants = new ParticipantRepository(mongo, durability);
-    AnswerRepository answerSets = new AnswerRepository(mongo);
-    TallyRepository tallies = new TallyRepository(mongo, durability);
+    AnswerRepository answerSets = new AnswerRepository(vertx, mongo);
+    TallyRepository tallies = new TallyRepository(mongo);
     RoundService rounds = new RoundService(vertx, studies, participants, roundRepository, answerSets, tallies);
     ChangeService changes = new ChangeService(mongo, durability, studies, rounds, answerSets);
     return new Services(config, store, studies, participants, rounds, answerSets,

@@ -1,6 +1,7 @@
 package org.kenes.answer;
 
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.FindOptions;
 import io.vertx.ext.mongo.MongoClient;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.kenes.store.Pages;
 
 /** The {@code answers} collection: one document per participant and round, keyed {@code study:round:participant}. */
@@ -17,9 +19,11 @@ public final class AnswerRepository {
 
   static final String COLLECTION = "answers";
 
+  private final Vertx vertx;
   private final MongoClient mongo;
 
-  public AnswerRepository(MongoClient mongo) {
+  public AnswerRepository(Vertx vertx, MongoClient mongo) {
+    this.vertx = vertx;
     this.mongo = mongo;
   }
 
@@ -55,6 +59,17 @@ public final class AnswerRepository {
   public Future<List<AnswerSet>> list(String study, int round) {
     return Pages.byKeyPrefix(mongo, COLLECTION, AnswerSet.key(study, round, ""))
         .map(docs -> docs.stream().map(AnswerRepository::answerSet).toList());
+  }
+
+  /**
+   * Every answer set of a round, drafts included, a page at a time: each page is read into answer sets and handed to
+   * {@code onPage} on a worker thread, in order, while the next one is read from the store.
+   */
+  public Future<Void> scan(String study, int round, Consumer<List<AnswerSet>> onPage) {
+    return Pages.scan(mongo, COLLECTION, AnswerSet.key(study, round, ""), docs -> vertx.executeBlocking(() -> {
+      onPage.accept(docs.stream().map(AnswerRepository::answerSet).toList());
+      return null;
+    }, false));
   }
 
   /** Every answer set of a study, all rounds. */

@@ -15,7 +15,6 @@ import org.kenes.consensus.RatingItemResult;
 import org.kenes.consensus.RatingItems;
 import org.kenes.consensus.RatingTally;
 import org.kenes.consensus.Stability;
-import java.util.function.Function;
 import org.kenes.study.Item;
 import org.kenes.study.ItemType;
 import org.kenes.study.Study;
@@ -45,27 +44,49 @@ public final class RoundAnalysis {
 
     /** The texts of the submitted sets; a rating not given yet counts nowhere, its texts included, as in the export. */
     public static Texts of(List<String> items, List<AnswerSet> sets) {
-      return new Texts(
-          byItem(items, sets, a -> a instanceof Answer.Rating r ? (r.rated() ? r.comment() : null)
-              : a instanceof Answer.Ranking k ? k.comment() : null),
-          byItem(items, sets, a -> a instanceof Answer.Rating r && r.rated() ? r.reason() : null));
+      return new Collected(items).add(sets).texts();
     }
 
-    private static Map<String, List<String>> byItem(List<String> items, List<AnswerSet> sets,
-        Function<Answer, String> text) {
-      Map<String, List<String>> byItem = new LinkedHashMap<>();
-      for (String itemId : items) {
-        List<String> texts = new ArrayList<>();
+    /** The texts of a round, collected a batch of answer sets at a time. */
+    public static final class Collected {
+
+      private final Map<String, List<String>> comments = new LinkedHashMap<>();
+      private final Map<String, List<String>> reasons = new LinkedHashMap<>();
+
+      public Collected(List<String> items) {
+        items.forEach(item -> {
+          comments.put(item, new ArrayList<>());
+          reasons.put(item, new ArrayList<>());
+        });
+      }
+
+      public Collected add(List<AnswerSet> sets) {
         for (AnswerSet set : sets) {
-          String t = set.submitted() ? text.apply(set.answers().get(itemId)) : null;
-          if (t != null && !t.isBlank()) {
-            texts.add(t.strip());
+          if (set.submitted()) {
+            comments.forEach((item, texts) -> keep(texts, comment(set.answers().get(item))));
+            reasons.forEach((item, texts) -> keep(texts, set.answers().get(item) instanceof Answer.Rating r && r.rated()
+                ? r.reason() : null));
           }
         }
-        texts.sort(null);
-        byItem.put(itemId, texts);
+        return this;
       }
-      return byItem;
+
+      public Texts texts() {
+        comments.values().forEach(texts -> texts.sort(null));
+        reasons.values().forEach(texts -> texts.sort(null));
+        return new Texts(comments, reasons);
+      }
+
+      private static String comment(Answer a) {
+        return a instanceof Answer.Rating r ? (r.rated() ? r.comment() : null)
+            : a instanceof Answer.Ranking k ? k.comment() : null;
+      }
+
+      private static void keep(List<String> texts, String text) {
+        if (text != null && !text.isBlank()) {
+          texts.add(text.strip());
+        }
+      }
     }
   }
 

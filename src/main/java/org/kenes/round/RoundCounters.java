@@ -31,32 +31,42 @@ public final class RoundCounters {
   /** What one answer set adds to its panel's counters: nothing unless it is submitted. */
   public static Map<String, Number> share(Study study, List<String> items, AnswerSet set, Map<String, Integer> previous) {
     Map<String, Number> share = new LinkedHashMap<>();
-    if (!set.submitted()) {
-      return share;
-    }
-    share.put("submitted", 1L);
-    for (String itemId : items) {
-      Answer answer = set.answers().get(itemId);
-      Item item = study.item(itemId).orElse(null);
-      if (answer == null || item == null) {
-        continue;
-      }
-      if (item.type() == ItemType.RATING && answer instanceof Answer.Rating r && r.rated()) {
-        share.put("r." + itemId + "." + (r.unable() ? "unable" : r.value()), 1L);
-        Integer before = previous.get(itemId);
-        if (r.value() != null && before != null) {
-          share.put("d." + itemId + "." + (r.value() - before), 1L);
-        }
-      } else if (item.type() == ItemType.RANKING && answer instanceof Answer.Ranking r && !r.order().isEmpty()) {
-        rankingShare(share, item, r);
-      } else if (item.type() == ItemType.OPEN && answer instanceof Answer.OpenText t && !t.text().isBlank()) {
-        share.put("o." + itemId, 1L);
-      }
-    }
+    addShare(share, asked(study, items), set, previous);
     return share;
   }
 
-  private static void rankingShare(Map<String, Number> share, Item item, Answer.Ranking ranking) {
+  /** The items of a round, looked up once for every answer set counted. */
+  private static List<Item> asked(Study study, List<String> items) {
+    Map<String, Item> byId = new HashMap<>();
+    study.items().forEach(item -> byId.put(item.id(), item));
+    return items.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+  }
+
+  private static void addShare(Map<String, Number> into, List<Item> items, AnswerSet set, Map<String, Integer> previous) {
+    if (!set.submitted()) {
+      return;
+    }
+    addOne(into, "submitted", 1L);
+    for (Item item : items) {
+      Answer answer = set.answers().get(item.id());
+      if (answer == null) {
+        continue;
+      }
+      if (item.type() == ItemType.RATING && answer instanceof Answer.Rating r && r.rated()) {
+        addOne(into, "r." + item.id() + "." + (r.unable() ? "unable" : r.value()), 1L);
+        Integer before = previous.get(item.id());
+        if (r.value() != null && before != null) {
+          addOne(into, "d." + item.id() + "." + (r.value() - before), 1L);
+        }
+      } else if (item.type() == ItemType.RANKING && answer instanceof Answer.Ranking r && !r.order().isEmpty()) {
+        addRanking(into, item, r);
+      } else if (item.type() == ItemType.OPEN && answer instanceof Answer.OpenText t && !t.text().isBlank()) {
+        addOne(into, "o." + item.id(), 1L);
+      }
+    }
+  }
+
+  private static void addRanking(Map<String, Number> into, Item item, Answer.Ranking ranking) {
     Map<String, Integer> ranks = new HashMap<>();
     for (int i = 0; i < ranking.order().size(); i++) {
       ranks.put(ranking.order().get(i), i + 1);
@@ -65,14 +75,14 @@ public final class RoundCounters {
     RankingTally one = new RankingTally.Builder(item.optionIds()).add(ranks).build();
     String prefix = "k." + item.id() + ".";
     if (one.m() == 0) {
-      share.put(prefix + "incomplete", 1L);
+      addOne(into, prefix + "incomplete", 1L);
       return;
     }
-    share.put(prefix + "m", 1L);
-    share.put(prefix + "ties", one.tieTerm());
+    addOne(into, prefix + "m", 1L);
+    addOne(into, prefix + "ties", one.tieTerm());
     double[] sums = one.rankSums();
     for (int i = 0; i < sums.length; i++) {
-      share.put(prefix + "sums." + item.optionIds().get(i), sums[i]);
+      addOne(into, prefix + "sums." + item.optionIds().get(i), sums[i]);
     }
   }
 
@@ -91,12 +101,32 @@ public final class RoundCounters {
   /** The counters of a round from its answer sets, by panel. */
   public static Map<String, Map<String, Number>> of(Study study, List<String> items, List<AnswerSet> sets,
       Function<String, Map<String, Integer>> previousOf) {
-    Map<String, Map<String, Number>> byPanel = new LinkedHashMap<>();
-    for (AnswerSet set : sets) {
-      addInto(byPanel.computeIfAbsent(set.panel(), p -> new LinkedHashMap<>()),
-          share(study, items, set, previousOf.apply(set.participant())));
+    return new Count(study, items, previousOf).add(sets).byPanel();
+  }
+
+  /** A round's counters by panel, counted a batch of answer sets at a time. */
+  public static final class Count {
+
+    private final List<Item> asked;
+    private final Function<String, Map<String, Integer>> previousOf;
+    private final Map<String, Map<String, Number>> byPanel = new LinkedHashMap<>();
+
+    public Count(Study study, List<String> items, Function<String, Map<String, Integer>> previousOf) {
+      this.asked = asked(study, items);
+      this.previousOf = previousOf;
     }
-    return byPanel;
+
+    public Count add(List<AnswerSet> sets) {
+      for (AnswerSet set : sets) {
+        addShare(byPanel.computeIfAbsent(set.panel(), p -> new LinkedHashMap<>()), asked, set,
+            previousOf.apply(set.participant()));
+      }
+      return this;
+    }
+
+    public Map<String, Map<String, Number>> byPanel() {
+      return byPanel;
+    }
   }
 
   /**

@@ -94,11 +94,14 @@ public final class RoundRepository {
         .map(docs -> docs.stream().map(RoundRepository::round).toList());
   }
 
-  /** Marks a round closed, so that no answer is accepted from here on; safe to repeat. */
+  /**
+   * Marks a round closed, so that no answer is accepted from here on; safe to repeat. Part of a close, which
+   * acknowledges once its results are stored and durable, this with them.
+   */
   public Future<Void> markClosed(String study, int number, String closedAt) {
     return mongo.updateCollection(ROUNDS, new JsonObject().put("_id", Round.key(study, number)).put("status", "open"),
             new JsonObject().put("$set", new JsonObject().put("status", "closed").put("closedAt", closedAt)))
-        .compose(r -> durability.sync());
+        .mapEmpty();
   }
 
   /** Stores a closed round's results for good (an upsert: computing them again gives the same document). */

@@ -205,23 +205,22 @@ public final class RoundService {
           }
           return byRound;
         });
-    return Future.all(participants.countByPanel(study.id()), answers.list(study.id(), round.number()), earlierSets)
-        .compose(all -> {
-          List<AnswerSet> sets = all.resultAt(1);
-          Map<Integer, List<AnswerSet>> before = all.resultAt(2);
-          // A pass over every answer of the round: on a worker, not the event loop.
-          return vertx.executeBlocking(() -> new Recount(RoundCounters.of(study, round.items(), sets,
-                  RoundCounters.previousRatings(lastAsked, before)), RoundAnalysis.Texts.of(round.items(), sets)), false)
-              .compose(recount -> tallies.replace(study.id(), round.number(), study.panelIds(), recount.counters())
-                  .compose(v -> previous(study, lastAsked))
-                  .map(previous -> new RoundAnalysis.Input(study, round.number(), round.items(),
-                      RoundCounters.tallies(study, round.items(), recount.counters()), all.resultAt(0), previous,
-                      recount.texts(), false)));
-        });
+    return Future.all(participants.countByPanel(study.id()), earlierSets).compose(all -> {
+      RoundCounters.Count counters = new RoundCounters.Count(study, round.items(),
+          RoundCounters.previousRatings(lastAsked, all.resultAt(1)));
+      RoundAnalysis.Texts.Collected texts = new RoundAnalysis.Texts.Collected(round.items());
+      // Every answer of the round, counted a page at a time on a worker while the next page is read.
+      return answers.scan(study.id(), round.number(), sets -> {
+            counters.add(sets);
+            texts.add(sets);
+          })
+          .compose(v -> tallies.replace(study.id(), round.number(), study.panelIds(), counters.byPanel()))
+          .compose(v -> previous(study, lastAsked))
+          .map(previous -> new RoundAnalysis.Input(study, round.number(), round.items(),
+              RoundCounters.tallies(study, round.items(), counters.byPanel()), all.resultAt(0), previous,
+              texts.texts(), false));
+    });
   }
-
-  /** A closed round's counters and texts, recounted from its answers. */
-  private record Recount(Map<String, Map<String, Number>> counters, RoundAnalysis.Texts texts) {}
 
   /** Each item's overall ratings in the round it was last asked in, from that closed round's tallies. */
   private Future<Map<String, RoundAnalysis.Previous>> previous(Study study, Map<String, Integer> lastAsked) {

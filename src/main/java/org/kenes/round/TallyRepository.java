@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.kenes.store.Durability;
 
 /**
  * The {@code tallies} collection: a round's {@link RoundCounters} per panel, one document each, keyed
@@ -24,14 +23,12 @@ public final class TallyRepository {
   private static final char SEPARATOR = '|';
 
   private final MongoClient mongo;
-  private final Durability durability;
   private final Map<String, Increments> pending = new LinkedHashMap<>();
   private List<Promise<Void>> waiting = new ArrayList<>();
   private boolean writing;
 
-  public TallyRepository(MongoClient mongo, Durability durability) {
+  public TallyRepository(MongoClient mongo) {
     this.mongo = mongo;
-    this.durability = durability;
   }
 
   /**
@@ -126,7 +123,10 @@ public final class TallyRepository {
     });
   }
 
-  /** Replaces a round's counters with ones computed from its answers. */
+  /**
+   * Replaces a round's counters with ones computed from its answers; part of a close, which waits for durability once
+   * its results are stored.
+   */
   public Future<Void> replace(String study, int round, List<String> panels, Map<String, Map<String, Number>> byPanel) {
     List<BulkOperation> ops = new ArrayList<>();
     for (String panel : panels) {
@@ -135,7 +135,7 @@ public final class TallyRepository {
       byPanel.getOrDefault(panel, Map.of()).forEach((field, amount) -> doc.put(stored(field), amount));
       ops.add(BulkOperation.createReplace(new JsonObject().put("_id", doc.getString("_id")), doc, true));
     }
-    return mongo.bulkWrite(COLLECTION, ops).compose(r -> durability.sync());
+    return mongo.bulkWrite(COLLECTION, ops).mapEmpty();
   }
 
   /**

@@ -43,7 +43,7 @@ public record Services(
     RoundRepository roundRepository = new RoundRepository(mongo, durability);
     StudyService studies = new StudyService(vertx, new StudyRepository(mongo, durability),
         id -> roundRepository.list(id).map(list -> !list.isEmpty()));
-    ParticipantRepository participants = new ParticipantRepository(mongo, durability);
+    ParticipantRepository participants = new ParticipantRepository(vertx, mongo, durability);
     AnswerRepository answerSets = new AnswerRepository(vertx, mongo);
     TallyRepository tallies = new TallyRepository(mongo);
     RoundService rounds = new RoundService(vertx, studies, participants, roundRepository, answerSets, tallies);

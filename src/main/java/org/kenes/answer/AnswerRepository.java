@@ -57,7 +57,7 @@ public final class AnswerRepository {
 
   /** Every answer set of a round, drafts included. */
   public Future<List<AnswerSet>> list(String study, int round) {
-    return Pages.byKeyPrefix(mongo, COLLECTION, AnswerSet.key(study, round, ""))
+    return Pages.byKeyPrefix(vertx, mongo, COLLECTION, AnswerSet.key(study, round, ""))
         .map(docs -> docs.stream().map(AnswerRepository::answerSet).toList());
   }
 
@@ -66,7 +66,7 @@ public final class AnswerRepository {
    * {@code onPage} on a worker thread, in order, while the next one is read from the store.
    */
   public Future<Void> scan(String study, int round, Consumer<List<AnswerSet>> onPage) {
-    return Pages.scan(mongo, COLLECTION, AnswerSet.key(study, round, ""), docs -> vertx.executeBlocking(() -> {
+    return Pages.scan(vertx, mongo, COLLECTION, AnswerSet.key(study, round, ""), docs -> vertx.executeBlocking(() -> {
       onPage.accept(docs.stream().map(AnswerRepository::answerSet).toList());
       return null;
     }, false));
@@ -74,7 +74,7 @@ public final class AnswerRepository {
 
   /** Every answer set of a study, all rounds. */
   public Future<List<AnswerSet>> list(String study) {
-    return Pages.byKeyPrefix(mongo, COLLECTION, study + ":")
+    return Pages.byKeyPrefix(vertx, mongo, COLLECTION, study + ":")
         .map(docs -> docs.stream().map(AnswerRepository::answerSet).toList());
   }
 

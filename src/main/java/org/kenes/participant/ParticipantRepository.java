@@ -1,6 +1,7 @@
 package org.kenes.participant;
 
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.BulkOperation;
@@ -28,11 +29,14 @@ public final class ParticipantRepository {
   static final String COUNTS = "participant-counts";
   static final String OPENED = "opened";
 
+  private final Vertx vertx;
   private final MongoClient mongo;
   private final Durability durability;
   private final Recent<String, Optional<Participant>> byToken = new Recent<>(5_000, 100_000, System::currentTimeMillis);
+  private final Recent<String, Void> noted = new Recent<>(600_000, 100_000, System::currentTimeMillis);
 
-  public ParticipantRepository(MongoClient mongo, Durability durability) {
+  public ParticipantRepository(Vertx vertx, MongoClient mongo, Durability durability) {
+    this.vertx = vertx;
     this.mongo = mongo;
     this.durability = durability;
   }
@@ -76,10 +80,13 @@ public final class ParticipantRepository {
    * made durable before answering.
    */
   public Future<Void> markOpened(String study, int round, String participant) {
-    JsonObject doc = new JsonObject().put("study", study).put("round", round).put("participant", participant)
-        .put("at", Instant.now().toString());
-    return mongo.updateCollectionWithOptions(OPENED, new JsonObject().put("_id", study + ":" + round + ":" + participant),
-        new JsonObject().put("$setOnInsert", doc), new io.vertx.ext.mongo.UpdateOptions().setUpsert(true)).mapEmpty();
+    // Every visit asks; the note is written once per instance, not on every page view.
+    return noted.get(study + ":" + round + ":" + participant, key -> {
+      JsonObject doc = new JsonObject().put("study", study).put("round", round).put("participant", participant)
+          .put("at", Instant.now().toString());
+      return mongo.updateCollectionWithOptions(OPENED, new JsonObject().put("_id", key),
+          new JsonObject().put("$setOnInsert", doc), new io.vertx.ext.mongo.UpdateOptions().setUpsert(true)).mapEmpty();
+    });
   }
 
   /** Which rounds each participant opened, by pseudonym. */
@@ -133,7 +140,7 @@ public final class ParticipantRepository {
   }
 
   public Future<List<Participant>> list(String study) {
-    return Pages.byKeyPrefix(mongo, COLLECTION, study + ":")
+    return Pages.byKeyPrefix(vertx, mongo, COLLECTION, study + ":")
         .map(docs -> docs.stream().map(ParticipantRepository::participant)
             .sorted(java.util.Comparator.comparing(Participant::id)).toList());
   }

@@ -1,49 +1,90 @@
 package org.kenes.store;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.streams.ReadStream;
 import io.vertx.ext.mongo.FindOptions;
 import io.vertx.ext.mongo.MongoClient;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 /**
- * Reads every document whose {@code _id} starts with a prefix, a page at a time along the {@code _id} index: keys are
- * built as {@code study:…}, so this is how a study's documents are found without a scan of the collection, and no
- * single reply grows past the wire protocol's limit (the embedded server answers a find in one batch).
+ * Reads every document whose {@code _id} starts with a prefix (keys are built as {@code study:…}), in {@code _id}
+ * order, through one cursor a batch at a time: no single reply grows past the wire protocol's limit, and the
+ * collection is scanned once. (The embedded server answers an {@code _id} range from a scan, not from its index, so
+ * reading page after page by range would scan the collection once per page.)
  */
 public final class Pages {
 
   static final int SIZE = 1_000;
+  /** A cursor that delivers nothing for this long is given up: the embedded server's streams once stalled. */
+  static final long STALL_MS = 60_000;
 
   private Pages() {}
 
-  public static Future<List<JsonObject>> byKeyPrefix(MongoClient mongo, String collection, String prefix) {
+  public static Future<List<JsonObject>> byKeyPrefix(Vertx vertx, MongoClient mongo, String collection, String prefix) {
     List<JsonObject> all = new ArrayList<>();
-    return scan(mongo, collection, prefix, page -> {
+    return scan(vertx, mongo, collection, prefix, page -> {
       all.addAll(page);
       return Future.succeededFuture();
     }).map(all);
   }
 
   /**
-   * Hands each page to {@code onPage}, in order, one after the other, while the next page is being read: a pass over
-   * a large set costs about its read, with the work on each page done meanwhile.
+   * Hands the documents to {@code onPage} {@value #SIZE} at a time, in order, one page after the other, while the
+   * cursor goes on reading: a pass over a large set costs about its read.
    */
-  public static Future<Void> scan(MongoClient mongo, String collection, String prefix,
+  public static Future<Void> scan(Vertx vertx, MongoClient mongo, String collection, String prefix,
       Function<List<JsonObject>, Future<Void>> onPage) {
-    return next(mongo, collection, prefix, prefix, Future.succeededFuture(), onPage);
+    JsonObject query = new JsonObject().put("_id", new JsonObject().put("$gte", prefix).put("$lt", prefix + "\uffff"));
+    FindOptions options = new FindOptions().setSort(new JsonObject().put("_id", 1)).setBatchSize(SIZE);
+    return new Scan(vertx, mongo.findBatchWithOptions(collection, query, options), onPage).done.future();
   }
 
-  private static Future<Void> next(MongoClient mongo, String collection, String prefix, String after,
-      Future<Void> before, Function<List<JsonObject>, Future<Void>> onPage) {
-    JsonObject query = new JsonObject().put("_id", new JsonObject().put("$gt", after).put("$lt", prefix + "\uffff"));
-    FindOptions page = new FindOptions().setSort(new JsonObject().put("_id", 1)).setLimit(SIZE);
-    return mongo.findWithOptions(collection, query, page).compose(docs -> {
-      Future<Void> handled = before.compose(v -> onPage.apply(docs));
-      return docs.size() < SIZE ? handled
-          : next(mongo, collection, prefix, docs.get(docs.size() - 1).getString("_id"), handled, onPage);
-    });
+  /** One pass of a cursor: pages handed on in turn, a watch for a stalled cursor. */
+  private static final class Scan {
+
+    final Promise<Void> done = Promise.promise();
+    private final Vertx vertx;
+    private final ReadStream<JsonObject> cursor;
+    private final Function<List<JsonObject>, Future<Void>> onPage;
+    private final long watch;
+    private List<JsonObject> page = new ArrayList<>();
+    private Future<Void> handled = Future.succeededFuture();
+    private volatile long lastActivity = System.currentTimeMillis();
+
+    Scan(Vertx vertx, ReadStream<JsonObject> cursor, Function<List<JsonObject>, Future<Void>> onPage) {
+      this.vertx = vertx;
+      this.cursor = cursor;
+      this.onPage = onPage;
+      this.watch = vertx.setPeriodic(STALL_MS / 4, id -> {
+        if (System.currentTimeMillis() - lastActivity > STALL_MS) {
+          done.tryFail(new TimeoutException("the store's cursor delivered nothing for " + STALL_MS / 1000 + " s"));
+        }
+      });
+      done.future().onComplete(r -> vertx.cancelTimer(watch));
+      cursor.exceptionHandler(done::tryFail).endHandler(v -> {
+        lastActivity = System.currentTimeMillis();
+        hand(page).onComplete(done);
+      }).handler(doc -> {
+        lastActivity = System.currentTimeMillis();
+        page.add(doc);
+        if (page.size() == SIZE) {
+          // Wait for the work on this page before reading more: memory stays at a page or two.
+          cursor.pause();
+          hand(page).onSuccess(v -> cursor.resume()).onFailure(done::tryFail);
+          page = new ArrayList<>();
+        }
+      });
+    }
+
+    private Future<Void> hand(List<JsonObject> docs) {
+      handled = handled.compose(v -> docs.isEmpty() ? Future.succeededFuture() : onPage.apply(docs));
+      return handled;
+    }
   }
 }

@@ -7,13 +7,13 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.time.Duration;
+import org.kenes.Wait;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Debian's headless Chromium driven through Debian's ChromeDriver; nothing downloaded. */
@@ -37,12 +37,18 @@ final class Browser implements AutoCloseable {
       options.setExperimentalOption("prefs", java.util.Map.of("profile.managed_default_content_settings.javascript", 2));
     }
     ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().withTimeout(Wait.PATIENCE)
+        .build();
     ChromeDriver driver = new ChromeDriver(service, options);
     // A desktop window cannot be narrower than 500 px: the phone's viewport is set through the DevTools protocol.
     driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
         java.util.Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 600));
     return new Browser(driver, profile);
+  }
+
+  /** A wait for something the page does in its own time, as patient as the other tests' waits. */
+  WebDriverWait waiting() {
+    return new WebDriverWait(driver, Wait.PATIENCE);
   }
 
   /** Clicks what {@code by} finds, scrolled into view first as a person would. */
@@ -53,13 +59,16 @@ final class Browser implements AutoCloseable {
   }
 
   /**
-   * Clicks a button that submits its form and waits for the page that answers: a click returns before the browser
-   * has replaced the page, so reading the page right after it could read the old one.
+   * Clicks a button that submits its form and waits until the page that answers has loaded: a click returns before the
+   * browser has replaced the page, so reading the page right after it could read the old one. The old document is
+   * marked and the new one recognised by lacking the mark; asking the old {@code <html>} element whether it is stale
+   * instead can fail with "Node with given id does not belong to the document" while Chromium swaps the documents.
    */
   void submit(By by) {
-    WebElement page = driver.findElement(By.tagName("html"));
+    driver.executeScript("document.kenesSubmitted = true");
     click(by);
-    new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+    waiting().ignoring(WebDriverException.class).until(d -> Boolean.TRUE.equals(driver.executeScript(
+        "return document.kenesSubmitted === undefined && document.readyState === 'complete'")));
   }
 
   /** axe-core's serious and critical violations on the current page, described for an assertion message. */

@@ -7,7 +7,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -30,7 +29,7 @@ class ConsoleBrowserTest {
   void runARound() throws Exception {
     try (TestKenes kenes = TestKenes.start(dir.resolve("data")); Browser browser = Browser.start(1280, 900, true)) {
       String base = "http://127.0.0.1:" + kenes.port();
-      WebDriverWait wait = new WebDriverWait(browser.driver, Duration.ofSeconds(10));
+      WebDriverWait wait = browser.waiting();
 
       browser.driver.get(base + "/console");
       wait.until(ExpectedConditions.urlContains("/console/login"));

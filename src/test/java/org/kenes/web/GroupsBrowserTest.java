@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -13,7 +12,6 @@ import org.kenes.GroupsApiTest;
 import org.kenes.TestKenes;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The console's opinion-groups page in Chromium. */
 class GroupsBrowserTest {
@@ -33,12 +31,11 @@ class GroupsBrowserTest {
       GroupsApiTest.answerInTwoCamps(kenes, panels);
       String base = "http://127.0.0.1:" + kenes.port();
       browser.driver.get(base + "/console/studies/small/groups");
-      new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/console/login"));
+      browser.waiting().until(ExpectedConditions.urlContains("/console/login"));
       browser.driver.findElement(By.id("password")).sendKeys(TestKenes.ADMIN);
-      browser.driver.findElement(By.cssSelector("button.primary")).click();
+      browser.submit(By.cssSelector("button.primary"));
       // Signed in, the console goes back to the page that was asked for.
-      new WebDriverWait(browser.driver, Duration.ofSeconds(10))
-          .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Opinion groups"));
+      browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Opinion groups"));
       assertEquals(24, browser.driver.findElements(By.cssSelector("svg.map circle, svg.map rect:not(:first-of-type), "
           + "svg.map polygon")).size(), "one mark per panelist");
       assertTrue(browser.driver.findElement(By.tagName("main")).getText().contains("2 opinion groups"));

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -17,7 +16,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The questionnaire in real headless Chromium, as a panelist uses it; axe-core runs where JavaScript is on. */
 class QuestionnaireBrowserTest {
@@ -44,7 +42,7 @@ class QuestionnaireBrowserTest {
 
       // The drafts reach the server before anything is submitted.
       JsonObject expected = new JsonObject().put("value", 8).put("comment", "Нужны <измеримые> цели");
-      new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d -> expected.equals(answer(kenes, token, 0))
+      browser.waiting().until(d -> expected.equals(answer(kenes, token, 0))
           && "Кадры".equals(answer(kenes, token, 5).getString("text")));
       assertTrue(text(browser, "#autosave").startsWith("Черновик сохранён"), text(browser, "#autosave"));
       JsonObject q = kenes.get("/api/p/" + token).bodyAsJsonObject();
@@ -55,7 +53,7 @@ class QuestionnaireBrowserTest {
       assertEquals(List.of(), browser.seriousViolations(), "the questionnaire");
 
       browser.submit(By.cssSelector("button[value='submit']"));
-      new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("done=submitted"));
+      browser.waiting().until(ExpectedConditions.urlContains("done=submitted"));
       String notice = text(browser, ".notice.ok");
       assertTrue(notice.contains("ответы отправлены"), notice);
       assertTrue(notice.contains("Вы не ответили на 2 из 6 вопросов"), notice);
@@ -77,7 +75,7 @@ class QuestionnaireBrowserTest {
       browser.click(By.cssSelector("input[name='r-strategy'][value='8']"));
       browser.driver.findElement(By.id("c-audit")).sendKeys("Сначала подумаю");
       browser.submit(By.cssSelector("button[value='save']"));
-      new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("done=saved"));
+      browser.waiting().until(ExpectedConditions.urlContains("done=saved"));
       assertEquals("Отвечено 1 из 6", text(browser, "#progress-count"));
       assertEquals("Сначала подумаю", browser.driver.findElement(By.id("c-audit")).getAttribute("value"),
           "a comment without a rating is kept as a draft");
@@ -94,7 +92,7 @@ class QuestionnaireBrowserTest {
       browser.click(By.cssSelector("input[name='r-audit'][value='unable']"));
       browser.driver.findElement(By.id("o-ideas")).sendKeys("Кадры");
       browser.submit(By.cssSelector("button[value='submit']"));
-      new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("done=submitted"));
+      browser.waiting().until(ExpectedConditions.urlContains("done=submitted"));
       assertTrue(browser.driver.getCurrentUrl().endsWith("?done=submitted&lang=ru"), browser.driver.getCurrentUrl());
       assertTrue(text(browser, ".notice.ok").contains("ответы отправлены"));
       assertNoHorizontalScroll(browser);
@@ -192,7 +190,7 @@ class QuestionnaireBrowserTest {
 
       browser.driver.findElement(By.id("w-audit")).sendKeys("Costs <rose>");
       browser.submit(By.cssSelector("button[value='submit']"));
-      new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("done=submitted"));
+      browser.waiting().until(ExpectedConditions.urlContains("done=submitted"));
       assertEquals(new JsonObject().put("value", 3).put("reason", "Costs <rose>"), answer(kenes, token, 0));
 
       try (Browser plain = Browser.start(360, 740, false)) {

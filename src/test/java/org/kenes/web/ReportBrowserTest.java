@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -31,11 +30,11 @@ class ReportBrowserTest {
       String base = "http://127.0.0.1:" + kenes.port();
       for (int width : new int[] {1280, 360}) {
         try (Browser browser = Browser.start(width, 900, true)) {
-          WebDriverWait wait = new WebDriverWait(browser.driver, Duration.ofSeconds(10));
+          WebDriverWait wait = browser.waiting();
           browser.driver.get(base + "/console");
           wait.until(ExpectedConditions.urlContains("/console/login"));
           browser.driver.findElement(By.id("password")).sendKeys(TestKenes.ADMIN);
-          browser.driver.findElement(By.cssSelector("button.primary")).click();
+          browser.submit(By.cssSelector("button.primary"));
           wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Studies"));
           for (String lang : List.of("en", "ru")) {
             browser.driver.get(base + "/studies/small/report?lang=" + lang);

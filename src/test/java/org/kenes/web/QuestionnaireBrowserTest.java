@@ -40,11 +40,13 @@ class QuestionnaireBrowserTest {
       browser.driver.findElement(By.id("o-ideas")).sendKeys("Кадры");
       assertEquals("Отвечено 4 из 6", text(browser, "#progress-count"), "progress follows the answers at once");
 
-      // The drafts reach the server before anything is submitted.
+      // The drafts reach the server before anything is submitted. The store has a draft a moment before the page has
+      // read the server's answer, so the page's word that it was saved is waited for too.
       JsonObject expected = new JsonObject().put("value", 8).put("comment", "Нужны <измеримые> цели");
       browser.waiting().until(d -> expected.equals(answer(kenes, token, 0))
           && "Кадры".equals(answer(kenes, token, 5).getString("text")));
-      assertTrue(text(browser, "#autosave").startsWith("Черновик сохранён"), text(browser, "#autosave"));
+      browser.waiting().withMessage(() -> "the page says: " + text(browser, "#autosave"))
+          .until(d -> text(browser, "#autosave").startsWith("Черновик сохранён"));
       JsonObject q = kenes.get("/api/p/" + token).bodyAsJsonObject();
       assertFalse(q.getBoolean("submitted"));
       assertEquals(new JsonObject().putNull("value"), answer(kenes, token, 1));

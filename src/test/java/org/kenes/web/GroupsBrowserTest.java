@@ -40,7 +40,10 @@ class GroupsBrowserTest {
           + "svg.map polygon")).size(), "one mark per panelist");
       assertTrue(browser.driver.findElement(By.tagName("main")).getText().contains("2 opinion groups"));
       assertEquals(List.of(), browser.seriousViolations());
-      java.nio.file.Files.write(Path.of(System.getProperty("java.io.tmpdir"), "kenes-groups.png"),
+      // In target/ with the console's other screenshots: a fixed name in the shared temporary folder could belong to
+      // another user's run.
+      Path shots = java.nio.file.Files.createDirectories(Path.of("target", "console-screenshots"));
+      java.nio.file.Files.write(shots.resolve("groups.png"),
           browser.driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
     }
   }

@@ -5,17 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientResponse;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,52 +28,35 @@ class LiveAndDeadlineTest {
       JsonArray people = kenes.addParticipants("small", "policy", "policy", "providers");
       kenes.adminPost("/api/studies/small/rounds");
 
-      BlockingQueue<JsonObject> events = new LinkedBlockingQueue<>();
-      HttpClient client = kenes.vertx.createHttpClient();
-      HttpClientResponse response = client.request(new RequestOptions().setMethod(HttpMethod.GET).setHost("127.0.0.1")
-              .setPort(kenes.port()).setURI("/api/studies/small/live")
-              .putHeader("Authorization", "Bearer " + TestKenes.ADMIN))
-          .compose(request -> request.send()).await();
-      assertEquals(200, response.statusCode());
-      assertTrue(response.getHeader("Content-Type").startsWith("text/event-stream"), response.getHeader("Content-Type"));
-      StringBuilder buffer = new StringBuilder();
-      response.handler(chunk -> {
-        buffer.append(chunk.toString());
-        int end;
-        while ((end = buffer.indexOf("\n\n")) >= 0) {
-          String event = buffer.substring(0, end);
-          buffer.delete(0, end + 2);
-          if (event.contains("event: participation")) {
-            String data = event.lines().filter(l -> l.startsWith("data: ")).findFirst().orElseThrow().substring(6);
-            events.add(new JsonObject(data));
-          }
+      try (LiveEvents live = LiveEvents.open(kenes, "small")) {
+        assertEquals(200, live.response.statusCode());
+        String type = live.response.getHeader("Content-Type");
+        assertTrue(type.startsWith("text/event-stream"), type);
+
+        JsonObject first = live.next(e -> true);
+        assertNotNull(first, "an event on connecting");
+        assertEquals(0, first.getJsonObject("participation").getInteger("responded"));
+        assertEquals(3, first.getJsonObject("participation").getInteger("invited"));
+
+        JsonObject last = null;
+        for (int i = 0; i < 2; i++) {
+          kenes.put("/api/p/" + people.getJsonObject(i).getString("token") + "/answers", new JsonObject()
+              .put("answers", new JsonObject().put("strategy", new JsonObject().put("value", 8))).put("submit", true));
+          int expected = i + 1;
+          last = live.next(e -> e.getJsonObject("participation").getInteger("responded") == expected);
+          assertNotNull(last, "an event after submission " + expected);
         }
-      });
+        assertEquals(2, last.getJsonObject("participation").getJsonObject("panels").getJsonObject("policy")
+            .getInteger("responded"));
+        JsonObject strategy = last.getJsonArray("items").getJsonObject(0);
+        assertEquals("strategy", strategy.getString("id"));
+        assertEquals("insufficient", strategy.getString("verdict"), "2 ratings are under minResponses");
+        assertEquals(1.0, strategy.getDouble("agree"));
+        assertTrue(last.getBoolean("provisional"));
 
-      JsonObject first = events.poll(10, TimeUnit.SECONDS);
-      assertNotNull(first, "an event on connecting");
-      assertEquals(0, first.getJsonObject("participation").getInteger("responded"));
-      assertEquals(3, first.getJsonObject("participation").getInteger("invited"));
-
-      JsonObject last = null;
-      for (int i = 0; i < 2; i++) {
-        kenes.put("/api/p/" + people.getJsonObject(i).getString("token") + "/answers", new JsonObject()
-            .put("answers", new JsonObject().put("strategy", new JsonObject().put("value", 8))).put("submit", true));
-        int expected = i + 1;
-        last = waitFor(events, e -> e.getJsonObject("participation").getInteger("responded") == expected);
-        assertNotNull(last, "an event after submission " + expected);
+        kenes.adminPost("/api/studies/small/rounds/1/close");
+        assertNotNull(live.next(e -> "closed".equals(e.getString("status"))), "closing is announced too");
       }
-      assertEquals(2, last.getJsonObject("participation").getJsonObject("panels").getJsonObject("policy")
-          .getInteger("responded"));
-      JsonObject strategy = last.getJsonArray("items").getJsonObject(0);
-      assertEquals("strategy", strategy.getString("id"));
-      assertEquals("insufficient", strategy.getString("verdict"), "2 ratings are under minResponses");
-      assertEquals(1.0, strategy.getDouble("agree"));
-      assertTrue(last.getBoolean("provisional"));
-
-      kenes.adminPost("/api/studies/small/rounds/1/close");
-      assertNotNull(waitFor(events, e -> "closed".equals(e.getString("status"))), "closing is announced too");
-      client.close();
     }
   }
 
@@ -150,17 +127,5 @@ class LiveAndDeadlineTest {
       assertTrue(!body.contains("secret") && !body.contains("\"value\""), "no answer is shown");
       assertNull(list.getJsonObject(0).getValue("answers"));
     }
-  }
-
-  private static JsonObject waitFor(BlockingQueue<JsonObject> events, java.util.function.Predicate<JsonObject> test)
-      throws InterruptedException {
-    long end = System.currentTimeMillis() + 10_000;
-    while (System.currentTimeMillis() < end) {
-      JsonObject e = events.poll(200, TimeUnit.MILLISECONDS);
-      if (e != null && test.test(e)) {
-        return e;
-      }
-    }
-    return null;
   }
 }

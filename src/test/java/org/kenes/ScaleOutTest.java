@@ -1,19 +1,13 @@
 package org.kenes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import io.vertx.core.http.HttpClientResponse;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,33 +74,15 @@ class ScaleOutTest {
       first.createSmallStudy();
       JsonArray people = first.addParticipants("small", "policy", "providers");
       first.adminPost("/api/studies/small/rounds");
-      BlockingQueue<JsonObject> events = new LinkedBlockingQueue<>();
-      HttpClientResponse stream = first.vertx.createHttpClient().request(new RequestOptions()
-              .setMethod(HttpMethod.GET).setHost("127.0.0.1").setPort(first.port())
-              .setURI("/api/studies/small/live").putHeader("Authorization", "Bearer " + TestKenes.ADMIN))
-          .compose(request -> request.send()).await();
-      StringBuilder buffer = new StringBuilder();
-      stream.handler(chunk -> {
-        buffer.append(chunk.toString());
-        for (int end = buffer.indexOf("\n\n"); end >= 0; end = buffer.indexOf("\n\n")) {
-          String event = buffer.substring(0, end);
-          buffer.delete(0, end + 2);
-          event.lines().filter(l -> l.startsWith("data: ")).findFirst()
-              .ifPresent(l -> events.add(new JsonObject(l.substring(6))));
-        }
-      });
-      Thread.sleep(1_100);
-      assertEquals(200, second.put("/api/p/" + DelphiLoopTest.token(people, 0) + "/answers", new JsonObject()
-          .put("answers", new JsonObject().put("strategy", new JsonObject().put("value", 8))).put("submit", true))
-          .statusCode());
-      long deadline = System.currentTimeMillis() + 10_000;
-      boolean seen = false;
-      while (!seen && System.currentTimeMillis() < deadline) {
-        JsonObject e = events.poll(200, TimeUnit.MILLISECONDS);
-        seen = e != null && e.containsKey("participation")
-            && e.getJsonObject("participation").getInteger("responded", 0) == 1;
+      try (LiveEvents live = LiveEvents.open(first, "small")) {
+        // The stream is under way once its first event has come; the save is taken after that.
+        assertNotNull(live.next(e -> true), "an event on connecting");
+        assertEquals(200, second.put("/api/p/" + DelphiLoopTest.token(people, 0) + "/answers", new JsonObject()
+            .put("answers", new JsonObject().put("strategy", new JsonObject().put("value", 8))).put("submit", true))
+            .statusCode());
+        assertNotNull(live.next(e -> e.getJsonObject("participation").getInteger("responded", 0) == 1),
+            "the first instance's stream shows the answer the second took");
       }
-      assertTrue(seen, "the first instance's stream shows the answer the second took");
     }
   }
 }

@@ -73,7 +73,9 @@ class LiveAndDeadlineTest {
       assertEquals(400, kenes.adminPost("/api/studies/small/rounds", "application/json",
           new JsonObject().put("closesAt", "soon").encode()).statusCode());
 
-      String closesAt = Instant.now().plusMillis(1500).toString();
+      // Far enough ahead that opening the round and one save come first however slow the machine; in whole
+      // milliseconds, as Kenes finds due rounds by the millisecond (a deadline within one could close a moment early).
+      String closesAt = Instant.now().plusSeconds(5).truncatedTo(ChronoUnit.MILLIS).toString();
       var opened = kenes.adminPost("/api/studies/small/rounds", "application/json",
           new JsonObject().put("closesAt", closesAt).encode());
       assertEquals(201, opened.statusCode(), opened.bodyAsString());
@@ -82,8 +84,8 @@ class LiveAndDeadlineTest {
           .put("answers", new JsonObject().put("strategy", new JsonObject().put("value", 8))).put("submit", true))
           .statusCode());
 
-      MailTest.waitUntil(() -> "closed".equals(kenes.adminGet("/api/studies/small/rounds").bodyAsJsonArray()
-          .getJsonObject(0).getString("status")));
+      Wait.until("the round closes at its deadline", () -> "closed".equals(
+          kenes.adminGet("/api/studies/small/rounds").bodyAsJsonArray().getJsonObject(0).getString("status")));
       JsonObject round = kenes.adminGet("/api/studies/small/rounds").bodyAsJsonArray().getJsonObject(0);
       assertTrue(Instant.parse(round.getString("closedAt")).isAfter(Instant.parse(closesAt)));
       JsonObject results = kenes.adminGet("/api/studies/small/rounds/1/results").bodyAsJsonObject();
@@ -91,6 +93,9 @@ class LiveAndDeadlineTest {
       assertEquals(1, results.getJsonObject("participation").getInteger("responded"));
       assertEquals(409, kenes.put("/api/p/" + people.getJsonObject(1).getString("token") + "/answers", new JsonObject()
           .put("answers", new JsonObject()).put("submit", true)).statusCode(), "too late");
+      // Kenes writes its audit entry once the close is complete, a moment after the round shows as closed.
+      Wait.until("the audit records the close", () -> kenes.adminGet("/api/studies/small/audit").bodyAsJsonArray()
+          .stream().map(JsonObject.class::cast).anyMatch(e -> "round.closed".equals(e.getString("action"))));
       JsonObject last = kenes.adminGet("/api/studies/small/audit").bodyAsJsonArray().stream().map(JsonObject.class::cast)
           .reduce((a, b) -> b).orElseThrow();
       assertEquals("kenes", last.getString("actor"));

@@ -36,8 +36,9 @@ class ScaleOutTest {
           "providers", "patients", "patients");
       second.adminPost("/api/studies/small/rounds");
       // An instance sees a round opened by another within a second (its cache of the rounds; saves check openness
-      // with their own write).
-      Thread.sleep(1_100);
+      // with their own write): the first is asked until it does.
+      Wait.until("the first instance sees round 1 open", () -> first.adminGet("/api/studies/small/rounds")
+          .bodyAsJsonArray().stream().map(JsonObject.class::cast).anyMatch(r -> "open".equals(r.getString("status"))));
       for (int i = 0; i < people.size(); i++) {
         TestKenes via = i % 2 == 0 ? first : second;
         JsonObject answers = new JsonObject().put("strategy", new JsonObject().put("value", 1 + i))

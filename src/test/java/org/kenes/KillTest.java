@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.net.ServerSocket;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,6 +23,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,21 +41,22 @@ class KillTest {
   @TempDir
   Path dir;
 
-  private Path log;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private static final Pattern LISTENING = Pattern.compile("Kenes is listening on port (\\d+)");
+
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+  /** A Kenes process, the port it chose and the file its output goes to. */
+  private record Server(Process process, int port, Path log) {}
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"SIGKILL", "SIGTERM"})
   @DisplayName("no acknowledged answer is lost when the server dies under load")
   void acknowledgedSavesSurvive(String signal) throws Exception {
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
     Path surveys = Files.createDirectories(dir.resolve("surveys"));
     Files.writeString(surveys.resolve("small.yaml"), TestKenes.resource("studies/small.yaml"));
     Path data = dir.resolve("data");
-    Process server = start(port, data, surveys);
+    Server server = start(data, surveys);
+    int port = server.port();
     List<String> tokens = new ArrayList<>();
     Map<String, Integer> acknowledged = new ConcurrentHashMap<>();
     Map<String, Integer> attempted = new ConcurrentHashMap<>();
@@ -85,33 +88,33 @@ class KillTest {
           }
         });
       }
-      while (acks.get() < 300) {
-        Thread.sleep(20);
-      }
+      Wait.until("300 saves acknowledged", () -> acks.get() >= 300);
       if (signal.equals("SIGKILL")) {
-        server.destroyForcibly();
+        server.process().destroyForcibly();
       } else {
-        server.destroy();
+        server.process().destroy();
       }
-      assertTrue(server.waitFor(30, TimeUnit.SECONDS), "the server stopped");
+      assertTrue(server.process().waitFor(Wait.PATIENCE.toSeconds(), TimeUnit.SECONDS), "the server stopped");
       running.set(false);
       clients.shutdown();
-      assertTrue(clients.awaitTermination(30, TimeUnit.SECONDS));
+      assertTrue(clients.awaitTermination(Wait.PATIENCE.toSeconds(), TimeUnit.SECONDS));
       if (signal.equals("SIGTERM")) {
-        assertTrue(Files.readString(log).contains("Kenes stopped"), "SIGTERM drains requests and commits the store");
+        assertTrue(Files.readString(server.log()).contains("Kenes stopped"),
+            "SIGTERM drains requests and commits the store");
       }
     } finally {
-      server.destroyForcibly();
+      server.process().destroyForcibly();
     }
 
-    Process again = start(port, data, surveys);
+    // Started again on a port of its own choosing: the old one may have been taken meanwhile.
+    Server again = start(data, surveys);
     try {
       int intact = 0;
       for (String token : tokens) {
         if (!acknowledged.containsKey(token)) {
           continue;
         }
-        JsonObject q = new JsonObject(get(port, "/api/p/" + token));
+        JsonObject q = new JsonObject(get(again.port(), "/api/p/" + token));
         int stored = q.getJsonArray("items").getJsonObject(0).getJsonObject("answer").getInteger("value");
         // The save in flight at the kill may or may not have landed; nothing older than the last acknowledged may.
         assertTrue(stored == acknowledged.get(token) || stored == attempted.get(token),
@@ -125,35 +128,60 @@ class KillTest {
           "a save under way gets an answer or none, never an error: " + outcomes);
       assertEquals(acknowledged.size(), intact);
     } finally {
-      again.destroy();
-      again.waitFor(30, TimeUnit.SECONDS);
+      again.process().destroy();
+      again.process().waitFor(Wait.PATIENCE.toSeconds(), TimeUnit.SECONDS);
     }
   }
 
-  private Process start(int port, Path data, Path surveys) throws Exception {
+  /**
+   * Starts Kenes on port 0 and reads the port it chose from its log: a port found free beforehand could be taken by
+   * another process before Kenes binds it, and a busy CI machine runs other servers.
+   */
+  private Server start(Path data, Path surveys) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "org.kenes.Main", "serve")
         .redirectErrorStream(true);
-    log = dir.resolve("server-" + System.nanoTime() + ".log");
+    Path log = dir.resolve("server-" + System.nanoTime() + ".log");
     pb.redirectOutput(log.toFile());
-    pb.environment().put("KENES_PORT", String.valueOf(port));
+    pb.environment().put("KENES_PORT", "0");
     pb.environment().put("KENES_DATA_DIR", data.toString());
     pb.environment().put("KENES_ADMIN_TOKEN", TestKenes.ADMIN);
     pb.environment().put("KENES_SURVEYS_DIR", surveys.toString());
     Process process = pb.start();
-    long deadline = System.currentTimeMillis() + 60_000;
-    while (System.currentTimeMillis() < deadline) {
-      try {
-        if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
-            HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
-          return process;
-        }
-      } catch (IOException e) {
-        Thread.sleep(100);
-      }
+    try {
+      int[] port = {0};
+      Wait.until("the server says its port", () -> {
+        Matcher m = LISTENING.matcher(read(log));
+        port[0] = m.find() ? Integer.parseInt(m.group(1)) : 0;
+        return port[0] > 0 || !process.isAlive();
+      });
+      assertTrue(process.isAlive(), "the server stopped:\n" + read(log));
+      Wait.until("the server is healthy", () -> healthy(port[0]));
+      return new Server(process, port[0], log);
+    } catch (AssertionError | InterruptedException e) {
+      process.destroyForcibly();
+      throw e;
     }
-    process.destroyForcibly();
-    throw new AssertionError("the server did not start");
+  }
+
+  private boolean healthy(int port) {
+    try {
+      return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
+          HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private static String read(Path log) {
+    try {
+      return Files.readString(log);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private int save(int port, String token, int value) {
@@ -162,7 +190,7 @@ class KillTest {
         .put("audit", new JsonObject().put("value", value))).put("submit", true).encode();
     try {
       HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/p/"
-              + token + "/answers")).timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+              + token + "/answers")).timeout(Wait.PATIENCE).header("Content-Type", "application/json")
           .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
       return r.statusCode();
     } catch (IOException | InterruptedException e) {

@@ -7,7 +7,8 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
-import java.net.ServerSocket;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -25,14 +26,15 @@ class StoreDownTest {
   @Test
   @DisplayName("a store that is down: the server starts, /health and requests answer 503, and it recovers")
   void storeDownThenBack() throws Exception {
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
+    // The store's port is held by a socket bound to it without listening: connections to it are refused, as to a
+    // store that is down, and no other process can take the port before the store comes back on it.
+    Socket holder = new Socket();
+    holder.bind(new InetSocketAddress("127.0.0.1", 0));
+    int port = holder.getLocalPort();
     Path surveys = Files.createDirectories(dir.resolve("surveys"));
     Files.writeString(surveys.resolve("small.yaml"), TestKenes.resource("studies/small.yaml"));
     String uri = "mongodb://127.0.0.1:" + port + "/?serverSelectionTimeoutMS=800&connectTimeoutMS=500";
-    try (TestKenes kenes = TestKenes.start(dir.resolve("data"), surveys, Map.of(KenesConfig.MONGO_URI, uri))) {
+    try (holder; TestKenes kenes = TestKenes.start(dir.resolve("data"), surveys, Map.of(KenesConfig.MONGO_URI, uri))) {
       assertEquals(503, kenes.get("/health").statusCode());
       HttpResponse<Buffer> r = kenes.adminGet("/api/studies");
       assertEquals(503, r.statusCode());
@@ -40,13 +42,11 @@ class StoreDownTest {
       assertEquals(503, kenes.get("/p/some-token").statusCode());
 
       MongoServer store = new MongoServer(new MemoryBackend());
+      holder.close();
       store.bind("127.0.0.1", port);
       try {
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (System.currentTimeMillis() < deadline
-            && kenes.adminGet("/api/studies").bodyAsString().indexOf("small") < 0) {
-          Thread.sleep(200);
-        }
+        Wait.until("the study files are loaded once the store answers",
+            () -> kenes.adminGet("/api/studies").bodyAsString().contains("small"));
         assertEquals(200, kenes.get("/health").statusCode());
         assertEquals("small", kenes.adminGet("/api/studies").bodyAsJsonArray().getJsonObject(0).getString("id"),
             "the study files were loaded once the store answered");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -28,7 +29,8 @@ class PlantedCampsTest {
   }
 
   private static Set<String> items(int from, int to) {
-    return IntStream.range(from, to).mapToObj(j -> String.format("item-%02d", j)).collect(Collectors.toSet());
+    return IntStream.range(from, to).mapToObj(j -> String.format(Locale.ROOT, "item-%02d", j))
+        .collect(Collectors.toSet());
   }
 
   @Test

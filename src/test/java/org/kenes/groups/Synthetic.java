@@ -2,6 +2,7 @@ package org.kenes.groups;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.stream.IntStream;
 
@@ -20,7 +21,7 @@ final class Synthetic {
   }
 
   static List<String> itemIds(int count) {
-    return IntStream.range(0, count).mapToObj(j -> String.format("item-%02d", j)).toList();
+    return IntStream.range(0, count).mapToObj(j -> String.format(Locale.ROOT, "item-%02d", j)).toList();
   }
 
   /**

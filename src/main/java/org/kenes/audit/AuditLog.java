@@ -30,7 +30,7 @@ public final class AuditLog {
   /** Records an action once it is done; answered once durable. */
   public Future<Void> record(Actor actor, String action, String target, String study, String detail) {
     Instant now = Instant.now();
-    JsonObject doc = new JsonObject().put("_id", String.format("%015d-%s", now.toEpochMilli(), Tokens.token()))
+    JsonObject doc = new JsonObject().put("_id", String.format(java.util.Locale.ROOT, "%015d-%s", now.toEpochMilli(), Tokens.token()))
         .put("at", now.toString()).put("actor", actor.name()).put("action", action).put("target", target)
         .put("study", study).put("detail", detail);
     return mongo.insert(COLLECTION, doc).compose(id -> durability.sync());

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.IntFunction;
@@ -295,7 +296,7 @@ public final class Bench {
     MongoClient mongo = services.store().client();
     List<BulkOperation> ops = new ArrayList<>();
     for (int i = from; i < to; i++) {
-      String participant = String.format("bench-%06d", i);
+      String participant = String.format(Locale.ROOT, "bench-%06d", i);
       String panel = PANELS[i % PANELS.length];
       JsonObject answers = new JsonObject();
       for (Item item : study.items()) {

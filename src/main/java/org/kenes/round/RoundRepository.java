@@ -45,7 +45,10 @@ public final class RoundRepository {
         .put("round", round.number()).put("status", "open").put("items", new JsonArray(round.items()))
         .put("openedAt", round.openedAt());
     if (round.closesAt() != null) {
-      doc.put("closesAt", round.closesAt()).put("closesAtMs", java.time.Instant.parse(round.closesAt()).toEpochMilli());
+      // Rounded up: a deadline between two milliseconds has not passed at the first of them.
+      java.time.Instant deadline = java.time.Instant.parse(round.closesAt());
+      long ms = deadline.toEpochMilli() + (deadline.getNano() % 1_000_000 == 0 ? 0 : 1);
+      doc.put("closesAt", round.closesAt()).put("closesAtMs", ms);
     }
     return mongo.insert(ROUNDS, doc)
         .recover(e -> Future.failedFuture(Store.isDuplicateKey(e)

@@ -62,8 +62,8 @@ public final class AnswerRepository {
   }
 
   /**
-   * Every answer set of a round, drafts included, a page at a time: each page is read into answer sets and handed to
-   * {@code onPage} on a worker thread, in order, while the next one is read from the store.
+   * Every answer set of a round, drafts included, in no particular order, a page at a time: each page is read into
+   * answer sets and handed to {@code onPage} on a worker thread, one after the other, while the next one is read.
    */
   public Future<Void> scan(String study, int round, Consumer<List<AnswerSet>> onPage) {
     return Pages.scan(vertx, mongo, COLLECTION, AnswerSet.key(study, round, ""), docs -> vertx.executeBlocking(() -> {

@@ -214,10 +214,10 @@ public final class RoundService {
             counters.add(sets);
             texts.add(sets);
           })
-          .compose(v -> tallies.replace(study.id(), round.number(), study.panelIds(), counters.byPanel()))
-          .compose(v -> previous(study, lastAsked))
-          .map(previous -> new RoundAnalysis.Input(study, round.number(), round.items(),
-              RoundCounters.tallies(study, round.items(), counters.byPanel()), all.resultAt(0), previous,
+          .compose(v -> Future.all(tallies.replace(study.id(), round.number(), study.panelIds(), counters.byPanel()),
+              previous(study, lastAsked)))
+          .map(done -> new RoundAnalysis.Input(study, round.number(), round.items(),
+              RoundCounters.tallies(study, round.items(), counters.byPanel()), all.resultAt(0), done.resultAt(1),
               texts.texts(), false));
     });
   }

@@ -8,15 +8,16 @@ import io.vertx.core.streams.ReadStream;
 import io.vertx.ext.mongo.FindOptions;
 import io.vertx.ext.mongo.MongoClient;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 /**
- * Reads every document whose {@code _id} starts with a prefix (keys are built as {@code study:…}), in {@code _id}
- * order, through one cursor a batch at a time: no single reply grows past the wire protocol's limit, and the
- * collection is scanned once. (The embedded server answers an {@code _id} range from a scan, not from its index, so
- * reading page after page by range would scan the collection once per page.)
+ * Reads every document whose {@code _id} starts with a prefix (keys are built as {@code study:…}) through one cursor,
+ * a batch at a time: no single reply grows past the wire protocol's limit, and the collection is scanned once. (The
+ * embedded server answers an {@code _id} range from a scan, not from its index, so reading page after page by range
+ * would scan the collection once per page.)
  */
 public final class Pages {
 
@@ -26,22 +27,26 @@ public final class Pages {
 
   private Pages() {}
 
+  /** The documents in {@code _id} order, whatever order the store keeps them in. */
   public static Future<List<JsonObject>> byKeyPrefix(Vertx vertx, MongoClient mongo, String collection, String prefix) {
     List<JsonObject> all = new ArrayList<>();
     return scan(vertx, mongo, collection, prefix, page -> {
       all.addAll(page);
       return Future.succeededFuture();
-    }).map(all);
+    }).map(v -> {
+      all.sort(Comparator.comparing(d -> d.getString("_id")));
+      return all;
+    });
   }
 
   /**
-   * Hands the documents to {@code onPage} {@value #SIZE} at a time, in order, one page after the other, while the
-   * cursor goes on reading: a pass over a large set costs about its read.
+   * Hands the documents, in no particular order, to {@code onPage} {@value #SIZE} at a time, one page after the
+   * other, while the cursor goes on reading: a pass over a large set costs about its read.
    */
   public static Future<Void> scan(Vertx vertx, MongoClient mongo, String collection, String prefix,
       Function<List<JsonObject>, Future<Void>> onPage) {
     JsonObject query = new JsonObject().put("_id", new JsonObject().put("$gte", prefix).put("$lt", prefix + "\uffff"));
-    FindOptions options = new FindOptions().setSort(new JsonObject().put("_id", 1)).setBatchSize(SIZE);
+    FindOptions options = new FindOptions().setBatchSize(SIZE);
     return new Scan(vertx, mongo.findBatchWithOptions(collection, query, options), onPage).done.future();
   }
 

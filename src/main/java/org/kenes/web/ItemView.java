@@ -40,7 +40,9 @@ final class ItemView {
     JsonArray key = new JsonArray();
     for (int p = scale.getInteger("min"); p <= scale.getInteger("max"); p++) {
       String label = labels.getString(String.valueOf(p));
-      points.add(new JsonObject().put("value", p).put("label", label).put("reason", askReasonFor.contains(p))
+      // Every name the template asks of a point is there: a missing one is looked for in every enclosing context.
+      points.add(new JsonObject().put("value", p).put("label", label == null ? "" : label)
+          .put("reason", askReasonFor.contains(p))
           .put("checked", value != null && String.valueOf(value).equals(String.valueOf(p))));
       if (label != null) {
         key.add(new JsonObject().put("value", p).put("label", label));

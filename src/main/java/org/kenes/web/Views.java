@@ -28,7 +28,7 @@ public final class Views {
   private final HandlebarsTemplateEngine engine;
 
   public Views(Vertx vertx) {
-    engine = HandlebarsTemplateEngine.create(vertx);
+    engine = HandlebarsTemplateEngine.create(vertx).setResolvers(JsonValues.INSTANCE);
     Handlebars handlebars = engine.unwrap();
     if (!"dev".equals(System.getenv("VERTXWEB_ENVIRONMENT"))) {
       handlebars.with(new PartialCache());

@@ -63,14 +63,16 @@ class PagesTest {
   }
 
   @Test
-  @DisplayName("a scan hands on full pages one after the other, each after the one before is done")
+  @DisplayName("a scan hands on every document in full pages, one after the other, each after the one before is done")
   void pagesInTurn() {
     List<Integer> sizes = new ArrayList<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
     Map<String, Boolean> busy = new HashMap<>();
     Pages.scan(vertx, mongo, "docs", "alpha", page -> {
       assertTrue(busy.isEmpty(), "one page at a time");
       busy.put("page", true);
       sizes.add(page.size());
+      page.forEach(d -> seen.add(d.getString("_id")));
       // Slow work on a page: the next one waits for it.
       return vertx.timer(20).map(t -> {
         busy.clear();
@@ -78,6 +80,7 @@ class PagesTest {
       });
     }).await();
     assertEquals(List.of(1_000, 1_000, 500), sizes);
+    assertEquals(2_500, seen.size());
   }
 
   @Test

@@ -317,6 +317,9 @@ public final class Bench {
     List<String> items = study.items().stream().map(Item::id).toList();
     services.tallies().replace(study.id(), 1, study.panelIds(),
         RoundCounters.of(study, items, sets, participant -> Map.of())).await();
+    // Measured from a settled store: the seeding's writes on disk and its garbage collected.
+    services.store().durability().sync().await();
+    System.gc();
     out.println("  seeded " + sets.size() + " answer sets of " + items.size() + " items");
   }
 

@@ -23,6 +23,7 @@ import java.util.ResourceBundle;
 public final class Views {
 
   private static final String BUNDLE = "i18n/messages";
+  private static final Map<String, String> PATTERNS = new java.util.concurrent.ConcurrentHashMap<>();
   private static final ThreadLocal<Map<String, MessageFormat>> FORMATS = ThreadLocal.withInitial(HashMap::new);
   private static final ThreadLocal<Map<String, NumberFormat>> NUMBERS = ThreadLocal.withInitial(HashMap::new);
   private final HandlebarsTemplateEngine engine;
@@ -97,7 +98,12 @@ public final class Views {
         k -> new MessageFormat(pattern(language, key), Locale.forLanguageTag(language))).format(args);
   }
 
+  /** The bundles are part of the jar: a text once found is kept, as a page asks for some of them per item. */
   private static String pattern(String language, String key) {
+    return PATTERNS.computeIfAbsent(language + '\u0000' + key, k -> bundled(language, key));
+  }
+
+  private static String bundled(String language, String key) {
     try {
       return ResourceBundle.getBundle(BUNDLE, Locale.forLanguageTag(language),
           ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)).getString(key);

@@ -67,7 +67,6 @@ final class LiveStream {
         }
       });
       ping = vertx.setPeriodic(PING_MS, t -> response.write(": ping\n\n"));
-      fingerprint().onSuccess(now -> seen = seen == null ? now : seen);
       watch = vertx.setPeriodic(WATCH_MS, t -> fingerprint().onSuccess(now -> {
         if (seen != null && !seen.equals(now)) {
           changed();
@@ -76,7 +75,14 @@ final class LiveStream {
       }));
       response.closeHandler(v -> close());
       response.exceptionHandler(e -> close());
-      changed();
+      // The tallies first, then the first snapshot: a save between the two is in the snapshot, one after it changes
+      // what the watch sees.
+      fingerprint().onComplete(now -> {
+        if (now.succeeded() && seen == null) {
+          seen = now.result();
+        }
+        changed();
+      });
     }
 
     /** What the open round's shared tallies say now: they change with every save, through whichever instance. */

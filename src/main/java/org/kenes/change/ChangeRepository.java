@@ -4,7 +4,6 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.BulkOperation;
-import io.vertx.ext.mongo.FindOptions;
 import io.vertx.ext.mongo.MongoClient;
 import java.util.List;
 import org.kenes.store.Durability;
@@ -34,10 +33,13 @@ final class ChangeRepository {
     return ops.isEmpty() ? Future.succeededFuture() : mongo.bulkWrite(COLLECTION, ops).compose(r -> durability.sync());
   }
 
+  /** In the order they were made: by time (as instants: their texts vary in precision), then as recorded together. */
   Future<List<Change>> list(String study) {
-    return mongo.findWithOptions(COLLECTION, new JsonObject().put("study", study),
-            new FindOptions().setSort(new JsonObject().put("at", 1).put("seq", 1)))
-        .map(docs -> docs.stream().map(ChangeRepository::change).toList());
+    return mongo.find(COLLECTION, new JsonObject().put("study", study))
+        .map(docs -> docs.stream()
+            .sorted(java.util.Comparator.comparing((JsonObject d) -> java.time.Instant.parse(d.getString("at")))
+                .thenComparing(d -> d.getInteger("seq", 0)))
+            .map(ChangeRepository::change).toList());
   }
 
   private static JsonObject document(Change c) {

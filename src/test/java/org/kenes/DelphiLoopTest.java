@@ -57,7 +57,8 @@ class DelphiLoopTest {
         answers.put("tools", new JsonObject().put("ranking", new JsonArray(i % 3 == 0
             ? List.of("audit", "pdsa", "checklists") : List.of("audit", "checklists", "pdsa"))));
         answers.put("ideas", new JsonObject().put("text", "Idea " + i));
-        answers.getJsonObject("audit").put("comment", i == 0 ? "<script>alert(1)</script>" : "Comment " + i);
+        answers.getJsonObject("audit").put("comment", i == 0 ? "<script>alert(1)</script>"
+            : i == 1 ? "=HYPERLINK(\"http://example.org\")" : i == 2 ? "'quoted" : "Comment " + i);
         HttpResponse<Buffer> saved = kenes.put("/api/p/" + token(people, i) + "/answers",
             new JsonObject().put("answers", answers).put("submit", true));
         assertEquals(200, saved.statusCode(), saved.bodyAsString());
@@ -177,6 +178,10 @@ class DelphiLoopTest {
       assertTrue(csv.startsWith("participant,panel,round,item,option,value,comment\n"));
       assertFalse(csv.contains("Person 0") || csv.contains("p0@example.org"), "exports carry pseudonyms only");
       assertFalse(csv.contains(token(people, 0)), "exports carry no tokens");
+      // A comment that a spreadsheet would run as a formula is written after a quote; analyze reads it back as typed.
+      assertTrue(csv.contains(",\"'=HYPERLINK(\"\"http://example.org\"\")\"\n"), csv);
+      assertTrue(csv.contains(",''quoted\n"), csv);
+      assertFalse(csv.contains(",=HYPERLINK"), csv);
       Path file = dir.resolve("export.csv");
       Files.writeString(file, csv);
       Path studyFile = dir.resolve("small.yaml");

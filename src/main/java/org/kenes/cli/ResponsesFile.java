@@ -94,7 +94,7 @@ final class ResponsesFile {
     String item = r.get("item").trim();
     String option = r.get("option").trim();
     String value = r.get("value").trim();
-    String comment = r.get("comment");
+    String comment = ResponsesCsv.text(r.get("comment"));
     if (participant.isEmpty()) {
       throw new BadRow(file, line, "participant", "missing");
     }

@@ -38,18 +38,31 @@ public final class ResponsesCsv {
         return;
       }
       p.printRecord(set.participant(), set.panel(), set.round(), item, "", r.value() == null ? "" : r.value(),
-          nullToEmpty(r.comment()));
+          cell(r.comment()));
     } else if (answer instanceof Answer.Ranking r) {
       for (int i = 0; i < r.order().size(); i++) {
         p.printRecord(set.participant(), set.panel(), set.round(), item, r.order().get(i), i + 1,
-            i == 0 ? nullToEmpty(r.comment()) : "");
+            i == 0 ? cell(r.comment()) : "");
       }
     } else if (answer instanceof Answer.OpenText t) {
-      p.printRecord(set.participant(), set.panel(), set.round(), item, "", "", t.text());
+      p.printRecord(set.participant(), set.panel(), set.round(), item, "", "", cell(t.text()));
     }
   }
 
-  private static String nullToEmpty(String s) {
-    return s == null ? "" : s;
+  /**
+   * What a person typed, as a spreadsheet shows it and never runs it: a text that starts like a formula ({@code =},
+   * {@code +}, {@code -}, {@code @}, a tab or a carriage return) is written after a quote, as OWASP advises for CSV
+   * files, and one that starts with a quote gets a second; {@link #text} reads it back exactly.
+   */
+  static String cell(String text) {
+    if (text == null || text.isEmpty()) {
+      return "";
+    }
+    return "=+-@\t\r'".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+  }
+
+  /** The text a comment cell of the export stands for (see {@link #cell}). */
+  public static String text(String cell) {
+    return cell.startsWith("'") ? cell.substring(1) : cell;
   }
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 
 /**
  * Remembers recent answers of a store lookup for a short while, so that a save does not read again what hardly ever
@@ -19,11 +20,18 @@ public final class Recent<K, V> {
   private final long ttlMs;
   private final int maxSize;
   private final LongSupplier clock;
+  private final Predicate<V> keep;
 
   public Recent(long ttlMs, int maxSize, LongSupplier clock) {
+    this(ttlMs, maxSize, clock, value -> true);
+  }
+
+  /** @param keep which answers are worth remembering (an answer "not there yet" may be there at the next ask) */
+  public Recent(long ttlMs, int maxSize, LongSupplier clock, Predicate<V> keep) {
     this.ttlMs = ttlMs;
     this.maxSize = maxSize;
     this.clock = clock;
+    this.keep = keep;
   }
 
   public Future<V> get(K key, Function<K, Future<V>> load) {
@@ -39,7 +47,13 @@ public final class Recent<K, V> {
       }
     }
     Future<V> loaded = load.apply(key);
-    entries.put(key, new Entry<>(loaded, now + ttlMs));
+    Entry<V> added = new Entry<>(loaded, now + ttlMs);
+    entries.put(key, added);
+    loaded.onSuccess(value -> {
+      if (!keep.test(value)) {
+        entries.remove(key, added);
+      }
+    });
     return loaded;
   }
 

@@ -37,7 +37,8 @@ public final class RoundService {
   private final TallyRepository tallies;
   private final Recent<String, List<Round>> recent = new Recent<>(1_000, 10_000, System::currentTimeMillis);
   /** A closed round's results, which never change once stored: the feedback of every later save and page. */
-  private final Recent<String, Optional<JsonObject>> stored = new Recent<>(60_000, 1_000, System::currentTimeMillis);
+  private final Recent<String, Optional<JsonObject>> stored =
+      new Recent<>(60_000, 1_000, System::currentTimeMillis, Optional::isPresent);
   private final SaveLeases leases;
 
   public RoundService(Vertx vertx, StudyService studies, ParticipantRepository participants, RoundRepository rounds,
@@ -110,12 +111,10 @@ public final class RoundService {
 
   /** The results of a round: stored if it is closed (computed and stored on first request), live if it is open. */
   public Future<JsonObject> results(String studyId, int number) {
-    String key = Round.key(studyId, number);
-    return stored.get(key, k -> rounds.results(studyId, number)).compose(kept -> {
+    return stored.get(Round.key(studyId, number), k -> rounds.results(studyId, number)).compose(kept -> {
       if (kept.isPresent()) {
         return Future.succeededFuture(kept.get().copy());
       }
-      stored.forget(key);
       return round(studyId, number).compose(round -> {
         Future<JsonObject> computed = compute(round);
         return round.open() ? computed

@@ -53,7 +53,7 @@ public final class Store {
     String file = config.dataDir().resolve("kenes.mv.db").toAbsolutePath().toString();
     // Background compaction was seen to free chunks still being read under load ("Chunk … not found"): the file is
     // left to reuse dead chunks' space instead.
-    H2Backend backend = new H2Backend(new MVStore.Builder().fileName(file).autoCompactFillRate(0).open());
+    H2Backend backend = new EmbeddedBackend(new MVStore.Builder().fileName(file).autoCompactFillRate(0).open());
     MongoServer server = new MongoServer(backend);
     server.bind("127.0.0.1", 0);
     String uri = server.getConnectionString();

@@ -24,6 +24,7 @@ public final class Views {
 
   private static final String BUNDLE = "i18n/messages";
   private static final Map<String, String> PATTERNS = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final Map<String, String> LANGUAGE_NAMES = new java.util.concurrent.ConcurrentHashMap<>();
   private static final ThreadLocal<Map<String, MessageFormat>> FORMATS = ThreadLocal.withInitial(HashMap::new);
   private static final ThreadLocal<Map<String, NumberFormat>> NUMBERS = ThreadLocal.withInitial(HashMap::new);
   private final HandlebarsTemplateEngine engine;
@@ -31,15 +32,20 @@ public final class Views {
   public Views(Vertx vertx) {
     engine = HandlebarsTemplateEngine.create(vertx).setResolvers(JsonValues.INSTANCE);
     Handlebars handlebars = engine.unwrap();
-    if (!"dev".equals(System.getenv("VERTXWEB_ENVIRONMENT"))) {
+    boolean editing = "dev".equals(System.getenv("VERTXWEB_ENVIRONMENT"));
+    if (!editing) {
       handlebars.with(new PartialCache());
     }
+    Fragments fragments = new Fragments(!editing);
     handlebars.registerHelper("t", (Helper<String>) (key, options) -> text(options.param(0, "en"), key,
         options.params.length > 1 ? java.util.Arrays.copyOfRange(options.params, 1, options.params.length) : new Object[0]));
     handlebars.registerHelper("eq", (Helper<Object>) (a, options) -> String.valueOf(a).equals(String.valueOf((Object) options.param(0))));
     handlebars.registerHelper("pct", (Helper<Object>) (share, options) -> share instanceof Number n
         ? Math.round(n.doubleValue() * 100) + "%" : "–");
     handlebars.registerHelper("num", (Helper<Object>) (value, options) -> number(value, options.param(0, "")));
+    // {{fragment model "template"}}: the template rendered with the model as its whole context, kept (Fragments).
+    handlebars.registerHelper("fragment", (Helper<JsonObject>) (model, options) ->
+        new Handlebars.SafeString(fragments.render(options.handlebars, options.param(0), model)));
     handlebars.registerHelper("chart", (Helper<Charts.Distribution>) (d, options) ->
         new Handlebars.SafeString(Charts.distribution(d, options.param(0, "en"))));
   }
@@ -59,9 +65,11 @@ public final class Views {
 
   /** A language's name in that language ("Русский", "Қазақ тілі"), from the JDK: no bundle needs to know it. */
   public static String languageName(String language) {
-    Locale locale = Locale.forLanguageTag(language);
-    String name = locale.getDisplayLanguage(locale);
-    return name.isEmpty() ? language : name.substring(0, 1).toUpperCase(locale) + name.substring(1);
+    return LANGUAGE_NAMES.computeIfAbsent(language, l -> {
+      Locale locale = Locale.forLanguageTag(l);
+      String name = locale.getDisplayLanguage(locale);
+      return name.isEmpty() ? l : name.substring(0, 1).toUpperCase(locale) + name.substring(1);
+    });
   }
 
   /** A UI text in a language, or null where no bundle has the key. */

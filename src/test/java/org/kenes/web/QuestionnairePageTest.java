@@ -1,6 +1,7 @@
 package org.kenes.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Vertx;
@@ -32,6 +33,38 @@ class QuestionnairePageTest {
   }
 
   @Test
+  @DisplayName("items rendered once are kept, yet every page shows its own panelist's answers, language and escaping")
+  void itemsKeptPerModel() {
+    Vertx vertx = Vertx.vertx();
+    try {
+      Views views = new Views(vertx);
+      JsonObject sevens = questionnaire(3);
+      JsonObject other = questionnaire(3);
+      other.getJsonArray("items").getJsonObject(1).put("answer", new JsonObject().put("value", 3)
+          .put("comment", "<script>alert(1)</script>"));
+      String first = views.render("questionnaire", QuestionnairePage.model(sevens, "a", null, null, null)).await()
+          .toString();
+      String second = views.render("questionnaire", QuestionnairePage.model(other, "b", null, null, null)).await()
+          .toString();
+      String again = views.render("questionnaire", QuestionnairePage.model(sevens, "a", null, null, null)).await()
+          .toString();
+      String russian = views.render("questionnaire",
+          QuestionnairePage.model(sevens.copy().put("language", "ru"), "a", null, null, null)).await().toString();
+      assertEquals(first, again);
+      assertEquals(3, occurrences(first, "value=\"7\" checked"));
+      assertEquals(2, occurrences(second, "value=\"7\" checked"));
+      assertEquals(1, occurrences(second, "value=\"3\" data-reason=\"1\" checked"));
+      assertTrue(second.contains("&lt;script&gt;alert(1)&lt;/script&gt;</textarea>"));
+      assertFalse(second.contains("<script>alert"));
+      assertFalse(first.contains("alert(1)"));
+      assertEquals(3, occurrences(russian, ">Комментарий (необязательно)<"), russian);
+      assertFalse(russian.contains(">Comment (optional)<"));
+    } finally {
+      vertx.close().await();
+    }
+  }
+
+  @Test
   @DisplayName("problems are shown at their fields in the panelist's language, and listed with their questions")
   void problemsAtFields() {
     Invalid invalid = new Invalid("x", List.of(new Problem("answers.i3.reason", "please give a reason"),
@@ -55,6 +88,14 @@ class QuestionnairePageTest {
     assertEquals("1–3, 7–9", ItemView.ranges(List.of(1, 2, 3, 7, 8, 9)));
     assertEquals("1–6", ItemView.ranges(List.of(1, 2, 3, 4, 5, 6)));
     assertEquals("5, 9", ItemView.ranges(List.of(5, 9)));
+  }
+
+  private static int occurrences(String text, String part) {
+    int count = 0;
+    for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
+      count++;
+    }
+    return count;
   }
 
   /** The questionnaire JSON of round 2 of a 1–9 study, {@code size} rating items each with full feedback. */

@@ -23,10 +23,18 @@ final class ItemView {
     switch (type) {
       case "rating" -> rating(model, item, q, answer);
       case "ranking" -> ranking(model, item, q.getString("language"), answer);
-      default -> model.put("answerText", answer.getString("text"))
-          .put("answered", answer.getString("text") != null && !answer.getString("text").isBlank());
+      default -> model.put("answerText", answer.getString("text"));
     }
     return model;
+  }
+
+  /** Whether an answer (as the API shapes it, {@code {}} for none) counts as answered in the page's progress. */
+  static boolean answered(JsonObject item, JsonObject answer) {
+    return switch (item.getString("type")) {
+      case "rating" -> answer.containsKey("value");
+      case "ranking" -> !answer.getJsonArray("ranking", new JsonArray()).isEmpty();
+      default -> answer.getString("text") != null && !answer.getString("text").isBlank();
+    };
   }
 
   private static void rating(JsonObject model, JsonObject item, JsonObject q, JsonObject answer) {
@@ -50,7 +58,7 @@ final class ItemView {
       }
     }
     model.put("points", points).put("scaleKey", key).put("allowUnable", scale.getBoolean("allowUnable"))
-        .put("unableChecked", answer.containsKey("value") && value == null).put("answered", answer.containsKey("value"))
+        .put("unableChecked", answer.containsKey("value") && value == null)
         .put("comment", answer.getString("comment")).put("reason", answer.getString("reason"));
     if (!askReasonFor.isEmpty()) {
       model.put("askReason", Views.text(lang, "reason.label", feedback.getJsonObject("yours").getValue("value"),
@@ -78,7 +86,7 @@ final class ItemView {
       }
       optionModels.add(new JsonObject().put("id", optionId).put("text", option.getString("text")).put("choices", choices));
     }
-    model.put("options", optionModels).put("comment", answer.getString("comment")).put("answered", !order.isEmpty());
+    model.put("options", optionModels).put("comment", answer.getString("comment"));
     JsonObject feedback = item.getJsonObject("feedback");
     if (feedback != null) {
       model.put("feedback", FeedbackView.ranking(feedback, item, lang));

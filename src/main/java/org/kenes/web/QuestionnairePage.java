@@ -100,16 +100,26 @@ final class QuestionnairePage {
             .put("number", path.length > 0 ? number(qItems, path[0]) : null).put("message", message));
       }
     }
+    // What every item's view depends on besides the item itself: the questionnaire without its items.
+    JsonObject shared = new JsonObject(new LinkedHashMap<>(q.getMap()));
+    shared.remove("items");
+    String context = shared.encode();
     JsonArray items = new JsonArray();
     int answered = 0;
+    boolean hasFeedback = false;
     for (int i = 0; i < qItems.size(); i++) {
       JsonObject item = qItems.getJsonObject(i);
       String id = item.getString("id");
-      JsonObject answer = draft != null && draft.containsKey(id) ? draft.getJsonObject(id) : item.getJsonObject("answer");
-      JsonObject model = ItemView.of(item, i + 1, q, answer == null ? new JsonObject() : answer,
-          errors.getOrDefault(id, new JsonObject()));
-      answered += model.getBoolean("answered") ? 1 : 0;
-      items.add(model);
+      JsonObject saved = draft != null && draft.containsKey(id) ? draft.getJsonObject(id) : item.getJsonObject("answer");
+      JsonObject answer = saved == null ? new JsonObject() : saved;
+      JsonObject itemErrors = errors.getOrDefault(id, new JsonObject());
+      int number = i + 1;
+      // JSON texts never hold a raw NUL: the joined key is unambiguous.
+      String key = context + '\u0000' + number + '\u0000' + item.encode() + '\u0000' + answer.encode() + '\u0000'
+          + itemErrors.encode();
+      items.add(new Fragments.Part("item", key, () -> ItemView.of(item, number, q, answer, itemErrors)));
+      answered += ItemView.answered(item, answer) ? 1 : 0;
+      hasFeedback |= item.containsKey("feedback");
     }
     JsonArray languages = new JsonArray();
     q.getJsonArray("languages").forEach(l -> languages.add(new JsonObject().put("code", l)
@@ -118,7 +128,7 @@ final class QuestionnairePage {
     return new JsonObject().put("lang", lang).put("title", q.getString("title")).put("token", token)
         .put("round", q.getValue("round")).put("open", q.getValue("round") != null)
         .put("submitted", q.getBoolean("submitted")).put("items", items).put("languages", languages)
-        .put("hasFeedback", items.stream().anyMatch(i -> ((JsonObject) i).containsKey("feedback")))
+        .put("hasFeedback", hasFeedback)
         .put("answered", answered).put("total", total).put("unanswered", total - answered)
         .put("saved", "saved".equals(done)).put("justSubmitted", "submitted".equals(done))
         .put("problems", summary).put("hasErrors", invalid != null)

@@ -43,9 +43,9 @@ public final class Views {
     handlebars.registerHelper("pct", (Helper<Object>) (share, options) -> share instanceof Number n
         ? Math.round(n.doubleValue() * 100) + "%" : "–");
     handlebars.registerHelper("num", (Helper<Object>) (value, options) -> number(value, options.param(0, "")));
-    // {{fragment model "template"}}: the template rendered with the model as its whole context, kept (Fragments).
-    handlebars.registerHelper("fragment", (Helper<JsonObject>) (model, options) ->
-        new Handlebars.SafeString(fragments.render(options.handlebars, options.param(0), model)));
+    // {{fragment part}}: a part of a page rendered once for its inputs and kept (Fragments).
+    handlebars.registerHelper("fragment", (Helper<Fragments.Part>) (part, options) ->
+        new Handlebars.SafeString(fragments.render(options.handlebars, part)));
     handlebars.registerHelper("chart", (Helper<Charts.Distribution>) (d, options) ->
         new Handlebars.SafeString(Charts.distribution(d, options.param(0, "en"))));
   }

@@ -71,11 +71,11 @@ class QuestionnairePageTest {
         new Problem("answers.i2.value", "choose a point"), new Problem("submit", "must be true or false")));
     JsonObject draft = new JsonObject().put("i3", new JsonObject().put("value", 2));
     JsonObject model = QuestionnairePage.model(questionnaire(3).put("language", "ru"), "t", draft, invalid, null);
-    JsonObject i3 = model.getJsonArray("items").getJsonObject(2);
+    JsonObject i3 = view(model, 2);
     assertTrue(i3.getJsonObject("errors").getString("reason").startsWith("Ваша новая оценка дальше"));
     assertTrue(i3.getJsonArray("points").getJsonObject(1).getBoolean("checked"), "the draft, not the saved answer");
     assertEquals("Выберите оценку по шкале к вашему комментарию или объяснению.",
-        model.getJsonArray("items").getJsonObject(1).getJsonObject("errors").getString("value"));
+        view(model, 1).getJsonObject("errors").getString("value"));
     JsonArray problems = model.getJsonArray("problems");
     assertEquals(3, problems.getJsonObject(0).getInteger("number"));
     assertEquals("must be true or false", problems.getJsonObject(2).getString("message"));
@@ -88,6 +88,10 @@ class QuestionnairePageTest {
     assertEquals("1–3, 7–9", ItemView.ranges(List.of(1, 2, 3, 7, 8, 9)));
     assertEquals("1–6", ItemView.ranges(List.of(1, 2, 3, 4, 5, 6)));
     assertEquals("5, 9", ItemView.ranges(List.of(5, 9)));
+  }
+
+  private static JsonObject view(JsonObject page, int item) {
+    return ((Fragments.Part) page.getJsonArray("items").getValue(item)).model().get();
   }
 
   private static int occurrences(String text, String part) {

@@ -127,7 +127,8 @@ public final class AnswerService {
       String study = who.study().id();
       return rounds.withinOpen(round, () -> checkComplete(who.study(), round, p.id(), save)
           .compose(v -> previousRatings(who.study(), round, p.id()))
-          .compose(previous -> answers.update(study, round.number(), p.id(), p.panel(), save.answers(), save.submit())
+          .compose(previous -> answers.update(study, round.number(), p.id(), p.panel(), save.answers(), save.submit(),
+                  save.answers().keySet().containsAll(round.items()))
               .compose(before -> {
                 AnswerSet was = before.orElse(AnswerSet.empty(study, round.number(), p.id(), p.panel()));
                 AnswerSet now = was.merge(p.panel(), save.answers(), save.submit(), null);

@@ -227,6 +227,39 @@ class DelphiLoopTest {
     }
   }
 
+  @Test
+  @DisplayName("a save of the round's every item and a save of some items change the stored set and tallies alike")
+  void wholeAndPartialSaves() {
+    try (TestKenes kenes = TestKenes.start(dir.resolve("data"))) {
+      kenes.createSmallStudy();
+      String path = "/api/p/" + token(kenes.addParticipants("small", PANELS), 0) + "/answers";
+      kenes.adminPost("/api/studies/small/rounds");
+      kenes.put(path, new JsonObject().put("answers", new JsonObject()
+          .put("strategy", new JsonObject().put("value", 3).put("comment", "first thoughts"))
+          .put("fees", new JsonObject().put("comment", "not sure yet"))));
+      JsonObject whole = ratings(new int[] {8, 7, 2, 1})
+          .put("tools", new JsonObject().put("ranking", new JsonArray(List.of("pdsa", "audit", "checklists"))))
+          .put("ideas", new JsonObject().put("text", "Peer review"));
+      assertEquals(200, kenes.put(path, new JsonObject().put("answers", whole).put("submit", true)).statusCode());
+      // Each item's answer is replaced as a whole (the comment of the first save is gone), as a partial save does.
+      JsonObject stored = kenes.get(path.replace("/answers", "")).bodyAsJsonObject();
+      assertEquals(new JsonObject().put("value", 8), item(stored, "strategy").getJsonObject("answer"));
+      assertEquals(new JsonObject().put("value", 1), item(stored, "fees").getJsonObject("answer"));
+      assertEquals(200, kenes.put(path, new JsonObject().put("answers", new JsonObject()
+          .put("audit", new JsonObject().put("value", 9).put("comment", "changed my mind")))).statusCode());
+      stored = kenes.get(path.replace("/answers", "")).bodyAsJsonObject();
+      assertEquals(new JsonObject().put("value", 8), item(stored, "strategy").getJsonObject("answer"));
+      assertEquals(new JsonObject().put("value", 9).put("comment", "changed my mind"),
+          item(stored, "audit").getJsonObject("answer"));
+      assertEquals("Peer review", item(stored, "ideas").getJsonObject("answer").getString("text"));
+      // The live tallies count the set once, as it stands.
+      JsonObject live = kenes.adminGet("/api/studies/small/rounds/1/results").bodyAsJsonObject();
+      assertEquals(1, item(live, "audit").getJsonObject("overall").getInteger("n"));
+      assertEquals(9.0, item(live, "audit").getJsonObject("overall").getDouble("median"));
+      assertEquals(1.0, item(live, "fees").getJsonObject("overall").getDouble("median"));
+    }
+  }
+
   /** Results without the texts people wrote, which only a closed round's results carry. */
   private static JsonObject withoutComments(JsonObject results) {
     JsonObject copy = results.copy();

@@ -4,7 +4,7 @@ import com.github.jknack.handlebars.Context;
 import com.github.jknack.handlebars.Handlebars;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -26,15 +26,15 @@ final class Fragments {
    */
   record Part(String template, String key, Supplier<JsonObject> model) {}
 
-  /** Parts kept, the least recently used dropped first: a few kB each, every item of a few studies in two languages. */
-  private static final int KEPT = 4_096;
+  /**
+   * What is kept, in characters of keys and parts together (about twice as many bytes): every item of a few large
+   * studies in two languages. A part bigger than a 64th of it (an item with thousands of comments) is not kept.
+   */
+  private static final long BUDGET = 16_000_000;
 
-  private final Map<String, String> kept = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-      return size() > KEPT;
-    }
-  });
+  /** Least recently used first. */
+  private final LinkedHashMap<String, String> kept = new LinkedHashMap<>(256, 0.75f, true);
+  private long size;
   private final boolean keep;
 
   /** @param keep false while templates are being edited (VERTXWEB_ENVIRONMENT=dev): every part rendered anew */
@@ -44,14 +44,37 @@ final class Fragments {
 
   String render(Handlebars handlebars, Part part) throws IOException {
     String key = part.template() + '\u0000' + part.key();
-    String html = keep ? kept.get(key) : null;
+    String html = keep ? kept(key) : null;
     if (html == null) {
       html = handlebars.compile(part.template())
           .apply(Context.newBuilder(part.model().get()).resolver(JsonValues.INSTANCE).build());
       if (keep) {
-        kept.put(key, html);
+        keep(key, html);
       }
     }
     return html;
+  }
+
+  private synchronized String kept(String key) {
+    return kept.get(key);
+  }
+
+  private synchronized void keep(String key, String html) {
+    long weight = key.length() + html.length();
+    if (weight > BUDGET / 64) {
+      return;
+    }
+    String before = kept.put(key, html);
+    size += weight - (before == null ? 0 : key.length() + before.length());
+    for (Iterator<Map.Entry<String, String>> eldest = kept.entrySet().iterator(); size > BUDGET && eldest.hasNext(); ) {
+      Map.Entry<String, String> dropped = eldest.next();
+      size -= dropped.getKey().length() + dropped.getValue().length();
+      eldest.remove();
+    }
+  }
+
+  /** Characters kept, for the tests. */
+  synchronized long size() {
+    return size;
   }
 }

@@ -1,0 +1,19 @@
+package org.kenes.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+/** The embedded store's page cache follows the heap, within bounds. */
+class StoreTest {
+
+  private static final long MB = 1024 * 1024;
+
+  @Test
+  void cacheIsAnEighthOfTheHeapBetween16And256Mb() {
+    assertEquals(16, Store.cacheMb(64 * MB));
+    assertEquals(64, Store.cacheMb(512 * MB));
+    assertEquals(256, Store.cacheMb(2048 * MB));
+    assertEquals(256, Store.cacheMb(6 * 1024 * MB));
+  }
+}

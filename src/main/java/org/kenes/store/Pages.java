@@ -41,7 +41,7 @@ public final class Pages {
 
   /**
    * Hands the documents, in no particular order, to {@code onPage} {@value #SIZE} at a time, one page after the
-   * other, while the cursor goes on reading: a pass over a large set costs about its read.
+   * other, while the cursor goes on reading the next: a pass over a large set costs about its read.
    */
   public static Future<Void> scan(Vertx vertx, MongoClient mongo, String collection, String prefix,
       Function<List<JsonObject>, Future<Void>> onPage) {
@@ -79,10 +79,15 @@ public final class Pages {
         lastActivity = System.currentTimeMillis();
         page.add(doc);
         if (page.size() == SIZE) {
-          // Wait for the work on this page before reading more: memory stays at a page or two.
-          cursor.pause();
-          hand(page).onSuccess(v -> cursor.resume()).onFailure(done::tryFail);
+          // The next page is read while this one is worked on; reading waits only when the work falls a page
+          // behind, so memory stays at three pages at most.
+          Future<Void> earlier = handled;
+          hand(page).onFailure(done::tryFail);
           page = new ArrayList<>();
+          if (!earlier.isComplete()) {
+            cursor.pause();
+            earlier.onSuccess(v -> cursor.resume());
+          }
         }
       });
     }

@@ -260,6 +260,27 @@ class DelphiLoopTest {
     }
   }
 
+  @Test
+  @DisplayName("a closed round's results stored by an earlier Kenes, as a document rather than one text, still read")
+  void resultsStoredAsDocument() {
+    Path data = dir.resolve("data");
+    JsonObject closed;
+    try (TestKenes kenes = TestKenes.start(data)) {
+      kenes.createSmallStudy();
+      JsonArray people = kenes.addParticipants("small", PANELS);
+      kenes.adminPost("/api/studies/small/rounds");
+      for (int i = 0; i < 6; i++) {
+        kenes.put("/api/p/" + token(people, i) + "/answers",
+            new JsonObject().put("answers", ratings(ROUND1[i])).put("submit", true));
+      }
+      closed = kenes.adminPost("/api/studies/small/rounds/1/close").bodyAsJsonObject();
+      kenes.services().store().client().save("results", closed.copy().put("_id", "small:1")).await();
+    }
+    try (TestKenes kenes = TestKenes.start(data)) {
+      assertEquals(closed, kenes.adminGet("/api/studies/small/rounds/1/results").bodyAsJsonObject());
+    }
+  }
+
   /** Results without the texts people wrote, which only a closed round's results carry. */
   private static JsonObject withoutComments(JsonObject results) {
     JsonObject copy = results.copy();

@@ -20,6 +20,7 @@ public final class RoundRepository {
 
   static final String ROUNDS = "rounds";
   static final String RESULTS = "results";
+  private static final String RESULTS_JSON = "json";
 
   private final MongoClient mongo;
   private final Durability durability;
@@ -108,14 +109,23 @@ public final class RoundRepository {
   }
 
   /** Stores a closed round's results for good (an upsert: computing them again gives the same document). */
+  /**
+   * Stores a closed round's results as one JSON text: the results of a large round are hundreds of kB of nested
+   * fields, which the embedded store would serialise field by field at each commit, and nothing queries inside them.
+   */
   public Future<Void> saveResults(String study, int number, JsonObject results) {
-    return mongo.save(RESULTS, results.copy().put("_id", Round.key(study, number)))
+    return mongo.save(RESULTS, new JsonObject().put("_id", Round.key(study, number)).put("study", study)
+            .put("round", number).put(RESULTS_JSON, results.encode()))
         .compose(id -> durability.sync());
   }
 
   public Future<Optional<JsonObject>> results(String study, int number) {
     return mongo.findOne(RESULTS, new JsonObject().put("_id", Round.key(study, number)), null)
         .map(doc -> Optional.ofNullable(doc).map(d -> {
+          if (d.getValue(RESULTS_JSON) instanceof String json) {
+            return new JsonObject(json);
+          }
+          // Stored by Kenes before results were kept as one text: the document itself.
           d.remove("_id");
           return d;
         }));

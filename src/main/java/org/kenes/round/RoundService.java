@@ -179,11 +179,13 @@ public final class RoundService {
     return Future.all(studies.get(studyId), rounds.list(studyId)).compose(loaded -> {
       Study study = loaded.resultAt(0);
       Map<String, Integer> lastAsked = lastAsked(study, round, loaded.resultAt(1));
-      Future<RoundAnalysis.Input> input = round.open()
-          ? liveInput(study, round, lastAsked)
-          : closedInput(study, round, lastAsked);
-      return input.compose(in -> vertx.executeBlocking(() -> RoundAnalysis.analyse(in), false));
+      return round.open() ? liveInput(study, round, lastAsked).compose(this::analyse)
+          : closed(study, round, lastAsked);
     });
+  }
+
+  private Future<JsonObject> analyse(RoundAnalysis.Input in) {
+    return vertx.executeBlocking(() -> RoundAnalysis.analyse(in), false);
   }
 
   private Future<RoundAnalysis.Input> liveInput(Study study, Round round, Map<String, Integer> lastAsked) {
@@ -193,7 +195,11 @@ public final class RoundService {
             RoundCounters.tallies(study, round.items(), all.resultAt(1)), all.resultAt(0), all.resultAt(2), null, true));
   }
 
-  private Future<RoundAnalysis.Input> closedInput(Study study, Round round, Map<String, Integer> lastAsked) {
+  /**
+   * A closed round's results from its answers. The earlier rounds' figures are read while the answers are, and the
+   * round's tallies are rewritten from the count while it is analysed.
+   */
+  private Future<JsonObject> closed(Study study, Round round, Map<String, Integer> lastAsked) {
     List<Integer> earlier = lastAsked.values().stream().distinct().sorted().toList();
     Future<Map<Integer, List<AnswerSet>>> earlierSets = Future.all(earlier.stream()
             .map(n -> answers.list(study.id(), n)).toList())
@@ -204,6 +210,7 @@ public final class RoundService {
           }
           return byRound;
         });
+    Future<Map<String, RoundAnalysis.Previous>> previous = previous(study, lastAsked);
     return Future.all(participants.countByPanel(study.id()), earlierSets).compose(all -> {
       RoundCounters.Count counters = new RoundCounters.Count(study, round.items(),
           RoundCounters.previousRatings(lastAsked, all.resultAt(1)));
@@ -213,11 +220,13 @@ public final class RoundService {
             counters.add(sets);
             texts.add(sets);
           })
-          .compose(v -> Future.all(tallies.replace(study.id(), round.number(), study.panelIds(), counters.byPanel()),
-              previous(study, lastAsked)))
-          .map(done -> new RoundAnalysis.Input(study, round.number(), round.items(),
-              RoundCounters.tallies(study, round.items(), counters.byPanel()), all.resultAt(0), done.resultAt(1),
-              texts.texts(), false));
+          .compose(v -> {
+            Future<Void> tallied = tallies.replace(study.id(), round.number(), study.panelIds(), counters.byPanel());
+            return previous.compose(before -> analyse(new RoundAnalysis.Input(study, round.number(), round.items(),
+                    RoundCounters.tallies(study, round.items(), counters.byPanel()), all.resultAt(0), before,
+                    texts.texts(), false)))
+                .compose(results -> tallied.map(results));
+          });
     });
   }
 

@@ -35,25 +35,56 @@ public final class RoundCounters {
     return share;
   }
 
-  /** The items of a round, looked up once for every answer set counted. */
-  private static List<Item> asked(Study study, List<String> items) {
+  /** The items of a round, looked up once for every answer set counted, with the names of their rating counters. */
+  private static List<Asked> asked(Study study, List<String> items) {
     Map<String, Item> byId = new HashMap<>();
     study.items().forEach(item -> byId.put(item.id(), item));
-    return items.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    return items.stream().map(byId::get).filter(java.util.Objects::nonNull)
+        .map(item -> new Asked(item, study.scale().min(), study.scale().max())).toList();
   }
 
-  private static void addShare(Map<String, Number> into, List<Item> items, AnswerSet set, Map<String, Integer> previous) {
+  /**
+   * An item asked, with the names of its rating counters built once each (when first needed) rather than for every
+   * answer counted. Not shared between threads.
+   */
+  private static final class Asked {
+    final Item item;
+    final String unable;
+    private final int min;
+    private final String[] points;
+
+    Asked(Item item, int min, int max) {
+      this.item = item;
+      this.min = min;
+      this.points = new String[max - min + 1];
+      this.unable = "r." + item.id() + ".unable";
+    }
+
+    String rating(int value) {
+      int at = value - min;
+      if (at < 0 || at >= points.length) {
+        return "r." + item.id() + "." + value;
+      }
+      if (points[at] == null) {
+        points[at] = "r." + item.id() + "." + value;
+      }
+      return points[at];
+    }
+  }
+
+  private static void addShare(Map<String, Number> into, List<Asked> items, AnswerSet set, Map<String, Integer> previous) {
     if (!set.submitted()) {
       return;
     }
     addOne(into, "submitted", 1L);
-    for (Item item : items) {
+    for (Asked asked : items) {
+      Item item = asked.item;
       Answer answer = set.answers().get(item.id());
       if (answer == null) {
         continue;
       }
       if (item.type() == ItemType.RATING && answer instanceof Answer.Rating r && r.rated()) {
-        addOne(into, "r." + item.id() + "." + (r.unable() ? "unable" : r.value()), 1L);
+        addOne(into, r.unable() ? asked.unable : asked.rating(r.value()), 1L);
         Integer before = previous.get(item.id());
         if (r.value() != null && before != null) {
           addOne(into, "d." + item.id() + "." + (r.value() - before), 1L);
@@ -107,7 +138,7 @@ public final class RoundCounters {
   /** A round's counters by panel, counted a batch of answer sets at a time. */
   public static final class Count {
 
-    private final List<Item> asked;
+    private final List<Asked> asked;
     private final Function<String, Map<String, Integer>> previousOf;
     private final Map<String, Map<String, Number>> byPanel = new LinkedHashMap<>();
 

@@ -14,6 +14,11 @@ public record Round(String study, int number, boolean open, List<String> items, 
     items = List.copyOf(items);
   }
 
+  /** The round as it stands once closed at an instant. */
+  public Round closed(String at) {
+    return new Round(study, number, false, items, openedAt, at, closesAt);
+  }
+
   public static String key(String study, int number) {
     return study + ":" + number;
   }

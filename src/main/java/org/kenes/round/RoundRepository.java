@@ -108,10 +108,10 @@ public final class RoundRepository {
         .mapEmpty();
   }
 
-  /** Stores a closed round's results for good (an upsert: computing them again gives the same document). */
   /**
-   * Stores a closed round's results as one JSON text: the results of a large round are hundreds of kB of nested
-   * fields, which the embedded store would serialise field by field at each commit, and nothing queries inside them.
+   * Stores a closed round's results for good (an upsert: computing them again gives the same document), as one JSON
+   * text: the results of a large round are hundreds of kB of nested fields, which the embedded store would serialise
+   * field by field at each commit, and nothing queries inside them.
    */
   public Future<Void> saveResults(String study, int number, JsonObject results) {
     return mongo.save(RESULTS, new JsonObject().put("_id", Round.key(study, number)).put("study", study)

@@ -93,13 +93,17 @@ public final class RoundService {
 
   /** Closes a round and stores its results for good; closing a closed round answers its stored results. */
   public Future<JsonObject> close(String studyId, int number) {
-    return round(studyId, number).compose(round -> round.open()
-        ? rounds.markClosed(studyId, number, Instant.now().toString())
-            .onComplete(r -> recent.forget(studyId))
-            .onSuccess(v -> announce(studyId, number, "closed"))
-            .compose(v -> rounds.drain(vertx, studyId, number, DRAIN_PATIENCE_MS))
-            .compose(v -> results(studyId, number))
-        : results(studyId, number));
+    return round(studyId, number).compose(round -> {
+      if (!round.open()) {
+        return results(studyId, number);
+      }
+      String closedAt = Instant.now().toString();
+      return rounds.markClosed(studyId, number, closedAt)
+          .onComplete(r -> recent.forget(studyId))
+          .onSuccess(v -> announce(studyId, number, "closed"))
+          .compose(v -> rounds.drain(vertx, studyId, number, DRAIN_PATIENCE_MS))
+          .compose(v -> computeAndKeep(round.closed(closedAt)));
+    });
   }
 
   /** The event-bus address on which rounds opened and closed are announced: {@code {"study", "round", "status"}}. */
@@ -115,12 +119,15 @@ public final class RoundService {
       if (kept.isPresent()) {
         return Future.succeededFuture(kept.get().copy());
       }
-      return round(studyId, number).compose(round -> {
-        Future<JsonObject> computed = compute(round);
-        return round.open() ? computed
-            : computed.compose(results -> rounds.saveResults(studyId, number, results).map(results));
-      });
+      return round(studyId, number).compose(this::computeAndKeep);
     });
+  }
+
+  /** A round's results computed; a closed round's stored for good. */
+  private Future<JsonObject> computeAndKeep(Round round) {
+    Future<JsonObject> computed = compute(round);
+    return round.open() ? computed
+        : computed.compose(results -> rounds.saveResults(round.study(), round.number(), results).map(results));
   }
 
   public Future<Round> round(String studyId, int number) {

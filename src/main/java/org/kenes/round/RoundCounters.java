@@ -72,7 +72,8 @@ public final class RoundCounters {
     }
   }
 
-  private static void addShare(Map<String, Number> into, List<Asked> items, AnswerSet set, Map<String, Integer> previous) {
+  private static void addShare(Map<String, Number> into, List<Asked> items, AnswerSet set,
+      Map<String, Integer> previous) {
     if (!set.submitted()) {
       return;
     }

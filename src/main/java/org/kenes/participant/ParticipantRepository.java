@@ -7,15 +7,12 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.BulkOperation;
 import io.vertx.ext.mongo.IndexOptions;
 import io.vertx.ext.mongo.MongoClient;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.kenes.common.Recent;
+import org.kenes.common.Sha256;
 import org.kenes.store.Durability;
 import org.kenes.store.Pages;
 
@@ -154,12 +151,7 @@ public final class ParticipantRepository {
     if (p.email() == null) {
       return study + ":" + Tokens.token();
     }
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256")
-          .digest(p.email().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
-      return study + ":" + HexFormat.of().formatHex(digest, 0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    // The first 16 bytes of the address's digest.
+    return study + ":" + Sha256.hex(p.email().toLowerCase(Locale.ROOT)).substring(0, 32);
   }
 }

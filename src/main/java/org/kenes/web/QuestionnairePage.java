@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.kenes.common.Invalid;
 import org.kenes.common.Problem;
+import org.kenes.common.Sha256;
 
 /**
  * Between the questionnaire JSON and the HTML form: the view model of the page, and the form fields read back into
@@ -100,10 +101,11 @@ final class QuestionnairePage {
             .put("number", path.length > 0 ? number(qItems, path[0]) : null).put("message", message));
       }
     }
-    // What every item's view depends on besides the item itself: the questionnaire without its items.
+    // What every item's view depends on besides the item itself: the questionnaire without its items, digested once
+    // for the sixty keys of the page.
     JsonObject shared = new JsonObject(new LinkedHashMap<>(q.getMap()));
     shared.remove("items");
-    String context = shared.encode();
+    String context = Sha256.hex(shared.encode());
     JsonArray items = new JsonArray();
     int answered = 0;
     boolean hasFeedback = false;

@@ -74,7 +74,13 @@ public final class Pages {
       done.future().onComplete(r -> vertx.cancelTimer(watch));
       cursor.exceptionHandler(done::tryFail).endHandler(v -> {
         lastActivity = System.currentTimeMillis();
-        hand(page).onComplete(done);
+        hand(page).onComplete(r -> {
+          if (r.succeeded()) {
+            done.tryComplete();
+          } else {
+            done.tryFail(r.cause());
+          }
+        });
       }).handler(doc -> {
         lastActivity = System.currentTimeMillis();
         page.add(doc);
@@ -82,7 +88,11 @@ public final class Pages {
           // The next page is read while this one is worked on; reading waits only when the work falls a page
           // behind, so memory stays at three pages at most.
           Future<Void> earlier = handled;
-          hand(page).onFailure(done::tryFail);
+          hand(page).onFailure(e -> {
+            // Nothing more is worked on once a page has failed: no use reading on.
+            cursor.pause();
+            done.tryFail(e);
+          });
           page = new ArrayList<>();
           if (!earlier.isComplete()) {
             cursor.pause();

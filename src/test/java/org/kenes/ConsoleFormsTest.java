@@ -96,6 +96,27 @@ class ConsoleFormsTest {
       MultiMap add = form("item", "workforce", "type", "rating", "text-en", "Workforce", "text-ru", "Кадры",
           "change", "added", "note", "From the ideas", "from", answerId);
       assertEquals(303, maria.post("/console/studies/small/items", "/console/studies/small/items", add).statusCode());
+      // A ranking item, its options given row by row; one with a single option is refused with what was typed kept.
+      HttpResponse<Buffer> oneOption = maria.post("/console/studies/small/items", "/console/studies/small/items",
+          form("item", "first-tools", "type", "ranking", "text-en", "Which <first>?", "text-ru", "Что первым?",
+              "option-1-id", "lonely", "option-1-en", "Alone", "change", "added", "note", "A ranking"));
+      assertEquals(400, oneOption.statusCode());
+      String refused = oneOption.bodyAsString();
+      assertTrue(refused.contains("a ranking needs at least two options"), refused);
+      assertTrue(refused.contains("value=\"lonely\"") && refused.contains("Which &lt;first&gt;?</textarea>")
+          && refused.contains("<option value=\"ranking\" selected>"), "the refused form keeps what was typed");
+      assertEquals(303, maria.post("/console/studies/small/items", "/console/studies/small/items",
+          form("item", "first-tools", "type", "ranking", "text-en", "Which first?", "text-ru", "Что первым?",
+              "option-1-id", "audit", "option-1-en", "Audit", "option-1-ru", "Аудит",
+              "option-3-id", "pdsa", "option-3-en", "PDSA cycles", "option-3-ru", "Циклы PDSA",
+              "change", "added", "note", "A ranking")).statusCode());
+      JsonObject ranking = kenes.adminGet("/api/studies/small").bodyAsJsonObject().getJsonArray("items").stream()
+          .map(JsonObject.class::cast).filter(i -> "first-tools".equals(i.getString("id"))).findFirst().orElseThrow();
+      assertEquals("ranking", ranking.getString("type"));
+      assertEquals(new JsonArray().add(new JsonObject().put("id", "audit")
+              .put("text", new JsonObject().put("en", "Audit").put("ru", "Аудит")))
+          .add(new JsonObject().put("id", "pdsa").put("text", new JsonObject().put("en", "PDSA cycles")
+              .put("ru", "Циклы PDSA"))), ranking.getJsonArray("options"));
       HttpResponse<Buffer> noNote = maria.post("/console/studies/small/items/audit", "/console/studies/small/items",
           form("action", "retire"));
       assertEquals(400, noNote.statusCode());
@@ -108,7 +129,8 @@ class ConsoleFormsTest {
       List<String> changes = kenes.adminGet("/api/studies/small/changes").bodyAsJsonArray().stream()
           .map(c -> ((JsonObject) c).getString("item") + " " + ((JsonObject) c).getString("change")
               + " " + ((JsonObject) c).getString("actor")).toList();
-      assertEquals(List.of("workforce added maria", "audit retired maria", "strategy reworded maria"), changes);
+      assertEquals(List.of("workforce added maria", "first-tools added maria", "audit retired maria",
+          "strategy reworded maria"), changes);
       assertEquals(new JsonArray().add(answerId), kenes.adminGet("/api/studies/small/changes").bodyAsJsonArray()
           .getJsonObject(0).getJsonObject("provenance").getJsonArray("from"));
       String log = maria.get("/console/studies/small/items").bodyAsString();

@@ -20,6 +20,9 @@ import org.kenes.study.Study;
  */
 final class ConsoleItemRoutes {
 
+  /** Rows of the add form for a ranking's options; a form may fill fewer, and a refused one gets its own back. */
+  private static final int OPTION_ROWS = 8;
+
   private final Services s;
   private final ConsolePage page;
   private final Audited audited;
@@ -54,6 +57,7 @@ final class ConsoleItemRoutes {
                   .filter(a -> !a.getJsonArray("items").isEmpty()).map(a -> withTexts(study, a)).toList()))
               .put("items", new JsonArray(study.items().stream().map(i -> item(study, i)).toList()))
               .put("languages", new JsonArray(study.languages()))
+              .put("newItem", newItem(study, form.getJsonObject("typed", new JsonObject())))
               .put("blocked", blocked(study, rounds))
               .put("changes", new JsonArray(changes.stream().map(c -> FacilitationApi.change(c)
                   .put("at", StudyOverview.when(c.at())).put("from", String.join(", ", c.from()))
@@ -95,16 +99,66 @@ final class ConsoleItemRoutes {
   private void add(RoutingContext ctx) {
     String id = ctx.pathParam("id");
     MultiMap f = ctx.request().formAttributes();
-    Future<Item> added = s.studies().get(id).compose(study -> {
+    Future<Study> study = s.studies().get(id);
+    Future<Item> added = study.compose(st -> {
       JsonObject body = new JsonObject().put("id", f.get("item")).put("type", f.get("type"))
-          .put("text", texts(study, f))
+          .put("text", texts(st, f))
           .put("provenance", new JsonObject().put("change", f.get("change")).put("from", new JsonArray(f.getAll("from")))
               .put("note", f.get("note")));
+      JsonArray options = options(st, f);
+      if (!options.isEmpty()) {
+        body.put("options", options);
+      }
       return s.changes().add(id, body, FacilitatorAuth.actor(ctx));
     });
     page.submit(ctx, added.compose(audited.by(ctx, "item." + f.get("change"), Item::id)),
         item -> "/console/studies/" + id + "/items?done=item-added",
-        problems -> itemsPage(ctx, problems.getInteger("status"), problems.put("typed", typed(f))));
+        problems -> study.compose(st -> itemsPage(ctx, problems.getInteger("status"),
+            problems.put("typed", typed(st, f)))));
+  }
+
+  /** The options a form gives (rows with an id or a text), each with its texts by language. */
+  private static JsonArray options(Study study, MultiMap f) {
+    JsonArray options = new JsonArray();
+    for (int n = 1; n <= OPTION_ROWS; n++) {
+      String optionId = f.get("option-" + n + "-id");
+      JsonObject texts = new JsonObject();
+      for (String l : study.languages()) {
+        String t = f.get("option-" + n + "-" + l);
+        if (t != null && !t.isBlank()) {
+          texts.put(l, t.strip());
+        }
+      }
+      if ((optionId != null && !optionId.isBlank()) || !texts.isEmpty()) {
+        options.add(new JsonObject().put("id", optionId == null ? "" : optionId.strip()).put("text", texts));
+      }
+    }
+    return options;
+  }
+
+  /** The add form's fields as they are to be shown: empty, or as a refused form typed them. */
+  private static JsonObject newItem(Study study, JsonObject typed) {
+    String type = typed.getString("type", "rating");
+    JsonArray types = new JsonArray();
+    for (String t : List.of("rating", "ranking", "open")) {
+      types.add(new JsonObject().put("value", t).put("selected", t.equals(type)));
+    }
+    JsonObject typedTexts = typed.getJsonObject("texts", new JsonObject());
+    JsonArray texts = new JsonArray();
+    study.languages().forEach(l -> texts.add(new JsonObject().put("language", l).put("text", typedTexts.getString(l))));
+    JsonArray typedOptions = typed.getJsonArray("options", new JsonArray());
+    JsonArray rows = new JsonArray();
+    for (int n = 1; n <= OPTION_ROWS; n++) {
+      JsonObject option = n <= typedOptions.size() ? typedOptions.getJsonObject(n - 1) : new JsonObject();
+      JsonObject optionTexts = option.getJsonObject("text", new JsonObject());
+      JsonArray cells = new JsonArray();
+      for (String l : study.languages()) {
+        cells.add(new JsonObject().put("n", n).put("language", l).put("text", optionTexts.getString(l)));
+      }
+      rows.add(new JsonObject().put("n", n).put("id", option.getString("id")).put("texts", cells));
+    }
+    return new JsonObject().put("types", types).put("ranking", "ranking".equals(type)).put("texts", texts)
+        .put("options", rows);
   }
 
   /** Rewords an item ({@code action=reword}, new texts) or retires it ({@code action=retire}). */
@@ -137,7 +191,8 @@ final class ConsoleItemRoutes {
     return texts;
   }
 
-  private static JsonObject typed(MultiMap f) {
-    return new JsonObject().put("item", f.get("item")).put("note", f.get("note")).put("change", f.get("change"));
+  private static JsonObject typed(Study study, MultiMap f) {
+    return new JsonObject().put("item", f.get("item")).put("note", f.get("note")).put("change", f.get("change"))
+        .put("type", f.get("type")).put("texts", texts(study, f)).put("options", options(study, f));
   }
 }

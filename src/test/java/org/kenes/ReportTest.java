@@ -3,6 +3,7 @@ package org.kenes;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.buffer.Buffer;
@@ -19,6 +20,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -178,7 +180,28 @@ class ReportTest {
         assertTrue(page.getResources().getXObjectNames().iterator().hasNext() || fonts.size() > 0);
       }
       assertTrue(fonts.stream().allMatch(f -> f.contains("DejaVuSans")), fonts.toString());
+      // Tagged for screen readers (PDF/UA): a structure tree in the document's language, its charts with text.
+      assertNotNull(pdf.getDocumentCatalog().getStructureTreeRoot(), "a tagged PDF");
+      assertTrue(pdf.getDocumentCatalog().getMarkInfo().isMarked());
+      assertEquals(lang, pdf.getDocumentCatalog().getLanguage());
+      assertEquals(expected.get(0), pdf.getDocumentInformation().getTitle());
+      List<String> figures = new ArrayList<>();
+      collectFigures(pdf.getDocumentCatalog().getStructureTreeRoot().getKids(), figures);
+      assertFalse(figures.isEmpty(), "the charts are figures");
+      assertTrue(figures.stream().noneMatch(String::isBlank), figures.toString());
       return text;
+    }
+  }
+
+  /** The text alternatives of the figures in a structure tree. */
+  private static void collectFigures(List<Object> kids, List<String> alternatives) {
+    for (Object kid : kids) {
+      if (kid instanceof PDStructureElement element) {
+        if ("Figure".equals(element.getStructureType())) {
+          alternatives.add(String.valueOf(element.getAlternateDescription()));
+        }
+        collectFigures(element.getKids(), alternatives);
+      }
     }
   }
 

@@ -19,13 +19,15 @@ import java.util.EnumSet;
 import org.jsoup.Jsoup;
 import org.jsoup.helper.W3CDom;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 
 /**
  * The report as a PDF: the page's template rendered with the same model (in its print form, {@code forPdf}), read
  * into a DOM by jsoup and laid out by openhtmltopdf on PDFBox, so text stays text and the SVG charts stay vector
  * (Batik). Layout takes a worker thread, never the event loop. The font is DejaVu Sans, shipped in the jar
  * (src/main/resources/fonts, from Debian's fonts-dejavu-core; its licence beside it): Latin, Cyrillic and the
- * symbols the report uses, embedded as a subset, whatever fonts the machine has.
+ * symbols the report uses, embedded as a subset, whatever fonts the machine has. The PDF is tagged (PDF/UA) for
+ * screen readers.
  */
 final class ReportPdf {
 
@@ -48,6 +50,10 @@ final class ReportPdf {
     Document document = Jsoup.parse(html);
     // Batik reads the charts' font from the SVG itself, not from the page's CSS.
     document.select("svg").attr("font-family", FAMILY);
+    // A tagged PDF (PDF/UA) gives each figure a text alternative: a chart's own title and description.
+    for (Element svg : document.select("svg")) {
+      svg.attr("alt", (svg.select("title").text() + " " + svg.select("desc").text()).strip());
+    }
     // Measured with openhtmltopdf 1.1.31: SVG text of exactly font-size 12 came out as specks (13 was right), so the
     // PDF draws those labels a little larger.
     document.select("svg text[font-size=12]").attr("font-size", "12.5");
@@ -56,6 +62,8 @@ final class ReportPdf {
     PdfRendererBuilder builder = new PdfRendererBuilder();
     builder.useFastMode();
     builder.withProducer("Kenes");
+    // Tagged for screen readers (PDF/UA): headings, tables, lists and figures in the document's structure.
+    builder.usePdfUaAccessbility(true);
     builder.useSVGDrawer(new BatikSVGDrawer());
     EnumSet<FSFontUseCase> uses = EnumSet.of(FSFontUseCase.DOCUMENT, FSFontUseCase.SVG, FSFontUseCase.FALLBACK_PRE);
     builder.useFont(files[0].toFile(), FAMILY, 400, FontStyle.NORMAL, true, uses);

@@ -1,13 +1,15 @@
 package org.kenes.web;
 
 import com.github.jknack.handlebars.Handlebars;
+import com.github.jknack.handlebars.Context;
 import com.github.jknack.handlebars.Helper;
+import com.github.jknack.handlebars.io.ClassPathTemplateLoader;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.templ.handlebars.HandlebarsTemplateEngine;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.text.MessageFormat;
 import java.text.NumberFormat;
 import java.util.HashMap;
@@ -27,11 +29,10 @@ public final class Views {
   private static final Map<String, String> LANGUAGE_NAMES = new java.util.concurrent.ConcurrentHashMap<>();
   private static final ThreadLocal<Map<String, MessageFormat>> FORMATS = ThreadLocal.withInitial(HashMap::new);
   private static final ThreadLocal<Map<String, NumberFormat>> NUMBERS = ThreadLocal.withInitial(HashMap::new);
-  private final HandlebarsTemplateEngine engine;
+  private final Handlebars handlebars;
 
-  public Views(Vertx vertx) {
-    engine = HandlebarsTemplateEngine.create(vertx).setResolvers(JsonValues.INSTANCE);
-    Handlebars handlebars = engine.unwrap();
+  public Views() {
+    handlebars = new Handlebars(new ClassPathTemplateLoader("/templates", ".hbs"));
     boolean editing = "dev".equals(System.getenv("VERTXWEB_ENVIRONMENT"));
     if (!editing) {
       handlebars.with(new PartialCache());
@@ -43,9 +44,15 @@ public final class Views {
     handlebars.registerHelper("pct", (Helper<Object>) (share, options) -> share instanceof Number n
         ? Math.round(n.doubleValue() * 100) + "%" : "–");
     handlebars.registerHelper("num", (Helper<Object>) (value, options) -> number(value, options.param(0, "")));
-    // {{fragment part}}: a part of a page rendered once for its inputs and kept (Fragments).
-    handlebars.registerHelper("fragment", (Helper<Fragments.Part>) (part, options) ->
-        new Handlebars.SafeString(fragments.render(options.handlebars, part)));
+    // {{parts list}}: parts of a page, each rendered once for its inputs and kept (Fragments), joined here rather than
+    // in an {{#each}}, whose buffer grows by copying itself at every part.
+    handlebars.registerHelper("parts", (Helper<Iterable<Object>>) (parts, options) -> {
+      StringBuilder html = new StringBuilder(64 * 1024);
+      for (Object part : parts) {
+        html.append(fragments.render(options.handlebars, (Fragments.Part) part));
+      }
+      return new Handlebars.SafeString(html);
+    });
     handlebars.registerHelper("chart", (Helper<Charts.Distribution>) (d, options) ->
         new Handlebars.SafeString(Charts.distribution(d, options.param(0, "en"))));
   }
@@ -121,8 +128,18 @@ public final class Views {
     }
   }
 
+  /**
+   * A page rendered into a writer of our own: Handlebars' own buffer grows by exactly what each write needs, copying
+   * the whole page so far every time (a 44 kB page cost megabytes of copies).
+   */
   public Future<Buffer> render(String template, JsonObject model) {
-    return engine.render(model, "templates/" + template + ".hbs");
+    try {
+      StringWriter html = new StringWriter(64 * 1024);
+      handlebars.compile(template).apply(Context.newBuilder(model).resolver(JsonValues.INSTANCE).build(), html);
+      return Future.succeededFuture(Buffer.buffer(html.toString()));
+    } catch (IOException | RuntimeException e) {
+      return Future.failedFuture(e);
+    }
   }
 
   /** Renders a page as the response, with the given status. */

@@ -24,7 +24,7 @@ public final class WebServer {
 
   /** Every route of Kenes. */
   static Router router(Vertx vertx, Services services) {
-    Views views = new Views(vertx);
+    Views views = new Views();
     FacilitatorAuth auth = FacilitatorAuth.api(services.accounts());
     FacilitatorAuth pageAuth = FacilitatorAuth.pages(services.accounts());
     Audited audited = new Audited(services.audit());

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -19,49 +18,39 @@ class QuestionnairePageTest {
   @Test
   @DisplayName("a 60-item questionnaire with feedback renders every item's chart, the same at every render")
   void sixtyCharts() {
-    Vertx vertx = Vertx.vertx();
-    try {
-      Views views = new Views(vertx);
-      JsonObject model = QuestionnairePage.model(questionnaire(60), "token", null, null, null);
-      String first = views.render("questionnaire", model).await().toString();
-      assertEquals(60, first.split("<svg ", -1).length - 1);
-      // Templates and partials are compiled once and kept: a later render gives the same page.
-      assertEquals(first, views.render("questionnaire", model).await().toString());
-    } finally {
-      vertx.close().await();
-    }
+    Views views = new Views();
+    JsonObject model = QuestionnairePage.model(questionnaire(60), "token", null, null, null);
+    String first = views.render("questionnaire", model).await().toString();
+    assertEquals(60, first.split("<svg ", -1).length - 1);
+    // Templates and partials are compiled once and kept: a later render gives the same page.
+    assertEquals(first, views.render("questionnaire", model).await().toString());
   }
 
   @Test
   @DisplayName("items rendered once are kept, yet every page shows its own panelist's answers, language and escaping")
   void itemsKeptPerModel() {
-    Vertx vertx = Vertx.vertx();
-    try {
-      Views views = new Views(vertx);
-      JsonObject sevens = questionnaire(3);
-      JsonObject other = questionnaire(3);
-      other.getJsonArray("items").getJsonObject(1).put("answer", new JsonObject().put("value", 3)
-          .put("comment", "<script>alert(1)</script>"));
-      String first = views.render("questionnaire", QuestionnairePage.model(sevens, "a", null, null, null)).await()
-          .toString();
-      String second = views.render("questionnaire", QuestionnairePage.model(other, "b", null, null, null)).await()
-          .toString();
-      String again = views.render("questionnaire", QuestionnairePage.model(sevens, "a", null, null, null)).await()
-          .toString();
-      String russian = views.render("questionnaire",
-          QuestionnairePage.model(sevens.copy().put("language", "ru"), "a", null, null, null)).await().toString();
-      assertEquals(first, again);
-      assertEquals(3, occurrences(first, "value=\"7\" checked"));
-      assertEquals(2, occurrences(second, "value=\"7\" checked"));
-      assertEquals(1, occurrences(second, "value=\"3\" data-reason=\"1\" checked"));
-      assertTrue(second.contains("&lt;script&gt;alert(1)&lt;/script&gt;</textarea>"));
-      assertFalse(second.contains("<script>alert"));
-      assertFalse(first.contains("alert(1)"));
-      assertEquals(3, occurrences(russian, ">Комментарий (необязательно)<"), russian);
-      assertFalse(russian.contains(">Comment (optional)<"));
-    } finally {
-      vertx.close().await();
-    }
+    Views views = new Views();
+    JsonObject sevens = questionnaire(3);
+    JsonObject other = questionnaire(3);
+    other.getJsonArray("items").getJsonObject(1).put("answer", new JsonObject().put("value", 3)
+        .put("comment", "<script>alert(1)</script>"));
+    String first = views.render("questionnaire", QuestionnairePage.model(sevens, "a", null, null, null)).await()
+        .toString();
+    String second = views.render("questionnaire", QuestionnairePage.model(other, "b", null, null, null)).await()
+        .toString();
+    String again = views.render("questionnaire", QuestionnairePage.model(sevens, "a", null, null, null)).await()
+        .toString();
+    String russian = views.render("questionnaire",
+        QuestionnairePage.model(sevens.copy().put("language", "ru"), "a", null, null, null)).await().toString();
+    assertEquals(first, again);
+    assertEquals(3, occurrences(first, "value=\"7\" checked"));
+    assertEquals(2, occurrences(second, "value=\"7\" checked"));
+    assertEquals(1, occurrences(second, "value=\"3\" data-reason=\"1\" checked"));
+    assertTrue(second.contains("&lt;script&gt;alert(1)&lt;/script&gt;</textarea>"));
+    assertFalse(second.contains("<script>alert"));
+    assertFalse(first.contains("alert(1)"));
+    assertEquals(3, occurrences(russian, ">Комментарий (необязательно)<"), russian);
+    assertFalse(russian.contains(">Comment (optional)<"));
   }
 
   @Test

@@ -4,6 +4,7 @@ import com.github.jknack.handlebars.Context;
 import com.github.jknack.handlebars.Handlebars;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -46,8 +47,11 @@ final class Fragments {
     String key = part.template() + '\u0000' + part.key();
     String html = keep ? kept(key) : null;
     if (html == null) {
-      html = handlebars.compile(part.template())
-          .apply(Context.newBuilder(part.model().get()).resolver(JsonValues.INSTANCE).build());
+      // A writer of our own, as for a page (Views.render): Handlebars' buffer copies itself at every write.
+      StringWriter out = new StringWriter(4 * 1024);
+      handlebars.compile(part.template())
+          .apply(Context.newBuilder(part.model().get()).resolver(JsonValues.INSTANCE).build(), out);
+      html = out.toString();
       if (keep) {
         keep(key, html);
       }

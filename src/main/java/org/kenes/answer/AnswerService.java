@@ -125,10 +125,12 @@ public final class AnswerService {
       AnswerReader.Save save = AnswerReader.read(who.study(), round.items(), body);
       Participant p = who.participant();
       String study = who.study().id();
-      return rounds.withinOpen(round, () -> checkComplete(who.study(), round, p.id(), save)
+      // A save of the round's every item is the whole set: nothing of the stored one survives it.
+      boolean whole = save.answers().keySet().containsAll(round.items());
+      return rounds.withinOpen(round, () -> checkComplete(who.study(), round, p.id(), save, whole)
           .compose(v -> previousRatings(who.study(), round, p.id()))
           .compose(previous -> answers.update(study, round.number(), p.id(), p.panel(), save.answers(), save.submit(),
-                  save.answers().keySet().containsAll(round.items()))
+                  whole)
               .compose(before -> {
                 AnswerSet was = before.orElse(AnswerSet.empty(study, round.number(), p.id(), p.panel()));
                 AnswerSet now = was.merge(p.panel(), save.answers(), save.submit(), null);
@@ -143,12 +145,12 @@ public final class AnswerService {
   }
 
   /**
-   * A save that leaves the set submitted (a submit, or a revision after one) must leave it complete. A submit that
-   * answers every item of the round, as a whole questionnaire sent at once does, is the whole set: nothing need be read.
+   * A save that leaves the set submitted (a submit, or a revision after one) must leave it complete. A submit of the
+   * whole set, as a whole questionnaire sent at once is, needs nothing read.
    */
-  private Future<Void> checkComplete(Study study, Round round, String participant, AnswerReader.Save save) {
-    boolean whole = save.submit() && save.answers().keySet().containsAll(round.items());
-    Future<Optional<AnswerSet>> stored = whole ? Future.succeededFuture(Optional.empty())
+  private Future<Void> checkComplete(Study study, Round round, String participant, AnswerReader.Save save,
+      boolean whole) {
+    Future<Optional<AnswerSet>> stored = save.submit() && whole ? Future.succeededFuture(Optional.empty())
         : answers.find(study.id(), round.number(), participant);
     return stored.compose(existing -> {
       if (!save.submit() && !existing.map(AnswerSet::submitted).orElse(false)) {
@@ -168,13 +170,9 @@ public final class AnswerService {
 
   /** Moves the set's share of the live tallies from what it was to what it is. */
   private Future<Void> recount(Study study, Round round, AnswerSet was, AnswerSet now, Map<String, Integer> previous) {
-    Map<String, Number> before = RoundCounters.share(study, round.items(), was, previous);
-    Map<String, Number> after = RoundCounters.share(study, round.items(), now, previous);
-    if (was.panel().equals(now.panel())) {
-      return tallies.increment(study.id(), round.number(), now.panel(), RoundCounters.difference(after, before));
-    }
-    return tallies.increment(study.id(), round.number(), was.panel(), RoundCounters.difference(Map.of(), before))
-        .compose(v -> tallies.increment(study.id(), round.number(), now.panel(), after));
+    return Future.all(RoundCounters.move(study, round.items(), was, now, previous).entrySet().stream()
+        .map(panel -> tallies.increment(study.id(), round.number(), panel.getKey(), panel.getValue())).toList())
+        .mapEmpty();
   }
 
   /** The participant's valid ratings from the rounds the items of this one were last asked in. */

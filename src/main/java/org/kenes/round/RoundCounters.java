@@ -28,11 +28,27 @@ public final class RoundCounters {
 
   private RoundCounters() {}
 
-  /** What one answer set adds to its panel's counters: nothing unless it is submitted. */
-  public static Map<String, Number> share(Study study, List<String> items, AnswerSet set, Map<String, Integer> previous) {
-    Map<String, Number> share = new LinkedHashMap<>();
-    addShare(share, asked(study, items), set, previous);
-    return share;
+  /**
+   * The increments, by panel, that move a set's share of the counters from what it was to what it is now: one panel's
+   * difference, or, when the person moved panel, the old share taken from the old panel and the new one added to the
+   * new. Panels with nothing to change are left out.
+   */
+  public static Map<String, Map<String, Number>> move(Study study, List<String> items, AnswerSet was, AnswerSet now,
+      Map<String, Integer> previous) {
+    List<Asked> asked = asked(study, items);
+    Map<String, Number> before = new LinkedHashMap<>();
+    addShare(before, asked, was, previous);
+    Map<String, Number> after = new LinkedHashMap<>();
+    addShare(after, asked, now, previous);
+    Map<String, Map<String, Number>> byPanel = new LinkedHashMap<>();
+    if (was.panel().equals(now.panel())) {
+      byPanel.put(now.panel(), difference(after, before));
+    } else {
+      byPanel.put(was.panel(), difference(Map.of(), before));
+      byPanel.put(now.panel(), difference(after, Map.of()));
+    }
+    byPanel.values().removeIf(Map::isEmpty);
+    return byPanel;
   }
 
   /** The items of a round, looked up once for every answer set counted, with the names of their rating counters. */

@@ -48,15 +48,8 @@ class RoundCountersPropertiesTest {
       answers.put("ideas", new Answer.OpenText(step.idea()));
       AnswerSet was = sets.getOrDefault(who, AnswerSet.empty("small", 1, who, panel));
       AnswerSet now = was.merge(panel, answers, step.submit(), null);
-      Map<String, Number> before = RoundCounters.share(STUDY, ITEMS, was, previous.get(who));
-      Map<String, Number> after = RoundCounters.share(STUDY, ITEMS, now, previous.get(who));
-      if (was.panel().equals(now.panel())) {
-        RoundCounters.addInto(live.computeIfAbsent(panel, p -> new HashMap<>()), RoundCounters.difference(after, before));
-      } else {
-        RoundCounters.addInto(live.computeIfAbsent(was.panel(), p -> new HashMap<>()),
-            RoundCounters.difference(Map.of(), before));
-        RoundCounters.addInto(live.computeIfAbsent(panel, p -> new HashMap<>()), after);
-      }
+      RoundCounters.move(STUDY, ITEMS, was, now, previous.get(who)).forEach((moved, increments) ->
+          RoundCounters.addInto(live.computeIfAbsent(moved, p -> new HashMap<>()), increments));
       sets.put(who, now);
     }
     Map<String, Map<String, Number>> afresh = RoundCounters.of(STUDY, ITEMS, new ArrayList<>(sets.values()),

@@ -19,7 +19,8 @@ final class ItemView {
     // The language is part of the model: an item is rendered with its model alone (Fragments).
     JsonObject model = new JsonObject().put("lang", q.getString("language")).put("id", item.getString("id"))
         .put("number", number).put("text", item.getString("text")).put("errors", errors)
-        .put("invalid", !errors.isEmpty()).put("rating", "rating".equals(type)).put("ranking", "ranking".equals(type)).put("open", "open".equals(type));
+        .put("invalid", !errors.isEmpty()).put("rating", "rating".equals(type))
+        .put("ranking", "ranking".equals(type)).put("open", "open".equals(type));
     switch (type) {
       case "rating" -> rating(model, item, q, answer);
       case "ranking" -> ranking(model, item, q.getString("language"), answer);

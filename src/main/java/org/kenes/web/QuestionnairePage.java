@@ -112,7 +112,8 @@ final class QuestionnairePage {
     for (int i = 0; i < qItems.size(); i++) {
       JsonObject item = qItems.getJsonObject(i);
       String id = item.getString("id");
-      JsonObject saved = draft != null && draft.containsKey(id) ? draft.getJsonObject(id) : item.getJsonObject("answer");
+      JsonObject saved = draft != null && draft.containsKey(id) ? draft.getJsonObject(id)
+          : item.getJsonObject("answer");
       JsonObject answer = saved == null ? new JsonObject() : saved;
       JsonObject itemErrors = errors.getOrDefault(id, new JsonObject());
       int number = i + 1;

@@ -7,6 +7,7 @@ import io.vertx.ext.mongo.FindOptions;
 import io.vertx.ext.mongo.MongoClient;
 import io.vertx.ext.mongo.UpdateOptions;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,9 @@ import org.kenes.store.Pages;
 public final class AnswerRepository {
 
   static final String COLLECTION = "answers";
+  /** The order of the sets' keys ({@code study:round:participant}), as the store's {@code _id}s sort. */
+  private static final Comparator<AnswerSet> BY_KEY =
+      Comparator.comparing(set -> AnswerSet.key(set.study(), set.round(), set.participant()));
 
   private final Vertx vertx;
   private final MongoClient mongo;
@@ -66,8 +70,8 @@ public final class AnswerRepository {
 
   /** Every answer set of a round, drafts included. */
   public Future<List<AnswerSet>> list(String study, int round) {
-    return Pages.byKeyPrefix(vertx, mongo, COLLECTION, AnswerSet.key(study, round, ""))
-        .map(docs -> docs.stream().map(AnswerRepository::answerSet).toList());
+    return Pages.byKeyPrefix(vertx, mongo, COLLECTION, AnswerSet.key(study, round, ""), AnswerRepository::answerSet,
+        BY_KEY);
   }
 
   /**
@@ -83,8 +87,7 @@ public final class AnswerRepository {
 
   /** Every answer set of a study, all rounds. */
   public Future<List<AnswerSet>> list(String study) {
-    return Pages.byKeyPrefix(vertx, mongo, COLLECTION, study + ":")
-        .map(docs -> docs.stream().map(AnswerRepository::answerSet).toList());
+    return Pages.byKeyPrefix(vertx, mongo, COLLECTION, study + ":", AnswerRepository::answerSet, BY_KEY);
   }
 
   private static AnswerSet answerSet(JsonObject doc) {

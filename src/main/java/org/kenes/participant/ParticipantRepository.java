@@ -137,9 +137,8 @@ public final class ParticipantRepository {
   }
 
   public Future<List<Participant>> list(String study) {
-    return Pages.byKeyPrefix(vertx, mongo, COLLECTION, study + ":")
-        .map(docs -> docs.stream().map(ParticipantRepository::participant)
-            .sorted(java.util.Comparator.comparing(Participant::id)).toList());
+    return Pages.byKeyPrefix(vertx, mongo, COLLECTION, study + ":", ParticipantRepository::participant,
+        java.util.Comparator.comparing(Participant::id));
   }
 
   private static Participant participant(JsonObject d) {

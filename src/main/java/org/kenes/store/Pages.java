@@ -27,16 +27,17 @@ public final class Pages {
 
   private Pages() {}
 
-  /** The documents in {@code _id} order, whatever order the store keeps them in. */
-  public static Future<List<JsonObject>> byKeyPrefix(Vertx vertx, MongoClient mongo, String collection, String prefix) {
+  /**
+   * The documents under the prefix, each read by {@code as} and put in {@code order} whatever order the store keeps
+   * them in; both on a worker, as a study's answers may be a hundred thousand.
+   */
+  public static <T> Future<List<T>> byKeyPrefix(Vertx vertx, MongoClient mongo, String collection, String prefix,
+      Function<JsonObject, T> as, Comparator<? super T> order) {
     List<JsonObject> all = new ArrayList<>();
     return scan(vertx, mongo, collection, prefix, page -> {
       all.addAll(page);
       return Future.succeededFuture();
-    }).map(v -> {
-      all.sort(Comparator.comparing(d -> d.getString("_id")));
-      return all;
-    });
+    }).compose(v -> vertx.executeBlocking(() -> all.stream().map(as).sorted(order).toList(), false));
   }
 
   /**

@@ -23,6 +23,8 @@ import org.kenes.config.KenesConfig;
 /** Reading a study's documents through one cursor: all of them, only them, in order, a page at a time. */
 class PagesTest {
 
+  private static final java.util.Comparator<JsonObject> BY_ID = java.util.Comparator.comparing(d -> d.getString("_id"));
+
   @TempDir
   Path dir;
 
@@ -54,12 +56,12 @@ class PagesTest {
   @Test
   @DisplayName("every document under the prefix, none of another, in _id order")
   void byPrefix() {
-    List<JsonObject> alpha = Pages.byKeyPrefix(vertx, mongo, "docs", "alpha:").await();
+    List<JsonObject> alpha = Pages.byKeyPrefix(vertx, mongo, "docs", "alpha:", d -> d, BY_ID).await();
     assertEquals(1_250, alpha.size());
     assertTrue(alpha.stream().allMatch(d -> d.getString("_id").startsWith("alpha:1:")));
     List<String> ids = alpha.stream().map(d -> d.getString("_id")).toList();
     assertEquals(ids.stream().sorted().toList(), ids);
-    assertEquals(List.of(), Pages.byKeyPrefix(vertx, mongo, "docs", "beta:").await());
+    assertEquals(List.of(), Pages.byKeyPrefix(vertx, mongo, "docs", "beta:", d -> d, BY_ID).await());
   }
 
   @Test

@@ -6,35 +6,59 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.BulkOperation;
 import io.vertx.ext.mongo.MongoClient;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.LongSupplier;
 
 /**
- * The {@code tallies} collection: a round's {@link RoundCounters} per panel, one document each, keyed
- * {@code study:round:panel}. Saves add to them atomically with {@code $inc}, so several instances on one store keep
- * one set of tallies; closing a round rewrites them from the answers.
+ * The {@code tallies} collection: a round's {@link RoundCounters} per panel, kept in the store so that every instance
+ * on it sees the same live results. A round's tallies are the sum of its documents. Each instance adds the saves it
+ * takes to shares of its own, one per round and panel, held in memory and written whole into a document only that
+ * share writes ({@code study:round:panel:share}): a write is one replace of a document no one else touches, where an
+ * {@code $inc} of a few hundred counters costs the embedded store a comparison of every field with every other.
+ * Closing a round rewrites its tallies from the answers, one document per panel ({@code study:round:panel}).
  */
 public final class TallyRepository {
 
   static final String COLLECTION = "tallies";
-  private static final String COUNTER = "c|";
-  private static final char SEPARATOR = '|';
+  /** The field holding a document's counters, as JSON text: one string to store, not hundreds of fields. */
+  private static final String COUNTERS = "counters";
+  private static final String LEGACY = "c|";
+  /**
+   * How long a share that no save added to stays in memory. Its document stays in the store; a later save begins a
+   * new share.
+   */
+  static final long IDLE_MS = 10 * 60_000;
 
   private final MongoClient mongo;
-  private final Map<String, Increments> pending = new LinkedHashMap<>();
+  private final LongSupplier clock;
+  /** The beginning of the ids of this instance's shares, unique to it. */
+  private final String instance = UUID.randomUUID().toString();
+  private final Map<String, Share> shares = new HashMap<>();
+  private final Set<Share> changed = new LinkedHashSet<>();
+  private long begun;
+  private long lastEviction;
   private List<Promise<Void>> waiting = new ArrayList<>();
   private boolean writing;
 
   public TallyRepository(MongoClient mongo) {
+    this(mongo, System::currentTimeMillis);
+  }
+
+  TallyRepository(MongoClient mongo, LongSupplier clock) {
     this.mongo = mongo;
+    this.clock = clock;
   }
 
   /**
    * Adds increments to a panel's counters; part of a save, whose caller waits for durability once for both writes.
-   * The increments of saves arriving while a write is under way are summed and written together, one {@code $inc} per
-   * panel: under load a tally document is rewritten once per batch, not once per save.
+   * Answers once the instance's share, increments included, is written. The saves arriving while a write is under
+   * way are written together at the next: under load a share is rewritten once per batch, not once per save.
    */
   public Future<Void> increment(String study, int round, String panel, Map<String, Number> increments) {
     if (increments.isEmpty()) {
@@ -43,8 +67,11 @@ public final class TallyRepository {
     Promise<Void> written = Promise.promise();
     boolean start;
     synchronized (this) {
-      Increments sum = pending.computeIfAbsent(key(study, round, panel), k -> new Increments(study, round, panel));
-      RoundCounters.addInto(sum.amounts, increments);
+      Share share = shares.computeIfAbsent(key(study, round, panel),
+          k -> new Share(study, round, panel, instance + "-" + ++begun));
+      RoundCounters.addInto(share.counters, increments);
+      share.touched = clock.getAsLong();
+      changed.add(share);
       waiting.add(written);
       start = !writing;
       writing = true;
@@ -55,8 +82,13 @@ public final class TallyRepository {
     return written.future();
   }
 
-  /** Writes what is pending, answers its savers, and goes on while more arrived meanwhile. */
+  /**
+   * Writes the shares changed since the last write, answers their savers, and goes on while more arrived meanwhile. A
+   * share whose write failed is let go, so that nothing stale of it is ever written again: its document keeps what it
+   * last held, the saves since count at the round's close, and later saves begin a new share.
+   */
   private void writeBatch() {
+    List<Share> batch;
     List<BulkOperation> ops = new ArrayList<>();
     List<Promise<Void>> savers;
     synchronized (this) {
@@ -64,86 +96,117 @@ public final class TallyRepository {
         writing = false;
         return;
       }
-      pending.values().forEach(sum -> update(sum).ifPresent(ops::add));
+      evictIdle();
+      batch = new ArrayList<>(changed);
+      batch.forEach(share -> ops.add(share.replace()));
+      changed.clear();
       savers = waiting;
-      pending.clear();
       waiting = new ArrayList<>();
     }
     Future<Void> write = ops.isEmpty() ? Future.succeededFuture() : mongo.bulkWrite(COLLECTION, ops).mapEmpty();
     write.onComplete(done -> {
+      if (done.failed()) {
+        synchronized (this) {
+          batch.forEach(share -> shares.remove(share.key(), share));
+        }
+      }
       savers.forEach(saver -> saver.handle(done));
       writeBatch();
     });
   }
 
-  private static Optional<BulkOperation> update(Increments sum) {
-    JsonObject inc = new JsonObject();
-    sum.amounts.forEach((field, amount) -> {
-      if (amount.doubleValue() != 0) {
-        inc.put(stored(field), amount);
-      }
-    });
-    if (inc.isEmpty()) {
-      return Optional.empty();
+  /** Lets go of the shares no save added to for {@link #IDLE_MS}, looking at most once a minute. */
+  private void evictIdle() {
+    long now = clock.getAsLong();
+    if (now - lastEviction < 60_000) {
+      return;
     }
-    JsonObject update = new JsonObject().put("$inc", inc)
-        .put("$set", new JsonObject().put("study", sum.study).put("round", sum.round).put("panel", sum.panel));
-    return Optional.of(BulkOperation.createUpdate(new JsonObject().put("_id", key(sum.study, sum.round, sum.panel)),
-        update, true, false));
+    lastEviction = now;
+    shares.values().removeIf(share -> !changed.contains(share) && now - share.touched > IDLE_MS);
   }
 
-  /** The increments of one tally document summed over the saves of a batch. */
-  private static final class Increments {
+  /** This instance's counters of one round and panel, and the document they are written to. */
+  private static final class Share {
     final String study;
     final int round;
     final String panel;
-    final Map<String, Number> amounts = new LinkedHashMap<>();
+    final String id;
+    final Map<String, Number> counters = new LinkedHashMap<>();
+    long touched;
 
-    Increments(String study, int round, String panel) {
+    Share(String study, int round, String panel, String id) {
       this.study = study;
       this.round = round;
       this.panel = panel;
+      this.id = id;
+    }
+
+    String key() {
+      return TallyRepository.key(study, round, panel);
+    }
+
+    /** The share as it stands, as a replace of its document; counters at zero left out. */
+    BulkOperation replace() {
+      JsonObject doc = document(key() + ":" + id, study, round, panel, counters);
+      return BulkOperation.createReplace(new JsonObject().put("_id", doc.getString("_id")), doc, true);
     }
   }
 
-  /** A round's counters by panel. */
+  /** A round's counters by panel: the sum of its documents. */
   public Future<Map<String, Map<String, Number>>> read(String study, int round) {
     return mongo.find(COLLECTION, new JsonObject().put("study", study).put("round", round)).map(docs -> {
       Map<String, Map<String, Number>> byPanel = new LinkedHashMap<>();
       for (JsonObject doc : docs) {
         Map<String, Number> counters = new LinkedHashMap<>();
+        String text = doc.getString(COUNTERS);
+        if (text != null) {
+          new JsonObject(text).forEach(field -> counters.put(field.getKey(), amount((Number) field.getValue())));
+        }
+        // Tallies an earlier Kenes wrote: each counter a field of its own, c|r|ITEM|POINT for r.ITEM.POINT.
         doc.forEach(field -> {
-          if (field.getKey().startsWith(COUNTER) && field.getValue() instanceof Number n) {
-            counters.put(field.getKey().substring(COUNTER.length()).replace(SEPARATOR, '.'), n);
+          if (field.getKey().startsWith(LEGACY) && field.getValue() instanceof Number n) {
+            counters.put(field.getKey().substring(LEGACY.length()).replace('|', '.'), amount(n));
           }
         });
-        byPanel.put(doc.getString("panel"), counters);
+        RoundCounters.addInto(byPanel.computeIfAbsent(doc.getString("panel"), p -> new LinkedHashMap<>()), counters);
       }
       return byPanel;
     });
   }
 
   /**
-   * Replaces a round's counters with ones computed from its answers; part of a close, which waits for durability once
-   * its results are stored.
+   * Replaces a round's counters with ones computed from its answers, one document per panel, the shares' documents
+   * removed; part of a close, which waits for durability once its results are stored. The close has waited for every
+   * save in flight, each of which waited for its share to be written, so no share of the round is written after.
    */
   public Future<Void> replace(String study, int round, List<String> panels, Map<String, Map<String, Number>> byPanel) {
+    synchronized (this) {
+      shares.values().removeIf(share -> share.study.equals(study) && share.round == round);
+    }
     List<BulkOperation> ops = new ArrayList<>();
+    ops.add(BulkOperation.createDelete(new JsonObject().put("study", study).put("round", round)).setMulti(true));
     for (String panel : panels) {
-      JsonObject doc = new JsonObject().put("_id", key(study, round, panel)).put("study", study).put("round", round)
-          .put("panel", panel);
-      byPanel.getOrDefault(panel, Map.of()).forEach((field, amount) -> doc.put(stored(field), amount));
-      ops.add(BulkOperation.createReplace(new JsonObject().put("_id", doc.getString("_id")), doc, true));
+      ops.add(BulkOperation.createInsert(document(key(study, round, panel), study, round, panel,
+          byPanel.getOrDefault(panel, Map.of()))));
     }
     return mongo.bulkWrite(COLLECTION, ops).mapEmpty();
   }
 
-  /**
-   * A counter's field in the store: top-level, {@code c|r|ITEM|POINT} for {@code r.ITEM.POINT}. A dotted name would
-   * be a path into nested documents, which the embedded store updates at several times the cost.
-   */
-  private static String stored(String counter) {
-    return COUNTER + counter.replace('.', SEPARATOR);
+  /** A document of counters: their names and amounts as one JSON text, counters at zero left out. */
+  private static JsonObject document(String id, String study, int round, String panel, Map<String, Number> counters) {
+    JsonObject amounts = new JsonObject();
+    counters.forEach((field, amount) -> {
+      if (amount.doubleValue() != 0) {
+        amounts.put(field, amount);
+      }
+    });
+    return new JsonObject().put("_id", id).put("study", study).put("round", round).put("panel", panel)
+        .put(COUNTERS, amounts.encode());
+  }
+
+  /** Counts as longs, sums of ranks as doubles, however the text or the store typed them. */
+  private static Number amount(Number n) {
+    return n instanceof Double || n instanceof Float ? (Number) n.doubleValue() : (Number) n.longValue();
   }
 
   private static String key(String study, int round, String panel) {

@@ -20,7 +20,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 import org.kenes.KenesVerticle;
 import org.kenes.Main;
 import org.kenes.Services;
@@ -122,46 +124,69 @@ public final class Bench {
     }
   }
 
-  /** Answer saves per second through the HTTP API ÷ inserts per second of the same documents through the driver. */
+  /**
+   * Answer saves per second through the HTTP API ÷ inserts per second of the same documents through the driver. Both
+   * are warmed up, then measured in turns, so that both meet the same state of the machine (the code compiled so far,
+   * the garbage collector): measured one after the other, the later one ran on code the earlier one had compiled.
+   */
   private JsonObject submitVsRawInsert() {
     int people = quick ? 2_000 : 10_000;
     int saves = quick ? 3_000 : 10_000;
+    int turns = 3;
     out.println("\n[1/5] submitVsRawInsert: " + saves + " saves of 40-item answer sets by " + people
-        + " panelists through PUT /api/p/{token}/answers, then the same documents inserted through the driver");
+        + " panelists through PUT /api/p/{token}/answers and " + saves + " inserts of the same documents through the "
+        + "driver, in " + turns + " turns each");
     Study study = createStudy("bench-submit", 40);
     List<Participant> panel = addParticipants(study.id(), people);
     services.rounds().open(study.id()).await();
     List<String> items = study.items().stream().map(Item::id).toList();
-    IntFunction<JsonObject> body = i -> {
-      JsonObject answers = new JsonObject();
-      items.forEach(item -> answers.put(item, new JsonObject().put("value", 1 + random.nextInt(9))));
-      return new JsonObject().put("answers", answers).put("submit", true);
+    Supplier<JsonObject> answers = () -> {
+      JsonObject set = new JsonObject();
+      items.forEach(item -> set.put(item, new JsonObject().put("value", 1 + random.nextInt(9))));
+      return set;
     };
-    IntFunction<Future<Void>> save = i -> http.put("/api/p/" + panel.get(i % people).token() + "/answers")
-        .sendJsonObject(body.apply(i)).map(r -> check(r.statusCode(), r.bodyAsString()));
-    load("warm-up", Math.min(3_000, saves), save);
-    Load measured = load("saves", saves, save);
+    AtomicInteger next = new AtomicInteger();
+    IntFunction<Future<Void>> save = i -> http.put("/api/p/" + panel.get(next.getAndIncrement() % people).token()
+            + "/answers").sendJsonObject(new JsonObject().put("answers", answers.get()).put("submit", true))
+        .map(r -> check(r.statusCode(), r.bodyAsString()));
     // The same documents through the driver, made durable as every acknowledged save is (on a MongoDB server its
     // write concern does that; on the embedded store the group commit), and for the record without that.
     MongoClient mongo = services.store().client();
     Durability durability = services.store().durability();
-    IntFunction<JsonObject> raw = i -> new JsonObject().put("study", study.id()).put("round", 1)
-        .put("participant", panel.get(i % people).id()).put("panel", panel.get(i % people).panel())
-        .put("answers", body.apply(i).getJsonObject("answers")).put("submitted", true);
-    Load durable = load("raw inserts, durable", saves, i -> mongo.insert("bench-raw", raw.apply(i)
-        .put("_id", "durable:" + i)).compose(id -> durability.sync()));
-    Load unsynced = load("raw inserts, not waiting for durability", saves,
-        i -> mongo.insert("bench-raw", raw.apply(i).put("_id", "unsynced:" + i)).mapEmpty());
-    out.printf("  saves: %.0f/s (p50 %.1f ms, p99 %.1f ms); durable raw inserts: %.0f/s; ratio %.2f (target ≥ 0.5); "
-        + "raw inserts not waiting for durability: %.0f/s (ratio %.2f)%n", measured.perSecond(), measured.p50Ms(),
-        measured.p99Ms(), durable.perSecond(), measured.perSecond() / durable.perSecond(), unsynced.perSecond(),
-        measured.perSecond() / unsynced.perSecond());
-    return new JsonObject().put("ratio", measured.perSecond() / durable.perSecond())
-        .put("savesPerSecond", measured.perSecond()).put("rawInsertsPerSecond", durable.perSecond())
-        .put("unsyncedInsertsPerSecond", unsynced.perSecond())
-        .put("unsyncedRatio", measured.perSecond() / unsynced.perSecond())
+    AtomicInteger inserted = new AtomicInteger();
+    Supplier<JsonObject> raw = () -> {
+      int n = inserted.getAndIncrement();
+      Participant p = panel.get(n % people);
+      return new JsonObject().put("_id", "raw:" + n).put("study", study.id()).put("round", 1)
+          .put("participant", p.id()).put("panel", p.panel()).put("answers", answers.get()).put("submitted", true);
+    };
+    IntFunction<Future<Void>> durableInsert = i -> mongo.insert("bench-raw", raw.get()).compose(id -> durability.sync());
+    IntFunction<Future<Void>> unsyncedInsert = i -> mongo.insert("bench-raw", raw.get()).mapEmpty();
+    load("warm-up, saves", Math.min(3_000, saves), save);
+    load("warm-up, raw inserts", Math.min(3_000, saves), durableInsert);
+    List<Load> saved = new ArrayList<>();
+    List<Load> durable = new ArrayList<>();
+    List<Load> unsynced = new ArrayList<>();
+    for (int turn = 1; turn <= turns; turn++) {
+      String of = " (turn " + turn + " of " + turns + ")";
+      saved.add(load("saves" + of, saves / turns, save));
+      durable.add(load("raw inserts, durable" + of, saves / turns, durableInsert));
+      unsynced.add(load("raw inserts, not waiting for durability" + of, saves / turns, unsyncedInsert));
+    }
+    Load measured = Load.of(saved);
+    Load durableLoad = Load.of(durable);
+    Load unsyncedLoad = Load.of(unsynced);
+    out.printf("  saves: %.0f/s (p50 %.1f ms, p99 %.1f ms, %.2f ms of CPU each); durable raw inserts: %.0f/s (%.2f ms of "
+        + "CPU each); ratio %.2f (target ≥ 0.5); raw inserts not waiting for durability: %.0f/s (ratio %.2f)%n",
+        measured.perSecond(), measured.p50Ms(), measured.p99Ms(), measured.cpuMs(), durableLoad.perSecond(),
+        durableLoad.cpuMs(), measured.perSecond() / durableLoad.perSecond(), unsyncedLoad.perSecond(),
+        measured.perSecond() / unsyncedLoad.perSecond());
+    return new JsonObject().put("ratio", measured.perSecond() / durableLoad.perSecond())
+        .put("savesPerSecond", measured.perSecond()).put("rawInsertsPerSecond", durableLoad.perSecond())
+        .put("unsyncedInsertsPerSecond", unsyncedLoad.perSecond())
+        .put("unsyncedRatio", measured.perSecond() / unsyncedLoad.perSecond())
         .put("p50Ms", measured.p50Ms()).put("p99Ms", measured.p99Ms())
-        .put("cpuMs", measured.cpuMs()).put("rawCpuMs", durable.cpuMs());
+        .put("cpuMs", measured.cpuMs()).put("rawCpuMs", durableLoad.cpuMs());
   }
 
   /** The questionnaire page of a 60-item round, as a panelist's browser asks for it, under the same load. */
@@ -368,8 +393,40 @@ public final class Bench {
     return all;
   }
 
-  /** A load's throughput, its latencies and the CPU time the process spent on each operation. */
-  private record Load(double perSecond, double p50Ms, double p99Ms, double cpuMs) {}
+  /** A load: how many operations took how long, their latencies, and the CPU time the process spent meanwhile. */
+  private record Load(int count, double seconds, double cpuNanos, List<Long> latencies) {
+
+    /** Loads measured in turns, taken together. */
+    static Load of(List<Load> turns) {
+      List<Long> latencies = new ArrayList<>();
+      turns.forEach(turn -> latencies.addAll(turn.latencies()));
+      return new Load(turns.stream().mapToInt(Load::count).sum(), turns.stream().mapToDouble(Load::seconds).sum(),
+          turns.stream().mapToDouble(Load::cpuNanos).sum(), latencies);
+    }
+
+    double perSecond() {
+      return count / seconds;
+    }
+
+    /** CPU time of the whole process (server, store and load alike): what an operation costs on a busy machine. */
+    double cpuMs() {
+      return cpuNanos / 1e6 / count;
+    }
+
+    double p50Ms() {
+      return percentile(0.5);
+    }
+
+    double p99Ms() {
+      return percentile(0.99);
+    }
+
+    private double percentile(double p) {
+      List<Long> sorted = new ArrayList<>(latencies);
+      Collections.sort(sorted);
+      return sorted.get((int) (sorted.size() * p)) / 1e6;
+    }
+  }
 
   /** Runs {@code total} operations, {@value #CLIENTS} at a time. */
   private Load load(String what, int total, IntFunction<Future<Void>> operation) {
@@ -382,13 +439,9 @@ public final class Bench {
       clients.add(vertx.executeBlocking(() -> null).compose(v -> loop(next, total, operation, latencies)));
     }
     Future.all(clients).await();
-    double seconds = (System.nanoTime() - start) / 1e9;
-    // CPU time of the whole process (server, store and load alike): what an operation costs on a busy machine.
-    double cpuMs = (processCpuNanos() - cpu) / 1e6 / total;
-    out.printf("  %s: %d in %.1f s, %.2f ms of CPU each%n", what, total, seconds, cpuMs);
-    Collections.sort(latencies);
-    return new Load(total / seconds, latencies.get(latencies.size() / 2) / 1e6,
-        latencies.get((int) (latencies.size() * 0.99)) / 1e6, cpuMs);
+    Load load = new Load(total, (System.nanoTime() - start) / 1e9, processCpuNanos() - cpu, latencies);
+    out.printf("  %s: %d in %.1f s, %.2f ms of CPU each%n", what, total, load.seconds(), load.cpuMs());
+    return load;
   }
 
   private static long processCpuNanos() {

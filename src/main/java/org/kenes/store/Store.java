@@ -65,12 +65,12 @@ public final class Store {
   }
 
   /**
-   * The embedded store's cache of pages in memory, in MB: an eighth of the heap, between H2's default of 16 and 256.
-   * A page not in the cache is read and deserialised again; with H2's default, a study of a few thousand panelists
-   * no longer fits and its reads cost about twice as much.
+   * The embedded store's cache of pages in memory, in MB: a quarter of the heap, between H2's default of 16 and 1,024.
+   * The store runs inside Kenes, so its cache is Kenes' database memory; a page not in it is read and decoded again
+   * (documents are counted at their size in memory: {@link DocumentType}).
    */
   static int cacheMb(long maxHeapBytes) {
-    return (int) Math.max(16, Math.min(256, maxHeapBytes / 8 / (1024 * 1024)));
+    return (int) Math.max(16, Math.min(1_024, maxHeapBytes / 4 / (1024 * 1024)));
   }
 
   private static MongoClient client(Vertx vertx, String uri) {

@@ -10,10 +10,10 @@ class StoreTest {
   private static final long MB = 1024 * 1024;
 
   @Test
-  void cacheIsAnEighthOfTheHeapBetween16And256Mb() {
-    assertEquals(16, Store.cacheMb(64 * MB));
-    assertEquals(64, Store.cacheMb(512 * MB));
-    assertEquals(256, Store.cacheMb(2048 * MB));
-    assertEquals(256, Store.cacheMb(6 * 1024 * MB));
+  void cacheIsAQuarterOfTheHeapBetween16And1024Mb() {
+    assertEquals(16, Store.cacheMb(32 * MB));
+    assertEquals(128, Store.cacheMb(512 * MB));
+    assertEquals(512, Store.cacheMb(2048 * MB));
+    assertEquals(1_024, Store.cacheMb(6 * 1024 * MB));
   }
 }

@@ -16,9 +16,10 @@ import org.kenes.study.ItemType;
 import org.kenes.study.Study;
 
 /**
- * A round's tallies as flat counters per panel: the form they take in the store, where each save adds its answer
- * set's share with {@code $inc}, so that live results cost O(items × scale points) whatever the panel's size. The same
- * counters are summed in memory when a round closes and by {@code kenes analyze}, and read back here the same way.
+ * A round's tallies as flat counters per panel: the form they take in the store, where each save adds what its
+ * answer set changes ({@link TallyRepository}), so that live results cost O(items × scale points) whatever the panel's
+ * size. The same counters are summed in memory when a round closes and by {@code kenes analyze}, and read back here
+ * the same way.
  *
  * <p>Fields: {@code submitted}; {@code r.ITEM.POINT} and {@code r.ITEM.unable}; {@code d.ITEM.DIFF}, the differences
  * from the participant's rating when the item was last asked; {@code k.ITEM.m}, {@code k.ITEM.incomplete},

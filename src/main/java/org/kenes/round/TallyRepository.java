@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.BulkOperation;
+import io.vertx.ext.mongo.FindOptions;
 import io.vertx.ext.mongo.MongoClient;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -152,9 +153,13 @@ public final class TallyRepository {
     }
   }
 
-  /** A round's counters by panel: the sum of its documents. */
+  /**
+   * A round's counters by panel: the sum of its documents, read in the order of their ids, so that the same tallies
+   * read the same (the live stream compares them to notice saves through other instances).
+   */
   public Future<Map<String, Map<String, Number>>> read(String study, int round) {
-    return mongo.find(COLLECTION, new JsonObject().put("study", study).put("round", round)).map(docs -> {
+    return mongo.findWithOptions(COLLECTION, new JsonObject().put("study", study).put("round", round),
+        new FindOptions().setSort(new JsonObject().put("_id", 1))).map(docs -> {
       Map<String, Map<String, Number>> byPanel = new LinkedHashMap<>();
       for (JsonObject doc : docs) {
         Map<String, Number> counters = new LinkedHashMap<>();

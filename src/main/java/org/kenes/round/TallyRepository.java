@@ -2,6 +2,7 @@ package org.kenes.round;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.BulkOperation;
 import io.vertx.ext.mongo.FindOptions;
@@ -22,7 +23,7 @@ import java.util.function.LongSupplier;
  * takes to shares of its own, one per round and panel, held in memory and written whole into a document only that
  * share writes ({@code study:round:panel:share}): a write is one replace of a document no one else touches, where an
  * {@code $inc} of a few hundred counters costs the embedded store a comparison of every field with every other.
- * Closing a round rewrites its tallies from the answers, one document per panel ({@code study:round:panel}).
+ * Closing a round rewrites its tallies from the answers, one final document per panel ({@code study:round:panel}).
  */
 public final class TallyRepository {
 
@@ -31,10 +32,12 @@ public final class TallyRepository {
   private static final String COUNTERS = "counters";
   private static final String LEGACY = "c|";
   /**
-   * How long a share that no save added to stays in memory. Its document stays in the store; a later save begins a
-   * new share.
+   * How long a share that no save added to stays in memory: a day. Its document stays in the store; a later save
+   * begins a new share, and so a new document for live results to add up, until the round's close folds them.
    */
-  static final long IDLE_MS = 10 * 60_000;
+  static final long IDLE_MS = 24 * 60 * 60_000L;
+  /** Marks the documents a close wrote: once a round has them, they are its tallies and its shares are ignored. */
+  private static final String FINAL = "final";
 
   private final MongoClient mongo;
   private final LongSupplier clock;
@@ -85,8 +88,9 @@ public final class TallyRepository {
 
   /**
    * Writes the shares changed since the last write, answers their savers, and goes on while more arrived meanwhile. A
-   * share whose write failed is let go, so that nothing stale of it is ever written again: its document keeps what it
-   * last held, the saves since count at the round's close, and later saves begin a new share.
+   * share whose write failed is let go, with what saves added to it during that write, so that nothing of it is
+   * written again: its document keeps what it last held, the saves since count at the round's close, and later saves
+   * begin a new share.
    */
   private void writeBatch() {
     List<Share> batch;
@@ -108,7 +112,10 @@ public final class TallyRepository {
     write.onComplete(done -> {
       if (done.failed()) {
         synchronized (this) {
-          batch.forEach(share -> shares.remove(share.key(), share));
+          batch.forEach(share -> {
+            shares.remove(share.key(), share);
+            changed.remove(share);
+          });
         }
       }
       savers.forEach(saver -> saver.handle(done));
@@ -161,7 +168,12 @@ public final class TallyRepository {
     return mongo.findWithOptions(COLLECTION, new JsonObject().put("study", study).put("round", round),
         new FindOptions().setSort(new JsonObject().put("_id", 1))).map(docs -> {
       Map<String, Map<String, Number>> byPanel = new LinkedHashMap<>();
+      // A share written after its round's close (a save the close gave up waiting for) must not count twice.
+      boolean closed = docs.stream().anyMatch(doc -> doc.getBoolean(FINAL, false));
       for (JsonObject doc : docs) {
+        if (closed && !doc.getBoolean(FINAL, false)) {
+          continue;
+        }
         Map<String, Number> counters = new LinkedHashMap<>();
         String text = doc.getString(COUNTERS);
         if (text != null) {
@@ -180,19 +192,25 @@ public final class TallyRepository {
   }
 
   /**
-   * Replaces a round's counters with ones computed from its answers, one document per panel, the shares' documents
-   * removed; part of a close, which waits for durability once its results are stored. The close has waited for every
-   * save in flight, each of which waited for its share to be written, so no share of the round is written after.
+   * Replaces a round's counters with ones computed from its answers, one document per panel marked final, the other
+   * documents removed; part of a close, which waits for durability once its results are stored. Safe when two
+   * closes of a round meet: each writes the same documents. The close has waited for the saves in flight, each of
+   * which waited for its share to be written; should one still be written after (a close gives up waiting after a
+   * while), the final documents are what counts.
    */
   public Future<Void> replace(String study, int round, List<String> panels, Map<String, Map<String, Number>> byPanel) {
     synchronized (this) {
       shares.values().removeIf(share -> share.study.equals(study) && share.round == round);
+      changed.removeIf(share -> share.study.equals(study) && share.round == round);
     }
+    List<String> ids = panels.stream().map(panel -> key(study, round, panel)).toList();
     List<BulkOperation> ops = new ArrayList<>();
-    ops.add(BulkOperation.createDelete(new JsonObject().put("study", study).put("round", round)).setMulti(true));
+    ops.add(BulkOperation.createDelete(new JsonObject().put("study", study).put("round", round)
+        .put("_id", new JsonObject().put("$nin", new JsonArray(ids)))).setMulti(true));
     for (String panel : panels) {
-      ops.add(BulkOperation.createInsert(document(key(study, round, panel), study, round, panel,
-          byPanel.getOrDefault(panel, Map.of()))));
+      JsonObject doc = document(key(study, round, panel), study, round, panel, byPanel.getOrDefault(panel, Map.of()))
+          .put(FINAL, true);
+      ops.add(BulkOperation.createReplace(new JsonObject().put("_id", doc.getString("_id")), doc, true));
     }
     return mongo.bulkWrite(COLLECTION, ops).mapEmpty();
   }

@@ -65,6 +65,34 @@ class TallyRepositoryTest {
   }
 
   @Test
+  @DisplayName("closes of one round meeting each other all succeed and leave one document per panel")
+  void closesMeet() {
+    TallyRepository one = new TallyRepository(mongo);
+    TallyRepository other = new TallyRepository(mongo);
+    Map<String, Map<String, Number>> recount = Map.of("p1", Map.of("r.a.5", 2L), "p2", Map.of("r.a.1", 1L));
+    for (int round = 1; round <= 20; round++) {
+      one.increment("s", round, "p1", Map.of("r.a.5", 1L)).await();
+      Future.all(one.replace("s", round, List.of("p1", "p2"), recount),
+          other.replace("s", round, List.of("p1", "p2"), recount)).await();
+      assertEquals(recount, one.read("s", round).await());
+      assertEquals(2, documents("s", round));
+    }
+  }
+
+  @Test
+  @DisplayName("a share written after its round's close does not count: the close's tallies do")
+  void lateShareIgnored() {
+    TallyRepository one = new TallyRepository(mongo);
+    TallyRepository other = new TallyRepository(mongo);
+    other.increment("s", 1, "p1", Map.of("submitted", 3L)).await();
+    one.replace("s", 1, List.of("p1"), Map.of("p1", Map.of("submitted", 5L))).await();
+    // A save the close gave up waiting for lands afterwards, through the instance that held a share.
+    other.increment("s", 1, "p1", Map.of("submitted", 1L)).await();
+    assertEquals(2, documents("s", 1));
+    assertEquals(Map.of("p1", Map.of("submitted", 5L)), one.read("s", 1).await());
+  }
+
+  @Test
   @DisplayName("tallies an earlier Kenes wrote, a field per counter, still count")
   void earlierDocumentsCount() {
     mongo.insert(TallyRepository.COLLECTION, new JsonObject().put("_id", "s:1:p1").put("study", "s").put("round", 1)

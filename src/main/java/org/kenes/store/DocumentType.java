@@ -33,7 +33,13 @@ final class DocumentType extends ObjectDataType {
     }
     ByteBuf bson = Unpooled.buffer();
     try {
-      BsonEncoder.encodeDocument(document, bson);
+      try {
+        BsonEncoder.encodeDocument(document, bson);
+      } catch (RuntimeException notBson) {
+        // A value the wire never carries (the store is only reached through the driver): kept as H2 would keep it.
+        super.write(buff, value);
+        return;
+      }
       int length = bson.readableBytes();
       noteSize(length);
       buff.put(BSON).putVarInt(length);
@@ -67,6 +73,6 @@ final class DocumentType extends ObjectDataType {
    * on a 40-item answer set), so that the page cache's limit is one of memory indeed.
    */
   private void noteSize(int bsonLength) {
-    averageMemory = (averageMemory * 15 + bsonLength * 12) / 16;
+    averageMemory = (int) Math.min(Integer.MAX_VALUE, (averageMemory * 15L + bsonLength * 12L) / 16);
   }
 }

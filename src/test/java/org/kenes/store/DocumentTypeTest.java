@@ -76,6 +76,19 @@ class DocumentTypeTest {
   }
 
   @Test
+  @DisplayName("a document with a value BSON cannot carry is kept as H2's own type keeps it")
+  void notBson() {
+    String file = dir.resolve("odd.mv.db").toString();
+    Document odd = document(1).append("float", 1.5f).append("date", new java.util.Date(0));
+    try (MVStore store = new MVStore.Builder().fileName(file).open()) {
+      store.openMap("docs", new MVMap.Builder<>().valueType(new DocumentType())).put(1, odd);
+    }
+    try (MVStore store = new MVStore.Builder().fileName(file).open()) {
+      assertEquals(odd, store.openMap("docs", new MVMap.Builder<>().valueType(new DocumentType())).get(1));
+    }
+  }
+
+  @Test
   @DisplayName("a collection written, closed and opened again reads the same through the driver")
   void throughTheStore() {
     Vertx vertx = Vertx.vertx();

@@ -335,9 +335,9 @@ public final class Bench {
   }
 
   /**
-   * Answer sets written straight into the store for panelists {@code from} to {@code to}, with the round's tallies
-   * recounted from them: the state the saves of those panelists would have left, reached in seconds instead of
-   * minutes. Closing a round and its live results read the answers, the tallies and the invitation counts, never the
+   * Answer sets written straight into the store for panelists {@code from} to {@code to}, counted into the round's
+   * live tallies: the state the saves of those panelists would have left, reached in seconds instead of minutes.
+   * Closing a round and its live results read the answers, the tallies and the invitation counts, never the
    * participants, so these panelists need no participant records.
    */
   private void seedAnswers(Study study, int from, int to) {
@@ -361,8 +361,10 @@ public final class Bench {
     }
     var sets = services.answerSets().list(study.id(), 1).await();
     List<String> items = study.items().stream().map(Item::id).toList();
-    services.tallies().replace(study.id(), 1, study.panelIds(),
-        RoundCounters.of(study, items, sets, participant -> Map.of())).await();
+    // Added to the live tallies as the saves of those panelists would have added them.
+    Future.all(RoundCounters.of(study, items, sets, participant -> Map.of()).entrySet().stream()
+        .map(panel -> services.tallies().increment(study.id(), 1, panel.getKey(), panel.getValue())).toList())
+        .await();
     // Measured from a settled store: the seeding's writes on disk and its garbage collected.
     services.store().durability().sync().await();
     System.gc();

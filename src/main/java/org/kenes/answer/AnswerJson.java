@@ -29,8 +29,9 @@ public final class AnswerJson {
     if (json.containsKey("text")) {
       return new Answer.OpenText(json.getString("text"));
     }
-    boolean unable = json.containsKey("value") && json.getValue("value") == null;
-    return new Answer.Rating(json.getInteger("value"), unable, json.getString("comment"), json.getString("reason"));
+    Integer value = json.getInteger("value");
+    boolean unable = value == null && json.containsKey("value");
+    return new Answer.Rating(value, unable, json.getString("comment"), json.getString("reason"));
   }
 
   private static JsonObject withComment(JsonObject json, String comment) {

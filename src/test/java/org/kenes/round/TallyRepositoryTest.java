@@ -3,7 +3,6 @@ package org.kenes.round;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
 import java.nio.file.Path;
@@ -15,8 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.kenes.config.KenesConfig;
-import org.kenes.store.Store;
+import org.kenes.store.TestStore;
 
 /** A round's tallies in the store: the sum of the shares every instance writes, rewritten whole by a close. */
 class TallyRepositoryTest {
@@ -24,21 +22,18 @@ class TallyRepositoryTest {
   @TempDir
   Path dir;
 
-  private Vertx vertx;
-  private Store store;
+  private TestStore store;
   private MongoClient mongo;
 
   @BeforeEach
   void start() {
-    vertx = Vertx.vertx();
-    store = Store.open(vertx, KenesConfig.from(Map.of(KenesConfig.DATA_DIR, dir.toString()))).await();
+    store = TestStore.open(dir);
     mongo = store.client();
   }
 
   @AfterEach
   void stop() {
-    store.close(vertx).await();
-    vertx.close().await();
+    store.close();
   }
 
   @Test

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
@@ -12,13 +11,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.kenes.config.KenesConfig;
 
 /** The embedded store's documents as BSON: read back as written, and stores written before still read. */
 class DocumentTypeTest {
@@ -91,11 +88,8 @@ class DocumentTypeTest {
   @Test
   @DisplayName("a collection written, closed and opened again reads the same through the driver")
   void throughTheStore() {
-    Vertx vertx = Vertx.vertx();
-    try {
-      KenesConfig config = KenesConfig.from(Map.of(KenesConfig.DATA_DIR, dir.toString()));
-      List<JsonObject> written = new ArrayList<>();
-      Store store = Store.open(vertx, config).await();
+    List<JsonObject> written = new ArrayList<>();
+    try (TestStore store = TestStore.open(dir)) {
       for (int i = 0; i < 300; i++) {
         JsonObject doc = new JsonObject().put("_id", "s:1:p" + i).put("n", i).put("big", 5_000_000_000L + i)
             .put("x", i / 3.0).put("ok", i % 3 == 0).put("text", "ответ " + i).putNull("none")
@@ -107,16 +101,12 @@ class DocumentTypeTest {
       store.client().updateCollection("docs", new JsonObject().put("_id", "s:1:p7"),
           new JsonObject().put("$set", new JsonObject().put("answers.b", new JsonObject().put("value", 2)))).await();
       written.get(7).getJsonObject("answers").put("b", new JsonObject().put("value", 2));
-      store.durability().sync().await();
-      store.close(vertx).await();
-
-      Store again = Store.open(vertx, config).await();
+      store.store().durability().sync().await();
+    }
+    try (TestStore again = TestStore.open(dir)) {
       List<JsonObject> read = again.client().find("docs", new JsonObject()).await();
       read.sort(java.util.Comparator.comparing(d -> d.getInteger("n")));
       assertEquals(written, read);
-      again.close(vertx).await();
-    } finally {
-      vertx.close().await();
     }
   }
 }

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.kenes.config.KenesConfig;
 
 /** Reading a study's documents through one cursor: all of them, only them, in order, a page at a time. */
 class PagesTest {
@@ -28,14 +27,14 @@ class PagesTest {
   @TempDir
   Path dir;
 
+  private TestStore store;
   private Vertx vertx;
-  private Store store;
   private MongoClient mongo;
 
   @BeforeEach
   void start() {
-    vertx = Vertx.vertx();
-    store = Store.open(vertx, KenesConfig.from(Map.of(KenesConfig.DATA_DIR, dir.toString()))).await();
+    store = TestStore.open(dir);
+    vertx = store.vertx();
     mongo = store.client();
     // Two studies' documents interleaved, more than two pages of one of them.
     List<BulkOperation> ops = new ArrayList<>();
@@ -49,8 +48,7 @@ class PagesTest {
 
   @AfterEach
   void stop() {
-    store.close(vertx).await();
-    vertx.close().await();
+    store.close();
   }
 
   @Test

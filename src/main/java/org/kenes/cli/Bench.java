@@ -400,10 +400,17 @@ public final class Bench {
 
     /** Loads measured in turns, taken together. */
     static Load of(List<Load> turns) {
+      int count = 0;
+      double seconds = 0;
+      double cpuNanos = 0;
       List<Long> latencies = new ArrayList<>();
-      turns.forEach(turn -> latencies.addAll(turn.latencies()));
-      return new Load(turns.stream().mapToInt(Load::count).sum(), turns.stream().mapToDouble(Load::seconds).sum(),
-          turns.stream().mapToDouble(Load::cpuNanos).sum(), latencies);
+      for (Load turn : turns) {
+        count += turn.count();
+        seconds += turn.seconds();
+        cpuNanos += turn.cpuNanos();
+        latencies.addAll(turn.latencies());
+      }
+      return new Load(count, seconds, cpuNanos, latencies);
     }
 
     double perSecond() {

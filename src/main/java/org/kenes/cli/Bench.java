@@ -162,8 +162,8 @@ public final class Bench {
     };
     IntFunction<Future<Void>> durableInsert = i -> mongo.insert("bench-raw", raw.get()).compose(id -> durability.sync());
     IntFunction<Future<Void>> unsyncedInsert = i -> mongo.insert("bench-raw", raw.get()).mapEmpty();
-    load("warm-up, saves", Math.min(3_000, saves), save);
-    load("warm-up, raw inserts", Math.min(3_000, saves), durableInsert);
+    warmUp(List.of(Map.entry("saves", save), Map.entry("raw inserts, durable", durableInsert),
+        Map.entry("raw inserts, not waiting for durability", unsyncedInsert)));
     List<Load> saved = new ArrayList<>();
     List<Load> durable = new ArrayList<>();
     List<Load> unsynced = new ArrayList<>();
@@ -207,7 +207,7 @@ public final class Bench {
       }
       return null;
     });
-    load("warm-up", Math.min(1_000, pages), page);
+    warmUp(List.of(Map.entry("pages", page)));
     errors[0] = 0;
     Load measured = load("pages", pages, page);
     out.printf("  pages: %.0f/s (p50 %.1f ms, p99 %.1f ms), %d errors%n", measured.perSecond(), measured.p50Ms(),
@@ -396,21 +396,23 @@ public final class Bench {
   }
 
   /** A load: how many operations took how long, their latencies, and the CPU time the process spent meanwhile. */
-  private record Load(int count, double seconds, double cpuNanos, List<Long> latencies) {
+  private record Load(int count, double seconds, double cpuNanos, double jitNanos, List<Long> latencies) {
 
     /** Loads measured in turns, taken together. */
     static Load of(List<Load> turns) {
       int count = 0;
       double seconds = 0;
       double cpuNanos = 0;
+      double jitNanos = 0;
       List<Long> latencies = new ArrayList<>();
       for (Load turn : turns) {
         count += turn.count();
         seconds += turn.seconds();
         cpuNanos += turn.cpuNanos();
+        jitNanos += turn.jitNanos();
         latencies.addAll(turn.latencies());
       }
-      return new Load(count, seconds, cpuNanos, latencies);
+      return new Load(count, seconds, cpuNanos, jitNanos, latencies);
     }
 
     double perSecond() {
@@ -420,6 +422,11 @@ public final class Bench {
     /** CPU time of the whole process (server, store and load alike): what an operation costs on a busy machine. */
     double cpuMs() {
       return cpuNanos / 1e6 / count;
+    }
+
+    /** The share of the CPU time the JIT compiler took: code still being compiled, not yet Kenes at its speed. */
+    double jitShare() {
+      return jitNanos / cpuNanos;
     }
 
     double p50Ms() {
@@ -441,6 +448,7 @@ public final class Bench {
   private Load load(String what, int total, IntFunction<Future<Void>> operation) {
     List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
     long cpu = processCpuNanos();
+    long jit = compileMillis();
     long start = System.nanoTime();
     int[] next = {0};
     List<Future<Void>> clients = new ArrayList<>();
@@ -448,9 +456,37 @@ public final class Bench {
       clients.add(vertx.executeBlocking(() -> null).compose(v -> loop(next, total, operation, latencies)));
     }
     Future.all(clients).await();
-    Load load = new Load(total, (System.nanoTime() - start) / 1e9, processCpuNanos() - cpu, latencies);
-    out.printf("  %s: %d in %.1f s, %.2f ms of CPU each%n", what, total, load.seconds(), load.cpuMs());
+    Load load = new Load(total, (System.nanoTime() - start) / 1e9, processCpuNanos() - cpu,
+        (compileMillis() - jit) * 1e6, latencies);
+    out.printf("  %s: %d in %.1f s, %.2f ms of CPU each (JIT compiler %.0f%% of it)%n", what, total, load.seconds(),
+        load.cpuMs(), 100 * load.jitShare());
     return load;
+  }
+
+  /**
+   * Runs the loads in turns of a thousand operations each until the JIT compiler is nearly done with them: a server
+   * that has run for a while runs compiled code, and on 2 cores the compiler, still at work on the code of HTTP,
+   * the driver and the store a minute in, otherwise takes a third of the CPU of what is measured, more of one load
+   * than of another. Done when a round of turns spent under a twentieth of its CPU time compiling, or after a while.
+   */
+  private void warmUp(List<Map.Entry<String, IntFunction<Future<Void>>>> loads) {
+    long until = System.nanoTime() + (quick ? 90 : 180) * 1_000_000_000L;
+    for (int round = 1; ; round++) {
+      List<Load> turns = new ArrayList<>();
+      for (Map.Entry<String, IntFunction<Future<Void>>> load : loads) {
+        turns.add(load("warm-up " + round + ", " + load.getKey(), 1_000, load.getValue()));
+      }
+      double jit = Load.of(turns).jitShare();
+      if (jit < 0.05 || System.nanoTime() > until) {
+        out.printf("  warmed up in %d rounds (the JIT compiler at %.0f%% of the CPU in the last)%n", round, 100 * jit);
+        return;
+      }
+    }
+  }
+
+  /** The time the JIT compiler has spent so far, in milliseconds. */
+  private static long compileMillis() {
+    return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
   }
 
   private static long processCpuNanos() {

@@ -131,7 +131,7 @@ public final class Bench {
    */
   private JsonObject submitVsRawInsert() {
     int people = quick ? 2_000 : 10_000;
-    int saves = quick ? 3_000 : 10_000;
+    int saves = quick ? 6_000 : 10_000;
     int turns = 3;
     out.println("\n[1/5] submitVsRawInsert: " + saves + " saves of 40-item answer sets by " + people
         + " panelists through PUT /api/p/{token}/answers and " + saves + " inserts of the same documents through the "
@@ -361,10 +361,9 @@ public final class Bench {
     }
     var sets = services.answerSets().list(study.id(), 1).await();
     List<String> items = study.items().stream().map(Item::id).toList();
-    // Added to the live tallies as the saves of those panelists would have added them.
-    Future.all(RoundCounters.of(study, items, sets, participant -> Map.of()).entrySet().stream()
-        .map(panel -> services.tallies().increment(study.id(), 1, panel.getKey(), panel.getValue())).toList())
-        .await();
+    // Added to the live tallies as the saves of those panelists would have added them, written by the sync below.
+    RoundCounters.of(study, items, sets, participant -> Map.of())
+        .forEach((panel, counters) -> services.tallies().increment(study.id(), 1, panel, counters));
     // Measured from a settled store: the seeding's writes on disk and its garbage collected.
     services.store().durability().sync().await();
     System.gc();
@@ -446,6 +445,14 @@ public final class Bench {
 
   /** Runs {@code total} operations, {@value #CLIENTS} at a time. */
   private Load load(String what, int total, IntFunction<Future<Void>> operation) {
+    Load load = run(total, operation);
+    out.printf("  %s: %d in %.1f s, %.2f ms of CPU each (JIT compiler %.0f%% of it)%n", what, total, load.seconds(),
+        load.cpuMs(), 100 * load.jitShare());
+    return load;
+  }
+
+  /** Runs {@code total} operations, {@value #CLIENTS} at a time. */
+  private Load run(int total, IntFunction<Future<Void>> operation) {
     List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
     long cpu = processCpuNanos();
     long jit = compileMillis();
@@ -456,29 +463,33 @@ public final class Bench {
       clients.add(vertx.executeBlocking(() -> null).compose(v -> loop(next, total, operation, latencies)));
     }
     Future.all(clients).await();
-    Load load = new Load(total, (System.nanoTime() - start) / 1e9, processCpuNanos() - cpu,
-        (compileMillis() - jit) * 1e6, latencies);
-    out.printf("  %s: %d in %.1f s, %.2f ms of CPU each (JIT compiler %.0f%% of it)%n", what, total, load.seconds(),
-        load.cpuMs(), 100 * load.jitShare());
-    return load;
+    return new Load(total, (System.nanoTime() - start) / 1e9, processCpuNanos() - cpu, (compileMillis() - jit) * 1e6,
+        latencies);
   }
 
   /**
    * Runs the loads in turns of a thousand operations each until the JIT compiler is nearly done with them: a server
    * that has run for a while runs compiled code, and on 2 cores the compiler, still at work on the code of HTTP,
    * the driver and the store a minute in, otherwise takes a third of the CPU of what is measured, more of one load
-   * than of another. Done when a round of turns spent under a twentieth of its CPU time compiling, or after a while.
+   * than of another. Done when two rounds of turns in a row spent under a twentieth of their CPU time compiling (a
+   * long compilation counts only once it ends), or after a while.
    */
   private void warmUp(List<Map.Entry<String, IntFunction<Future<Void>>>> loads) {
     long until = System.nanoTime() + (quick ? 90 : 180) * 1_000_000_000L;
+    int quiet = 0;
     for (int round = 1; ; round++) {
       List<Load> turns = new ArrayList<>();
+      StringBuilder line = new StringBuilder("  warm-up " + round + ", ms of CPU each:");
       for (Map.Entry<String, IntFunction<Future<Void>>> load : loads) {
-        turns.add(load("warm-up " + round + ", " + load.getKey(), 1_000, load.getValue()));
+        Load turn = run(1_000, load.getValue());
+        turns.add(turn);
+        line.append(String.format(" %s %.2f;", load.getKey(), turn.cpuMs()));
       }
       double jit = Load.of(turns).jitShare();
-      if (jit < 0.05 || System.nanoTime() > until) {
-        out.printf("  warmed up in %d rounds (the JIT compiler at %.0f%% of the CPU in the last)%n", round, 100 * jit);
+      out.printf("%s JIT compiler %.0f%% of it%n", line, 100 * jit);
+      quiet = jit < 0.05 ? quiet + 1 : 0;
+      if (quiet == 2 || System.nanoTime() > until) {
+        out.println("  warmed up");
         return;
       }
     }

@@ -21,9 +21,9 @@ public final class Main {
         bench     [--quick]
                   Measures Kenes against the store beneath it: saves vs durable raw inserts (measured in
                   turns), the questionnaire page under load, a close's statistics vs one raw read, live results
-                  at 100,000 vs 1,000 panelists, a 1,000,000-row analysis in a 512 MB heap. Prints as it goes,
-                  one JSON line last; --quick (smaller sets) takes about a minute on 2 cores, the full run about
-                  two and a half.
+                  at 100,000 vs 1,000 panelists, a 1,000,000-row analysis in a 512 MB heap. Loads are warmed up
+                  until the JIT compiler is done with them. Prints as it goes, one JSON line last; --quick
+                  (smaller sets) takes about two minutes on 2 cores, the full run about two and a half.
         backup    FILE
                   Every collection of the store as portable JSON lines (a running server's store too).
         restore   FILE [--force]

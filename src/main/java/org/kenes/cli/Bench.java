@@ -443,7 +443,7 @@ public final class Bench {
     }
   }
 
-  /** Runs {@code total} operations, {@value #CLIENTS} at a time. */
+  /** Runs {@code total} operations, {@value #CLIENTS} at a time, and prints what they took. */
   private Load load(String what, int total, IntFunction<Future<Void>> operation) {
     Load load = run(total, operation);
     out.printf("  %s: %d in %.1f s, %.2f ms of CPU each (JIT compiler %.0f%% of it)%n", what, total, load.seconds(),
@@ -475,7 +475,8 @@ public final class Bench {
    * long compilation counts only once it ends), or after a while.
    */
   private void warmUp(List<Map.Entry<String, IntFunction<Future<Void>>>> loads) {
-    long until = System.nanoTime() + (quick ? 90 : 180) * 1_000_000_000L;
+    int patienceSeconds = quick ? 90 : 180;
+    long until = System.nanoTime() + patienceSeconds * 1_000_000_000L;
     int quiet = 0;
     for (int round = 1; ; round++) {
       List<Load> turns = new ArrayList<>();
@@ -488,8 +489,12 @@ public final class Bench {
       double jit = Load.of(turns).jitShare();
       out.printf("%s JIT compiler %.0f%% of it%n", line, 100 * jit);
       quiet = jit < 0.05 ? quiet + 1 : 0;
-      if (quiet == 2 || System.nanoTime() > until) {
-        out.println("  warmed up");
+      if (quiet == 2) {
+        out.println("  warmed up: the JIT compiler quiet for two rounds");
+        return;
+      }
+      if (System.nanoTime() > until) {
+        out.println("  warm-up cut short after " + patienceSeconds + " s, the JIT compiler still at work");
         return;
       }
     }

@@ -163,7 +163,7 @@ public final class Bench {
     IntFunction<Future<Void>> durableInsert = i -> mongo.insert("bench-raw", raw.get()).compose(id -> durability.sync());
     IntFunction<Future<Void>> unsyncedInsert = i -> mongo.insert("bench-raw", raw.get()).mapEmpty();
     warmUp(List.of(Map.entry("saves", save), Map.entry("raw inserts, durable", durableInsert),
-        Map.entry("raw inserts, not waiting for durability", unsyncedInsert)));
+        Map.entry("raw inserts, not waiting for durability", unsyncedInsert)), quick ? 90 : 180);
     List<Load> saved = new ArrayList<>();
     List<Load> durable = new ArrayList<>();
     List<Load> unsynced = new ArrayList<>();
@@ -207,7 +207,7 @@ public final class Bench {
       }
       return null;
     });
-    warmUp(List.of(Map.entry("pages", page)));
+    warmUp(List.of(Map.entry("pages", page)), quick ? 30 : 60);
     errors[0] = 0;
     Load measured = load("pages", pages, page);
     out.printf("  pages: %.0f/s (p50 %.1f ms, p99 %.1f ms), %d errors%n", measured.perSecond(), measured.p50Ms(),
@@ -472,10 +472,10 @@ public final class Bench {
    * that has run for a while runs compiled code, and on 2 cores the compiler, still at work on the code of HTTP,
    * the driver and the store a minute in, otherwise takes a third of the CPU of what is measured, more of one load
    * than of another. Done when two rounds of turns in a row spent under a twentieth of their CPU time compiling (a
-   * long compilation counts only once it ends), or after a while.
+   * long compilation counts only once it ends), or after {@code patienceSeconds}, so that {@code --quick} stays within
+   * about three minutes.
    */
-  private void warmUp(List<Map.Entry<String, IntFunction<Future<Void>>>> loads) {
-    int patienceSeconds = quick ? 90 : 180;
+  private void warmUp(List<Map.Entry<String, IntFunction<Future<Void>>>> loads, int patienceSeconds) {
     long until = System.nanoTime() + patienceSeconds * 1_000_000_000L;
     int quiet = 0;
     for (int round = 1; ; round++) {

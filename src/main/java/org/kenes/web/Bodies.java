@@ -6,11 +6,11 @@ import io.vertx.ext.web.RoutingContext;
 import org.kenes.common.Invalid;
 
 /** Request bodies read once, with a 400 naming the problem instead of an exception from deep inside a codec. */
-final class Bodies {
+public final class Bodies {
 
   private Bodies() {}
 
-  static String text(RoutingContext ctx) {
+  public static String text(RoutingContext ctx) {
     String body = ctx.body().asString();
     if (body == null || body.isBlank()) {
       throw new Invalid("", "the request has no body");
@@ -18,7 +18,7 @@ final class Bodies {
     return body;
   }
 
-  static JsonObject jsonObject(RoutingContext ctx) {
+  public static JsonObject jsonObject(RoutingContext ctx) {
     String body = text(ctx);
     try {
       return new JsonObject(body);

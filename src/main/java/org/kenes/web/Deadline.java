@@ -7,12 +7,12 @@ import java.time.format.DateTimeParseException;
 import org.kenes.common.Invalid;
 
 /** A round's deadline as the API (an ISO instant) or the console's form (a UTC date and time) gives it. */
-final class Deadline {
+public final class Deadline {
 
   private Deadline() {}
 
   /** Null for none; {@link Invalid} at {@code closesAt} for anything but an instant or a UTC local date-time. */
-  static Instant parse(Object value) {
+  public static Instant parse(Object value) {
     if (value == null || value instanceof String s && s.isBlank()) {
       return null;
     }

@@ -19,10 +19,10 @@ import org.kenes.common.Unauthorized;
  * the cookie must also carry the session's CSRF token (form field {@code csrf} or header {@code X-CSRF-Token}):
  * 403 otherwise. Nobody else gets through: 401, or for a browser asking for a page, the login page.
  */
-final class FacilitatorAuth implements Handler<RoutingContext> {
+public final class FacilitatorAuth implements Handler<RoutingContext> {
 
-  static final String COOKIE = "kenes_session";
-  static final String CSRF_FIELD = "csrf";
+  public static final String COOKIE = "kenes_session";
+  public static final String CSRF_FIELD = "csrf";
   static final String CSRF_HEADER = "X-CSRF-Token";
   private static final String ACTOR = "kenes.actor";
   private static final String SESSION = "kenes.session";
@@ -41,17 +41,17 @@ final class FacilitatorAuth implements Handler<RoutingContext> {
   }
 
   /** For pages: a browser without a session is sent to the login page. */
-  static FacilitatorAuth pages(AccountService accounts) {
+  public static FacilitatorAuth pages(AccountService accounts) {
     return new FacilitatorAuth(accounts, true);
   }
 
   /** Who is calling; set by this handler on every route it guards. */
-  static Actor actor(RoutingContext ctx) {
+  public static Actor actor(RoutingContext ctx) {
     return ctx.get(ACTOR);
   }
 
   /** The cookie session of the request, if it came with one (a bearer token has none). */
-  static Optional<Session> session(RoutingContext ctx) {
+  public static Optional<Session> session(RoutingContext ctx) {
     return Optional.ofNullable(ctx.get(SESSION));
   }
 
@@ -107,6 +107,15 @@ final class FacilitatorAuth implements Handler<RoutingContext> {
 
   private static boolean unsafe(HttpMethod method) {
     return method != HttpMethod.GET && method != HttpMethod.HEAD && method != HttpMethod.OPTIONS;
+  }
+
+  /** Accounts are the admin's: a facilitator signed in with their own account may not manage them. */
+  public static void adminOnly(RoutingContext ctx) {
+    if (actor(ctx).admin()) {
+      ctx.next();
+    } else {
+      ctx.fail(new Forbidden("only the admin manages accounts and reads the whole audit"));
+    }
   }
 
   static boolean csrfMatches(RoutingContext ctx, Session session) {

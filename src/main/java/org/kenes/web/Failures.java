@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * The one failure handler: domain exceptions answer their status with {@code {"error", "details"}} under /api and
  * an error page elsewhere; anything unexpected is a 500, logged with a request id (and never with a token).
  */
-final class Failures {
+public final class Failures {
 
   private static final Logger LOG = LoggerFactory.getLogger(Failures.class);
 

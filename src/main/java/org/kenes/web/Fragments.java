@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  * model again. The items of a questionnaire are the case: a 60-item page is mostly the same sixty items, answered or
  * not, for every panelist of a language, and building and rendering them was most of the page's CPU.
  */
-final class Fragments {
+public final class Fragments {
 
   /**
    * One part of a page.
@@ -25,7 +25,7 @@ final class Fragments {
    * @param key every input the model is built from, written out (JSON): equal keys must give equal models
    * @param model builds the view model, only for a key not rendered before
    */
-  record Part(String template, String key, Supplier<JsonObject> model) {}
+  public record Part(String template, String key, Supplier<JsonObject> model) {}
 
   /**
    * What is kept, in characters of keys and parts together (about twice as many bytes): every item of a few large

@@ -16,11 +16,11 @@ import org.kenes.round.Round;
  * Each participant with where they stand: invited (the invitation's status in the outbox), and per round opened,
  * started (a draft saved) or submitted. Never their answers.
  */
-final class ParticipantStatus {
+public final class ParticipantStatus {
 
   private ParticipantStatus() {}
 
-  static Future<JsonArray> of(Services s, String studyId) {
+  public static Future<JsonArray> of(Services s, String studyId) {
     return s.studies().get(studyId).compose(study -> Future.all(s.participants().list(studyId),
             s.mail().invitations(studyId), s.participants().opened(studyId), s.rounds().list(studyId),
             s.answerSets().list(studyId)))
@@ -48,7 +48,7 @@ final class ParticipantStatus {
         });
   }
 
-  static String link(Services s, Participant p) {
+  public static String link(Services s, Participant p) {
     return s.config().baseUrl() + "/p/" + p.token();
   }
 }

@@ -1,7 +1,7 @@
 package org.kenes.web;
 
-import com.github.jknack.handlebars.Handlebars;
 import com.github.jknack.handlebars.Context;
+import com.github.jknack.handlebars.Handlebars;
 import com.github.jknack.handlebars.Helper;
 import com.github.jknack.handlebars.io.ClassPathTemplateLoader;
 import io.vertx.core.Future;

@@ -7,9 +7,16 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.handler.FileSystemAccess;
+import io.vertx.ext.web.handler.StaticHandler;
 import org.kenes.Services;
+import org.kenes.web.api.ApiRoutes;
+import org.kenes.web.api.FacilitationApi;
+import org.kenes.web.console.ConsoleRoutes;
+import org.kenes.web.console.ConsoleStudyRoutes;
+import org.kenes.web.panelist.PanelistRoutes;
+import org.kenes.web.panelist.TokenGuard;
+import org.kenes.web.report.ReportPages;
 
 /** Wires the routes: security headers first, then health, the JSON API, the pages, and static files last. */
 public final class WebServer {

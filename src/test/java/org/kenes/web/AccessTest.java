@@ -13,6 +13,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kenes.TestKenes;
+import org.kenes.web.panelist.TokenGuard;
 
 /** Who may call what: found by enumerating the router, not by listing routes by hand. */
 class AccessTest {

@@ -1,4 +1,4 @@
-package org.kenes.web;
+package org.kenes.web.console;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -10,15 +10,21 @@ import java.util.List;
 import org.kenes.Services;
 import org.kenes.round.Round;
 import org.kenes.study.StudyFormat;
+import org.kenes.web.Audited;
+import org.kenes.web.Deadline;
+import org.kenes.web.FacilitatorAuth;
+import org.kenes.web.PathParams;
+import org.kenes.web.Views;
+import org.kenes.web.api.ApiJson;
 
 /**
  * The facilitator's console ({@code /console}): the studies, a study's overview and rounds, and accounts. Signing in
  * and out is {@link ConsoleLogin}'s, a running study's other pages {@link ConsoleStudyRoutes}'s. Every form carries
  * the session's CSRF token.
  */
-final class ConsoleRoutes {
+public final class ConsoleRoutes {
 
-  static final String UPLOAD = "/console/studies";
+  public static final String UPLOAD = "/console/studies";
 
   private final Vertx vertx;
   private final Services s;
@@ -32,15 +38,15 @@ final class ConsoleRoutes {
     this.audited = audited;
   }
 
-  static void mount(Router router, Vertx vertx, Services services, Views views, FacilitatorAuth auth, Audited audited) {
+  public static void mount(Router router, Vertx vertx, Services services, Views views, FacilitatorAuth auth, Audited audited) {
     ConsolePage page = new ConsolePage(views);
     ConsoleRoutes r = new ConsoleRoutes(vertx, services, page, audited);
     ConsoleLogin.mount(router, services, page);
     router.route("/console*").handler(auth);
     router.get("/console").handler(r::studies);
     router.post(UPLOAD).handler(r::createStudy);
-    router.get("/console/accounts").handler(AccountRoutes::adminOnly).handler(r::accounts);
-    router.post("/console/accounts").handler(AccountRoutes::adminOnly).handler(r::createAccount);
+    router.get("/console/accounts").handler(FacilitatorAuth::adminOnly).handler(r::accounts);
+    router.post("/console/accounts").handler(FacilitatorAuth::adminOnly).handler(r::createAccount);
     router.get("/console/studies/:id").handler(r::study);
     router.get("/console/studies/:id/edit").handler(r::editPage);
     router.post("/console/studies/:id/edit").handler(r::edit);
@@ -120,7 +126,7 @@ final class ConsoleRoutes {
 
   private void closeRound(RoutingContext ctx) {
     String id = ctx.pathParam("id");
-    int n = ApiRoutes.roundNumber(ctx);
+    int n = PathParams.roundNumber(ctx);
     page.submit(ctx, s.rounds().close(id, n).compose(audited.by(ctx, "round.closed", r -> "round " + n)),
         r -> "/console/studies/" + id + "?done=closed&n=" + n,
         problems -> studyWithProblems(ctx, id, problems));
@@ -141,7 +147,7 @@ final class ConsoleRoutes {
                 .map(a -> new JsonObject().put("username", a.username()).put("name", a.name())
                     .put("createdAt", a.createdAt()).put("createdBy", a.createdBy())).toList()))
             .put("audit", new JsonArray(all.<List<org.kenes.audit.AuditEntry>>resultAt(1).stream()
-                .map(FacilitationApi::audit).toList()))));
+                .map(ApiJson::audit).toList()))));
   }
 
   private void createAccount(RoutingContext ctx) {

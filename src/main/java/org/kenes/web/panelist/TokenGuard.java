@@ -1,4 +1,4 @@
-package org.kenes.web;
+package org.kenes.web.panelist;
 
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
@@ -7,15 +7,16 @@ import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
+import org.kenes.web.Failures;
 
 /**
  * Slows down guessing of personal links: an address whose lookups of unknown tokens reach {@link #MAX_FAILURES} within
  * a minute gets 429 on every personal-link route for {@link #BLOCK_MS}. Counted per instance, by the address the
  * connection comes from.
  */
-final class TokenGuard implements Handler<RoutingContext> {
+public final class TokenGuard implements Handler<RoutingContext> {
 
-  static final int MAX_FAILURES = 20;
+  public static final int MAX_FAILURES = 20;
   static final long WINDOW_MS = 60_000;
   static final long BLOCK_MS = 5 * 60_000;
   private static final int MAX_ADDRESSES = 100_000;
@@ -23,7 +24,7 @@ final class TokenGuard implements Handler<RoutingContext> {
   private final Map<String, Failures> byAddress = new ConcurrentHashMap<>();
   private final LongSupplier clock;
 
-  TokenGuard(LongSupplier clock) {
+  public TokenGuard(LongSupplier clock) {
     this.clock = clock;
   }
 

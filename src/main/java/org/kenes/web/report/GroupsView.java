@@ -1,16 +1,18 @@
-package org.kenes.web;
+package org.kenes.web.report;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import org.kenes.study.Study;
+import org.kenes.web.Charts;
+import org.kenes.web.Views;
 
 /** The opinion groups of a round as the console shows them: the map, the groups, what unites and what divides. */
-final class GroupsView {
+public final class GroupsView {
 
   private GroupsView() {}
 
-  static JsonObject model(Study study, JsonObject groups, String lang) {
+  public static JsonObject model(Study study, JsonObject groups, String lang) {
     List<String> groupIds = groups.getJsonArray("groups").stream().map(g -> ((JsonObject) g).getString("id")).toList();
     List<String> panelIds = study.panelIds();
     JsonArray groupRows = new JsonArray();

@@ -1,8 +1,9 @@
-package org.kenes.web;
+package org.kenes.web.console;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.kenes.study.Study;
+import org.kenes.web.Views;
 
 /** The live dashboard's view model from a {@link org.kenes.live.LiveFeed} snapshot: the same numbers the events carry. */
 final class Dashboard {

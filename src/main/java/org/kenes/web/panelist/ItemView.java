@@ -1,8 +1,11 @@
-package org.kenes.web;
+package org.kenes.web.panelist;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import org.kenes.web.Charts;
+import org.kenes.web.Fragments;
+import org.kenes.web.Views;
 
 /** The view model of one item of the questionnaire page: its controls as answered so far, its feedback, its errors. */
 final class ItemView {

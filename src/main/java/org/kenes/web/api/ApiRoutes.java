@@ -1,4 +1,4 @@
-package org.kenes.web;
+package org.kenes.web.api;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -8,16 +8,22 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.io.StringWriter;
 import org.kenes.Services;
-import org.kenes.common.Invalid;
 import org.kenes.participant.NewParticipant;
 import org.kenes.participant.Participant;
 import org.kenes.participant.ParticipantReader;
 import org.kenes.report.ResponsesCsv;
 import org.kenes.round.Round;
 import org.kenes.study.StudyFormat;
+import org.kenes.web.Audited;
+import org.kenes.web.Bodies;
+import org.kenes.web.Deadline;
+import org.kenes.web.FacilitatorAuth;
+import org.kenes.web.ParticipantStatus;
+import org.kenes.web.PathParams;
+import org.kenes.web.Responses;
 
 /** The facilitator's JSON API under /api/studies (CONTRACT.md), every route behind the facilitator token. */
-final class ApiRoutes {
+public final class ApiRoutes {
 
   private final Vertx vertx;
   private final Services s;
@@ -29,7 +35,7 @@ final class ApiRoutes {
     this.audited = audited;
   }
 
-  static void mount(Router api, Vertx vertx, Services services, FacilitatorAuth auth, Audited audited) {
+  public static void mount(Router api, Vertx vertx, Services services, FacilitatorAuth auth, Audited audited) {
     ApiRoutes r = new ApiRoutes(vertx, services, audited);
     api.route("/studies*").handler(auth);
     api.post("/studies").handler(r::createStudy);
@@ -119,7 +125,7 @@ final class ApiRoutes {
   }
 
   private void closeRound(RoutingContext ctx) {
-    int n = roundNumber(ctx);
+    int n = PathParams.roundNumber(ctx);
     s.rounds().close(ctx.pathParam("id"), n)
         .compose(audited.by(ctx, "round.closed", results -> "round " + n))
         .onSuccess(results -> Responses.json(ctx, 200, results))
@@ -127,13 +133,13 @@ final class ApiRoutes {
   }
 
   private void results(RoutingContext ctx) {
-    s.rounds().results(ctx.pathParam("id"), roundNumber(ctx))
+    s.rounds().results(ctx.pathParam("id"), PathParams.roundNumber(ctx))
         .onSuccess(results -> Responses.json(ctx, 200, results))
         .onFailure(ctx::fail);
   }
 
   private void groups(RoutingContext ctx) {
-    s.groups().groups(ctx.pathParam("id"), roundNumber(ctx))
+    s.groups().groups(ctx.pathParam("id"), PathParams.roundNumber(ctx))
         .onSuccess(groups -> Responses.json(ctx, 200, groups))
         .onFailure(ctx::fail);
   }
@@ -171,17 +177,5 @@ final class ApiRoutes {
   private static boolean isCsv(RoutingContext ctx) {
     String type = ctx.request().getHeader("Content-Type");
     return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("text/csv");
-  }
-
-  static int roundNumber(RoutingContext ctx) {
-    try {
-      int n = Integer.parseInt(ctx.pathParam("n"));
-      if (n < 1) {
-        throw new NumberFormatException();
-      }
-      return n;
-    } catch (NumberFormatException e) {
-      throw new Invalid("n", "a round is a whole number from 1");
-    }
   }
 }

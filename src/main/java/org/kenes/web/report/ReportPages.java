@@ -1,4 +1,4 @@
-package org.kenes.web;
+package org.kenes.web.report;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -7,9 +7,11 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.kenes.Services;
+import org.kenes.web.FacilitatorAuth;
+import org.kenes.web.Views;
 
 /** The consensus report as a page and as a PDF, for strategy writers; facilitator access. */
-final class ReportPages {
+public final class ReportPages {
 
   private final Services s;
   private final Views views;
@@ -22,7 +24,7 @@ final class ReportPages {
   }
 
   /** The page on the main router, the PDF on the API router (whose facilitator check it shares). */
-  static void mount(Router router, Router api, Vertx vertx, Services services, Views views, FacilitatorAuth auth) {
+  public static void mount(Router router, Router api, Vertx vertx, Services services, Views views, FacilitatorAuth auth) {
     ReportPages r = new ReportPages(vertx, services, views);
     router.get("/studies/:id/report").handler(auth).handler(r::page);
     api.get("/studies/:id/report.pdf").handler(r::pdf);

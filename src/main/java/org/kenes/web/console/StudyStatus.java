@@ -1,4 +1,4 @@
-package org.kenes.web;
+package org.kenes.web.console;
 
 import java.util.List;
 import org.kenes.round.Round;

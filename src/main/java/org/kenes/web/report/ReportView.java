@@ -1,4 +1,4 @@
-package org.kenes.web;
+package org.kenes.web.report;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -7,6 +7,8 @@ import java.util.Map;
 import org.kenes.consensus.Band;
 import org.kenes.consensus.Criteria;
 import org.kenes.study.Study;
+import org.kenes.web.Charts;
+import org.kenes.web.Views;
 
 /**
  * The report JSON in one language, as the template reads it: the same model feeds the page and the PDF. Sections:

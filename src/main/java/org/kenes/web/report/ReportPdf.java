@@ -1,4 +1,4 @@
-package org.kenes.web;
+package org.kenes.web.report;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FSFontUseCase;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
@@ -20,6 +20,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.helper.W3CDom;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.kenes.web.Views;
 
 /**
  * The report as a PDF: the page's template rendered with the same model (in its print form, {@code forPdf}), read

@@ -1,4 +1,4 @@
-package org.kenes.web;
+package org.kenes.web.panelist;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,6 +11,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.kenes.common.Invalid;
 import org.kenes.common.Problem;
+import org.kenes.web.Fragments;
+import org.kenes.web.Views;
 
 /** The page's model and rendering, without a server. */
 class QuestionnairePageTest {

@@ -1,4 +1,4 @@
-package org.kenes.web;
+package org.kenes.web.console;
 
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -12,6 +12,9 @@ import org.kenes.change.Change;
 import org.kenes.round.Round;
 import org.kenes.study.Item;
 import org.kenes.study.Study;
+import org.kenes.web.Audited;
+import org.kenes.web.FacilitatorAuth;
+import org.kenes.web.api.ApiJson;
 
 /**
  * Between rounds in the console: the previous rounds' open answers (anonymous), and forms to add an item from them,
@@ -59,7 +62,7 @@ final class ConsoleItemRoutes {
               .put("languages", new JsonArray(study.languages()))
               .put("newItem", newItem(study, form.getJsonObject("typed", new JsonObject())))
               .put("blocked", blocked(study, rounds))
-              .put("changes", new JsonArray(changes.stream().map(c -> FacilitationApi.change(c)
+              .put("changes", new JsonArray(changes.stream().map(c -> ApiJson.change(c)
                   .put("at", StudyOverview.when(c.at())).put("from", String.join(", ", c.from()))
                   .put("note", c.note())).toList()))
               .put("form", form)));

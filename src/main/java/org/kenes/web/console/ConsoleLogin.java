@@ -1,4 +1,4 @@
-package org.kenes.web;
+package org.kenes.web.console;
 
 import io.vertx.core.Future;
 import io.vertx.core.http.Cookie;
@@ -13,6 +13,7 @@ import org.kenes.account.AccountService;
 import org.kenes.common.Forbidden;
 import org.kenes.common.Unauthorized;
 import org.kenes.participant.Tokens;
+import org.kenes.web.FacilitatorAuth;
 
 /**
  * Signing in to the console (an account's username and password, or the admin token alone in the password field) and

@@ -1,4 +1,4 @@
-package org.kenes.web;
+package org.kenes.web.panelist;
 
 import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonArray;
@@ -13,6 +13,8 @@ import java.util.TreeMap;
 import org.kenes.common.Invalid;
 import org.kenes.common.Problem;
 import org.kenes.common.Sha256;
+import org.kenes.web.Fragments;
+import org.kenes.web.Views;
 
 /**
  * Between the questionnaire JSON and the HTML form: the view model of the page, and the form fields read back into

@@ -1,4 +1,4 @@
-package org.kenes.web;
+package org.kenes.web.api;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

@@ -1,16 +1,19 @@
-package org.kenes.web;
+package org.kenes.web.panelist;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import org.kenes.Services;
 import java.util.List;
+import org.kenes.Services;
 import org.kenes.common.Invalid;
 import org.kenes.common.Problem;
+import org.kenes.web.Bodies;
+import org.kenes.web.Responses;
+import org.kenes.web.Views;
 
 /** The panelist's personal link: the questionnaire as JSON and as a plain HTML form that works without JavaScript. */
-final class PanelistRoutes {
+public final class PanelistRoutes {
 
   private final Services s;
   private final Views views;
@@ -20,7 +23,7 @@ final class PanelistRoutes {
     this.views = views;
   }
 
-  static void mount(Router router, Router api, Services services, Views views) {
+  public static void mount(Router router, Router api, Services services, Views views) {
     PanelistRoutes r = new PanelistRoutes(services, views);
     api.get("/p/:token").handler(r::questionnaireJson);
     api.put("/p/:token/answers").handler(r::saveJson);

@@ -1,4 +1,4 @@
-package org.kenes.web;
+package org.kenes.web.api;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -6,7 +6,10 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.kenes.Services;
 import org.kenes.account.Account;
-import org.kenes.common.Forbidden;
+import org.kenes.web.Audited;
+import org.kenes.web.Bodies;
+import org.kenes.web.FacilitatorAuth;
+import org.kenes.web.Responses;
 
 /**
  * Accounts and API sessions: {@code POST /api/session} signs in for a bearer token, {@code DELETE /api/session}
@@ -26,7 +29,7 @@ final class AccountRoutes {
     AccountRoutes r = new AccountRoutes(services, audited);
     api.post("/session").handler(r::login);
     api.delete("/session").handler(auth).handler(r::logout);
-    api.route("/accounts").handler(auth).handler(AccountRoutes::adminOnly);
+    api.route("/accounts").handler(auth).handler(FacilitatorAuth::adminOnly);
     api.post("/accounts").handler(r::createAccount);
     api.get("/accounts").handler(r::listAccounts);
   }
@@ -68,15 +71,6 @@ final class AccountRoutes {
     s.accounts().list()
         .onSuccess(list -> Responses.json(ctx, 200, new JsonArray(list.stream().map(AccountRoutes::account).toList())))
         .onFailure(ctx::fail);
-  }
-
-  /** Accounts are the admin's: a facilitator signed in with their own account may not manage them. */
-  static void adminOnly(RoutingContext ctx) {
-    if (FacilitatorAuth.actor(ctx).admin()) {
-      ctx.next();
-    } else {
-      ctx.fail(new Forbidden("only the admin manages accounts and reads the whole audit"));
-    }
   }
 
   private static JsonObject account(Account a) {

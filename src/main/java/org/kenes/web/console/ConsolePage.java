@@ -1,4 +1,4 @@
-package org.kenes.web;
+package org.kenes.web.console;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -8,6 +8,8 @@ import java.util.Map;
 import org.kenes.account.Actor;
 import org.kenes.common.Invalid;
 import org.kenes.study.Study;
+import org.kenes.web.FacilitatorAuth;
+import org.kenes.web.Views;
 
 /**
  * What every console page shares: who is signed in, the CSRF token its forms carry, the study it is about, a notice

@@ -1,4 +1,4 @@
-package org.kenes.web;
+package org.kenes.web.console;
 
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -13,14 +13,18 @@ import org.kenes.live.LiveFeed;
 import org.kenes.participant.NewParticipant;
 import org.kenes.participant.ParticipantReader;
 import org.kenes.study.Study;
+import org.kenes.web.Audited;
+import org.kenes.web.ParticipantStatus;
+import org.kenes.web.api.ApiJson;
+import org.kenes.web.report.GroupsView;
 
 /**
  * The console's pages of a running study: participants, mail, the live dashboard, and the audit. The items
  * between rounds are {@link ConsoleItemRoutes}'s.
  */
-final class ConsoleStudyRoutes {
+public final class ConsoleStudyRoutes {
 
-  static final String IMPORT = "/console/studies/:id/participants/import";
+  public static final String IMPORT = "/console/studies/:id/participants/import";
 
   private final Vertx vertx;
   private final Services s;
@@ -108,9 +112,9 @@ final class ConsoleStudyRoutes {
           List<org.kenes.mail.MessageText> texts = all.resultAt(2);
           return page.render(ctx, status, "mail", ConsolePage.model(ctx, study, "Mail", "mail")
               .put("smtp", s.mail().mailer().configured()).put("roundOpen", all.<java.util.Optional<?>>resultAt(3).isPresent())
-              .put("outbox", new JsonArray(outbox.stream().map(m -> FacilitationApi.message(m)
+              .put("outbox", new JsonArray(outbox.stream().map(m -> ApiJson.message(m)
                   .put("at", StudyOverview.when(m.at()))).toList()))
-              .put("texts", new JsonArray(texts.stream().map(FacilitationApi::text).toList()))
+              .put("texts", new JsonArray(texts.stream().map(ApiJson::text).toList()))
               .put("form", form));
         });
   }
@@ -179,7 +183,7 @@ final class ConsoleStudyRoutes {
     Future.all(s.studies().get(id), s.audit().forStudy(id)).compose(all -> page.render(ctx, 200, "audit",
             ConsolePage.model(ctx, all.<Study>resultAt(0), "Audit", "audit")
                 .put("entries", new JsonArray(all.<List<org.kenes.audit.AuditEntry>>resultAt(1).stream()
-                    .map(e -> FacilitationApi.audit(e).put("at", StudyOverview.when(e.at()))).toList()))))
+                    .map(e -> ApiJson.audit(e).put("at", StudyOverview.when(e.at()))).toList()))))
         .onFailure(ctx::fail);
   }
 

@@ -1,4 +1,4 @@
-package org.kenes.web;
+package org.kenes.web.api;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -6,18 +6,19 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.kenes.Services;
-import org.kenes.audit.AuditEntry;
-import org.kenes.change.Change;
-import org.kenes.mail.Message;
-import org.kenes.mail.MessageText;
 import org.kenes.study.Item;
 import org.kenes.study.StudyFormat;
+import org.kenes.web.Audited;
+import org.kenes.web.Bodies;
+import org.kenes.web.FacilitatorAuth;
+import org.kenes.web.PathParams;
+import org.kenes.web.Responses;
 
 /**
  * The facilitator's API for running a dialogue (CONTRACT.md): mail, the live event stream, changes between rounds,
  * and the audit. Accounts and sessions are {@link AccountRoutes}'s.
  */
-final class FacilitationApi {
+public final class FacilitationApi {
 
   private final Services s;
   private final Audited audited;
@@ -29,7 +30,7 @@ final class FacilitationApi {
     this.live = new LiveStream(vertx, services);
   }
 
-  static void mount(Router api, Vertx vertx, Services services, FacilitatorAuth auth, Audited audited) {
+  public static void mount(Router api, Vertx vertx, Services services, FacilitatorAuth auth, Audited audited) {
     FacilitationApi r = new FacilitationApi(vertx, services, audited);
     api.post("/studies/:id/invitations").handler(r::invite);
     api.post("/studies/:id/reminders").handler(r::remind);
@@ -42,7 +43,7 @@ final class FacilitationApi {
     api.put("/studies/:id/items/:item").handler(r::changeItem);
     api.get("/studies/:id/changes").handler(r::changes);
     api.get("/studies/:id/audit").handler(r::studyAudit);
-    api.get("/audit").handler(auth).handler(AccountRoutes::adminOnly).handler(r::allAudit);
+    api.get("/audit").handler(auth).handler(FacilitatorAuth::adminOnly).handler(r::allAudit);
     AccountRoutes.mount(api, services, auth, audited);
   }
 
@@ -62,13 +63,13 @@ final class FacilitationApi {
 
   private void outbox(RoutingContext ctx) {
     s.mail().outbox(ctx.pathParam("id"))
-        .onSuccess(list -> Responses.json(ctx, 200, new JsonArray(list.stream().map(FacilitationApi::message).toList())))
+        .onSuccess(list -> Responses.json(ctx, 200, new JsonArray(list.stream().map(ApiJson::message).toList())))
         .onFailure(ctx::fail);
   }
 
   private void texts(RoutingContext ctx) {
     s.mail().texts(ctx.pathParam("id"))
-        .onSuccess(list -> Responses.json(ctx, 200, new JsonArray(list.stream().map(FacilitationApi::text).toList())))
+        .onSuccess(list -> Responses.json(ctx, 200, new JsonArray(list.stream().map(ApiJson::text).toList())))
         .onFailure(ctx::fail);
   }
 
@@ -78,12 +79,12 @@ final class FacilitationApi {
     s.mail().saveText(ctx.pathParam("id"), ctx.pathParam("kind"), ctx.pathParam("lang"),
             body.getValue("subject") instanceof String t ? t : null, body.getValue("body") instanceof String t ? t : null)
         .compose(audited.by(ctx, "mail-text.saved", t -> t.kind() + " (" + t.language() + ")"))
-        .onSuccess(t -> Responses.json(ctx, 200, text(t)))
+        .onSuccess(t -> Responses.json(ctx, 200, ApiJson.text(t)))
         .onFailure(ctx::fail);
   }
 
   private void openAnswers(RoutingContext ctx) {
-    s.changes().openAnswers(ctx.pathParam("id"), ApiRoutes.roundNumber(ctx))
+    s.changes().openAnswers(ctx.pathParam("id"), PathParams.roundNumber(ctx))
         .onSuccess(json -> Responses.json(ctx, 200, json))
         .onFailure(ctx::fail);
   }
@@ -108,49 +109,25 @@ final class FacilitationApi {
 
   private void changes(RoutingContext ctx) {
     s.changes().changes(ctx.pathParam("id"))
-        .onSuccess(list -> Responses.json(ctx, 200, new JsonArray(list.stream().map(FacilitationApi::change).toList())))
+        .onSuccess(list -> Responses.json(ctx, 200, new JsonArray(list.stream().map(ApiJson::change).toList())))
         .onFailure(ctx::fail);
   }
 
   private void studyAudit(RoutingContext ctx) {
     String id = ctx.pathParam("id");
     s.studies().get(id).compose(st -> s.audit().forStudy(id))
-        .onSuccess(list -> Responses.json(ctx, 200, new JsonArray(list.stream().map(FacilitationApi::audit).toList())))
+        .onSuccess(list -> Responses.json(ctx, 200, new JsonArray(list.stream().map(ApiJson::audit).toList())))
         .onFailure(ctx::fail);
   }
 
   private void allAudit(RoutingContext ctx) {
     s.audit().all()
-        .onSuccess(list -> Responses.json(ctx, 200, new JsonArray(list.stream().map(FacilitationApi::audit).toList())))
+        .onSuccess(list -> Responses.json(ctx, 200, new JsonArray(list.stream().map(ApiJson::audit).toList())))
         .onFailure(ctx::fail);
   }
 
   private static JsonObject queued(org.kenes.mail.MailService.Queued q) {
     return new JsonObject().put("queued", q.queued()).put("withoutEmail", q.withoutEmail());
-  }
-
-  static JsonObject message(Message m) {
-    return new JsonObject().put("to", m.to()).put("subject", m.subject()).put("body", m.body()).put("kind", m.kind())
-        .put("status", m.status()).put("at", m.at()).put("round", m.round()).put("participant", m.participant())
-        .put("language", m.language()).put("sentAt", m.sentAt()).put("error", m.error());
-  }
-
-  static JsonObject text(MessageText t) {
-    return new JsonObject().put("kind", t.kind()).put("language", t.language()).put("subject", t.subject())
-        .put("body", t.body()).put("edited", t.edited());
-  }
-
-  static JsonObject change(Change c) {
-    return new JsonObject().put("item", c.item()).put("change", c.change()).put("round", c.after())
-        .put("askedFrom", c.since()).put("text", c.text() == null ? null : new JsonObject(new java.util.LinkedHashMap<>(c.text())))
-        .put("provenance", new JsonObject().put("change", c.change()).put("from", new JsonArray(c.from()))
-            .put("note", c.note()))
-        .put("actor", c.actor()).put("at", c.at());
-  }
-
-  static JsonObject audit(AuditEntry e) {
-    return new JsonObject().put("at", e.at()).put("actor", e.actor()).put("action", e.action())
-        .put("target", e.target()).put("study", e.study()).put("detail", e.detail());
   }
 
   private static JsonObject item(Item item) {

@@ -1,7 +1,8 @@
-package org.kenes.web;
+package org.kenes.web.report;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.kenes.web.Views;
 
 /**
  * The report's sections on the stakeholder panels and what people wrote: items × panels (a panel under minCell only

@@ -1,9 +1,10 @@
-package org.kenes.web;
+package org.kenes.web.report;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.kenes.consensus.Criteria;
 import org.kenes.study.Study;
+import org.kenes.web.Views;
 
 /**
  * The report's methods section, written from the study and its rounds (what CREDES asks a Delphi report to state):

@@ -1,10 +1,12 @@
-package org.kenes.web;
+package org.kenes.web.panelist;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.kenes.web.Charts;
+import org.kenes.web.Views;
 
 /**
  * The view model of an item's group feedback (the {@code feedback} of the questionnaire JSON): for a rating, the chart

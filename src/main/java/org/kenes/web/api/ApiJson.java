@@ -1,0 +1,39 @@
+package org.kenes.web.api;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.LinkedHashMap;
+import org.kenes.audit.AuditEntry;
+import org.kenes.change.Change;
+import org.kenes.mail.Message;
+import org.kenes.mail.MessageText;
+
+/** The JSON of the facilitator's records as the API answers them; the console's pages start from the same. */
+public final class ApiJson {
+
+  private ApiJson() {}
+
+  public static JsonObject message(Message m) {
+    return new JsonObject().put("to", m.to()).put("subject", m.subject()).put("body", m.body()).put("kind", m.kind())
+        .put("status", m.status()).put("at", m.at()).put("round", m.round()).put("participant", m.participant())
+        .put("language", m.language()).put("sentAt", m.sentAt()).put("error", m.error());
+  }
+
+  public static JsonObject text(MessageText t) {
+    return new JsonObject().put("kind", t.kind()).put("language", t.language()).put("subject", t.subject())
+        .put("body", t.body()).put("edited", t.edited());
+  }
+
+  public static JsonObject change(Change c) {
+    return new JsonObject().put("item", c.item()).put("change", c.change()).put("round", c.after())
+        .put("askedFrom", c.since()).put("text", c.text() == null ? null : new JsonObject(new LinkedHashMap<>(c.text())))
+        .put("provenance", new JsonObject().put("change", c.change()).put("from", new JsonArray(c.from()))
+            .put("note", c.note()))
+        .put("actor", c.actor()).put("at", c.at());
+  }
+
+  public static JsonObject audit(AuditEntry e) {
+    return new JsonObject().put("at", e.at()).put("actor", e.actor()).put("action", e.action())
+        .put("target", e.target()).put("study", e.study()).put("detail", e.detail());
+  }
+}

@@ -130,8 +130,14 @@ public final class ParticipantRepository {
         new io.vertx.ext.mongo.UpdateOptions().setUpsert(true)).mapEmpty();
   }
 
-  /** The owner of a link; every save asks, and who owns a link never changes, so the answer is kept a moment. */
+  /**
+   * The owner of a link; every save asks, and who owns a link never changes, so the answer is kept a moment. A text
+   * that cannot be a link's secret is nobody's, without a lookup and without being kept.
+   */
   public Future<Optional<Participant>> findByToken(String token) {
+    if (!Tokens.wellFormed(token)) {
+      return Future.succeededFuture(Optional.empty());
+    }
     return byToken.get(token, t -> mongo.findOne(COLLECTION, new JsonObject().put("token", t), null)
         .map(doc -> Optional.ofNullable(doc).map(ParticipantRepository::participant)));
   }

@@ -18,6 +18,12 @@ public final class Tokens {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
+  /** Whether a text could be a personal link's secret: 32 characters of the URL-safe alphabet {@link #token} uses. */
+  public static boolean wellFormed(String token) {
+    return token != null && token.length() == 32 && token.chars().allMatch(c -> c >= 'A' && c <= 'Z'
+        || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_');
+  }
+
   /** A short, unambiguous pseudonym such as {@code P-7KQ2MX9D}: 40 random bits, nothing derived from the person. */
   public static String pseudonym() {
     StringBuilder b = new StringBuilder("P-");

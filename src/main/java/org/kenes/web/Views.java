@@ -36,12 +36,12 @@ public final class Views {
    * request's language is looked up here, never handed to {@link ResourceBundle}, which keeps every locale it was
    * asked for.
    */
-  private static final Set<String> BUNDLED = bundled();
+  private static final Set<String> BUNDLED = bundleLanguages();
   /**
    * More entries than any server's languages and texts need: the caches below are keyed by the languages of the
    * bundles and the studies only, and this bound keeps them small should a caller ever pass another.
    */
-  static final int MAX_CACHED = 4_096;
+  private static final int MAX_CACHED = 4_096;
   /** Texts by the language of the bundle that has them and key. */
   private static final Map<String, String> PATTERNS = new ConcurrentHashMap<>();
   private static final Map<String, String> LANGUAGE_NAMES = new ConcurrentHashMap<>();
@@ -119,7 +119,7 @@ public final class Views {
   }
 
   /** Each two-letter ISO 639 language with a bundle of its own. */
-  private static Set<String> bundled() {
+  private static Set<String> bundleLanguages() {
     Set<String> languages = new TreeSet<>(Set.of("en"));
     for (String language : Locale.getISOLanguages()) {
       try {

@@ -53,14 +53,15 @@ public final class ChangeService {
 
   /** The open-item texts of round n, anonymous; of an open round, those its statistics count. */
   public Future<JsonObject> openAnswers(String studyId, int n) {
-    return Future.all(studies.get(studyId), rounds.round(studyId, n), counted(studyId, n), pseudonyms.of(studyId))
-        .map(all -> OpenAnswers.of(all.resultAt(0), n, all.<Round>resultAt(1).items(), all.resultAt(2),
-            all.resultAt(3)));
+    // The study first: a secret is made only for a study that exists.
+    return studies.get(studyId).compose(study -> Future.all(rounds.round(studyId, n), counted(studyId, n),
+            pseudonyms.of(studyId))
+        .map(all -> OpenAnswers.of(study, n, all.<Round>resultAt(0).items(), all.resultAt(1), all.resultAt(2))));
   }
 
   /** The texts of round n's open answers by id, for the sources of changes; ids an earlier Kenes gave them too. */
   public Future<Map<String, String>> answerTexts(String studyId, int n) {
-    return Future.all(counted(studyId, n), pseudonyms.of(studyId))
+    return studies.get(studyId).compose(study -> Future.all(counted(studyId, n), pseudonyms.of(studyId)))
         .map(all -> OpenAnswers.texts(all.resultAt(0), all.resultAt(1)));
   }
 

@@ -52,6 +52,9 @@
       }
     });
     row(dashboard.querySelector('tr[data-panel="_total"]'), data.participation);
+    if (data.counted != null) {
+      set(dashboard, "counted", data.counted);
+    }
     (data.items || []).forEach(function (item) {
       var tr = dashboard.querySelector('tr[data-item="' + CSS.escape(item.id) + '"]');
       if (!tr) {

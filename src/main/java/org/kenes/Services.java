@@ -10,6 +10,7 @@ import org.kenes.change.ChangeService;
 import org.kenes.config.KenesConfig;
 import org.kenes.mail.MailService;
 import org.kenes.participant.ParticipantRepository;
+import org.kenes.participant.PseudonymKeys;
 import org.kenes.report.ReportService;
 import org.kenes.round.RoundGroups;
 import org.kenes.round.RoundRepository;
@@ -25,6 +26,7 @@ public record Services(
     Store store,
     StudyService studies,
     ParticipantRepository participants,
+    PseudonymKeys pseudonyms,
     RoundService rounds,
     AnswerRepository answerSets,
     AnswerService answers,
@@ -46,16 +48,18 @@ public record Services(
     ParticipantRepository participants = new ParticipantRepository(vertx, mongo, durability);
     AnswerRepository answerSets = new AnswerRepository(vertx, mongo);
     TallyRepository tallies = new TallyRepository(mongo);
-    RoundService rounds = new RoundService(vertx, studies, participants, roundRepository, answerSets, tallies);
-    ChangeService changes = new ChangeService(mongo, durability, studies, rounds, answerSets);
-    return new Services(config, store, studies, participants, rounds, answerSets,
+    RoundService rounds = new RoundService(vertx, mongo, durability, studies, participants, roundRepository, answerSets,
+        tallies);
+    PseudonymKeys pseudonyms = new PseudonymKeys(mongo, durability);
+    ChangeService changes = new ChangeService(mongo, durability, studies, rounds, answerSets, pseudonyms);
+    return new Services(config, store, studies, participants, pseudonyms, rounds, answerSets,
         new AnswerService(studies, participants, rounds, answerSets, tallies, durability, vertx.eventBus()), tallies,
         new ReportService(studies, rounds, changes),
         new AccountService(vertx, mongo, durability, adminToken),
         new AuditLog(mongo, durability),
         new MailService(vertx, config, mongo, durability, studies, participants, rounds, answerSets),
         changes,
-        new RoundGroups(vertx, studies, rounds, answerSets));
+        new RoundGroups(vertx, studies, rounds));
   }
 
   /** Indexes the repositories rely on; creating an existing index changes nothing. */

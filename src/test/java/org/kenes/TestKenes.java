@@ -67,6 +67,16 @@ public final class TestKenes implements AutoCloseable {
     return verticle.services();
   }
 
+  /**
+   * A round's counters as its tallies in the store have them, by panel, those of panels with none left out: what the
+   * saves kept while the round was open, or, once it is closed, the recount of its answers.
+   */
+  public Map<String, Map<String, Number>> tallies(String study, int round) {
+    Map<String, Map<String, Number>> byPanel = new java.util.TreeMap<>(services().tallies().read(study, round).await());
+    byPanel.values().removeIf(Map::isEmpty);
+    return byPanel;
+  }
+
   public static String resource(String name) {
     try (var in = TestKenes.class.getResourceAsStream("/" + name)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);

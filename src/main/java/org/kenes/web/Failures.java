@@ -25,13 +25,17 @@ public final class Failures {
     this.views = views;
   }
 
-  /** The language of an error page: the page's ?lang=, else the browser's first language Kenes speaks, else English. */
+  /**
+   * The language of an error page: the page's ?lang=, else the browser's first language Kenes speaks, else English;
+   * always one of the bundles' languages, never the request's spelling of it.
+   */
   private static String pageLanguage(RoutingContext ctx) {
-    String asked = ctx.queryParams().get("lang");
-    if (asked != null && Views.speaks(asked)) {
+    String asked = Views.spoken(ctx.queryParams().get("lang"));
+    if (asked != null) {
       return asked;
     }
-    return ctx.acceptableLanguages().stream().map(l -> l.tag()).filter(Views::speaks).findFirst().orElse("en");
+    return ctx.acceptableLanguages().stream().map(l -> Views.spoken(l.tag())).filter(java.util.Objects::nonNull)
+        .findFirst().orElse("en");
   }
 
   void handle(RoutingContext ctx) {

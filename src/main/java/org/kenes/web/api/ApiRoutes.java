@@ -11,6 +11,7 @@ import org.kenes.Services;
 import org.kenes.participant.NewParticipant;
 import org.kenes.participant.Participant;
 import org.kenes.participant.ParticipantReader;
+import org.kenes.participant.Pseudonyms;
 import org.kenes.report.ResponsesCsv;
 import org.kenes.round.Round;
 import org.kenes.study.StudyFormat;
@@ -152,10 +153,10 @@ public final class ApiRoutes {
 
   private void export(RoutingContext ctx) {
     String id = ctx.pathParam("id");
-    s.studies().get(id).compose(study -> s.answerSets().list(id))
-        .compose(sets -> vertx.executeBlocking(() -> {
+    s.studies().get(id).compose(study -> Future.all(s.rounds().counted(id), s.pseudonyms().of(id)))
+        .compose(all -> vertx.executeBlocking(() -> {
           StringWriter out = new StringWriter();
-          ResponsesCsv.write(sets, out);
+          ResponsesCsv.write(all.resultAt(0), all.<Pseudonyms>resultAt(1)::respondent, out);
           return out.toString();
         }, false))
         .compose(audited.by(ctx, "responses.exported", csv -> "export.csv"))

@@ -13,7 +13,8 @@ final class Dashboard {
   static JsonObject model(Study study, JsonObject snapshot) {
     JsonObject model = new JsonObject().put("round", snapshot.getValue("round"))
         .put("roundStatus", snapshot.getString("status")).put("isOpen", "open".equals(snapshot.getString("status")))
-        .put("closesAt", StudyOverview.when(snapshot.getString("closesAt")));
+        .put("closesAt", StudyOverview.when(snapshot.getString("closesAt")))
+        .put("counted", snapshot.getValue("counted")).put("minCell", study.criteria().minCell());
     JsonObject participation = snapshot.getJsonObject("participation");
     if (participation == null) {
       return model;

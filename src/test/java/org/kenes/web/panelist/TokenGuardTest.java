@@ -1,4 +1,4 @@
-package org.kenes.web;
+package org.kenes.web.panelist;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -3,6 +3,7 @@ package org.kenes;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import org.kenes.account.AccountService;
+import org.kenes.account.Roles;
 import org.kenes.answer.AnswerRepository;
 import org.kenes.answer.AnswerService;
 import org.kenes.audit.AuditLog;
@@ -10,6 +11,7 @@ import org.kenes.change.ChangeService;
 import org.kenes.config.KenesConfig;
 import org.kenes.mail.MailService;
 import org.kenes.participant.ParticipantRepository;
+import org.kenes.report.ReportLinks;
 import org.kenes.report.ReportService;
 import org.kenes.round.RoundGroups;
 import org.kenes.round.RoundRepository;
@@ -30,7 +32,9 @@ public record Services(
     AnswerService answers,
     TallyRepository tallies,
     ReportService reports,
+    ReportLinks reportLinks,
     AccountService accounts,
+    Roles roles,
     AuditLog audit,
     MailService mail,
     ChangeService changes,
@@ -48,10 +52,13 @@ public record Services(
     TallyRepository tallies = new TallyRepository(mongo);
     RoundService rounds = new RoundService(vertx, studies, participants, roundRepository, answerSets, tallies);
     ChangeService changes = new ChangeService(mongo, durability, studies, rounds, answerSets);
+    AccountService accounts = new AccountService(vertx, mongo, durability, adminToken);
     return new Services(config, store, studies, participants, rounds, answerSets,
         new AnswerService(studies, participants, rounds, answerSets, tallies, durability, vertx.eventBus()), tallies,
         new ReportService(studies, rounds, changes),
-        new AccountService(vertx, mongo, durability, adminToken),
+        new ReportLinks(mongo, durability),
+        accounts,
+        new Roles(mongo, durability, accounts),
         new AuditLog(mongo, durability),
         new MailService(vertx, config, mongo, durability, studies, participants, rounds, answerSets),
         changes,

@@ -13,10 +13,12 @@ import java.io.StringWriter;
 import java.text.MessageFormat;
 import java.text.NumberFormat;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import org.kenes.common.Messages;
 
 /**
  * The one Handlebars engine of the server-side pages: templates under {@code templates/} compiled once (unless
@@ -88,6 +90,20 @@ public final class Views {
     }
   }
 
+  /**
+   * The languages the interface speaks: English and every language with a bundle of its own, found once among the
+   * ISO languages, so that a third language is one properties file.
+   */
+  public static List<String> languages() {
+    return Languages.ALL;
+  }
+
+  private static final class Languages {
+    static final List<String> ALL = java.util.stream.Stream.concat(java.util.stream.Stream.of("en"),
+        java.util.Arrays.stream(Locale.getISOLanguages()).filter(l -> !"en".equals(l)).filter(Views::speaks).sorted())
+        .toList();
+  }
+
   /** Whether the interface has a bundle of its own for a language. */
   public static boolean speaks(String language) {
     if (language == null || language.isBlank()) {
@@ -115,17 +131,7 @@ public final class Views {
 
   /** The bundles are part of the jar: a text once found is kept, as a page asks for some of them per item. */
   private static String pattern(String language, String key) {
-    return PATTERNS.computeIfAbsent(language + '\u0000' + key, k -> bundled(language, key));
-  }
-
-  private static String bundled(String language, String key) {
-    try {
-      return ResourceBundle.getBundle(BUNDLE, Locale.forLanguageTag(language),
-          ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)).getString(key);
-    } catch (MissingResourceException e) {
-      return ResourceBundle.getBundle(BUNDLE, Locale.ROOT,
-          ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)).getString(key);
-    }
+    return PATTERNS.computeIfAbsent(language + '\u0000' + key, k -> Messages.pattern(language, key));
   }
 
   /**

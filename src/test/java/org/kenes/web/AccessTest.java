@@ -1,23 +1,30 @@
 package org.kenes.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kenes.ConsoleSession;
 import org.kenes.TestKenes;
 import org.kenes.account.Role;
 import org.kenes.web.Access.Need;
@@ -164,6 +171,90 @@ class AccessTest {
       assertTrue(refused > 100 && allowed > 100, refused + " refused, " + allowed + " allowed");
       http.close().await();
     }
+  }
+
+  @Test
+  @DisplayName("a reader's pages and API answers carry no name, email address or personal link of a participant")
+  void readerSeesNoPersonalData() {
+    try (TestKenes kenes = TestKenes.start(dir.resolve("data"))) {
+      kenes.createSmallStudy();
+      JsonArray people = kenes.addParticipants("small", "policy", "policy", "providers", "providers", "patients",
+          "patients");
+      kenes.adminPost("/api/studies/small/invitations");
+      kenes.adminPost("/api/studies/small/rounds");
+      for (int i = 0; i < people.size(); i++) {
+        kenes.put("/api/p/" + people.getJsonObject(i).getString("token") + "/answers", new JsonObject()
+            .put("answers", new JsonObject().put("strategy", new JsonObject().put("value", 7 + i % 3)
+                .put("comment", "Comment " + i)).put("ideas", new JsonObject().put("text", "Idea " + i)))
+            .put("submit", true));
+      }
+      kenes.adminPost("/api/studies/small/rounds/1/close");
+      kenes.adminPost("/api/studies/small/rounds");
+      String reader = kenes.account("rita");
+      kenes.account("fedor");
+      kenes.grant("small", "rita", "reader");
+      kenes.grant("small", "fedor", "facilitator");
+      ConsoleSession rita = ConsoleSession.login(kenes, "rita", TestKenes.PASSWORD);
+
+      List<String> personal = new ArrayList<>();
+      for (int i = 0; i < people.size(); i++) {
+        personal.add("Person " + i);
+        personal.add("p" + i + "@example.org");
+        personal.add(people.getJsonObject(i).getString("token"));
+      }
+      personal.add("/p/");
+
+      // Every page and answer a reader may read, found in the router; the PDF is made from the page's own model.
+      List<String> readable = calls(WebServer.router(kenes.vertx, kenes.services()), "").stream()
+          .filter(c -> c.need() == Need.READER && !c.path().endsWith(".pdf"))
+          .flatMap(c -> java.util.stream.Stream.of(c.on("small"), c.on("small").replace("/rounds/1/", "/rounds/2/")))
+          .distinct().toList();
+      assertTrue(readable.size() >= 15, readable.toString());
+      HttpClient http = kenes.vertx.createHttpClient();
+      for (String path : readable) {
+        String body = path.startsWith("/api/") ? firstChunk(http, kenes.port(), path, reader)
+            : rita.get(path).bodyAsString();
+        assertFalse(body.isEmpty(), path);
+        for (String secret : personal) {
+          assertFalse(body.contains(secret), path + " shows " + secret);
+        }
+        assertFalse(EMAIL.matcher(body).find(), path + " shows an email address");
+      }
+      http.close().await();
+
+      // The same study shows them to a facilitator: the check above can fail.
+      ConsoleSession fedor = ConsoleSession.login(kenes, "fedor", TestKenes.PASSWORD);
+      String page = fedor.get("/console/studies/small/participants").bodyAsString();
+      assertTrue(page.contains("p0@example.org") && page.contains("/p/" + people.getJsonObject(0).getString("token")));
+      String overview = rita.get("/console/studies/small").bodyAsString();
+      assertFalse(overview.contains("/console/studies/small/participants"), "no link to the people");
+      assertFalse(overview.contains("action=\"/console/studies/small/rounds"), "no form to open or close rounds");
+    }
+  }
+
+  private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+\\.[A-Za-z]{2,}");
+
+  /** The start of an answer: enough of a stream that never ends (the live events), all of any other. */
+  private static String firstChunk(HttpClient http, int port, String path, String token) {
+    RequestOptions options = new RequestOptions().setHost("127.0.0.1").setPort(port).setURI(path)
+        .putHeader("Authorization", "Bearer " + token);
+    return http.request(options).compose(HttpClientRequest::send).compose(response -> {
+      assertEquals(200, response.statusCode(), path);
+      if (!response.getHeader("Content-Type").startsWith("text/event-stream")) {
+        return response.body().map(Buffer::toString);
+      }
+      Promise<String> first = Promise.promise();
+      StringBuilder seen = new StringBuilder();
+      response.handler(chunk -> {
+        seen.append(chunk);
+        int data = seen.indexOf("data:");
+        if (data >= 0 && seen.indexOf("\n\n", data) >= 0) {
+          first.tryComplete(seen.toString());
+          response.request().connection().close();
+        }
+      });
+      return first.future();
+    }).await();
   }
 
   /**

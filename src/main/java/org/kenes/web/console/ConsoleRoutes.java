@@ -13,6 +13,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import org.kenes.Services;
+import org.kenes.account.Actor;
 import org.kenes.round.Round;
 import org.kenes.study.Study;
 import org.kenes.study.StudyFormat;
@@ -74,13 +75,14 @@ public final class ConsoleRoutes {
   /** The studies the reader has a role in (every study for the admin), with that role. */
   private Future<Void> studiesPage(RoutingContext ctx, int status, JsonObject form) {
     Viewer viewer = Viewer.of(ctx);
-    return Visible.studies(s, FacilitatorAuth.actor(ctx)).compose(all -> Future.all(all.stream().map(v -> {
+    Actor actor = FacilitatorAuth.actor(ctx);
+    return Visible.studies(s, actor).compose(all -> Future.all(all.stream().map(v -> {
           Study study = v.stored().study();
           return Future.all(s.rounds().list(study.id()), s.participants().list(study.id()))
               .map(both -> new JsonObject().put("id", study.id())
                   .put("title", study.text(study.title(), viewer.language()))
                   .put("status", StudyStatus.describe(study, both.resultAt(0), viewer))
-                  .put("role", viewer.text("console.role." + v.role().key()))
+                  .put("role", viewer.text("console.role." + (actor.admin() ? "admin" : v.role().key())))
                   .put("participants", both.<List<?>>resultAt(1).size()));
         }).toList()))
         .compose(rows -> page.render(ctx, status, "studies", ConsolePage.model(ctx, viewer.text("console.studies"))

@@ -15,6 +15,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -121,7 +123,8 @@ class ReportLinksTest {
       assertEquals(404, kenes.get(link).statusCode());
       assertEquals(404, kenes.get(link + "/report.pdf").statusCode());
 
-      HttpResponse<Buffer> past = create(kenes, TestKenes.ADMIN, new JsonObject().put("expiresAt", "2020-01-01T00:00:00Z"));
+      HttpResponse<Buffer> past = create(kenes, TestKenes.ADMIN,
+          new JsonObject().put("expiresAt", "2020-01-01T00:00:00Z"));
       assertEquals(400, past.statusCode());
       assertEquals("expiresAt", past.bodyAsJsonObject().getJsonArray("details").getJsonObject(0).getString("path"));
       assertEquals(400, create(kenes, TestKenes.ADMIN, new JsonObject().put("expiresAt", "soon")).statusCode());
@@ -163,7 +166,7 @@ class ReportLinksTest {
       HttpResponse<Buffer> made = admin.post("/console/studies/small/report-links", "/console/studies/small/access",
           MultiMap.caseInsensitiveMultiMap().add("label", "Ministry").add("expiresAt", "2099-01-01T10:00"));
       assertEquals(201, made.statusCode(), made.bodyAsString());
-      java.util.regex.Matcher m = java.util.regex.Pattern.compile("value=\"http://kenes.test(/r/[^\"]+)\"")
+      Matcher m = Pattern.compile("value=\"http://kenes.test(/r/[^\"]+)\"")
           .matcher(made.bodyAsString());
       assertTrue(m.find(), made.bodyAsString());
       String link = m.group(1);

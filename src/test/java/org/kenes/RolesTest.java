@@ -41,9 +41,10 @@ class RolesTest {
       kenes.createSmallStudy();
       String olga = kenes.account("olga");
       kenes.account("fedor");
+      String yaml = TestKenes.resource("studies/small.yaml");
       HttpResponse<Buffer> created = kenes.vertxClient().post("/api/studies").bearerTokenAuthentication(olga)
-          .putHeader("Content-Type", "application/yaml").sendBuffer(Buffer.buffer(TestKenes.resource("studies/small.yaml")
-              .replace("id: small", "id: olgas"))).await();
+          .putHeader("Content-Type", "application/yaml")
+          .sendBuffer(Buffer.buffer(yaml.replace("id: small", "id: olgas"))).await();
       assertEquals(201, created.statusCode(), created.bodyAsString());
       JsonArray roles = kenes.adminGet("/api/studies/olgas/roles").bodyAsJsonArray();
       assertEquals("olga", roles.getJsonObject(0).getString("username"));
@@ -58,7 +59,7 @@ class RolesTest {
       // Through the console's form too; the console lists the same.
       ConsoleSession fedor = ConsoleSession.login(kenes, "fedor", TestKenes.PASSWORD);
       assertEquals(303, fedor.post("/console/studies", "/console", MultiMap.caseInsensitiveMultiMap()
-          .add("definition", TestKenes.resource("studies/small.yaml").replace("id: small", "id: fedors"))).statusCode());
+          .add("definition", yaml.replace("id: small", "id: fedors"))).statusCode());
       String list = fedor.get("/console").bodyAsString();
       assertTrue(list.contains("/console/studies/fedors") && !list.contains("/console/studies/olgas")
           && !list.contains("/console/studies/small\""), list);
@@ -111,8 +112,8 @@ class RolesTest {
       assertEquals(List.of("olga"), kenes.adminGet("/api/studies/small/roles").bodyAsJsonArray().stream()
           .map(g -> ((JsonObject) g).getString("username")).toList());
 
-      List<String> audit = kenes.adminGet("/api/studies/small/audit").bodyAsJsonArray().stream().map(e -> (JsonObject) e)
-          .filter(e -> e.getString("action").startsWith("role."))
+      List<String> audit = kenes.adminGet("/api/studies/small/audit").bodyAsJsonArray().stream()
+          .map(e -> (JsonObject) e).filter(e -> e.getString("action").startsWith("role."))
           .map(e -> e.getString("actor") + " " + e.getString("action") + " " + e.getString("target")).toList();
       assertEquals(List.of("admin role.granted olga: owner", "olga role.granted fedor: facilitator",
           "olga role.granted fedor: reader", "olga role.removed fedor: none"), audit);
@@ -120,7 +121,7 @@ class RolesTest {
   }
 
   @Test
-  @DisplayName("the console's access page: the owner grants and takes away roles; a facilitator sees neither it nor its link")
+  @DisplayName("the console's access page: the owner gives and takes roles; a facilitator sees neither it nor its link")
   void accessPage() {
     try (TestKenes kenes = TestKenes.start(dir.resolve("data"))) {
       kenes.createSmallStudy();

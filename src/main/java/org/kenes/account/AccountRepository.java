@@ -60,7 +60,8 @@ public final class AccountRepository {
     JsonObject set = new JsonObject().put("language", preferences.language()).put("timeZone", preferences.timeZone());
     Future<?> written = actor.admin()
         ? mongo.save(SETTINGS, set.copy().put("_id", ADMIN_PREFERENCES))
-        : mongo.updateCollection(COLLECTION, new JsonObject().put("_id", actor.name()), new JsonObject().put("$set", set));
+        : mongo.updateCollection(COLLECTION, new JsonObject().put("_id", actor.name()),
+            new JsonObject().put("$set", set));
     return written.compose(r -> durability.sync());
   }
 

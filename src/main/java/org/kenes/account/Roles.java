@@ -33,7 +33,8 @@ public final class Roles {
 
   /** The studies an account has a role in, with that role. */
   public Future<Map<String, Role>> studiesOf(Actor actor) {
-    return roles.forAccount(actor.name()).map(list -> list.stream().collect(Collectors.toMap(Grant::study, Grant::role)));
+    return roles.forAccount(actor.name())
+        .map(list -> list.stream().collect(Collectors.toMap(Grant::study, Grant::role)));
   }
 
   public Future<List<Grant>> onStudy(String study) {

@@ -1,5 +1,7 @@
 package org.kenes.common;
 
+import java.util.Optional;
+
 /** A failure the user caused or can act on, with the HTTP status it answers. Anything else is a bug (500). */
 public abstract sealed class KenesException extends RuntimeException permits Invalid, NotFound, Conflict, Unauthorized, Forbidden {
 
@@ -17,8 +19,8 @@ public abstract sealed class KenesException extends RuntimeException permits Inv
   }
 
   /** The bundles' key and arguments of its message, when it has them (see {@link Problem#worded}). */
-  public java.util.Optional<Problem> wording() {
-    return java.util.Optional.ofNullable(wording);
+  public Optional<Problem> wording() {
+    return Optional.ofNullable(wording);
   }
 
   public abstract int status();

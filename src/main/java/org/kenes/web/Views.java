@@ -12,12 +12,14 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.text.MessageFormat;
 import java.text.NumberFormat;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import java.util.stream.Stream;
 import org.kenes.common.Messages;
 
 /**
@@ -99,9 +101,8 @@ public final class Views {
   }
 
   private static final class Languages {
-    static final List<String> ALL = java.util.stream.Stream.concat(java.util.stream.Stream.of("en"),
-        java.util.Arrays.stream(Locale.getISOLanguages()).filter(l -> !"en".equals(l)).filter(Views::speaks).sorted())
-        .toList();
+    static final List<String> ALL = Stream.concat(Stream.of("en"),
+        Arrays.stream(Locale.getISOLanguages()).filter(l -> !"en".equals(l)).filter(Views::speaks).sorted()).toList();
   }
 
   /** Whether the interface has a bundle of its own for a language. */

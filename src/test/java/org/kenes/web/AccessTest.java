@@ -18,9 +18,11 @@ import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,7 +103,7 @@ class AccessTest {
       kenes.createSmallStudy();
       kenes.adminPost("/api/studies", "application/yaml", TestKenes.resource("studies/small.yaml")
           .replace("id: small", "id: other"));
-      Map<String, String> tokens = new java.util.LinkedHashMap<>();
+      Map<String, String> tokens = new LinkedHashMap<>();
       for (String name : List.of("olga", "fedor", "rita", "nadia")) {
         tokens.put(name, kenes.account(name));
       }
@@ -207,7 +209,7 @@ class AccessTest {
       // Every page and answer a reader may read, found in the router; the PDF is made from the page's own model.
       List<String> readable = calls(WebServer.router(kenes.vertx, kenes.services()), "").stream()
           .filter(c -> c.need() == Need.READER && !c.path().endsWith(".pdf"))
-          .flatMap(c -> java.util.stream.Stream.of(c.on("small"), c.on("small").replace("/rounds/1/", "/rounds/2/")))
+          .flatMap(c -> Stream.of(c.on("small"), c.on("small").replace("/rounds/1/", "/rounds/2/")))
           .distinct().toList();
       assertTrue(readable.size() >= 15, readable.toString());
       HttpClient http = kenes.vertx.createHttpClient();

@@ -10,9 +10,13 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,8 +65,8 @@ class ConsoleLanguageTest {
           && home.contains("Создать исследование"), home);
 
       HttpResponse<Buffer> refused = kenes.vertxClient().post("/console/login?lang=ru")
-          .putHeader("Cookie", "kenes_login=t").sendForm(form("csrf", "t", "username", "x", "password", "wrong password",
-              "lang", "ru")).await();
+          .putHeader("Cookie", "kenes_login=t")
+          .sendForm(form("csrf", "t", "username", "x", "password", "wrong password", "lang", "ru")).await();
       assertEquals(401, refused.statusCode());
       assertTrue(refused.bodyAsString().contains("Неверное имя пользователя или пароль."));
     }
@@ -84,8 +88,8 @@ class ConsoleLanguageTest {
       assertTrue(second.get("/console").bodyAsString().contains("<html lang=\"ru\">"), "the other session at once");
       assertTrue(ConsoleSession.login(kenes, "olga", TestKenes.PASSWORD).get("/console").bodyAsString()
           .contains("<html lang=\"ru\">"), "and the next sign-in, whatever the browser says");
-      assertEquals("ru", kenes.services().store().client().findOne("accounts", new JsonObject().put("_id", "olga"), null)
-          .await().getString("language"));
+      assertEquals("ru", kenes.services().store().client()
+          .findOne("accounts", new JsonObject().put("_id", "olga"), null).await().getString("language"));
 
       assertEquals(400, first.post("/console/language", here, form("language", "de", "back", here)).statusCode());
       assertEquals("/console", first.post("/console/language", here, form("language", "en",
@@ -112,11 +116,13 @@ class ConsoleLanguageTest {
       assertTrue(overview.contains("Раунд 1 открыт.") && overview.contains("Идёт раунд 1"), overview);
       assertTrue(overview.contains("Рекомендуется провести ещё один раунд: без консенсуса и без устойчивых ответов "
           + "пока остаются: strategy, audit, twinning, fees."), overview);
-      JsonObject advice = kenes.adminGet("/api/studies/small/rounds/1/results").bodyAsJsonObject().getJsonObject("advice");
+      JsonObject advice = kenes.adminGet("/api/studies/small/rounds/1/results").bodyAsJsonObject()
+          .getJsonObject("advice");
       assertTrue(advice.getString("reason").startsWith("Another round is advised: strategy, audit"),
           "the API keeps its English sentence: " + advice);
       assertEquals("another-round", advice.getString("basis"));
-      assertTrue(admin.get("/console/studies/small/live").bodyAsString().contains("Рекомендуется провести ещё один раунд"));
+      assertTrue(admin.get("/console/studies/small/live").bodyAsString()
+          .contains("Рекомендуется провести ещё один раунд"));
 
       HttpResponse<Buffer> badAccount = admin.post("/console/accounts", "/console/accounts",
           form("username", "x", "password", "short"));
@@ -165,10 +171,10 @@ class ConsoleLanguageTest {
   }
 
   @Test
-  @DisplayName("a third language is one properties file: it joins the switches, and its missing keys fall back to English")
+  @DisplayName("a third language is one properties file: it joins the switches; its missing keys are English")
   void thirdLanguage() {
     try (TestKenes kenes = TestKenes.start(dir.resolve("data"))) {
-      assertEquals(java.util.List.of("en", "kk", "ru"), Views.languages(), "the test bundle messages_kk.properties");
+      assertEquals(List.of("en", "kk", "ru"), Views.languages(), "the test bundle messages_kk.properties");
       String login = kenes.get("/console/login").bodyAsString();
       assertTrue(login.contains(">Қазақ тілі</a>") && login.contains(">Русский</a>"), login);
       ConsoleSession admin = login(kenes, null, TestKenes.ADMIN, "kk");
@@ -182,7 +188,7 @@ class ConsoleLanguageTest {
   void bundlesMatch() throws IOException {
     Set<String> english = load("/i18n/messages.properties").stringPropertyNames();
     Set<String> russian = load("/i18n/messages_ru.properties").stringPropertyNames();
-    assertEquals(new java.util.TreeSet<>(english), new java.util.TreeSet<>(russian));
+    assertEquals(new TreeSet<>(english), new TreeSet<>(russian));
     Properties ru = load("/i18n/messages_ru.properties");
     for (String key : russian) {
       if (key.startsWith("console.") && !key.equals("console.brand")) {
@@ -194,7 +200,7 @@ class ConsoleLanguageTest {
   private static Properties load(String resource) throws IOException {
     Properties p = new Properties();
     try (InputStream in = ConsoleLanguageTest.class.getResourceAsStream(resource)) {
-      p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+      p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
     }
     return p;
   }

@@ -60,7 +60,8 @@ class ConsoleRussianBrowserTest {
 
       browser.driver.get(base + "/console/studies/small");
       // A date typed into the field: its order of day, month and year is the browser's locale's, so set as a value.
-      browser.driver.executeScript("arguments[0].value = '2099-01-01T10:00'", browser.driver.findElement(By.id("closesAt")));
+      browser.driver.executeScript("arguments[0].value = '2099-01-01T10:00'",
+          browser.driver.findElement(By.id("closesAt")));
       browser.submit(By.cssSelector("form[action$='/rounds'] button"));
       assertTrue(text(browser).contains("Раунд 1 открыт."), text(browser));
       assertEquals("2099-01-01T07:00:00Z", kenes.adminGet("/api/studies/small/rounds").bodyAsJsonArray()
@@ -84,7 +85,8 @@ class ConsoleRussianBrowserTest {
       check(browser, "ru-mail");
 
       browser.driver.get(base + "/console/studies/small/live");
-      browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("live-note"), "В реальном времени"));
+      browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("live-note"),
+          "В реальном времени"));
       By total = By.cssSelector("tr[data-panel='_total'] [data-field='responded']");
       String token = people.getJsonObject(0).getString("token");
       kenes.put("/api/p/" + token + "/answers", new JsonObject().put("answers", new JsonObject()

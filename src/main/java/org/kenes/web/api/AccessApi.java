@@ -48,7 +48,7 @@ public final class AccessApi {
         .onFailure(ctx::fail);
   }
 
-  /** {@code PUT /api/studies/{id}/roles/{username}} with {@code {"role": "owner" | "facilitator" | "reader" | null}}. */
+  /** {@code PUT /api/studies/{id}/roles/{username}}: {@code {"role": "owner" | "facilitator" | "reader" | null}}. */
   private void grant(RoutingContext ctx) {
     String id = ctx.pathParam("id");
     JsonObject body = Bodies.jsonObject(ctx);

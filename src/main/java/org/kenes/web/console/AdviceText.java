@@ -2,6 +2,7 @@ package org.kenes.web.console;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import org.kenes.web.Viewer;
 
 /**
@@ -27,6 +28,6 @@ final class AdviceText {
   }
 
   private static String joined(JsonArray items) {
-    return String.join(", ", items == null ? java.util.List.of() : items.stream().map(String::valueOf).toList());
+    return String.join(", ", items == null ? List.of() : items.stream().map(String::valueOf).toList());
   }
 }

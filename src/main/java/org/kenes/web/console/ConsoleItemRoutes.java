@@ -99,8 +99,8 @@ final class ConsoleItemRoutes {
 
   private static JsonObject item(Study study, Item item, Viewer viewer) {
     JsonArray texts = new JsonArray();
-    study.languages().forEach(l -> texts.add(new JsonObject().put("language", l).put("languageName", Views.languageName(l))
-        .put("text", item.text().values().get(l))));
+    study.languages().forEach(l -> texts.add(new JsonObject().put("language", l)
+        .put("languageName", Views.languageName(l)).put("text", item.text().values().get(l))));
     return new JsonObject().put("id", item.id()).put("type", item.type().key())
         .put("typeText", viewer.text("console.itemType." + item.type().key()))
         .put("text", study.text(item.text(), viewer.language())).put("texts", texts).put("since", item.since())
@@ -164,8 +164,8 @@ final class ConsoleItemRoutes {
     }
     JsonObject typedTexts = typed.getJsonObject("texts", new JsonObject());
     JsonArray texts = new JsonArray();
-    study.languages().forEach(l -> texts.add(new JsonObject().put("language", l).put("languageName", Views.languageName(l))
-        .put("text", typedTexts.getString(l))));
+    study.languages().forEach(l -> texts.add(new JsonObject().put("language", l)
+        .put("languageName", Views.languageName(l)).put("text", typedTexts.getString(l))));
     JsonArray typedOptions = typed.getJsonArray("options", new JsonArray());
     JsonArray rows = new JsonArray();
     for (int n = 1; n <= OPTION_ROWS; n++) {

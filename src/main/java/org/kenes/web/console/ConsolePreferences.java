@@ -27,6 +27,8 @@ import org.kenes.web.Views;
  */
 final class ConsolePreferences {
 
+  private static final String REGION_ZONE =
+      "(Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific)/[A-Za-z_/-]+";
   /** The zones a person can choose: UTC and the named zones of regions ({@code Asia/Almaty}), sorted. */
   private static final List<String> ZONES = zones();
 
@@ -54,8 +56,8 @@ final class ConsolePreferences {
     String zone = form.getString("timeZone", viewer.zoneName());
     return page.render(ctx, status, "preferences", ConsolePage.model(ctx, viewer.text("console.preferences"))
         .put("form", form)
-        .put("zones", new JsonArray(ZONES.stream().map(z -> new JsonObject().put("id", z).put("selected", z.equals(zone)))
-            .toList())));
+        .put("zones", new JsonArray(ZONES.stream()
+            .map(z -> new JsonObject().put("id", z).put("selected", z.equals(zone))).toList())));
   }
 
   /** The language and the time zone ({@code language}, {@code timeZone}). */
@@ -93,7 +95,7 @@ final class ConsolePreferences {
   private static List<String> zones() {
     TreeSet<String> named = new TreeSet<>();
     ZoneId.getAvailableZoneIds().stream()
-        .filter(z -> z.matches("(Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific)/[A-Za-z_/-]+"))
+        .filter(z -> z.matches(REGION_ZONE))
         .forEach(named::add);
     List<String> zones = new ArrayList<>();
     zones.add("UTC");

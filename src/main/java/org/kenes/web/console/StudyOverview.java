@@ -8,6 +8,7 @@ import org.kenes.Services;
 import org.kenes.round.Round;
 import org.kenes.study.Study;
 import org.kenes.web.Viewer;
+import org.kenes.web.Views;
 
 /**
  * The console's page of one study: its status, its rounds, and what can be done next: open the next round (with
@@ -33,7 +34,7 @@ final class StudyOverview {
         .put("closedAt", viewer.when(r.closedAt())).put("closesAt", viewer.when(r.closesAt()))));
     JsonObject model = new JsonObject()
         .put("definition", new JsonObject().put("languages", String.join(", ", study.languages().stream()
-                .map(org.kenes.web.Views::languageName).toList()))
+                .map(Views::languageName).toList()))
             .put("panels", study.panels().size()).put("items", study.items().stream().filter(i -> !i.retired()).count())
             .put("maxRounds", study.rounds().max()))
         .put("status", StudyStatus.describe(study, rounds, viewer))

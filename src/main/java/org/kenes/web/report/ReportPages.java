@@ -60,7 +60,8 @@ public final class ReportPages {
   }
 
   private void sharedPdf(RoutingContext ctx) {
-    link(ctx).compose(l -> model(ctx, l.study()).compose(pdf::render).onSuccess(bytes -> sendPdf(ctx, l.study(), bytes)))
+    link(ctx).compose(l -> model(ctx, l.study()).compose(pdf::render)
+            .onSuccess(bytes -> sendPdf(ctx, l.study(), bytes)))
         .onFailure(ctx::fail);
   }
 

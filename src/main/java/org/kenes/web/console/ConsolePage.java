@@ -1,6 +1,7 @@
 package org.kenes.web.console;
 
 import io.vertx.core.Future;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -44,7 +45,8 @@ final class ConsolePage {
         .put("admin", actor.admin())
         .put("csrf", FacilitatorAuth.session(ctx).map(org.kenes.account.Session::csrf).orElse(""))
         .put("notice", notice(ctx, viewer)).put("zone", viewer.zoneName())
-        .put("switchLanguages", languages(viewer.language())).put("here", ctx.request().path());
+        .put("switchLanguages", languages(viewer.language()))
+        .put("here", ctx.request().method() == HttpMethod.GET ? ctx.request().path() : "/console");
   }
 
   /**
@@ -52,7 +54,12 @@ final class ConsolePage {
    * ({@code canRun}: a facilitator's pages, {@code canOwn}: the owner's).
    */
   static JsonObject model(RoutingContext ctx, Study study, String title, String section) {
-    return model(ctx, title).put("study", new JsonObject().put("id", study.id())
+    JsonObject model = model(ctx, title);
+    if (ctx.request().method() != HttpMethod.GET) {
+      // A form refused: the language switch goes back to the page of the form, not to where it was posted.
+      model.put("here", "/console/studies/" + study.id() + ("overview".equals(section) ? "" : "/" + section));
+    }
+    return model.put("study", new JsonObject().put("id", study.id())
             .put("title", study.text(study.title(), Viewer.of(ctx).language())))
         .put("section", section).put("section_" + section, true)
         .put("canRun", Access.allows(ctx, Role.FACILITATOR)).put("canOwn", Access.allows(ctx, Role.OWNER));

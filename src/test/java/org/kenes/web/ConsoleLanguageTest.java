@@ -114,8 +114,8 @@ class ConsoleLanguageTest {
       HttpResponse<Buffer> opened = admin.post("/console/studies/small/rounds", "/console/studies/small", form());
       String overview = admin.get(opened.getHeader("Location")).bodyAsString();
       assertTrue(overview.contains("Раунд 1 открыт.") && overview.contains("Идёт раунд 1"), overview);
-      assertTrue(overview.contains("Рекомендуется провести ещё один раунд: без консенсуса и без устойчивых ответов "
-          + "пока остаются: strategy, audit, twinning, fees."), overview);
+      assertTrue(overview.contains("Рекомендуется провести ещё один раунд: по пунктам strategy, audit, twinning, fees "
+          + "пока нет ни консенсуса, ни устойчивых ответов."), overview);
       JsonObject advice = kenes.adminGet("/api/studies/small/rounds/1/results").bodyAsJsonObject()
           .getJsonObject("advice");
       assertTrue(advice.getString("reason").startsWith("Another round is advised: strategy, audit"),

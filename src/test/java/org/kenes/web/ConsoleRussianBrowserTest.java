@@ -73,7 +73,7 @@ class ConsoleRussianBrowserTest {
       check(browser, "ru-study");
 
       browser.driver.get(base + "/console/studies/small/participants");
-      assertTrue(text(browser).contains("Участников: 3") && text(browser).contains("не приглашён"));
+      assertTrue(text(browser).contains("Участников: 3") && text(browser).contains("приглашение не отправлено"));
       assertEquals("Копировать", browser.driver.findElements(By.cssSelector("button.copy")).get(0).getText());
       check(browser, "ru-participants");
 
@@ -170,7 +170,7 @@ class ConsoleRussianBrowserTest {
       browser.submit(By.cssSelector("button.primary"));
       assertEquals("Группы мнений", browser.driver.findElement(By.tagName("h1")).getText());
       String main = text(browser);
-      assertTrue(main.contains("Групп мнений: 2, участников: 24") && main.contains("Лица, формирующие политику"), main);
+      assertTrue(main.contains("Групп мнений: 2 — участников: 24") && main.contains("Лица, формирующие политику"), main);
       check(browser, "ru-groups-found");
     }
   }

@@ -3,6 +3,7 @@ package org.kenes;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import org.kenes.account.AccountService;
+import org.kenes.account.Roles;
 import org.kenes.answer.AnswerRepository;
 import org.kenes.answer.AnswerService;
 import org.kenes.audit.AuditLog;
@@ -11,6 +12,7 @@ import org.kenes.config.KenesConfig;
 import org.kenes.mail.MailService;
 import org.kenes.participant.ParticipantRepository;
 import org.kenes.participant.PseudonymKeys;
+import org.kenes.report.ReportLinks;
 import org.kenes.report.ReportService;
 import org.kenes.round.RoundGroups;
 import org.kenes.round.RoundRepository;
@@ -32,7 +34,9 @@ public record Services(
     AnswerService answers,
     TallyRepository tallies,
     ReportService reports,
+    ReportLinks reportLinks,
     AccountService accounts,
+    Roles roles,
     AuditLog audit,
     MailService mail,
     ChangeService changes,
@@ -52,10 +56,13 @@ public record Services(
         tallies);
     PseudonymKeys pseudonyms = new PseudonymKeys(mongo, durability);
     ChangeService changes = new ChangeService(mongo, durability, studies, rounds, answerSets, pseudonyms);
+    AccountService accounts = new AccountService(vertx, mongo, durability, adminToken);
     return new Services(config, store, studies, participants, pseudonyms, rounds, answerSets,
         new AnswerService(studies, participants, rounds, answerSets, tallies, durability, vertx.eventBus()), tallies,
         new ReportService(studies, rounds, changes),
-        new AccountService(vertx, mongo, durability, adminToken),
+        new ReportLinks(mongo, durability),
+        accounts,
+        new Roles(mongo, durability, accounts),
         new AuditLog(mongo, durability),
         new MailService(vertx, config, mongo, durability, studies, participants, rounds, answerSets),
         changes,

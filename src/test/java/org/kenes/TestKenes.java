@@ -149,6 +149,35 @@ public final class TestKenes implements AutoCloseable {
     return r.bodyAsJsonArray();
   }
 
+  /** The password of the accounts {@link #account} creates. */
+  public static final String PASSWORD = "correct horse battery";
+
+  /** Creates a facilitator account (password {@link #PASSWORD}) and returns a bearer token signed in with it. */
+  public String account(String username) {
+    HttpResponse<Buffer> created = adminPost("/api/accounts", "application/json", new JsonObject()
+        .put("username", username).put("name", username).put("password", PASSWORD).encode());
+    if (created.statusCode() != 201) {
+      throw new AssertionError("could not create the account: " + created.bodyAsString());
+    }
+    return login(username);
+  }
+
+  /** A new bearer token of an account that {@link #account} created. */
+  public String login(String username) {
+    HttpResponse<Buffer> session = client.post("/api/session").sendJsonObject(new JsonObject()
+        .put("username", username).put("password", PASSWORD)).await();
+    return session.bodyAsJsonObject().getString("token");
+  }
+
+  /** Gives an account a role on a study, as the admin ({@code role} null: takes it away). */
+  public void grant(String study, String username, String role) {
+    HttpResponse<Buffer> r = adminPut("/api/studies/" + study + "/roles/" + username,
+        new JsonObject().put("role", role));
+    if (r.statusCode() != 200) {
+      throw new AssertionError("could not grant the role: " + r.bodyAsString());
+    }
+  }
+
   private static HttpRequest<Buffer> admin(HttpRequest<Buffer> request) {
     return request.bearerTokenAuthentication(ADMIN);
   }

@@ -13,14 +13,13 @@ import java.io.StringWriter;
 import java.text.MessageFormat;
 import java.text.NumberFormat;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.MissingResourceException;
-import java.util.ResourceBundle;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import org.kenes.common.Messages;
 
 /**
  * The one Handlebars engine of the server-side pages: templates under {@code templates/} compiled once (unless
@@ -28,15 +27,6 @@ import java.util.function.Function;
  */
 public final class Views {
 
-  private static final String BUNDLE = "i18n/messages";
-  private static final ResourceBundle.Control NO_FALLBACK =
-      ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
-  /**
-   * The languages of the bundles, English (the base bundle's) and each {@code messages_xx.properties}, found once: a
-   * request's language is looked up here, never handed to {@link ResourceBundle}, which keeps every locale it was
-   * asked for.
-   */
-  private static final Set<String> BUNDLED = bundleLanguages();
   /**
    * More entries than any server's languages and texts need: the caches below are keyed by the languages of the
    * bundles and the studies only, and this bound keeps them small should a caller ever pass another.
@@ -111,27 +101,12 @@ public final class Views {
    * bundle has it: only the bundles' languages are taken from a request, however it spells them.
    */
   public static String spoken(String tag) {
-    if (tag == null) {
-      return null;
-    }
-    String language = Locale.forLanguageTag(tag).getLanguage();
-    return BUNDLED.contains(language) ? language : null;
+    return Messages.spoken(tag);
   }
 
-  /** Each two-letter ISO 639 language with a bundle of its own. */
-  private static Set<String> bundleLanguages() {
-    Set<String> languages = new TreeSet<>(Set.of("en"));
-    for (String language : Locale.getISOLanguages()) {
-      try {
-        if (ResourceBundle.getBundle(BUNDLE, new Locale(language), NO_FALLBACK).getLocale().getLanguage()
-            .equals(language)) {
-          languages.add(language);
-        }
-      } catch (MissingResourceException e) {
-        // no bundle at all: English only
-      }
-    }
-    return Set.copyOf(languages);
+  /** The languages the interface speaks: English first, then every language with a bundle of its own. */
+  public static List<String> languages() {
+    return Messages.languages();
   }
 
   /** A UI text in a language, with English as the fallback for a missing bundle or key. */
@@ -149,17 +124,9 @@ public final class Views {
    * bundle that has it, so that a study's language without a bundle of its own shares the English texts.
    */
   private static String pattern(String language, String key) {
-    String bundle = BUNDLED.contains(language) ? language : spoken(language);
+    String bundle = spoken(language);
     String in = bundle == null ? "en" : bundle;
-    return cached(PATTERNS, in + '\u0000' + key, k -> bundled(in, key));
-  }
-
-  private static String bundled(String language, String key) {
-    try {
-      return ResourceBundle.getBundle(BUNDLE, new Locale(language), NO_FALLBACK).getString(key);
-    } catch (MissingResourceException e) {
-      return ResourceBundle.getBundle(BUNDLE, Locale.ROOT, NO_FALLBACK).getString(key);
-    }
+    return cached(PATTERNS, in + '\u0000' + key, k -> Messages.pattern(in, key));
   }
 
   /** A value kept in a cache that is emptied rather than let grow past {@link #MAX_CACHED} entries. */

@@ -10,9 +10,9 @@ import java.util.function.LongSupplier;
 import org.kenes.web.Failures;
 
 /**
- * Slows down guessing of personal links: an address whose lookups of unknown tokens reach {@link #MAX_FAILURES} within
- * a minute gets 429 on every personal-link route for {@link #BLOCK_MS}. Counted per instance, by the address the
- * connection comes from.
+ * Slows down guessing of personal links and report links: an address whose lookups of unknown tokens reach
+ * {@link #MAX_FAILURES} within a minute gets 429 on every such route for {@link #BLOCK_MS}. Counted per instance, by
+ * the address the connection comes from.
  */
 public final class TokenGuard implements Handler<RoutingContext> {
 

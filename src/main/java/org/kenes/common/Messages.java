@@ -2,6 +2,7 @@ package org.kenes.common;
 
 import java.text.MessageFormat;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
@@ -77,6 +78,7 @@ public final class Messages {
         // no bundle at all: English only
       }
     }
-    return List.copyOf(languages);
+    // Unmodifiable but asked safely whether it holds null (a form field not sent): List.copyOf's list would throw.
+    return Collections.unmodifiableList(languages);
   }
 }

@@ -62,7 +62,7 @@ public final class ReportService {
       JsonObject r = results.get(k);
       roundsJson.add(new JsonObject().put("round", round.number()).put("status", round.open() ? "open" : "closed")
           .put("openedAt", round.openedAt()).put("closedAt", round.closedAt()).put("items", round.items().size())
-          .put("participation", participation(r.getJsonObject("participation"), study.criteria().minCell())).put("advice", r.getJsonObject("advice")));
+          .put("participation", r.getJsonObject("participation")).put("advice", r.getJsonObject("advice")));
       r.getJsonArray("items").stream().map(JsonObject.class::cast)
           .forEach(item -> byItem.computeIfAbsent(item.getString("id"), id -> new ArrayList<>())
               .add(item.copy().put("round", round.number()).put("provisional", round.open())));
@@ -168,26 +168,6 @@ public final class ReportService {
         .put("provenance", new JsonObject().put("change", c.change()).put("from", new JsonArray(c.from()))
             .put("note", c.note()))
         .put("at", c.at());
-  }
-
-  /**
-   * The round's participation with the respondents of a panel under minCell withheld, as its ratings are: a count of
-   * one or two would say who in a small group answered.
-   */
-  private static JsonObject participation(JsonObject participation, int minCell) {
-    if (participation == null) {
-      return null;
-    }
-    JsonObject copy = participation.copy();
-    JsonObject panels = copy.getJsonObject("panels", new JsonObject());
-    for (String panel : panels.fieldNames()) {
-      JsonObject counts = panels.getJsonObject(panel);
-      long responded = counts.getLong("responded", 0L);
-      if (responded > 0 && responded < minCell) {
-        counts.putNull("responded").put("suppressed", true);
-      }
-    }
-    return copy;
   }
 
   private static double finalStat(JsonObject entry, String field) {

@@ -17,7 +17,10 @@ public final class ResponsesCsv {
 
   private ResponsesCsv() {}
 
-  /** Writes the submitted answer sets, by round, participant and item. */
+  /**
+   * Writes the submitted answer sets, by round, participant and item. An open item left blank is no answer (it counts
+   * nowhere) and has no row: an empty value without a comment reads as "unable to rate".
+   */
   public static void write(List<AnswerSet> sets, Appendable out) {
     try (CSVPrinter printer = CSVFormat.DEFAULT.builder().setHeader(HEADER).setRecordSeparator("\n").get().print(out)) {
       List<AnswerSet> ordered = sets.stream().filter(AnswerSet::submitted)
@@ -41,10 +44,10 @@ public final class ResponsesCsv {
           cell(r.comment()));
     } else if (answer instanceof Answer.Ranking r) {
       for (int i = 0; i < r.order().size(); i++) {
-        p.printRecord(set.participant(), set.panel(), set.round(), item, r.order().get(i), i + 1,
+        p.printRecord(set.participant(), set.panel(), set.round(), item, r.order().get(i), r.rank(i),
             i == 0 ? cell(r.comment()) : "");
       }
-    } else if (answer instanceof Answer.OpenText t) {
+    } else if (answer instanceof Answer.OpenText t && !t.text().isBlank()) {
       p.printRecord(set.participant(), set.panel(), set.round(), item, "", "", cell(t.text()));
     }
   }

@@ -69,7 +69,7 @@ public final class ReportService {
     }
     JsonArray items = new JsonArray();
     Map<String, List<JsonObject>> verdicts = new LinkedHashMap<>();
-    List.of("consensus-in", "consensus-out", "no-consensus", "insufficient", "not-asked", "retired")
+    List.of("consensus-in", "consensus-out", "no-consensus", "insufficient", "in-progress", "not-asked", "retired")
         .forEach(v -> verdicts.put(v, new ArrayList<>()));
     for (Item item : study.items()) {
       List<JsonObject> history = byItem.get(item.id());
@@ -77,8 +77,10 @@ public final class ReportService {
           .put("category", item.category()).put("text", new JsonObject(new LinkedHashMap<>(item.text().values())))
           .put("rounds", new JsonArray(history)).put("retired", item.retired());
       if (item.type() == ItemType.RATING) {
-        JsonObject last = history.isEmpty() ? null : history.get(history.size() - 1);
-        String verdict = last == null ? "not-asked" : last.getJsonObject("overall").getString("verdict");
+        // The summary stands on closed rounds: an open round's live figures are provisional, shown in its row only.
+        JsonObject last = lastClosed(history);
+        String verdict = last != null ? last.getJsonObject("overall").getString("verdict")
+            : history.isEmpty() ? "not-asked" : "in-progress";
         entry.put("verdict", verdict).put("finalRound", last == null ? null : last.getInteger("round"));
         // A retired item keeps its last verdict, but is no longer open: the summary lists it on its own.
         verdicts.get(item.retired() ? "retired" : verdict).add(entry);
@@ -91,13 +93,14 @@ public final class ReportService {
     JsonObject summary = new JsonObject();
     verdicts.forEach((verdict, entries) -> summary.put(verdict, new JsonArray(entries.stream().sorted(byAgreement)
         .map(e -> e.getString("id")).toList())));
+    Round open = all.stream().filter(Round::open).findFirst().orElse(null);
     return new JsonObject().put("study", study.id()).put("title", new JsonObject(new LinkedHashMap<>(study.title().values())))
         .put("languages", new JsonArray(study.languages())).put("method", method(study))
         .put("panels", new JsonArray(study.panels().stream().map(p -> new JsonObject().put("id", p.id())
             .put("name", new JsonObject(new LinkedHashMap<>(p.name().values())))).toList()))
         .put("categories", new JsonArray(study.categories().stream().map(c -> new JsonObject().put("id", c.id())
             .put("name", new JsonObject(new LinkedHashMap<>(c.name().values())))).toList()))
-        .put("rounds", roundsJson).put("summary", summary
+        .put("rounds", roundsJson).put("openRound", open == null ? null : open.number()).put("summary", summary
             .put("consensusInByCategory", byCategory(study, verdicts.get("consensus-in").stream().sorted(byAgreement).toList()))
             .put("rankings", rankings(items))
             .put("all-panels-in", bridging(verdicts, "all-panels-in"))
@@ -130,11 +133,10 @@ public final class ReportService {
     JsonArray out = new JsonArray();
     for (Object o : items) {
       JsonObject item = (JsonObject) o;
-      JsonArray history = item.getJsonArray("rounds");
-      if (!"ranking".equals(item.getString("type")) || history.isEmpty()) {
+      JsonObject last = lastClosed(item.getJsonArray("rounds").stream().map(JsonObject.class::cast).toList());
+      if (!"ranking".equals(item.getString("type")) || last == null) {
         continue;
       }
-      JsonObject last = history.getJsonObject(history.size() - 1);
       JsonObject overall = last.getJsonObject("overall", new JsonObject());
       JsonObject meanRanks = overall.getJsonObject("meanRanks", new JsonObject());
       List<String> order = meanRanks.fieldNames().stream()
@@ -150,8 +152,8 @@ public final class ReportService {
   private static JsonArray bridging(Map<String, List<JsonObject>> verdicts, String kind) {
     JsonArray ids = new JsonArray();
     verdicts.values().forEach(entries -> entries.forEach(e -> {
-      JsonArray history = e.getJsonArray("rounds");
-      if (!history.isEmpty() && kind.equals(history.getJsonObject(history.size() - 1).getString("bridging"))) {
+      JsonObject last = lastClosed(e.getJsonArray("rounds").stream().map(JsonObject.class::cast).toList());
+      if (last != null && kind.equals(last.getString("bridging"))) {
         ids.add(e.getString("id"));
       }
     }));
@@ -171,12 +173,19 @@ public final class ReportService {
   }
 
   private static double finalStat(JsonObject entry, String field) {
-    JsonArray history = entry.getJsonArray("rounds");
-    if (history.isEmpty()) {
-      return Double.NEGATIVE_INFINITY;
-    }
-    Double value = history.getJsonObject(history.size() - 1).getJsonObject("overall").getDouble(field);
+    JsonObject last = lastClosed(entry.getJsonArray("rounds").stream().map(JsonObject.class::cast).toList());
+    Double value = last == null ? null : last.getJsonObject("overall").getDouble(field);
     return value == null ? Double.NEGATIVE_INFINITY : value;
+  }
+
+  /** The item's results in the last closed round that asked it, or null while only an open round has. */
+  private static JsonObject lastClosed(List<JsonObject> history) {
+    for (int i = history.size() - 1; i >= 0; i--) {
+      if (!history.get(i).getBoolean("provisional", false)) {
+        return history.get(i);
+      }
+    }
+    return null;
   }
 
   private static JsonObject method(Study study) {

@@ -151,9 +151,10 @@ class QuestionnaireBrowserTest {
       assertTrue(feedback.findElement(By.cssSelector("tr.yours")).getText().contains("2 (your rating)"));
       feedback.findElement(By.cssSelector("details.panels summary")).click();
       String panels = feedback.findElement(By.cssSelector("details.panels")).getText();
-      assertTrue(panels.contains("Policy-makers: 3 ratings"), panels);
       assertTrue(panels.contains("Providers (your group): 3 ratings"), panels);
       assertFalse(panels.contains("Patients"), "a panel under minCell is never shown");
+      assertFalse(panels.contains("Policy-makers"), "nor the smallest other panel, or the 7 ratings minus it and "
+          + "providers' would be the one patient's rating (secondary suppression)");
       feedback.findElement(By.cssSelector("details.comments summary")).click();
       assertTrue(feedback.getText().contains("<script>alert('x')</script>"), "the comment is shown as text");
       assertEquals(0L, browser.driver.executeScript(

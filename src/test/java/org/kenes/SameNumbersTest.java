@@ -59,6 +59,10 @@ class SameNumbersTest {
   private static String yaml;
   private static final List<JsonObject> outputs = new ArrayList<>();
   private static final List<String> pages = new ArrayList<>();
+  /** The report while round 3 is open, and round 2's results. */
+  private static JsonObject midReport;
+  private static String midPage;
+  private static JsonObject roundTwo;
 
   @BeforeAll
   static void dialogue() throws Exception {
@@ -82,8 +86,11 @@ class SameNumbersTest {
         feedback();
         pages.add(kenes.adminGet("/console/studies/small/live").bodyAsString());
         if (round == 3) {
-          outputs.add(kenes.adminGet("/api/studies/small/report").bodyAsJsonObject());
-          pages.add(kenes.adminGet("/studies/small/report").bodyAsString());
+          midReport = kenes.adminGet("/api/studies/small/report").bodyAsJsonObject();
+          midPage = kenes.adminGet("/studies/small/report").bodyAsString();
+          roundTwo = results(2);
+          outputs.add(midReport);
+          pages.add(midPage);
           save(round, last);
         }
         assertEquals(200, kenes.adminPost("/api/studies/small/rounds/" + round + "/close").statusCode());
@@ -197,6 +204,27 @@ class SameNumbersTest {
     JsonObject stability = results(2).getJsonArray("items").getJsonObject(1).getJsonObject("stability");
     assertEquals("exact", stability.getString("wilcoxonMethod"), "tied differences of a small panel: exact p");
     assertEquals(1, stability.getInteger("since"));
+  }
+
+  @Test
+  @DisplayName("mid-dialogue the report sums up the last closed round and shows the open one as provisional")
+  void reportMidDialogue() {
+    assertEquals(3, midReport.getInteger("openRound"));
+    JsonObject summary = midReport.getJsonObject("summary");
+    for (Object o : roundTwo.getJsonArray("items")) {
+      JsonObject item = (JsonObject) o;
+      if ("rating".equals(item.getString("type"))) {
+        String verdict = item.getJsonObject("overall").getString("verdict");
+        assertTrue(summary.getJsonArray(verdict).contains(item.getString("id")), item.getString("id") + ": " + verdict);
+      }
+    }
+    Document page = Jsoup.parse(midPage);
+    String text = page.text();
+    assertTrue(text.contains("Round 3 is still open: this summary is that of round 2"), text);
+    assertFalse(text.contains("–%") || text.contains("-%"), "no missing number as a percentage");
+    Element strategy = page.getElementById("item-strategy");
+    assertEquals("3*", strategy.select("tbody tr").get(2).select("th").text(), "the open round's row is provisional");
+    assertTrue(strategy.select("svg title").text().contains("in round 2"), "the chart is round 2's");
   }
 
   /** An item's row of the report's table for a round, as the template prints it from the results. */

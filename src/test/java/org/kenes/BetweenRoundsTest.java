@@ -195,8 +195,9 @@ class BetweenRoundsTest {
           .sendBuffer(Buffer.buffer(yaml.replace("id: small", "id: other"))).await();
       assertEquals(400, otherId.statusCode());
       kenes.addParticipants("small", "patients");
-      HttpResponse<Buffer> dropped = kenes.vertxClient().put("/api/studies/small").bearerTokenAuthentication(TestKenes.ADMIN)
-          .putHeader("Content-Type", "application/yaml").sendBuffer(Buffer.buffer(withoutPanel(yaml, "patients"))).await();
+      HttpResponse<Buffer> dropped = kenes.vertxClient().put("/api/studies/small")
+          .bearerTokenAuthentication(TestKenes.ADMIN).putHeader("Content-Type", "application/yaml")
+          .sendBuffer(Buffer.buffer(withoutPanel(yaml, "patients"))).await();
       assertEquals(400, dropped.statusCode(), "a panel with people in it cannot vanish while their answers count");
       assertEquals("panels", dropped.bodyAsJsonObject().getJsonArray("details").getJsonObject(0).getString("path"));
       assertTrue(kenes.adminGet("/api/studies/small").bodyAsString().contains("\"patients\""), "nothing stored");

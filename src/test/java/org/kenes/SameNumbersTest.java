@@ -80,7 +80,8 @@ class SameNumbersTest {
         }
         int expected = last;
         int number = round;
-        outputs.add(live.next(e -> Integer.valueOf(number).equals(e.getInteger("round")) && e.getJsonObject("participation") != null
+        outputs.add(live.next(e -> Integer.valueOf(number).equals(e.getInteger("round"))
+            && e.getJsonObject("participation") != null
             && e.getJsonObject("participation").getInteger("responded") == expected));
         outputs.add(results(round));
         feedback();
@@ -94,7 +95,8 @@ class SameNumbersTest {
           save(round, last);
         }
         assertEquals(200, kenes.adminPost("/api/studies/small/rounds/" + round + "/close").statusCode());
-        outputs.add(live.next(e -> Integer.valueOf(number).equals(e.getInteger("round")) && "closed".equals(e.getString("status"))));
+        outputs.add(live.next(e -> Integer.valueOf(number).equals(e.getInteger("round"))
+            && "closed".equals(e.getString("status"))));
       }
     }
     for (int round = 1; round <= 3; round++) {
@@ -171,7 +173,8 @@ class SameNumbersTest {
     for (int round = 1; round <= 3; round++) {
       JsonObject results = results(round);
       JsonObject analyzed = analyze(csv, study, round);
-      assertEquals(without(results.getJsonArray("items"), "reasons"), without(analyzed.getJsonArray("items"), "reasons"),
+      assertEquals(without(results.getJsonArray("items"), "reasons"),
+          without(analyzed.getJsonArray("items"), "reasons"),
           "round " + round + ": kenes analyze of the export");
       assertEquals(results.getJsonObject("advice"), analyzed.getJsonObject("advice"));
       assertEquals(results.getJsonObject("participation").getValue("responded"),

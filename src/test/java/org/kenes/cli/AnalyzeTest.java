@@ -113,7 +113,7 @@ class AnalyzeTest {
       {2, 1, 4, 4, 3, 2, 1, 6, 1, 1, 1, 2, 3, 3, 1, 1, 3, 3, 2, 2}};
 
   @Test
-  @DisplayName("tied ranks are analysed: irr's anxiety ratings (3 raters × 20 subjects) give Kendall's W 0.5396568759543698")
+  @DisplayName("tied ranks are analysed: irr's anxiety ratings (3 raters × 20 subjects) give W 0.5396568759543698")
   void anxietyTiedRanks() throws Exception {
     StringBuilder rows = new StringBuilder();
     for (int rater = 0; rater < ANXIETY.length; rater++) {
@@ -147,9 +147,10 @@ class AnalyzeTest {
   }
 
   @Test
-  @DisplayName("an item every panelist was unable to rate stays a rating item; comments without a value are an open item")
+  @DisplayName("an item nobody was able to rate stays a rating item; comments without a value are an open item")
   void allUnableStaysRating() throws Exception {
-    Path file = csv("unable.csv", "A,x,1,hard,,,\nB,x,1,hard,,,\nA,x,1,ideas,,,more audits\nB,x,1,ideas,,,a registry\n");
+    Path file = csv("unable.csv",
+        "A,x,1,hard,,,\nB,x,1,hard,,,\nA,x,1,ideas,,,more audits\nB,x,1,ideas,,,a registry\n");
     Run r = run(file.toString());
     assertEquals(0, r.code(), r.err());
     JsonObject hard = new JsonObject(r.out()).getJsonArray("items").getJsonObject(0);

@@ -42,7 +42,8 @@ class RandUclaPropertiesTest {
       if (floor >= sorted.size()) {
         return lower;
       }
-      return lower.add(h.subtract(BigDecimal.valueOf(floor)).multiply(BigDecimal.valueOf(sorted.get(floor)).subtract(lower)));
+      BigDecimal upper = BigDecimal.valueOf(sorted.get(floor));
+      return lower.add(h.subtract(BigDecimal.valueOf(floor)).multiply(upper.subtract(lower)));
     }
   }
 

@@ -255,7 +255,7 @@ class RatingStatsTest {
     }
 
     @Test
-    @DisplayName("an IQR of exactly maxIqr is consensus under every quantile type (type 8 on 4,7,7,7,7: 1, not 1.0000000000000004)")
+    @DisplayName("an IQR of exactly maxIqr is consensus (type 8 on 4,7,7,7,7: 1, not 1.0000000000000004)")
     void iqrAtMaxIqrExactly() {
       RatingStats stats = stats(criteria.withQuantiles(EstimationType.R_8), 4, 7, 7, 7, 7);
       assertEquals(1.0, stats.iqr());

@@ -49,6 +49,7 @@ final class Dashboard {
 
   private static JsonObject row(long invited, long responded) {
     long pct = invited == 0 ? 0 : Math.round(100.0 * responded / invited);
-    return new JsonObject().put("invited", invited).put("responded", responded).put("pct", pct).put("pctText", pct + "%");
+    return new JsonObject().put("invited", invited).put("responded", responded).put("pct", pct)
+        .put("pctText", pct + "%");
   }
 }

@@ -94,7 +94,8 @@ final class ReportView {
     if (open == null) {
       return null;
     }
-    return open == 1 ? Views.text(lang, "report.inProgress.first") : Views.text(lang, "report.inProgress", open, open - 1);
+    return open == 1 ? Views.text(lang, "report.inProgress.first")
+        : Views.text(lang, "report.inProgress", open, open - 1);
   }
 
   private JsonArray refs(JsonArray ids) {

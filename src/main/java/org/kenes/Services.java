@@ -3,6 +3,7 @@ package org.kenes;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import org.kenes.account.AccountService;
+import org.kenes.account.Roles;
 import org.kenes.answer.AnswerRepository;
 import org.kenes.answer.AnswerService;
 import org.kenes.audit.AuditLog;
@@ -10,6 +11,8 @@ import org.kenes.change.ChangeService;
 import org.kenes.config.KenesConfig;
 import org.kenes.mail.MailService;
 import org.kenes.participant.ParticipantRepository;
+import org.kenes.participant.PseudonymKeys;
+import org.kenes.report.ReportLinks;
 import org.kenes.report.ReportService;
 import org.kenes.round.RoundGroups;
 import org.kenes.round.RoundRepository;
@@ -25,12 +28,15 @@ public record Services(
     Store store,
     StudyService studies,
     ParticipantRepository participants,
+    PseudonymKeys pseudonyms,
     RoundService rounds,
     AnswerRepository answerSets,
     AnswerService answers,
     TallyRepository tallies,
     ReportService reports,
+    ReportLinks reportLinks,
     AccountService accounts,
+    Roles roles,
     AuditLog audit,
     MailService mail,
     ChangeService changes,
@@ -46,16 +52,21 @@ public record Services(
         id -> roundRepository.list(id).map(list -> !list.isEmpty()), participants::countByPanel);
     AnswerRepository answerSets = new AnswerRepository(vertx, mongo);
     TallyRepository tallies = new TallyRepository(mongo);
-    RoundService rounds = new RoundService(vertx, studies, participants, roundRepository, answerSets, tallies);
-    ChangeService changes = new ChangeService(mongo, durability, studies, rounds, answerSets);
-    return new Services(config, store, studies, participants, rounds, answerSets,
+    RoundService rounds = new RoundService(vertx, mongo, durability, studies, participants, roundRepository, answerSets,
+        tallies);
+    PseudonymKeys pseudonyms = new PseudonymKeys(mongo, durability);
+    ChangeService changes = new ChangeService(mongo, durability, studies, rounds, answerSets, pseudonyms);
+    AccountService accounts = new AccountService(vertx, mongo, durability, adminToken);
+    return new Services(config, store, studies, participants, pseudonyms, rounds, answerSets,
         new AnswerService(studies, participants, rounds, answerSets, tallies, durability, vertx.eventBus()), tallies,
         new ReportService(studies, rounds, changes),
-        new AccountService(vertx, mongo, durability, adminToken),
+        new ReportLinks(mongo, durability),
+        accounts,
+        new Roles(mongo, durability, accounts),
         new AuditLog(mongo, durability),
         new MailService(vertx, config, mongo, durability, studies, participants, rounds, answerSets),
         changes,
-        new RoundGroups(vertx, studies, rounds, answerSets));
+        new RoundGroups(vertx, studies, rounds));
   }
 
   /** Indexes the repositories rely on; creating an existing index changes nothing. */

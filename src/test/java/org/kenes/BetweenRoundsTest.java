@@ -84,7 +84,7 @@ class BetweenRoundsTest {
       people.forEach(p -> assertFalse(body.contains(((JsonObject) p).getString("id")), "no pseudonym"));
       assertFalse(body.contains("Person") || body.contains("panel"), "no name, no panel");
       List<String> answerIds = ideas.getJsonArray("answers").stream().map(a -> ((JsonObject) a).getString("id")).toList();
-      assertTrue(answerIds.stream().allMatch(id -> id.matches("a-[0-9a-f]{12}")), answerIds.toString());
+      assertTrue(answerIds.stream().allMatch(id -> id.matches("a-[0-9a-f]{16}")), answerIds.toString());
 
       HttpResponse<Buffer> bad = post(kenes, new JsonObject().put("id", "Bad Id").put("text", new JsonObject().put("en", "x"))
           .put("provenance", new JsonObject().put("change", "added").put("from", new JsonArray().add("a-000000000000"))));

@@ -11,6 +11,7 @@ import io.vertx.ext.web.client.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,7 +50,10 @@ class ConcurrencyTest {
       }
       JsonObject live = kenes.adminGet("/api/studies/small/rounds/1/results").bodyAsJsonObject();
       assertEquals(1, live.getJsonObject("participation").getInteger("responded"));
-      JsonObject strategy = live.getJsonArray("items").getJsonObject(0).getJsonObject("overall");
+      Map<String, Map<String, Number>> tallies = kenes.tallies("small", 1);
+      JsonObject closed = kenes.adminPost("/api/studies/small/rounds/1/close").bodyAsJsonObject();
+      assertEquals(kenes.tallies("small", 1), tallies, "the live tallies count the set once, as a recount does");
+      JsonObject strategy = closed.getJsonArray("items").getJsonObject(0).getJsonObject("overall");
       assertEquals(1, strategy.getInteger("n"));
       assertEquals(1, strategy.getJsonObject("histogram").getInteger(String.valueOf(value)));
     }
@@ -117,6 +121,7 @@ class ConcurrencyTest {
         ((JsonObject) i).remove("comments");
         ((JsonObject) i).remove("reasons");
       });
+      assertEquals(people.size(), live.remove("counted"), "each panel's statistics stepped to all its answers");
       assertEquals(closed, live.put("provisional", false));
       assertEquals(people.size(), closed.getJsonObject("participation").getInteger("responded"));
     }

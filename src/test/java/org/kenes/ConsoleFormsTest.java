@@ -151,7 +151,8 @@ class ConsoleFormsTest {
       int forms = 0;
       for (String page : List.of("/console", "/console/accounts", "/console/studies/small", "/console/studies/small/edit",
           "/console/studies/small/participants", "/console/studies/small/mail", "/console/studies/small/live",
-          "/console/studies/small/items", "/console/studies/small/audit")) {
+          "/console/studies/small/items", "/console/studies/small/audit", "/console/studies/small/access",
+          "/console/preferences")) {
         HttpResponse<Buffer> r = admin.get(page);
         assertEquals(200, r.statusCode(), page);
         String html = r.bodyAsString();

@@ -24,11 +24,19 @@ public final class ConsoleSession {
 
   /** Signs in through the login form; {@code username} null for the admin token in the password field. */
   public static ConsoleSession login(TestKenes kenes, String username, String password) {
-    HttpResponse<Buffer> form = kenes.get("/console/login");
+    return login(kenes, username, password, null);
+  }
+
+  /** Signs in through the login form read in {@code lang}, as chosen with its switch (null: the browser's). */
+  public static ConsoleSession login(TestKenes kenes, String username, String password, String lang) {
+    HttpResponse<Buffer> form = kenes.get(lang == null ? "/console/login" : "/console/login?lang=" + lang);
     String loginCookie = form.cookies().stream().filter(c -> c.startsWith("kenes_login=")).findFirst().orElseThrow()
         .split(";")[0];
     MultiMap fields = MultiMap.caseInsensitiveMultiMap().add("csrf", csrfOf(form.bodyAsString()))
         .add("username", username == null ? "" : username).add("password", password).add("next", "/console");
+    if (lang != null) {
+      fields.add("lang", lang);
+    }
     HttpResponse<Buffer> r = kenes.vertxClient().post("/console/login").putHeader("Cookie", loginCookie)
         .sendForm(fields).await();
     if (r.statusCode() != 303) {

@@ -21,11 +21,11 @@ class LiveAndDeadlineTest {
   Path dir;
 
   @Test
-  @DisplayName("the live stream sends new participation counts and provisional verdicts after every submission")
+  @DisplayName("the live stream sends new participation counts after every submission, verdicts in steps of minCell")
   void liveStream() throws Exception {
     try (TestKenes kenes = TestKenes.start(dir.resolve("data"))) {
       kenes.createSmallStudy();
-      JsonArray people = kenes.addParticipants("small", "policy", "policy", "providers");
+      JsonArray people = kenes.addParticipants("small", "policy", "policy", "policy", "providers");
       kenes.adminPost("/api/studies/small/rounds");
 
       try (LiveEvents live = LiveEvents.open(kenes, "small")) {
@@ -36,22 +36,24 @@ class LiveAndDeadlineTest {
         JsonObject first = live.next(e -> true);
         assertNotNull(first, "an event on connecting");
         assertEquals(0, first.getJsonObject("participation").getInteger("responded"));
-        assertEquals(3, first.getJsonObject("participation").getInteger("invited"));
+        assertEquals(4, first.getJsonObject("participation").getInteger("invited"));
 
         JsonObject last = null;
-        for (int i = 0; i < 2; i++) {
+        for (int i = 0; i < 4; i++) {
           kenes.put("/api/p/" + people.getJsonObject(i).getString("token") + "/answers", new JsonObject()
               .put("answers", new JsonObject().put("strategy", new JsonObject().put("value", 8))).put("submit", true));
           int expected = i + 1;
           last = live.next(e -> e.getJsonObject("participation").getInteger("responded") == expected);
           assertNotNull(last, "an event after submission " + expected);
+          JsonObject strategy = last.getJsonArray("items").getJsonObject(0);
+          assertEquals("strategy", strategy.getString("id"));
+          assertEquals(expected < 3 ? 0 : 3, strategy.getInteger("n"), "statistics of the first 3 policy-makers");
+          assertEquals(expected < 3 ? 0 : 3, last.getInteger("counted"));
         }
-        JsonObject policy = last.getJsonObject("participation").getJsonObject("panels").getJsonObject("policy");
-        assertTrue(policy.getBoolean("suppressed"), "two respondents of a panel are under minCell: no count");
-        assertNull(policy.getValue("responded"));
+        assertEquals(3, last.getJsonObject("participation").getJsonObject("panels").getJsonObject("policy")
+            .getInteger("responded"));
         JsonObject strategy = last.getJsonArray("items").getJsonObject(0);
-        assertEquals("strategy", strategy.getString("id"));
-        assertEquals("insufficient", strategy.getString("verdict"), "2 ratings are under minResponses");
+        assertEquals("insufficient", strategy.getString("verdict"), "3 ratings are under minResponses");
         assertEquals(1.0, strategy.getDouble("agree"));
         assertTrue(last.getBoolean("provisional"));
 

@@ -28,12 +28,12 @@ class ScaleOutTest {
   }
 
   @Test
-  @DisplayName("answers sent through two instances on one store: both show the same live and closed results")
+  @DisplayName("answers sent through two instances on one store: both show the same live steps, closed results, export")
   void twoInstancesOneStore() throws Exception {
     try (TestKenes first = TestKenes.start(dir.resolve("first")); TestKenes second = secondOn(first)) {
       first.createSmallStudy();
       JsonArray people = second.addParticipants("small", "policy", "policy", "policy", "providers", "providers",
-          "providers", "patients", "patients");
+          "providers", "patients", "patients", "patients");
       second.adminPost("/api/studies/small/rounds");
       // An instance sees a round opened by another within a second (its cache of the rounds; saves check openness
       // with their own write): the first is asked until it does.
@@ -54,9 +54,11 @@ class ScaleOutTest {
       JsonObject liveFirst = first.adminGet("/api/studies/small/rounds/1/results").bodyAsJsonObject();
       JsonObject liveSecond = second.adminGet("/api/studies/small/rounds/1/results").bodyAsJsonObject();
       assertEquals(liveFirst, liveSecond);
-      assertEquals(8, liveFirst.getJsonObject("participation").getInteger("responded"));
+      assertEquals(first.adminGet("/api/studies/small/export.csv").bodyAsString(),
+          second.adminGet("/api/studies/small/export.csv").bodyAsString(), "one study secret, the same pseudonyms");
+      assertEquals(9, liveFirst.getJsonObject("participation").getInteger("responded"));
       JsonObject audit = DelphiLoopTest.item(liveFirst, "audit").getJsonObject("overall");
-      assertEquals(8, audit.getJsonObject("histogram").getInteger("5"), "every revision counted once");
+      assertEquals(9, audit.getJsonObject("histogram").getInteger("5"), "every revision counted once");
       JsonObject closed = second.adminPost("/api/studies/small/rounds/1/close").bodyAsJsonObject();
       assertEquals(closed, first.adminGet("/api/studies/small/rounds/1/results").bodyAsJsonObject());
       JsonObject withoutTexts = closed.copy();
@@ -64,6 +66,7 @@ class ScaleOutTest {
         ((JsonObject) i).remove("comments");
         ((JsonObject) i).remove("reasons");
       });
+      assertEquals(9, liveFirst.remove("counted"), "each panel stepped to its three answers");
       assertEquals(withoutTexts, liveFirst.put("provisional", false), "the live tallies matched the answers");
     }
   }

@@ -39,7 +39,8 @@ class StoreDownTest {
       HttpResponse<Buffer> r = kenes.adminGet("/api/studies");
       assertEquals(503, r.statusCode());
       assertTrue(r.bodyAsJsonObject().getString("error").contains("store does not answer"));
-      assertEquals(503, kenes.get("/p/some-token").statusCode());
+      assertEquals(503, kenes.get("/p/" + "x".repeat(32)).statusCode(), "a link that could be one is looked up");
+      assertEquals(404, kenes.get("/p/some-token").statusCode(), "one that cannot be one is nobody's, store or not");
 
       MongoServer store = new MongoServer(new MemoryBackend());
       holder.close();

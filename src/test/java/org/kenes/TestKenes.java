@@ -67,6 +67,16 @@ public final class TestKenes implements AutoCloseable {
     return verticle.services();
   }
 
+  /**
+   * A round's counters as its tallies in the store have them, by panel, those of panels with none left out: what the
+   * saves kept while the round was open, or, once it is closed, the recount of its answers.
+   */
+  public Map<String, Map<String, Number>> tallies(String study, int round) {
+    Map<String, Map<String, Number>> byPanel = new java.util.TreeMap<>(services().tallies().read(study, round).await());
+    byPanel.values().removeIf(Map::isEmpty);
+    return byPanel;
+  }
+
   public static String resource(String name) {
     try (var in = TestKenes.class.getResourceAsStream("/" + name)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -137,6 +147,35 @@ public final class TestKenes implements AutoCloseable {
       throw new AssertionError("could not add participants: " + r.bodyAsString());
     }
     return r.bodyAsJsonArray();
+  }
+
+  /** The password of the accounts {@link #account} creates. */
+  public static final String PASSWORD = "correct horse battery";
+
+  /** Creates a facilitator account (password {@link #PASSWORD}) and returns a bearer token signed in with it. */
+  public String account(String username) {
+    HttpResponse<Buffer> created = adminPost("/api/accounts", "application/json", new JsonObject()
+        .put("username", username).put("name", username).put("password", PASSWORD).encode());
+    if (created.statusCode() != 201) {
+      throw new AssertionError("could not create the account: " + created.bodyAsString());
+    }
+    return login(username);
+  }
+
+  /** A new bearer token of an account that {@link #account} created. */
+  public String login(String username) {
+    HttpResponse<Buffer> session = client.post("/api/session").sendJsonObject(new JsonObject()
+        .put("username", username).put("password", PASSWORD)).await();
+    return session.bodyAsJsonObject().getString("token");
+  }
+
+  /** Gives an account a role on a study, as the admin ({@code role} null: takes it away). */
+  public void grant(String study, String username, String role) {
+    HttpResponse<Buffer> r = adminPut("/api/studies/" + study + "/roles/" + username,
+        new JsonObject().put("role", role));
+    if (r.statusCode() != 200) {
+      throw new AssertionError("could not grant the role: " + r.bodyAsString());
+    }
   }
 
   private static HttpRequest<Buffer> admin(HttpRequest<Buffer> request) {

@@ -14,6 +14,9 @@ import org.kenes.store.Store;
 public final class AccountRepository {
 
   static final String COLLECTION = "accounts";
+  /** Settings of the server itself: the admin's preferences, as the admin has no account. */
+  static final String SETTINGS = "settings";
+  private static final String ADMIN_PREFERENCES = "admin-preferences";
 
   private final MongoClient mongo;
   private final Durability durability;
@@ -46,7 +49,28 @@ public final class AccountRepository {
         .map(docs -> docs.stream().map(AccountRepository::account).toList());
   }
 
+  Future<Preferences> preferences(Actor actor) {
+    return actor.admin()
+        ? mongo.findOne(SETTINGS, new JsonObject().put("_id", ADMIN_PREFERENCES), null)
+            .map(d -> d == null ? Preferences.NONE : preferences(d))
+        : find(actor.name()).map(found -> found.map(s -> s.account().preferences()).orElse(Preferences.NONE));
+  }
+
+  Future<Void> setPreferences(Actor actor, Preferences preferences) {
+    JsonObject set = new JsonObject().put("language", preferences.language()).put("timeZone", preferences.timeZone());
+    Future<?> written = actor.admin()
+        ? mongo.save(SETTINGS, set.copy().put("_id", ADMIN_PREFERENCES))
+        : mongo.updateCollection(COLLECTION, new JsonObject().put("_id", actor.name()),
+            new JsonObject().put("$set", set));
+    return written.compose(r -> durability.sync());
+  }
+
   private static Account account(JsonObject d) {
-    return new Account(d.getString("_id"), d.getString("name"), d.getString("createdAt"), d.getString("createdBy"));
+    return new Account(d.getString("_id"), d.getString("name"), d.getString("createdAt"), d.getString("createdBy"),
+        preferences(d));
+  }
+
+  private static Preferences preferences(JsonObject d) {
+    return new Preferences(d.getString("language"), d.getString("timeZone"));
   }
 }

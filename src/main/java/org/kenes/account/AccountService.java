@@ -41,16 +41,16 @@ public final class AccountService {
     String user = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
     List<Problem> problems = new java.util.ArrayList<>();
     if (!USERNAME.matcher(user).matches()) {
-      problems.add(new Problem("username", "2 to 64 of a-z, 0-9 and . _ @ -, starting with a letter or digit"));
+      problems.add(Problem.worded("username", "problem.account.username"));
     }
     if (password == null || password.length() < MIN_PASSWORD) {
-      problems.add(new Problem("password", "at least " + MIN_PASSWORD + " characters"));
+      problems.add(Problem.worded("password", "problem.account.password", MIN_PASSWORD));
     }
     if (!problems.isEmpty()) {
       return Future.failedFuture(new Invalid("the account cannot be created", problems));
     }
     Account account = new Account(user, name == null || name.isBlank() ? user : name.trim(), Instant.now().toString(),
-        by.name());
+        by.name(), Preferences.NONE);
     return vertx.executeBlocking(() -> Passwords.hash(password), false)
         .compose(hash -> accounts.insert(account, hash))
         .map(account);
@@ -60,11 +60,25 @@ public final class AccountService {
     return accounts.list();
   }
 
+  /** An account by its username (any case). */
+  public Future<Optional<Account>> find(String username) {
+    return accounts.find(username == null ? "" : username.trim().toLowerCase(Locale.ROOT))
+        .map(found -> found.map(AccountRepository.Stored::account));
+  }
+
   /**
    * Signs in: a username and its password, or no username and the admin token as the password. {@link Unauthorized}
    * otherwise, without saying which part was wrong.
    */
   public Future<Session> login(String username, String password) {
+    return login(username, password, null);
+  }
+
+  /**
+   * Signs in from the console's form, read in {@code language}: the session's language until the account chooses one
+   * of its own.
+   */
+  public Future<Session> login(String username, String password, String language) {
     String pw = password == null ? "" : password;
     Future<Optional<Actor>> who;
     if (username == null || username.isBlank()) {
@@ -78,7 +92,16 @@ public final class AccountService {
     }
     return who.compose(actor -> actor.isEmpty()
         ? Future.failedFuture(new Unauthorized("the username or password is not right"))
-        : start(actor.get()));
+        : start(actor.get(), language));
+  }
+
+  public Future<Preferences> preferences(Actor actor) {
+    return accounts.preferences(actor);
+  }
+
+  /** Stores an actor's preferences; its live sessions take them at once. */
+  public Future<Void> setPreferences(Actor actor, Preferences preferences) {
+    return accounts.setPreferences(actor, preferences).compose(v -> sessions.update(actor, preferences));
   }
 
   public Future<Void> logout(String secret) {
@@ -106,9 +129,12 @@ public final class AccountService {
     static final String HASH = Passwords.hash("decoy-password");
   }
 
-  private Future<Session> start(Actor actor) {
-    Session session = new Session(Tokens.token(), actor, Tokens.token(),
-        System.currentTimeMillis() + SESSION_LENGTH.toMillis());
-    return sessions.save(session).map(session);
+  private Future<Session> start(Actor actor, String language) {
+    return accounts.preferences(actor).compose(chosen -> {
+      Preferences preferences = chosen.language() == null ? new Preferences(language, chosen.timeZone()) : chosen;
+      Session session = new Session(Tokens.token(), actor, Tokens.token(),
+          System.currentTimeMillis() + SESSION_LENGTH.toMillis(), preferences);
+      return sessions.save(session).map(session);
+    });
   }
 }

@@ -3,6 +3,7 @@ package org.kenes.account;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
+import io.vertx.ext.mongo.UpdateOptions;
 import java.util.Optional;
 import org.kenes.common.Sha256;
 import org.kenes.store.Durability;
@@ -25,7 +26,8 @@ final class SessionRepository {
 
   Future<Void> save(Session session) {
     JsonObject doc = new JsonObject().put("_id", key(session.secret())).put("actor", session.actor().name())
-        .put("admin", session.actor().admin()).put("csrf", session.csrf()).put("expiresAt", session.expiresAtMs());
+        .put("admin", session.actor().admin()).put("csrf", session.csrf()).put("expiresAt", session.expiresAtMs())
+        .put("language", session.preferences().language()).put("timeZone", session.preferences().timeZone());
     return mongo.save(COLLECTION, doc).compose(id -> durability.sync());
   }
 
@@ -41,8 +43,16 @@ final class SessionRepository {
       }
       return Future.succeededFuture(Optional.of(new Session(secret,
           new Actor(doc.getString("actor"), doc.getBoolean("admin", false)), doc.getString("csrf"),
-          doc.getLong("expiresAt"))));
+          doc.getLong("expiresAt"), new Preferences(doc.getString("language"), doc.getString("timeZone")))));
     });
+  }
+
+  /** Every session of an actor takes its new preferences at once. */
+  Future<Void> update(Actor actor, Preferences preferences) {
+    return mongo.updateCollectionWithOptions(COLLECTION, new JsonObject().put("actor", actor.name())
+            .put("admin", actor.admin()), new JsonObject().put("$set", new JsonObject()
+            .put("language", preferences.language()).put("timeZone", preferences.timeZone())),
+        new UpdateOptions().setMulti(true)).compose(r -> durability.sync());
   }
 
   Future<Void> delete(String secret) {

@@ -54,7 +54,10 @@ public final class AnswerRepository {
       set.put("submitted", true);
     }
     JsonObject update = new JsonObject().put("$set", set);
-    if (!submit) {
+    if (submit) {
+      // The first submit's moment stays: the order in which sets came to count (RoundService#counted).
+      update.put("$min", new JsonObject().put("submittedAt", System.currentTimeMillis()));
+    } else {
       update.put("$setOnInsert", new JsonObject().put("submitted", false));
     }
     return mongo.findOneAndUpdateWithOptions(COLLECTION,
@@ -95,6 +98,7 @@ public final class AnswerRepository {
     JsonObject stored = doc.getJsonObject("answers", new JsonObject());
     stored.fieldNames().forEach(item -> answers.put(item, AnswerJson.fromJson(stored.getJsonObject(item))));
     return new AnswerSet(doc.getString("study"), doc.getInteger("round"), doc.getString("participant"),
-        doc.getString("panel"), answers, doc.getBoolean("submitted", false), doc.getString("updatedAt"));
+        doc.getString("panel"), answers, doc.getBoolean("submitted", false), doc.getString("updatedAt"),
+        doc.getLong("submittedAt", 0L));
   }
 }

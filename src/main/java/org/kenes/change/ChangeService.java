@@ -6,13 +6,16 @@ import io.vertx.ext.mongo.MongoClient;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.kenes.account.Actor;
 import org.kenes.answer.AnswerRepository;
+import org.kenes.answer.AnswerSet;
 import org.kenes.common.Conflict;
 import org.kenes.common.Invalid;
 import org.kenes.common.NotFound;
 import org.kenes.common.Problem;
+import org.kenes.participant.PseudonymKeys;
 import org.kenes.round.Round;
 import org.kenes.round.RoundService;
 import org.kenes.store.Durability;
@@ -33,23 +36,37 @@ public final class ChangeService {
   private final RoundService rounds;
   private final AnswerRepository answers;
   private final ChangeRepository changes;
+  private final PseudonymKeys pseudonyms;
 
   public ChangeService(MongoClient mongo, Durability durability, StudyService studies, RoundService rounds,
-      AnswerRepository answers) {
+      AnswerRepository answers, PseudonymKeys pseudonyms) {
     this.studies = studies;
     this.rounds = rounds;
     this.answers = answers;
     this.changes = new ChangeRepository(mongo, durability);
+    this.pseudonyms = pseudonyms;
   }
 
   public Future<List<Change>> changes(String studyId) {
     return studies.get(studyId).compose(s -> changes.list(studyId));
   }
 
-  /** The open-item texts of round n, anonymous. */
+  /** The open-item texts of round n, anonymous; of an open round, those its statistics count. */
   public Future<JsonObject> openAnswers(String studyId, int n) {
-    return Future.all(studies.get(studyId), rounds.round(studyId, n), answers.list(studyId, n))
-        .map(all -> OpenAnswers.of(all.resultAt(0), n, all.<Round>resultAt(1).items(), all.resultAt(2)));
+    // The study first: a secret is made only for a study that exists.
+    return studies.get(studyId).compose(study -> Future.all(rounds.round(studyId, n), counted(studyId, n),
+            pseudonyms.of(studyId))
+        .map(all -> OpenAnswers.of(study, n, all.<Round>resultAt(0).items(), all.resultAt(1), all.resultAt(2))));
+  }
+
+  /** The texts of round n's open answers by id, for the sources of changes; ids an earlier Kenes gave them too. */
+  public Future<Map<String, String>> answerTexts(String studyId, int n) {
+    return studies.get(studyId).compose(study -> Future.all(counted(studyId, n), pseudonyms.of(studyId)))
+        .map(all -> OpenAnswers.texts(all.resultAt(0), all.resultAt(1)));
+  }
+
+  private Future<List<AnswerSet>> counted(String studyId, int n) {
+    return rounds.round(studyId, n).compose(rounds::counted);
   }
 
   /**
@@ -58,7 +75,8 @@ public final class ChangeService {
    * nothing; another item under a taken id is a {@link Conflict}.
    */
   public Future<Item> add(String studyId, JsonObject body, Actor actor) {
-    return between(studyId).compose(state -> answers.list(studyId).compose(sets -> {
+    return between(studyId).compose(state -> Future.all(answers.list(studyId), pseudonyms.of(studyId))
+        .compose(all -> {
       Study study = state.stored().study();
       List<Problem> problems = new ArrayList<>();
       JsonObject itemJson = body.copy();
@@ -69,7 +87,7 @@ public final class ChangeService {
           itemJson.remove(field);
         }
       }
-      Set<String> answerIds = OpenAnswers.ids(study, sets);
+      Set<String> answerIds = OpenAnswers.ids(all.resultAt(0), all.resultAt(1));
       if (provenance != null && provenance.change() != null) {
         ItemRequests.checkFrom(study, provenance, answerIds, problems);
       }

@@ -246,7 +246,8 @@ final class ResponsesFile {
         }
         rankings.forEach((item, byRank) -> answers.put(item, ranking(byRank, rankingComments.get(item))));
         String participant = byParticipant.getKey();
-        sets.add(new AnswerSet(study.id(), byRound.getKey(), participant, panelOf.get(participant), answers, true, null));
+        sets.add(new AnswerSet(study.id(), byRound.getKey(), participant, panelOf.get(participant), answers, true, null,
+            0));
       }
       rounds.put(byRound.getKey(), sets);
     }

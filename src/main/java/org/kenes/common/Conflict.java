@@ -7,6 +7,15 @@ public final class Conflict extends KenesException {
     super(message);
   }
 
+  private Conflict(Problem wording) {
+    super(wording);
+  }
+
+  /** A conflict worded by the bundles' {@code key}, so that a page can say it in its reader's language. */
+  public static Conflict worded(String key, Object... args) {
+    return new Conflict(Problem.worded("", key, args));
+  }
+
   @Override
   public int status() {
     return 409;

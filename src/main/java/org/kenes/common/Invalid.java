@@ -16,6 +16,12 @@ public final class Invalid extends KenesException {
     this(message, List.of(new Problem(path, message)));
   }
 
+  /** One problem at {@code path}, worded by the bundles' {@code key}. */
+  public static Invalid worded(String path, String key, Object... args) {
+    Problem problem = Problem.worded(path, key, args);
+    return new Invalid(problem.message(), List.of(problem));
+  }
+
   public List<Problem> problems() {
     return problems;
   }

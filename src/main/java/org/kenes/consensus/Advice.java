@@ -5,14 +5,34 @@ import java.util.List;
 /**
  * Whether the facilitator can stop after a round.
  *
- * @param reason a plain English sentence for the console and the report
+ * @param basis which rule decided, so that a page can say it in its reader's language
+ * @param reason a plain English sentence for the API and the report
  * @param pending the items still open: undecided and not (yet) stable, in input order; may be
  *     non-empty when the study stops only because it ran out of rounds
+ * @param undecided the items without consensus, stable or not, in input order
  */
-public record Advice(boolean stop, String reason, List<String> pending) {
+public record Advice(boolean stop, Basis basis, String reason, List<String> pending, List<String> undecided) {
+
+  /** The rule behind the advice. */
+  public enum Basis {
+    /** Every item is decided, in or out. */
+    ALL_DECIDED,
+    /** The undecided items are stable: another round is unlikely to move them. */
+    UNDECIDED_STABLE,
+    /** The study has had its last round. */
+    LAST_ROUND,
+    /** Some undecided item is not (yet) stable. */
+    ANOTHER_ROUND;
+
+    /** Its JSON spelling: {@code all-decided}, {@code undecided-stable}, {@code last-round}, {@code another-round}. */
+    public String key() {
+      return Keys.of(this);
+    }
+  }
 
   public Advice {
     pending = List.copyOf(pending);
+    undecided = List.copyOf(undecided);
   }
 
   /**
@@ -26,17 +46,17 @@ public record Advice(boolean stop, String reason, List<String> pending) {
         .map(ItemOutcome::id)
         .toList();
     if (undecided.isEmpty()) {
-      return new Advice(true, "Every item has reached consensus, in or out.", pending);
+      return new Advice(true, Basis.ALL_DECIDED, "Every item has reached consensus, in or out.", pending, undecided);
     }
     if (pending.isEmpty()) {
-      return new Advice(true, "Every item without consensus (" + String.join(", ", undecided)
-          + ") answered stably since the last round, so another round is unlikely to change it.", pending);
+      return new Advice(true, Basis.UNDECIDED_STABLE, "Every item without consensus (" + String.join(", ", undecided)
+          + ") answered stably since the last round, so another round is unlikely to change it.", pending, undecided);
     }
     if (round >= maxRounds) {
-      return new Advice(true, "Round " + round + " is the last the study allows (" + maxRounds
-          + "); still without consensus or stability: " + String.join(", ", pending) + ".", pending);
+      return new Advice(true, Basis.LAST_ROUND, "Round " + round + " is the last the study allows (" + maxRounds
+          + "); still without consensus or stability: " + String.join(", ", pending) + ".", pending, undecided);
     }
-    return new Advice(false, "Another round is advised: " + String.join(", ", pending)
-        + (pending.size() == 1 ? " has" : " have") + " neither consensus nor stable answers yet.", pending);
+    return new Advice(false, Basis.ANOTHER_ROUND, "Another round is advised: " + String.join(", ", pending)
+        + (pending.size() == 1 ? " has" : " have") + " neither consensus nor stable answers yet.", pending, undecided);
   }
 }

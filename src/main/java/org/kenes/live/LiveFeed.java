@@ -9,8 +9,10 @@ import org.kenes.round.RoundService;
 
 /**
  * What the live dashboard shows of a study at a moment: the open round (else the last one), its participation by
- * panel and the provisional verdict of each item, and the stopping advice. Sent as a server-sent event after every
- * save announced on the event bus, and rendered the same way on the page without JavaScript.
+ * panel and the provisional verdict of each item, and the stopping advice; while the round is open, {@code counted}:
+ * the submitted answer sets its statistics count, which move in steps (the round's live results). Sent as a
+ * server-sent event after every save announced on the event bus, and rendered the same way on the page without
+ * JavaScript.
  */
 public final class LiveFeed {
 
@@ -49,7 +51,7 @@ public final class LiveFeed {
     }
     return new JsonObject().put("study", round.study()).put("round", round.number())
         .put("status", round.open() ? "open" : "closed").put("closesAt", round.closesAt())
-        .put("provisional", results.getBoolean("provisional", false))
+        .put("provisional", results.getBoolean("provisional", false)).put("counted", results.getValue("counted"))
         .put("participation", results.getJsonObject("participation")).put("items", items)
         .put("advice", results.getJsonObject("advice"));
   }

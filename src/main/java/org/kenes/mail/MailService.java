@@ -127,7 +127,7 @@ public final class MailService {
     return studies.get(studyId).compose(s -> outbox.list(studyId));
   }
 
-  /** Who has an invitation in the outbox, by pseudonym, with its status. */
+  /** Who has an invitation in the outbox, by participant id, with its status. */
   public Future<Map<String, String>> invitations(String studyId) {
     return outbox.ofKind(studyId, Message.INVITATION)
         .map(list -> list.stream().collect(Collectors.toMap(Message::participant, Message::status, (a, b) -> a)));

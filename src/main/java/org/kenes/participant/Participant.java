@@ -1,8 +1,9 @@
 package org.kenes.participant;
 
 /**
- * A panelist. {@code id} is a pseudonym that stays the same across rounds and is all that results and exports carry;
- * name and email never leave the facilitator side; {@code token} is the secret of the personal link.
+ * A panelist. {@code id} stays the same across rounds and keys their answers in the store; facilitators see it next
+ * to the name, so answers leave the server under {@link Pseudonyms} instead. Name and email never leave the
+ * facilitator side; {@code token} is the secret of the personal link.
  */
 public record Participant(String id, String study, String name, String email, String panel, String language,
     String token, String invitedAt) {}

@@ -18,7 +18,8 @@ import org.kenes.store.Pages;
 
 /**
  * The {@code participants} collection. A participant with an email is keyed by the study and a hash of that email,
- * so adding the same person twice is an idempotent upsert that keeps their pseudonym and link.
+ * so adding the same person twice is an idempotent upsert that keeps their id and link. The id is kept in the field
+ * {@code pseudonym}, as it always was.
  */
 public final class ParticipantRepository {
 
@@ -42,7 +43,7 @@ public final class ParticipantRepository {
     return mongo.createIndexWithOptions(COLLECTION, new JsonObject().put("token", 1), new IndexOptions().unique(true));
   }
 
-  /** Adds or updates participants; answers them as stored, with their (possibly earlier) pseudonyms and tokens. */
+  /** Adds or updates participants; answers them as stored, with their (possibly earlier) ids and tokens. */
   public Future<List<Participant>> upsert(String study, List<NewParticipant> people) {
     String now = Instant.now().toString();
     List<String> keys = people.stream().map(p -> key(study, p)).toList();
@@ -51,7 +52,7 @@ public final class ParticipantRepository {
       NewParticipant p = people.get(i);
       JsonObject set = new JsonObject().put("name", p.name()).put("email", p.email()).put("panel", p.panel())
           .put("language", p.language());
-      JsonObject onInsert = new JsonObject().put("study", study).put("pseudonym", Tokens.pseudonym())
+      JsonObject onInsert = new JsonObject().put("study", study).put("pseudonym", Tokens.participantId())
           .put("token", Tokens.token()).put("createdAt", now);
       ops.add(BulkOperation.createUpdate(new JsonObject().put("_id", keys.get(i)),
           new JsonObject().put("$set", set).put("$setOnInsert", onInsert), true, false));
@@ -86,7 +87,7 @@ public final class ParticipantRepository {
     });
   }
 
-  /** Which rounds each participant opened, by pseudonym. */
+  /** Which rounds each participant opened, by participant id. */
   public Future<java.util.Map<String, java.util.Set<Integer>>> opened(String study) {
     return mongo.find(OPENED, new JsonObject().put("study", study)).map(docs -> {
       java.util.Map<String, java.util.Set<Integer>> opened = new java.util.HashMap<>();
@@ -130,8 +131,14 @@ public final class ParticipantRepository {
         new io.vertx.ext.mongo.UpdateOptions().setUpsert(true)).mapEmpty();
   }
 
-  /** The owner of a link; every save asks, and who owns a link never changes, so the answer is kept a moment. */
+  /**
+   * The owner of a link; every save asks, and who owns a link never changes, so the answer is kept a moment. A text
+   * that cannot be a link's secret is nobody's, without a lookup and without being kept.
+   */
   public Future<Optional<Participant>> findByToken(String token) {
+    if (!Tokens.wellFormed(token)) {
+      return Future.succeededFuture(Optional.empty());
+    }
     return byToken.get(token, t -> mongo.findOne(COLLECTION, new JsonObject().put("token", t), null)
         .map(doc -> Optional.ofNullable(doc).map(ParticipantRepository::participant)));
   }

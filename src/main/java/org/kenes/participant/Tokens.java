@@ -3,11 +3,12 @@ package org.kenes.participant;
 import java.security.SecureRandom;
 import java.util.Base64;
 
-/** Secrets and pseudonyms from a strong random source. */
+/** Secrets and participant ids from a strong random source. */
 public final class Tokens {
 
   private static final SecureRandom RANDOM = new SecureRandom();
-  private static final char[] PSEUDONYM_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ".toCharArray();
+  /** 32 letters and digits no one confuses (no 0, O, 1, I): five bits each. */
+  static final char[] ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ".toCharArray();
 
   private Tokens() {}
 
@@ -18,12 +19,28 @@ public final class Tokens {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
-  /** A short, unambiguous pseudonym such as {@code P-7KQ2MX9D}: 40 random bits, nothing derived from the person. */
-  public static String pseudonym() {
+  /** Whether a text could be a personal link's secret: 32 characters of the URL-safe alphabet {@link #token} uses. */
+  public static boolean wellFormed(String token) {
+    return token != null && token.length() == 32 && token.chars().allMatch(c -> c >= 'A' && c <= 'Z'
+        || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_');
+  }
+
+  /**
+   * A participant's id, short and unambiguous, such as {@code P-7KQ2MX9D}: 40 random bits, nothing derived from the
+   * person. Facilitators see it next to the name; answers leave the server under {@link Pseudonyms} instead.
+   */
+  public static String participantId() {
     StringBuilder b = new StringBuilder("P-");
     for (int i = 0; i < 8; i++) {
-      b.append(PSEUDONYM_ALPHABET[RANDOM.nextInt(PSEUDONYM_ALPHABET.length)]);
+      b.append(ALPHABET[RANDOM.nextInt(ALPHABET.length)]);
     }
     return b.toString();
+  }
+
+  /** 256 random bits: a study's secret for its {@link Pseudonyms}. */
+  static byte[] secret() {
+    byte[] bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    return bytes;
   }
 }

@@ -43,12 +43,9 @@ public final class ReportService {
   private Future<Map<String, String>> answerTexts(String studyId, List<Change> list) {
     List<Integer> needed = list.stream().filter(c -> c.after() > 0 && c.from().stream().anyMatch(f -> f.startsWith("a-")))
         .map(Change::after).distinct().toList();
-    return Future.all(needed.stream().map(n -> changes.openAnswers(studyId, n)).toList()).map(all -> {
+    return Future.all(needed.stream().map(n -> changes.answerTexts(studyId, n)).toList()).map(all -> {
       Map<String, String> texts = new LinkedHashMap<>();
-      for (Object o : all.list()) {
-        ((JsonObject) o).getJsonArray("items").forEach(i -> ((JsonObject) i).getJsonArray("answers")
-            .forEach(a -> texts.put(((JsonObject) a).getString("id"), ((JsonObject) a).getString("text"))));
-      }
+      all.<Map<String, String>>list().forEach(texts::putAll);
       return texts;
     });
   }

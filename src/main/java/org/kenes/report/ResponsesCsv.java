@@ -3,8 +3,10 @@ package org.kenes.report;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.kenes.answer.Answer;
@@ -18,16 +20,21 @@ public final class ResponsesCsv {
   private ResponsesCsv() {}
 
   /**
-   * Writes the submitted answer sets, by round, participant and item. An open item left blank is no answer (it counts
+   * Writes the submitted answer sets, by round, pseudonym and item. An open item left blank is no answer (it counts
    * nowhere) and has no row: an empty value without a comment reads as "unable to rate".
+   *
+   * @param pseudonym the name each participant's answers carry (DESIGN.md: a keyed hash, never the participant's id)
    */
-  public static void write(List<AnswerSet> sets, Appendable out) {
+  public static void write(List<AnswerSet> sets, UnaryOperator<String> pseudonym, Appendable out) {
     try (CSVPrinter printer = CSVFormat.DEFAULT.builder().setHeader(HEADER).setRecordSeparator("\n").get().print(out)) {
-      List<AnswerSet> ordered = sets.stream().filter(AnswerSet::submitted)
-          .sorted(Comparator.comparingInt(AnswerSet::round).thenComparing(AnswerSet::participant)).toList();
+      Map<String, String> names = new HashMap<>();
+      List<AnswerSet> submitted = sets.stream().filter(AnswerSet::submitted).toList();
+      submitted.forEach(set -> names.computeIfAbsent(set.participant(), pseudonym));
+      List<AnswerSet> ordered = submitted.stream().sorted(Comparator.comparingInt(AnswerSet::round)
+          .thenComparing(set -> names.get(set.participant()))).toList();
       for (AnswerSet set : ordered) {
         for (Map.Entry<String, Answer> e : set.answers().entrySet()) {
-          row(printer, set, e.getKey(), e.getValue());
+          row(printer, names.get(set.participant()), set, e.getKey(), e.getValue());
         }
       }
     } catch (IOException e) {
@@ -35,20 +42,18 @@ public final class ResponsesCsv {
     }
   }
 
-  private static void row(CSVPrinter p, AnswerSet set, String item, Answer answer) throws IOException {
+  private static void row(CSVPrinter p, String who, AnswerSet set, String item, Answer answer) throws IOException {
     if (answer instanceof Answer.Rating r) {
       if (!r.rated()) {
         return;
       }
-      p.printRecord(set.participant(), set.panel(), set.round(), item, "", r.value() == null ? "" : r.value(),
-          cell(r.comment()));
+      p.printRecord(who, set.panel(), set.round(), item, "", r.value() == null ? "" : r.value(), cell(r.comment()));
     } else if (answer instanceof Answer.Ranking r) {
       for (int i = 0; i < r.order().size(); i++) {
-        p.printRecord(set.participant(), set.panel(), set.round(), item, r.order().get(i), r.rank(i),
-            i == 0 ? cell(r.comment()) : "");
+        p.printRecord(who, set.panel(), set.round(), item, r.order().get(i), r.rank(i), i == 0 ? cell(r.comment()) : "");
       }
     } else if (answer instanceof Answer.OpenText t && !t.text().isBlank()) {
-      p.printRecord(set.participant(), set.panel(), set.round(), item, "", "", cell(t.text()));
+      p.printRecord(who, set.panel(), set.round(), item, "", "", cell(t.text()));
     }
   }
 

@@ -122,7 +122,8 @@ public final class RoundAnalysis {
         .put("participation", participation(in))
         .put("items", items)
         .put("advice", new JsonObject().put("stop", advice.stop()).put("reason", advice.reason())
-            .put("pending", new JsonArray(advice.pending())));
+            .put("pending", new JsonArray(advice.pending())).put("basis", advice.basis().key())
+            .put("undecided", new JsonArray(advice.undecided())));
   }
 
   private static JsonObject rating(Input in, Item item, List<ItemOutcome> outcomes) {

@@ -27,6 +27,9 @@ import org.kenes.study.Study;
  */
 public final class RoundCounters {
 
+  /** The counter of submitted answer sets. */
+  static final String SUBMITTED = "submitted";
+
   private RoundCounters() {}
 
   /**
@@ -94,7 +97,7 @@ public final class RoundCounters {
     if (!set.submitted()) {
       return;
     }
-    addOne(into, "submitted", 1L);
+    addOne(into, SUBMITTED, 1L);
     for (Asked asked : items) {
       Item item = asked.item;
       Answer answer = set.answers().get(item.id());
@@ -207,7 +210,7 @@ public final class RoundCounters {
     Map<String, Long> open = new LinkedHashMap<>();
     Map<String, Long> responded = new LinkedHashMap<>();
     for (String panel : panels) {
-      responded.put(panel, count(byPanel.get(panel), "submitted"));
+      responded.put(panel, count(byPanel.get(panel), SUBMITTED));
     }
     for (String itemId : items) {
       Item item = study.item(itemId).orElseThrow();
@@ -248,7 +251,7 @@ public final class RoundCounters {
     return new RoundTallies(ratings, pairs, rankings, open, responded);
   }
 
-  private static long count(Map<String, Number> counters, String field) {
+  static long count(Map<String, Number> counters, String field) {
     return counters == null ? 0 : Math.round(amount(counters, field));
   }
 

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import org.kenes.answer.Answer;
-import org.kenes.answer.AnswerRepository;
 import org.kenes.answer.AnswerSet;
 import org.kenes.groups.GroupsResult;
 import org.kenes.groups.OpinionGroups;
@@ -28,24 +27,23 @@ public final class RoundGroups {
   private final Vertx vertx;
   private final StudyService studies;
   private final RoundService rounds;
-  private final AnswerRepository answers;
 
-  public RoundGroups(Vertx vertx, StudyService studies, RoundService rounds, AnswerRepository answers) {
+  public RoundGroups(Vertx vertx, StudyService studies, RoundService rounds) {
     this.vertx = vertx;
     this.studies = studies;
     this.rounds = rounds;
-    this.answers = answers;
   }
 
+  /** A round's groups; of an open round, among the answer sets its statistics count ({@link RoundService#counted}). */
   public Future<JsonObject> groups(String studyId, int number) {
-    return Future.all(studies.get(studyId), rounds.round(studyId, number), answers.list(studyId, number))
-        .compose(all -> {
+    return Future.all(studies.get(studyId), rounds.round(studyId, number))
+        .compose(all -> rounds.counted(all.<Round>resultAt(1)).compose(counted -> {
           Study study = all.resultAt(0);
           Round round = all.resultAt(1);
-          RoundRatings ratings = ratings(study, round, all.resultAt(2));
+          RoundRatings ratings = ratings(study, round, counted);
           return vertx.executeBlocking(() -> OpinionGroups.find(ratings), false)
               .map(result -> json(study, round, result));
-        });
+        }));
   }
 
   private static RoundRatings ratings(Study study, Round round, List<AnswerSet> sets) {

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.MongoClient;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,6 +18,7 @@ import org.kenes.common.NotFound;
 import org.kenes.common.Recent;
 import org.kenes.consensus.Verdict;
 import org.kenes.participant.ParticipantRepository;
+import org.kenes.store.Durability;
 import org.kenes.study.CarryForward;
 import org.kenes.study.Item;
 import org.kenes.study.ItemType;
@@ -40,9 +42,10 @@ public final class RoundService {
   private final Recent<String, Optional<JsonObject>> stored =
       new Recent<>(60_000, 1_000, System::currentTimeMillis, Optional::isPresent);
   private final SaveLeases leases;
+  private final LiveSteps steps;
 
-  public RoundService(Vertx vertx, StudyService studies, ParticipantRepository participants, RoundRepository rounds,
-      AnswerRepository answers, TallyRepository tallies) {
+  public RoundService(Vertx vertx, MongoClient mongo, Durability durability, StudyService studies,
+      ParticipantRepository participants, RoundRepository rounds, AnswerRepository answers, TallyRepository tallies) {
     this.vertx = vertx;
     this.studies = studies;
     this.participants = participants;
@@ -50,6 +53,7 @@ public final class RoundService {
     this.answers = answers;
     this.tallies = tallies;
     this.leases = new SaveLeases(rounds, System::currentTimeMillis);
+    this.steps = new LiveSteps(mongo, durability, tallies);
   }
 
   /** Opens the next round with the items the study's rule carries forward. */
@@ -186,8 +190,7 @@ public final class RoundService {
     return Future.all(studies.get(studyId), rounds.list(studyId)).compose(loaded -> {
       Study study = loaded.resultAt(0);
       Map<String, Integer> lastAsked = lastAsked(study, round, loaded.resultAt(1));
-      return round.open() ? liveInput(study, round, lastAsked).compose(this::analyse)
-          : closed(study, round, lastAsked);
+      return round.open() ? live(study, round, lastAsked) : closed(study, round, lastAsked);
     });
   }
 
@@ -195,11 +198,42 @@ public final class RoundService {
     return vertx.executeBlocking(() -> RoundAnalysis.analyse(in), false);
   }
 
-  private Future<RoundAnalysis.Input> liveInput(Study study, Round round, Map<String, Integer> lastAsked) {
-    return Future.all(participants.countByPanel(study.id()), tallies.read(study.id(), round.number()),
+  /**
+   * An open round's results: the response counts live, the statistics as the panels' last steps have them
+   * ({@link LiveSteps}), with {@code counted}, the submitted answer sets they count.
+   */
+  private Future<JsonObject> live(Study study, Round round, Map<String, Integer> lastAsked) {
+    return Future.all(participants.countByPanel(study.id()), steps.view(study, round.number()),
             previous(study, lastAsked))
-        .map(all -> new RoundAnalysis.Input(study, round.number(), round.items(),
-            RoundCounters.tallies(study, round.items(), all.resultAt(1)), all.resultAt(0), all.resultAt(2), null, true));
+        .compose(all -> {
+          LiveSteps.View view = all.resultAt(1);
+          RoundTallies stepped = RoundCounters.tallies(study, round.items(), view.counters());
+          Map<String, Long> responded = RoundCounters.tallies(study, List.of(), view.live()).responded();
+          return analyse(new RoundAnalysis.Input(study, round.number(), round.items(),
+                  new RoundTallies(stepped.ratings(), stepped.pairs(), stepped.rankings(), stepped.open(), responded),
+                  all.resultAt(0), all.resultAt(2), null, true))
+              .map(results -> results.put("counted", view.counted()));
+        });
+  }
+
+  /**
+   * The answer sets of a round that a facilitator's views count: a closed round's every one; an open round's, per
+   * panel, the first submitted, as many as its statistics count ({@link LiveSteps}), so that what else shows an open
+   * round's answers (opinion groups, open answers, the export) moves with its statistics. The steps are read before
+   * the sets, so that the sets read hold at least as many as the steps count.
+   */
+  public Future<List<AnswerSet>> counted(Round round) {
+    if (!round.open()) {
+      return answers.list(round.study(), round.number());
+    }
+    return studies.get(round.study()).compose(study -> steps.view(study, round.number()))
+        .compose(view -> answers.list(round.study(), round.number()).map(view::counted));
+  }
+
+  /** Every answer set of a study that a facilitator's views count ({@link #counted(Round)}), round by round. */
+  public Future<List<AnswerSet>> counted(String studyId) {
+    return rounds.list(studyId).compose(all -> Future.all(all.stream().map(this::counted).toList()))
+        .map(all -> all.<List<AnswerSet>>list().stream().flatMap(List::stream).toList());
   }
 
   /**

@@ -174,11 +174,7 @@ public final class TallyRepository {
         if (closed && !doc.getBoolean(FINAL, false)) {
           continue;
         }
-        Map<String, Number> counters = new LinkedHashMap<>();
-        String text = doc.getString(COUNTERS);
-        if (text != null) {
-          new JsonObject(text).forEach(field -> counters.put(field.getKey(), amount((Number) field.getValue())));
-        }
+        Map<String, Number> counters = decode(doc.getString(COUNTERS));
         // Tallies an earlier Kenes wrote: each counter a field of its own, c|r|ITEM|POINT for r.ITEM.POINT.
         doc.forEach(field -> {
           if (field.getKey().startsWith(LEGACY) && field.getValue() instanceof Number n) {
@@ -217,14 +213,28 @@ public final class TallyRepository {
 
   /** A document of counters: their names and amounts as one JSON text, counters at zero left out. */
   private static JsonObject document(String id, String study, int round, String panel, Map<String, Number> counters) {
+    return new JsonObject().put("_id", id).put("study", study).put("round", round).put("panel", panel)
+        .put(COUNTERS, encode(counters));
+  }
+
+  /** Counters as one JSON text, those at zero left out: how the store keeps them ({@link LiveSteps} too). */
+  static String encode(Map<String, Number> counters) {
     JsonObject amounts = new JsonObject();
     counters.forEach((field, amount) -> {
       if (amount.doubleValue() != 0) {
         amounts.put(field, amount);
       }
     });
-    return new JsonObject().put("_id", id).put("study", study).put("round", round).put("panel", panel)
-        .put(COUNTERS, amounts.encode());
+    return amounts.encode();
+  }
+
+  /** The counters of a JSON text {@link #encode} wrote; none for null. */
+  static Map<String, Number> decode(String text) {
+    Map<String, Number> counters = new LinkedHashMap<>();
+    if (text != null) {
+      new JsonObject(text).forEach(field -> counters.put(field.getKey(), amount((Number) field.getValue())));
+    }
+    return counters;
   }
 
   /** Counts as longs, sums of ranks as doubles, however the text or the store typed them. */

@@ -20,8 +20,13 @@ public final class StudyRepository {
 
   private final MongoClient mongo;
   private final Durability durability;
-  /** Parsed definitions by content hash: a stored study is read on every request, parsed once. */
-  private final Map<String, Study> parsed = new ConcurrentHashMap<>();
+  /**
+   * Each study's definition parsed, with the hash of its content: a stored study is read on every request, parsed
+   * once per version. One per study, so that edits do not pile up versions.
+   */
+  private final Map<String, Parsed> parsed = new ConcurrentHashMap<>();
+
+  private record Parsed(String hash, Study study) {}
 
   public StudyRepository(MongoClient mongo, Durability durability) {
     this.mongo = mongo;
@@ -81,7 +86,12 @@ public final class StudyRepository {
 
   private Stored stored(JsonObject doc) {
     String hash = doc.getString("hash");
-    Study study = parsed.computeIfAbsent(hash, h -> StudyFormat.read(doc.getString("definition")));
+    Parsed kept = parsed.get(doc.getString("_id"));
+    if (kept == null || !kept.hash().equals(hash)) {
+      kept = new Parsed(hash, StudyFormat.read(doc.getString("definition")));
+      parsed.put(doc.getString("_id"), kept);
+    }
+    Study study = kept.study();
     return new Stored(study, hash, doc.getString("createdAt"), doc.getString("updatedAt"), doc.getString("fileHash"),
         doc.getBoolean("edited", false));
   }

@@ -2,30 +2,42 @@ package org.kenes.web;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import org.kenes.common.Invalid;
 
-/** A round's deadline as the API (an ISO instant) or the console's form (a UTC date and time) gives it. */
+/**
+ * A moment as the API (an ISO instant) or a console form (a date and time in the account's time zone) gives it: a
+ * round's deadline, a report link's expiry.
+ */
 public final class Deadline {
 
   private Deadline() {}
 
-  /** Null for none; {@link Invalid} at {@code closesAt} for anything but an instant or a UTC local date-time. */
+  /** A round's {@code closesAt} from the API: an instant, or a date and time in UTC. */
   public static Instant parse(Object value) {
+    return parse(value, "closesAt", ZoneOffset.UTC);
+  }
+
+  /**
+   * Null for none; {@link Invalid} at {@code field} for anything but an instant or a local date and time, which is
+   * read in {@code zone}.
+   */
+  public static Instant parse(Object value, String field, ZoneId zone) {
     if (value == null || value instanceof String s && s.isBlank()) {
       return null;
     }
     if (!(value instanceof String s)) {
-      throw new Invalid("closesAt", "must be a date and time such as 2026-12-01T12:00:00Z");
+      throw Invalid.worded(field, "problem.datetime");
     }
     try {
       return Instant.parse(s.trim());
     } catch (DateTimeParseException e) {
       try {
-        return LocalDateTime.parse(s.trim()).toInstant(ZoneOffset.UTC);
+        return LocalDateTime.parse(s.trim()).atZone(zone).toInstant();
       } catch (DateTimeParseException e2) {
-        throw new Invalid("closesAt", "must be a date and time such as 2026-12-01T12:00:00Z");
+        throw Invalid.worded(field, "problem.datetime");
       }
     }
   }

@@ -17,7 +17,8 @@ import org.kenes.common.Unauthorized;
  * Lets a facilitator through: {@code Authorization: Bearer} with the admin token or a session token from
  * {@code POST /api/session}, or the console's session cookie. A request that changes something on the strength of
  * the cookie must also carry the session's CSRF token (form field {@code csrf} or header {@code X-CSRF-Token}):
- * 403 otherwise. Nobody else gets through: 401, or for a browser asking for a page, the login page.
+ * 403 otherwise. Nobody else gets through: 401, or for a browser asking for a page, the login page. What the caller
+ * may do once known is {@link Access}'s.
  */
 public final class FacilitatorAuth implements Handler<RoutingContext> {
 
@@ -107,15 +108,6 @@ public final class FacilitatorAuth implements Handler<RoutingContext> {
 
   private static boolean unsafe(HttpMethod method) {
     return method != HttpMethod.GET && method != HttpMethod.HEAD && method != HttpMethod.OPTIONS;
-  }
-
-  /** Accounts are the admin's: a facilitator signed in with their own account may not manage them. */
-  public static void adminOnly(RoutingContext ctx) {
-    if (actor(ctx).admin()) {
-      ctx.next();
-    } else {
-      ctx.fail(new Forbidden("only the admin manages accounts and reads the whole audit"));
-    }
   }
 
   static boolean csrfMatches(RoutingContext ctx, Session session) {

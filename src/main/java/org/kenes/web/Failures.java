@@ -25,15 +25,6 @@ public final class Failures {
     this.views = views;
   }
 
-  /** The language of an error page: the page's ?lang=, else the browser's first language Kenes speaks, else English. */
-  private static String pageLanguage(RoutingContext ctx) {
-    String asked = ctx.queryParams().get("lang");
-    if (asked != null && Views.speaks(asked)) {
-      return asked;
-    }
-    return ctx.acceptableLanguages().stream().map(l -> l.tag()).filter(Views::speaks).findFirst().orElse("en");
-  }
-
   void handle(RoutingContext ctx) {
     Throwable failure = ctx.failure();
     int status;
@@ -80,10 +71,13 @@ public final class Failures {
     if (ctx.request().path().startsWith("/api/") || ctx.request().path().equals("/health")) {
       ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.encode());
     } else {
-      String lang = pageLanguage(ctx);
+      // A facilitator reads it in the console's language; anybody else in the page's or the browser's.
+      String lang = Viewer.of(ctx).language();
       String shown = Views.textOrNull(lang, "error.status." + status);
+      boolean console = ctx.request().path().startsWith("/console") || ctx.request().path().startsWith("/studies/");
       views.respond(ctx, status, "error", body.put("status", status).put("lang", lang)
-              .put("error", shown == null ? message : shown).put("technical", shown == null ? null : message))
+              .put("error", shown == null ? message : shown).put("technical", shown == null ? null : message)
+              .put("skipKey", console ? "console.skip" : null).put("console", console))
           .onFailure(e -> ctx.response().setStatusCode(status).end(message));
     }
   }

@@ -13,10 +13,13 @@ import java.io.StringWriter;
 import java.text.MessageFormat;
 import java.text.NumberFormat;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.MissingResourceException;
-import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.kenes.common.Messages;
 
 /**
  * The one Handlebars engine of the server-side pages: templates under {@code templates/} compiled once (unless
@@ -24,9 +27,14 @@ import java.util.ResourceBundle;
  */
 public final class Views {
 
-  private static final String BUNDLE = "i18n/messages";
-  private static final Map<String, String> PATTERNS = new java.util.concurrent.ConcurrentHashMap<>();
-  private static final Map<String, String> LANGUAGE_NAMES = new java.util.concurrent.ConcurrentHashMap<>();
+  /**
+   * More entries than any server's languages and texts need: the caches below are keyed by the languages of the
+   * bundles and the studies only, and this bound keeps them small should a caller ever pass another.
+   */
+  private static final int MAX_CACHED = 4_096;
+  /** Texts by the language of the bundle that has them and key. */
+  private static final Map<String, String> PATTERNS = new ConcurrentHashMap<>();
+  private static final Map<String, String> LANGUAGE_NAMES = new ConcurrentHashMap<>();
   private static final ThreadLocal<Map<String, MessageFormat>> FORMATS = ThreadLocal.withInitial(HashMap::new);
   private static final ThreadLocal<Map<String, NumberFormat>> NUMBERS = ThreadLocal.withInitial(HashMap::new);
   private final Handlebars handlebars;
@@ -67,7 +75,7 @@ public final class Views {
     }
     double x = n.doubleValue();
     int digits = x == 0 || Math.abs(x) >= 0.01 || !Double.isFinite(x) ? 2 : (int) -Math.floor(Math.log10(Math.abs(x)));
-    return NUMBERS.get().computeIfAbsent(language + '\u0000' + digits, k -> {
+    return cached(NUMBERS.get(), language + '\u0000' + digits, k -> {
       NumberFormat format = NumberFormat.getNumberInstance(language.isEmpty() ? Locale.ROOT
           : Locale.forLanguageTag(language));
       format.setMaximumFractionDigits(digits);
@@ -78,7 +86,7 @@ public final class Views {
 
   /** A language's name in that language ("Русский", "Қазақ тілі"), from the JDK: no bundle needs to know it. */
   public static String languageName(String language) {
-    return LANGUAGE_NAMES.computeIfAbsent(language, l -> {
+    return cached(LANGUAGE_NAMES, language, l -> {
       Locale locale = Locale.forLanguageTag(l);
       String name = locale.getDisplayLanguage(locale);
       return name.isEmpty() ? l : name.substring(0, 1).toUpperCase(locale) + name.substring(1);
@@ -94,19 +102,17 @@ public final class Views {
     }
   }
 
-  /** Whether the interface has a bundle of its own for a language. */
-  public static boolean speaks(String language) {
-    if (language == null || language.isBlank()) {
-      return false;
-    }
-    try {
-      ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, Locale.forLanguageTag(language),
-          ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-      return bundle.getLocale().getLanguage().equals(Locale.forLanguageTag(language).getLanguage())
-          || "en".equals(language);
-    } catch (MissingResourceException e) {
-      return "en".equals(language);
-    }
+  /**
+   * The interface's language for a language tag a request asks for ({@code ru-RU} → {@code ru}), or null when no
+   * bundle has it: only the bundles' languages are taken from a request, however it spells them.
+   */
+  public static String spoken(String tag) {
+    return Messages.spoken(tag);
+  }
+
+  /** The languages the interface speaks: English first, then every language with a bundle of its own. */
+  public static List<String> languages() {
+    return Messages.languages();
   }
 
   /** A UI text in a language, with English as the fallback for a missing bundle or key. */
@@ -115,23 +121,35 @@ public final class Views {
       return pattern(language, key);
     }
     // MessageFormat is costly to build and not thread-safe: one per thread, language and key.
-    return FORMATS.get().computeIfAbsent(language + '\u0000' + key,
+    return cached(FORMATS.get(), language + '\u0000' + key,
         k -> new MessageFormat(pattern(language, key), Locale.forLanguageTag(language))).format(args);
   }
 
-  /** The bundles are part of the jar: a text once found is kept, as a page asks for some of them per item. */
+  /**
+   * The bundles are part of the jar: a text once found is kept, as a page asks for some of them per item. Kept by the
+   * bundle that has it, so that a study's language without a bundle of its own shares the English texts.
+   */
   private static String pattern(String language, String key) {
-    return PATTERNS.computeIfAbsent(language + '\u0000' + key, k -> bundled(language, key));
+    String bundle = spoken(language);
+    String in = bundle == null ? "en" : bundle;
+    return cached(PATTERNS, in + '\u0000' + key, k -> Messages.pattern(in, key));
   }
 
-  private static String bundled(String language, String key) {
-    try {
-      return ResourceBundle.getBundle(BUNDLE, Locale.forLanguageTag(language),
-          ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)).getString(key);
-    } catch (MissingResourceException e) {
-      return ResourceBundle.getBundle(BUNDLE, Locale.ROOT,
-          ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)).getString(key);
+  /** A value kept in a cache that is emptied rather than let grow past {@link #MAX_CACHED} entries. */
+  private static <V> V cached(Map<String, V> cache, String key, Function<String, V> make) {
+    V value = cache.get(key);
+    if (value == null) {
+      if (cache.size() >= MAX_CACHED) {
+        cache.clear();
+      }
+      value = cache.computeIfAbsent(key, make);
     }
+    return value;
+  }
+
+  /** Entries kept in the caches all threads share (texts, language names), for the tests. */
+  static int cachedEntries() {
+    return PATTERNS.size() + LANGUAGE_NAMES.size();
   }
 
   /**

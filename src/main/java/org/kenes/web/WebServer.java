@@ -10,6 +10,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.FileSystemAccess;
 import io.vertx.ext.web.handler.StaticHandler;
 import org.kenes.Services;
+import org.kenes.web.api.AccessApi;
 import org.kenes.web.api.ApiRoutes;
 import org.kenes.web.api.FacilitationApi;
 import org.kenes.web.console.ConsoleRoutes;
@@ -35,27 +36,30 @@ public final class WebServer {
     FacilitatorAuth auth = FacilitatorAuth.api(services.accounts());
     FacilitatorAuth pageAuth = FacilitatorAuth.pages(services.accounts());
     Audited audited = new Audited(services.audit());
+    Access access = new Access(services.roles());
     Router router = Router.router(vertx);
     router.route().handler(SecurityHeaders::handle);
     // Study files and participant CSVs are uploaded as files: these forms' bodies keep their upload (a temporary file,
     // removed when the request ends).
     BodyHandler uploads = BodyHandler.create(true).setBodyLimit(MAX_BODY)
         .setUploadsDirectory(services.config().dataDir().resolve("uploads").toString()).setDeleteUploadedFilesOnEnd(true);
-    router.post(ConsoleRoutes.UPLOAD).handler(uploads);
-    router.post(ConsoleStudyRoutes.IMPORT).handler(uploads);
+    router.route(ConsoleRoutes.UPLOAD).handler(uploads);
+    router.route(ConsoleStudyRoutes.IMPORT).handler(uploads);
     router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY));
     router.get("/health").handler(ctx -> health(ctx, services));
 
     Router api = Router.router(vertx);
     TokenGuard guard = new TokenGuard(System::currentTimeMillis);
     router.route("/p/*").handler(guard);
+    router.route("/r/*").handler(guard);
     api.route("/p/*").handler(guard);
-    ApiRoutes.mount(api, vertx, services, auth, audited);
-    FacilitationApi.mount(api, vertx, services, auth, audited);
+    ApiRoutes.mount(api, vertx, services, auth, access, audited);
+    FacilitationApi.mount(api, vertx, services, auth, access, audited);
+    AccessApi.mount(api, services, access, audited);
     PanelistRoutes.mount(router, api, services, views);
-    ReportPages.mount(router, api, vertx, services, views, pageAuth);
+    ReportPages.mount(router, api, vertx, services, views, pageAuth, access);
     router.route("/api/*").subRouter(api);
-    ConsoleRoutes.mount(router, vertx, services, views, pageAuth, audited);
+    ConsoleRoutes.mount(router, vertx, services, views, pageAuth, access, audited);
     router.get("/").handler(ctx -> views.respond(ctx, 200, "home", new JsonObject().put("lang", "en"))
         .onFailure(ctx::fail));
     router.route("/static/*").handler(StaticHandler.create(FileSystemAccess.ROOT,

@@ -18,6 +18,8 @@ class AdviceTest {
     assertTrue(advice.stop());
     assertEquals(List.of(), advice.pending());
     assertEquals("Every item has reached consensus, in or out.", advice.reason());
+    assertEquals(Advice.Basis.ALL_DECIDED, advice.basis());
+    assertEquals("all-decided", advice.basis().key());
   }
 
   @Test
@@ -28,6 +30,8 @@ class AdviceTest {
     assertTrue(advice.stop());
     assertEquals(List.of(), advice.pending());
     assertTrue(advice.reason().contains("(b, c)"), advice.reason());
+    assertEquals(Advice.Basis.UNDECIDED_STABLE, advice.basis());
+    assertEquals(List.of("b", "c"), advice.undecided(), "what a page names when it words the advice itself");
   }
 
   @Test
@@ -39,6 +43,8 @@ class AdviceTest {
     assertFalse(advice.stop());
     assertEquals(List.of("a", "c"), advice.pending());
     assertEquals("Another round is advised: a, c have neither consensus nor stable answers yet.", advice.reason());
+    assertEquals(Advice.Basis.ANOTHER_ROUND, advice.basis());
+    assertEquals(List.of("a", "b", "c"), advice.undecided());
   }
 
   @Test
@@ -57,5 +63,6 @@ class AdviceTest {
     assertEquals(List.of("a"), advice.pending());
     assertEquals("Round 3 is the last the study allows (3); still without consensus or stability: a.",
         advice.reason());
+    assertEquals(Advice.Basis.LAST_ROUND, advice.basis());
   }
 }

@@ -75,6 +75,30 @@ class LanguageTest {
   }
 
   @Test
+  @DisplayName("an error page takes only the bundles' languages from ?lang= and Accept-Language, and keeps no junk")
+  void junkLanguagesAreNotKept() {
+    try (TestKenes kenes = TestKenes.start(dir.resolve("data"))) {
+      kenes.get("/nothing-here");
+      kenes.get("/nothing-here?lang=ru");
+      int kept = Views.cachedEntries();
+      String junk = "x".repeat(3_000);
+      for (int i = 0; i < 100; i++) {
+        String page = kenes.get("/nothing-here?lang=" + junk + i).bodyAsString();
+        assertTrue(page.contains("<html lang=\"en\">"), "junk is not a language");
+        page = kenes.vertxClient().get("/nothing-here").putHeader("Accept-Language", "zz-" + junk + i).send().await()
+            .bodyAsString();
+        assertTrue(page.contains("<html lang=\"en\">"), "nor in Accept-Language");
+        page = kenes.get("/nothing-here?lang=ru-RU-x-" + i).bodyAsString();
+        assertTrue(page.contains("<html lang=\"ru\">"), "a bundle's language however a request spells it");
+      }
+      assertEquals(kept, Views.cachedEntries(), "what requests sent is not kept");
+      assertEquals("ru", Views.spoken("ru-KZ"));
+      assertEquals(null, Views.spoken("<script>"));
+      assertEquals(null, Views.spoken("de"), "no bundle in German");
+    }
+  }
+
+  @Test
   @DisplayName("a study text missing in a language falls back to the study's languages in order")
   void textFallback() {
     Text text = new Text(java.util.Map.of("en", "A national quality strategy"));

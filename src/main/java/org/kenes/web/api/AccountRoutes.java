@@ -1,11 +1,15 @@
 package org.kenes.web.api;
 
+import static org.kenes.web.Access.Need.ACCOUNT;
+import static org.kenes.web.Access.Need.ADMIN;
+
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.kenes.Services;
 import org.kenes.account.Account;
+import org.kenes.web.Access;
 import org.kenes.web.Audited;
 import org.kenes.web.Bodies;
 import org.kenes.web.FacilitatorAuth;
@@ -25,13 +29,13 @@ final class AccountRoutes {
     this.audited = audited;
   }
 
-  static void mount(Router api, Services services, FacilitatorAuth auth, Audited audited) {
+  static void mount(Router api, Services services, FacilitatorAuth auth, Access access, Audited audited) {
     AccountRoutes r = new AccountRoutes(services, audited);
     api.post("/session").handler(r::login);
-    api.delete("/session").handler(auth).handler(r::logout);
-    api.route("/accounts").handler(auth).handler(FacilitatorAuth::adminOnly);
-    api.post("/accounts").handler(r::createAccount);
-    api.get("/accounts").handler(r::listAccounts);
+    access.need(ACCOUNT, api.delete("/session").handler(auth)).handler(r::logout);
+    api.route("/accounts").handler(auth);
+    access.need(ADMIN, api.post("/accounts")).handler(r::createAccount);
+    access.need(ADMIN, api.get("/accounts")).handler(r::listAccounts);
   }
 
   /** {@code {"username", "password"}}, or the admin token alone as the password → a token for {@code Bearer}. */

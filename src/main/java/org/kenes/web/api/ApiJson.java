@@ -2,11 +2,15 @@ package org.kenes.web.api;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Locale;
+import org.kenes.account.Grant;
 import org.kenes.audit.AuditEntry;
 import org.kenes.change.Change;
 import org.kenes.mail.Message;
 import org.kenes.mail.MessageText;
+import org.kenes.report.ReportLink;
 
 /** The JSON of the facilitator's records as the API answers them; the console's pages start from the same. */
 public final class ApiJson {
@@ -30,6 +34,18 @@ public final class ApiJson {
         .put("provenance", new JsonObject().put("change", c.change()).put("from", new JsonArray(c.from()))
             .put("note", c.note()))
         .put("actor", c.actor()).put("at", c.at());
+  }
+
+  public static JsonObject grant(Grant g) {
+    return new JsonObject().put("username", g.username()).put("role", g.role() == null ? null : g.role().key())
+        .put("grantedBy", g.grantedBy()).put("grantedAt", g.grantedAt());
+  }
+
+  /** A report link without its secret, which only its creation answers: {@code status} active, expired or revoked. */
+  public static JsonObject reportLink(ReportLink l, Instant now) {
+    return new JsonObject().put("id", l.id()).put("label", l.label()).put("createdBy", l.createdBy())
+        .put("createdAt", l.createdAt()).put("expiresAt", l.expiresAt()).put("revokedAt", l.revokedAt())
+        .put("status", l.status(now).name().toLowerCase(Locale.ROOT));
   }
 
   public static JsonObject audit(AuditEntry e) {

@@ -1,5 +1,9 @@
 package org.kenes.web.api;
 
+import static org.kenes.web.Access.Need.ACCOUNT;
+import static org.kenes.web.Access.Need.FACILITATOR;
+import static org.kenes.web.Access.Need.READER;
+
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -8,12 +12,16 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.io.StringWriter;
 import org.kenes.Services;
+import org.kenes.account.Actor;
 import org.kenes.participant.NewParticipant;
 import org.kenes.participant.Participant;
 import org.kenes.participant.ParticipantReader;
+import org.kenes.participant.Pseudonyms;
 import org.kenes.report.ResponsesCsv;
 import org.kenes.round.Round;
+import org.kenes.study.Study;
 import org.kenes.study.StudyFormat;
+import org.kenes.web.Access;
 import org.kenes.web.Audited;
 import org.kenes.web.Bodies;
 import org.kenes.web.Deadline;
@@ -21,6 +29,7 @@ import org.kenes.web.FacilitatorAuth;
 import org.kenes.web.ParticipantStatus;
 import org.kenes.web.PathParams;
 import org.kenes.web.Responses;
+import org.kenes.web.Visible;
 
 /** The facilitator's JSON API under /api/studies (CONTRACT.md), every route behind the facilitator token. */
 public final class ApiRoutes {
@@ -35,37 +44,42 @@ public final class ApiRoutes {
     this.audited = audited;
   }
 
-  public static void mount(Router api, Vertx vertx, Services services, FacilitatorAuth auth, Audited audited) {
+  public static void mount(Router api, Vertx vertx, Services services, FacilitatorAuth auth, Access access,
+      Audited audited) {
     ApiRoutes r = new ApiRoutes(vertx, services, audited);
     api.route("/studies*").handler(auth);
-    api.post("/studies").handler(r::createStudy);
-    api.get("/studies").handler(r::listStudies);
-    api.get("/studies/:id").handler(r::getStudy);
-    api.put("/studies/:id").handler(r::editStudy);
-    api.post("/studies/:id/participants").handler(r::addParticipants);
-    api.get("/studies/:id/participants").handler(r::listParticipants);
-    api.post("/studies/:id/rounds").handler(r::openRound);
-    api.get("/studies/:id/rounds").handler(r::listRounds);
-    api.post("/studies/:id/rounds/:n/close").handler(r::closeRound);
-    api.get("/studies/:id/rounds/:n/results").handler(r::results);
-    api.get("/studies/:id/rounds/:n/groups").handler(r::groups);
-    api.get("/studies/:id/report").handler(r::report);
-    api.get("/studies/:id/export.csv").handler(r::export);
+    access.need(ACCOUNT, api.post("/studies")).handler(r::createStudy);
+    access.need(ACCOUNT, api.get("/studies")).handler(r::listStudies);
+    access.need(READER, api.get("/studies/:id")).handler(r::getStudy);
+    access.need(FACILITATOR, api.put("/studies/:id")).handler(r::editStudy);
+    access.need(FACILITATOR, api.post("/studies/:id/participants")).handler(r::addParticipants);
+    access.need(FACILITATOR, api.get("/studies/:id/participants")).handler(r::listParticipants);
+    access.need(FACILITATOR, api.post("/studies/:id/rounds")).handler(r::openRound);
+    access.need(READER, api.get("/studies/:id/rounds")).handler(r::listRounds);
+    access.need(FACILITATOR, api.post("/studies/:id/rounds/:n/close")).handler(r::closeRound);
+    access.need(READER, api.get("/studies/:id/rounds/:n/results")).handler(r::results);
+    access.need(READER, api.get("/studies/:id/rounds/:n/groups")).handler(r::groups);
+    access.need(READER, api.get("/studies/:id/report")).handler(r::report);
+    access.need(READER, api.get("/studies/:id/export.csv")).handler(r::export);
   }
 
+  /** The study is stored, then its creator made its owner (an account; the admin needs no role). */
   private void createStudy(RoutingContext ctx) {
+    Actor actor = FacilitatorAuth.actor(ctx);
     s.studies().create(Bodies.text(ctx))
-        .compose(study -> audited.on(ctx, study.id(), "study.created", (org.kenes.study.Study st) -> st.id()).apply(study))
+        .compose(study -> s.roles().creator(study.id(), actor).map(study))
+        .compose(study -> audited.on(ctx, study.id(), "study.created", Study::id).apply(study))
         .onSuccess(study -> Responses.json(ctx, 201, new JsonObject().put("id", study.id())))
         .onFailure(ctx::fail);
   }
 
+  /** The studies the caller has a role in (every study for the admin), each with that role. */
   private void listStudies(RoutingContext ctx) {
-    s.studies().list()
-        .map(all -> new JsonArray(all.stream().map(st -> new JsonObject().put("id", st.study().id())
-            .put("title", new JsonObject(new java.util.LinkedHashMap<>(st.study().title().values())))
-            .put("languages", new JsonArray(st.study().languages()))
-            .put("createdAt", st.createdAt()).put("updatedAt", st.updatedAt())).toList()))
+    Visible.studies(s, FacilitatorAuth.actor(ctx))
+        .map(all -> new JsonArray(all.stream().map(v -> new JsonObject().put("id", v.stored().study().id())
+            .put("title", new JsonObject(new java.util.LinkedHashMap<>(v.stored().study().title().values())))
+            .put("languages", new JsonArray(v.stored().study().languages())).put("role", v.role().key())
+            .put("createdAt", v.stored().createdAt()).put("updatedAt", v.stored().updatedAt())).toList()))
         .onSuccess(list -> Responses.json(ctx, 200, list))
         .onFailure(ctx::fail);
   }
@@ -152,10 +166,10 @@ public final class ApiRoutes {
 
   private void export(RoutingContext ctx) {
     String id = ctx.pathParam("id");
-    s.studies().get(id).compose(study -> s.answerSets().list(id))
-        .compose(sets -> vertx.executeBlocking(() -> {
+    s.studies().get(id).compose(study -> Future.all(s.rounds().counted(id), s.pseudonyms().of(id)))
+        .compose(all -> vertx.executeBlocking(() -> {
           StringWriter out = new StringWriter();
-          ResponsesCsv.write(sets, out);
+          ResponsesCsv.write(all.resultAt(0), all.<Pseudonyms>resultAt(1)::respondent, out);
           return out.toString();
         }, false))
         .compose(audited.by(ctx, "responses.exported", csv -> "export.csv"))

@@ -1,5 +1,9 @@
 package org.kenes.web.api;
 
+import static org.kenes.web.Access.Need.ADMIN;
+import static org.kenes.web.Access.Need.FACILITATOR;
+import static org.kenes.web.Access.Need.READER;
+
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -8,6 +12,7 @@ import io.vertx.ext.web.RoutingContext;
 import org.kenes.Services;
 import org.kenes.study.Item;
 import org.kenes.study.StudyFormat;
+import org.kenes.web.Access;
 import org.kenes.web.Audited;
 import org.kenes.web.Bodies;
 import org.kenes.web.FacilitatorAuth;
@@ -30,21 +35,22 @@ public final class FacilitationApi {
     this.live = new LiveStream(vertx, services);
   }
 
-  public static void mount(Router api, Vertx vertx, Services services, FacilitatorAuth auth, Audited audited) {
+  public static void mount(Router api, Vertx vertx, Services services, FacilitatorAuth auth, Access access,
+      Audited audited) {
     FacilitationApi r = new FacilitationApi(vertx, services, audited);
-    api.post("/studies/:id/invitations").handler(r::invite);
-    api.post("/studies/:id/reminders").handler(r::remind);
-    api.get("/studies/:id/outbox").handler(r::outbox);
-    api.get("/studies/:id/mail-texts").handler(r::texts);
-    api.put("/studies/:id/mail-texts/:kind/:lang").handler(r::saveText);
-    api.get("/studies/:id/live").handler(r.live::stream);
-    api.get("/studies/:id/rounds/:n/open-answers").handler(r::openAnswers);
-    api.post("/studies/:id/items").handler(r::addItem);
-    api.put("/studies/:id/items/:item").handler(r::changeItem);
-    api.get("/studies/:id/changes").handler(r::changes);
-    api.get("/studies/:id/audit").handler(r::studyAudit);
-    api.get("/audit").handler(auth).handler(FacilitatorAuth::adminOnly).handler(r::allAudit);
-    AccountRoutes.mount(api, services, auth, audited);
+    access.need(FACILITATOR, api.post("/studies/:id/invitations")).handler(r::invite);
+    access.need(FACILITATOR, api.post("/studies/:id/reminders")).handler(r::remind);
+    access.need(FACILITATOR, api.get("/studies/:id/outbox")).handler(r::outbox);
+    access.need(FACILITATOR, api.get("/studies/:id/mail-texts")).handler(r::texts);
+    access.need(FACILITATOR, api.put("/studies/:id/mail-texts/:kind/:lang")).handler(r::saveText);
+    access.need(READER, api.get("/studies/:id/live")).handler(r.live::stream);
+    access.need(READER, api.get("/studies/:id/rounds/:n/open-answers")).handler(r::openAnswers);
+    access.need(FACILITATOR, api.post("/studies/:id/items")).handler(r::addItem);
+    access.need(FACILITATOR, api.put("/studies/:id/items/:item")).handler(r::changeItem);
+    access.need(READER, api.get("/studies/:id/changes")).handler(r::changes);
+    access.need(FACILITATOR, api.get("/studies/:id/audit")).handler(r::studyAudit);
+    access.need(ADMIN, api.get("/audit").handler(auth)).handler(r::allAudit);
+    AccountRoutes.mount(api, services, auth, access, audited);
   }
 
   private void invite(RoutingContext ctx) {

@@ -1,5 +1,7 @@
 package org.kenes.web.console;
 
+import static org.kenes.web.Access.Need.FACILITATOR;
+
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonArray;
@@ -12,8 +14,11 @@ import org.kenes.change.Change;
 import org.kenes.round.Round;
 import org.kenes.study.Item;
 import org.kenes.study.Study;
+import org.kenes.web.Access;
 import org.kenes.web.Audited;
 import org.kenes.web.FacilitatorAuth;
+import org.kenes.web.Viewer;
+import org.kenes.web.Views;
 import org.kenes.web.api.ApiJson;
 
 /**
@@ -36,11 +41,11 @@ final class ConsoleItemRoutes {
     this.audited = audited;
   }
 
-  static void mount(Router router, Services services, ConsolePage page, Audited audited) {
+  static void mount(Router router, Services services, ConsolePage page, Access access, Audited audited) {
     ConsoleItemRoutes r = new ConsoleItemRoutes(services, page, audited);
-    router.get("/console/studies/:id/items").handler(r::items);
-    router.post("/console/studies/:id/items").handler(r::add);
-    router.post("/console/studies/:id/items/:item").handler(r::change);
+    access.need(FACILITATOR, router.get("/console/studies/:id/items")).handler(r::items);
+    access.need(FACILITATOR, router.post("/console/studies/:id/items")).handler(r::add);
+    access.need(FACILITATOR, router.post("/console/studies/:id/items/:item")).handler(r::change);
   }
 
   private void items(RoutingContext ctx) {
@@ -49,52 +54,56 @@ final class ConsoleItemRoutes {
 
   private Future<Void> itemsPage(RoutingContext ctx, int status, JsonObject form) {
     String id = ctx.pathParam("id");
+    Viewer viewer = Viewer.of(ctx);
     return Future.all(s.studies().get(id), s.rounds().list(id), s.changes().changes(id)).compose(all -> {
       Study study = all.resultAt(0);
       List<Round> rounds = all.resultAt(1);
       List<Change> changes = all.resultAt(2);
       List<Round> closed = rounds.stream().filter(r -> !r.open()).toList();
       return Future.all(closed.stream().map(r -> s.changes().openAnswers(id, r.number())).toList())
-          .compose(answers -> page.render(ctx, status, "items", ConsolePage.model(ctx, study, "Between rounds", "items")
+          .compose(answers -> page.render(ctx, status, "items", ConsolePage.model(ctx, study,
+                  viewer.text("console.items"), "items")
               .put("openAnswers", new JsonArray(answers.<JsonObject>list().stream()
-                  .filter(a -> !a.getJsonArray("items").isEmpty()).map(a -> withTexts(study, a)).toList()))
-              .put("items", new JsonArray(study.items().stream().map(i -> item(study, i)).toList()))
-              .put("languages", new JsonArray(study.languages()))
-              .put("newItem", newItem(study, form.getJsonObject("typed", new JsonObject())))
-              .put("blocked", blocked(study, rounds))
+                  .filter(a -> !a.getJsonArray("items").isEmpty()).map(a -> withTexts(study, a, viewer)).toList()))
+              .put("items", new JsonArray(study.items().stream().map(i -> item(study, i, viewer)).toList()))
+              .put("newItem", newItem(study, form.getJsonObject("typed", new JsonObject()), viewer))
+              .put("blocked", blocked(study, rounds, viewer))
               .put("changes", new JsonArray(changes.stream().map(c -> ApiJson.change(c)
-                  .put("at", StudyOverview.when(c.at())).put("from", String.join(", ", c.from()))
-                  .put("note", c.note())).toList()))
+                  .put("at", viewer.when(c.at())).put("from", String.join(", ", c.from()))
+                  .put("changeText", viewer.text("report.change." + c.change())).put("note", c.note())).toList()))
               .put("form", form)));
     });
   }
 
   /** Why items cannot change now, or null when they can. */
-  private static String blocked(Study study, List<Round> rounds) {
+  private static String blocked(Study study, List<Round> rounds, Viewer viewer) {
     if (rounds.stream().anyMatch(Round::open)) {
-      return "A round is open: items change between rounds. Close it first.";
+      return viewer.text("console.items.blocked.open");
     }
     if (rounds.size() >= study.rounds().max()) {
-      return "The study has had all its rounds: no round is left to ask a changed item in.";
+      return viewer.text("console.items.blocked.finished");
     }
     return null;
   }
 
-  private static JsonObject withTexts(Study study, JsonObject openAnswers) {
+  private static JsonObject withTexts(Study study, JsonObject openAnswers, Viewer viewer) {
     JsonArray items = new JsonArray();
     for (Object o : openAnswers.getJsonArray("items")) {
       JsonObject item = ((JsonObject) o).copy();
-      item.put("question", study.item(item.getString("id")).map(i -> study.text(i.text(), study.firstLanguage())).orElse(""));
+      item.put("question", study.item(item.getString("id")).map(i -> study.text(i.text(), viewer.language()))
+          .orElse(""));
       items.add(item);
     }
     return openAnswers.copy().put("items", items);
   }
 
-  private static JsonObject item(Study study, Item item) {
+  private static JsonObject item(Study study, Item item, Viewer viewer) {
     JsonArray texts = new JsonArray();
-    study.languages().forEach(l -> texts.add(new JsonObject().put("language", l).put("text", item.text().values().get(l))));
+    study.languages().forEach(l -> texts.add(new JsonObject().put("language", l)
+        .put("languageName", Views.languageName(l)).put("text", item.text().values().get(l))));
     return new JsonObject().put("id", item.id()).put("type", item.type().key())
-        .put("text", study.text(item.text(), study.firstLanguage())).put("texts", texts).put("since", item.since())
+        .put("typeText", viewer.text("console.itemType." + item.type().key()))
+        .put("text", study.text(item.text(), viewer.language())).put("texts", texts).put("since", item.since())
         .put("retired", item.retired()).put("rating", item.type() == org.kenes.study.ItemType.RATING);
   }
 
@@ -140,15 +149,23 @@ final class ConsoleItemRoutes {
   }
 
   /** The add form's fields as they are to be shown: empty, or as a refused form typed them. */
-  private static JsonObject newItem(Study study, JsonObject typed) {
+  private static JsonObject newItem(Study study, JsonObject typed, Viewer viewer) {
     String type = typed.getString("type", "rating");
     JsonArray types = new JsonArray();
     for (String t : List.of("rating", "ranking", "open")) {
-      types.add(new JsonObject().put("value", t).put("selected", t.equals(type)));
+      types.add(new JsonObject().put("value", t).put("selected", t.equals(type))
+          .put("text", viewer.text("console.itemType." + t)));
+    }
+    String change = typed.getString("change", "added");
+    JsonArray changes = new JsonArray();
+    for (String c : List.of("added", "merged", "reworded")) {
+      changes.add(new JsonObject().put("value", c).put("selected", c.equals(change))
+          .put("text", viewer.text("console.items.change." + c)));
     }
     JsonObject typedTexts = typed.getJsonObject("texts", new JsonObject());
     JsonArray texts = new JsonArray();
-    study.languages().forEach(l -> texts.add(new JsonObject().put("language", l).put("text", typedTexts.getString(l))));
+    study.languages().forEach(l -> texts.add(new JsonObject().put("language", l)
+        .put("languageName", Views.languageName(l)).put("text", typedTexts.getString(l))));
     JsonArray typedOptions = typed.getJsonArray("options", new JsonArray());
     JsonArray rows = new JsonArray();
     for (int n = 1; n <= OPTION_ROWS; n++) {
@@ -156,12 +173,13 @@ final class ConsoleItemRoutes {
       JsonObject optionTexts = option.getJsonObject("text", new JsonObject());
       JsonArray cells = new JsonArray();
       for (String l : study.languages()) {
-        cells.add(new JsonObject().put("n", n).put("language", l).put("text", optionTexts.getString(l)));
+        cells.add(new JsonObject().put("n", n).put("language", l).put("languageName", Views.languageName(l))
+            .put("text", optionTexts.getString(l)));
       }
       rows.add(new JsonObject().put("n", n).put("id", option.getString("id")).put("texts", cells));
     }
-    return new JsonObject().put("types", types).put("ranking", "ranking".equals(type)).put("texts", texts)
-        .put("options", rows);
+    return new JsonObject().put("types", types).put("changes", changes).put("ranking", "ranking".equals(type))
+        .put("texts", texts).put("options", rows);
   }
 
   /** Rewords an item ({@code action=reword}, new texts) or retires it ({@code action=retire}). */

@@ -1,11 +1,15 @@
 package org.kenes.web.console;
 
+import static org.kenes.web.Access.Need.ACCOUNT;
+
 import io.vertx.core.Future;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import org.kenes.Services;
@@ -13,7 +17,10 @@ import org.kenes.account.AccountService;
 import org.kenes.common.Forbidden;
 import org.kenes.common.Unauthorized;
 import org.kenes.participant.Tokens;
+import org.kenes.web.Access;
 import org.kenes.web.FacilitatorAuth;
+import org.kenes.web.Viewer;
+import org.kenes.web.Views;
 
 /**
  * Signing in to the console (an account's username and password, or the admin token alone in the password field) and
@@ -34,23 +41,32 @@ final class ConsoleLogin {
   }
 
   /** The login form needs no session; logging out is behind the console's guard, mounted after this. */
-  static void mount(Router router, Services services, ConsolePage page) {
+  static void mount(Router router, Services services, ConsolePage page, Access access) {
     ConsoleLogin r = new ConsoleLogin(services, page);
     router.get("/console/login").handler(r::loginPage);
     router.post("/console/login").handler(r::login);
-    router.post("/console/logout").handler(FacilitatorAuth.pages(services.accounts())).handler(r::logout);
+    access.need(ACCOUNT, router.post("/console/logout").handler(FacilitatorAuth.pages(services.accounts())))
+        .handler(r::logout);
   }
 
   private void loginPage(RoutingContext ctx) {
-    loginForm(ctx, 200, null);
+    loginForm(ctx, 200, Viewer.browser(ctx), false);
   }
 
-  /** Before a session exists, the login form is protected by a double-submit token: a cookie and the same field. */
-  private void loginForm(RoutingContext ctx, int status, String error) {
+  /**
+   * Before a session exists, the login form is protected by a double-submit token: a cookie and the same field. It
+   * speaks the browser's language, or the one chosen with its switch ({@code ?lang=}, kept by the form).
+   */
+  private void loginForm(RoutingContext ctx, int status, String lang, boolean refused) {
     String token = Tokens.token();
+    String next = safeNext(ctx.request().getParam("next") != null ? ctx.request().getParam("next")
+        : ctx.request().getFormAttribute("next"));
     ctx.response().addCookie(cookie(LOGIN_COOKIE, token, 600).setPath("/console/login"));
-    page.render(ctx, status, "login", new JsonObject().put("lang", "en").put("title", "Sign in").put("csrf", token)
-            .put("next", safeNext(ctx.request().getParam("next"))).put("error", error))
+    page.render(ctx, status, "login", new JsonObject().put("lang", lang).put("title", Views.text(lang, "console.login"))
+            .put("csrf", token).put("next", next).put("refused", refused)
+            .put("switchLanguages", new JsonArray(ConsolePage.languages(lang).stream().map(o -> ((JsonObject) o)
+                .put("href", "/console/login?lang=" + ((JsonObject) o).getString("code") + "&next="
+                    + URLEncoder.encode(next, StandardCharsets.UTF_8))).toList())))
         .onFailure(ctx::fail);
   }
 
@@ -62,7 +78,9 @@ final class ConsoleLogin {
       ctx.fail(new Forbidden("the sign-in form has expired; reload it and try again"));
       return;
     }
-    s.accounts().login(ctx.request().getFormAttribute("username"), ctx.request().getFormAttribute("password"))
+    String lang = Views.languages().contains(ctx.request().getFormAttribute("lang"))
+        ? ctx.request().getFormAttribute("lang") : Viewer.browser(ctx);
+    s.accounts().login(ctx.request().getFormAttribute("username"), ctx.request().getFormAttribute("password"), lang)
         .compose(session -> s.audit().record(session.actor(), "login", session.actor().name(), null, "console")
             .map(session))
         .onSuccess(session -> {
@@ -72,7 +90,7 @@ final class ConsoleLogin {
         })
         .onFailure(e -> {
           if (e instanceof Unauthorized) {
-            loginForm(ctx, 401, "The username or password is not right.");
+            loginForm(ctx, 401, lang, true);
           } else {
             ctx.fail(e);
           }
@@ -97,7 +115,7 @@ final class ConsoleLogin {
   }
 
   /** Only a path of this server's console or reports: never another site. */
-  private static String safeNext(String next) {
+  static String safeNext(String next) {
     return next != null && next.matches("/(console|studies)[A-Za-z0-9/_?=&%.~-]*") && !next.startsWith("//")
         ? next : "/console";
   }

@@ -1,14 +1,20 @@
 package org.kenes.web.console;
 
 import io.vertx.core.Future;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import java.util.Map;
+import java.util.Set;
 import org.kenes.account.Actor;
+import org.kenes.account.Role;
 import org.kenes.common.Invalid;
+import org.kenes.common.KenesException;
+import org.kenes.common.Problem;
 import org.kenes.study.Study;
+import org.kenes.web.Access;
 import org.kenes.web.FacilitatorAuth;
+import org.kenes.web.Viewer;
 import org.kenes.web.Views;
 
 /**
@@ -17,19 +23,10 @@ import org.kenes.web.Views;
  */
 final class ConsolePage {
 
-  /** What a page says after a form succeeded ({@code ?done=KEY&n=N}); only these texts, never one from the URL. */
-  private static final Map<String, String> NOTICES = Map.ofEntries(
-      Map.entry("created", "The study is stored."),
-      Map.entry("edited", "The study's definition is replaced."),
-      Map.entry("added", "Participants added: {0}."),
-      Map.entry("invited", "Invitations queued: {0}."),
-      Map.entry("reminded", "Reminders queued: {0}."),
-      Map.entry("text-saved", "The message text is saved."),
-      Map.entry("opened", "Round {0} is open."),
-      Map.entry("closed", "Round {0} is closed; its results are stored."),
-      Map.entry("item-added", "The item is added; the next round asks it."),
-      Map.entry("item-changed", "The item is changed."),
-      Map.entry("account-created", "The account is created."));
+  /** What a page may say after a form succeeded ({@code ?done=KEY&n=N}): {@code console.notice.KEY} of the bundles. */
+  private static final Set<String> NOTICES = Set.of("created", "edited", "added", "invited", "reminded", "text-saved",
+      "opened", "closed", "item-added", "item-changed", "account-created", "role-granted", "role-removed",
+      "link-revoked", "preferences-saved");
 
   private final Views views;
 
@@ -37,19 +34,41 @@ final class ConsolePage {
     this.views = views;
   }
 
-  /** The base model of a page of the signed-in console. */
+  /**
+   * The base model of a page of the signed-in console, in the reader's language: {@code title} as shown, the switch
+   * to the other languages of the console, and the time zone its dates are in.
+   */
   static JsonObject model(RoutingContext ctx, String title) {
     Actor actor = FacilitatorAuth.actor(ctx);
-    return new JsonObject().put("lang", "en").put("title", title).put("actor", actor.name()).put("admin", actor.admin())
+    Viewer viewer = Viewer.of(ctx);
+    return new JsonObject().put("lang", viewer.language()).put("title", title).put("actor", actor.name())
+        .put("admin", actor.admin())
         .put("csrf", FacilitatorAuth.session(ctx).map(org.kenes.account.Session::csrf).orElse(""))
-        .put("notice", notice(ctx));
+        .put("notice", notice(ctx, viewer)).put("zone", viewer.zoneName())
+        .put("switchLanguages", languages(viewer.language()))
+        .put("here", ctx.request().method() == HttpMethod.GET ? ctx.request().path() : "/console");
   }
 
-  /** The base model of a study's page, with the study's menu. */
+  /**
+   * The base model of a study's page, with the study's menu: only what the reader's role on the study allows
+   * ({@code canRun}: a facilitator's pages, {@code canOwn}: the owner's).
+   */
   static JsonObject model(RoutingContext ctx, Study study, String title, String section) {
-    return model(ctx, title).put("study", new JsonObject().put("id", study.id())
-            .put("title", study.text(study.title(), study.firstLanguage())))
-        .put("section", section).put("section_" + section, true);
+    JsonObject model = model(ctx, title);
+    if (ctx.request().method() != HttpMethod.GET) {
+      // A form refused: the language switch goes back to the page of the form, not to where it was posted.
+      model.put("here", "/console/studies/" + study.id() + ("overview".equals(section) ? "" : "/" + section));
+    }
+    return model.put("study", new JsonObject().put("id", study.id())
+            .put("title", study.text(study.title(), Viewer.of(ctx).language())))
+        .put("section", section).put("section_" + section, true)
+        .put("canRun", Access.allows(ctx, Role.FACILITATOR)).put("canOwn", Access.allows(ctx, Role.OWNER));
+  }
+
+  /** The languages of the console, for a switch: each named in itself, the current one marked. */
+  static JsonArray languages(String current) {
+    return new JsonArray(Views.languages().stream().map(l -> new JsonObject().put("code", l)
+        .put("name", Views.languageName(l)).put("current", l.equals(current))).toList());
   }
 
   Future<Void> render(RoutingContext ctx, int status, String template, JsonObject model) {
@@ -77,30 +96,42 @@ final class ConsolePage {
       java.util.function.Function<JsonObject, Future<Void>> page) {
     action.onSuccess(result -> redirect(ctx, location.apply(result))).onFailure(e -> {
       if (e instanceof Invalid || e instanceof org.kenes.common.Conflict) {
-        page.apply(problems(e)).onFailure(ctx::fail);
+        page.apply(problems(e, Viewer.of(ctx))).onFailure(ctx::fail);
       } else {
         ctx.fail(e);
       }
     });
   }
 
-  /** The problems of a refused form, for its page: {@code {"status", "message", "problems": [{"path", "message"}]}}. */
-  static JsonObject problems(Throwable e) {
+  /**
+   * The problems of a refused form, for its page, in the reader's language where they are worded by the bundles:
+   * {@code {"status", "message", "problems": [{"path", "message"}]}}.
+   */
+  static JsonObject problems(Throwable e, Viewer viewer) {
     JsonArray list = new JsonArray();
+    String message;
     if (e instanceof Invalid invalid) {
-      invalid.problems().forEach(p -> list.add(new JsonObject().put("path", p.path()).put("message", p.message())));
+      invalid.problems().forEach(p -> list.add(new JsonObject().put("path", p.path()).put("message", said(p, viewer))));
+      message = viewer.text("console.problems.invalid");
+    } else {
+      message = e instanceof KenesException k ? k.wording().map(p -> said(p, viewer)).orElse(e.getMessage())
+          : e.getMessage();
     }
-    int status = e instanceof org.kenes.common.KenesException k ? k.status() : 500;
-    return new JsonObject().put("status", status).put("message", e.getMessage()).put("problems", list);
+    int status = e instanceof KenesException k ? k.status() : 500;
+    return new JsonObject().put("status", status).put("message", message).put("problems", list);
   }
 
-  private static String notice(RoutingContext ctx) {
+  /** A problem in the reader's language when the bundles word it, else as its service said it. */
+  static String said(Problem p, Viewer viewer) {
+    return p.key() == null ? p.message() : viewer.text(p.key(), p.args().toArray());
+  }
+
+  private static String notice(RoutingContext ctx, Viewer viewer) {
     String key = ctx.queryParams().get("done");
-    if (key == null || !key.matches("[a-z-]{1,40}")) {
+    if (key == null || !NOTICES.contains(key)) {
       return null;
     }
     String n = ctx.queryParams().get("n");
-    String text = NOTICES.get(key);
-    return text == null ? null : text.replace("{0}", n != null && n.matches("\\d{1,9}") ? n : "0");
+    return viewer.text("console.notice." + key, n != null && n.matches("\\d{1,9}") ? Integer.parseInt(n) : 0);
   }
 }

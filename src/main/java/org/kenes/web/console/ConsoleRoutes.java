@@ -1,5 +1,10 @@
 package org.kenes.web.console;
 
+import static org.kenes.web.Access.Need.ACCOUNT;
+import static org.kenes.web.Access.Need.ADMIN;
+import static org.kenes.web.Access.Need.FACILITATOR;
+import static org.kenes.web.Access.Need.READER;
+
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -8,13 +13,18 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import org.kenes.Services;
+import org.kenes.account.Actor;
 import org.kenes.round.Round;
+import org.kenes.study.Study;
 import org.kenes.study.StudyFormat;
+import org.kenes.web.Access;
 import org.kenes.web.Audited;
 import org.kenes.web.Deadline;
 import org.kenes.web.FacilitatorAuth;
 import org.kenes.web.PathParams;
+import org.kenes.web.Viewer;
 import org.kenes.web.Views;
+import org.kenes.web.Visible;
 import org.kenes.web.api.ApiJson;
 
 /**
@@ -38,43 +48,53 @@ public final class ConsoleRoutes {
     this.audited = audited;
   }
 
-  public static void mount(Router router, Vertx vertx, Services services, Views views, FacilitatorAuth auth, Audited audited) {
+  public static void mount(Router router, Vertx vertx, Services services, Views views, FacilitatorAuth auth,
+      Access access, Audited audited) {
     ConsolePage page = new ConsolePage(views);
     ConsoleRoutes r = new ConsoleRoutes(vertx, services, page, audited);
-    ConsoleLogin.mount(router, services, page);
+    ConsoleLogin.mount(router, services, page, access);
     router.route("/console*").handler(auth);
-    router.get("/console").handler(r::studies);
-    router.post(UPLOAD).handler(r::createStudy);
-    router.get("/console/accounts").handler(FacilitatorAuth::adminOnly).handler(r::accounts);
-    router.post("/console/accounts").handler(FacilitatorAuth::adminOnly).handler(r::createAccount);
-    router.get("/console/studies/:id").handler(r::study);
-    router.get("/console/studies/:id/edit").handler(r::editPage);
-    router.post("/console/studies/:id/edit").handler(r::edit);
-    router.post("/console/studies/:id/rounds").handler(r::openRound);
-    router.post("/console/studies/:id/rounds/:n/close").handler(r::closeRound);
-    ConsoleStudyRoutes.mount(router, vertx, services, page, audited);
+    access.need(ACCOUNT, router.get("/console")).handler(r::studies);
+    access.need(ACCOUNT, router.post(UPLOAD)).handler(r::createStudy);
+    access.need(ADMIN, router.get("/console/accounts")).handler(r::accounts);
+    access.need(ADMIN, router.post("/console/accounts")).handler(r::createAccount);
+    access.need(READER, router.get("/console/studies/:id")).handler(r::study);
+    access.need(FACILITATOR, router.get("/console/studies/:id/edit")).handler(r::editPage);
+    access.need(FACILITATOR, router.post("/console/studies/:id/edit")).handler(r::edit);
+    access.need(FACILITATOR, router.post("/console/studies/:id/rounds")).handler(r::openRound);
+    access.need(FACILITATOR, router.post("/console/studies/:id/rounds/:n/close")).handler(r::closeRound);
+    ConsoleStudyRoutes.mount(router, vertx, services, page, access, audited);
+    ConsoleAccessRoutes.mount(router, services, page, access, audited);
+    ConsolePreferences.mount(router, services, page, access);
   }
 
   private void studies(RoutingContext ctx) {
     studiesPage(ctx, 200, new JsonObject()).onFailure(ctx::fail);
   }
 
+  /** The studies the reader has a role in (every study for the admin), with that role. */
   private Future<Void> studiesPage(RoutingContext ctx, int status, JsonObject form) {
-    return s.studies().list().compose(all -> Future.all(all.stream().map(st -> Future.all(
-            s.rounds().list(st.study().id()), s.participants().list(st.study().id()))
-        .map(both -> new JsonObject().put("id", st.study().id())
-            .put("title", st.study().text(st.study().title(), st.study().firstLanguage()))
-            .put("status", StudyStatus.describe(st.study(), both.resultAt(0)))
-            .put("participants", both.<List<?>>resultAt(1).size()))).toList()))
-        .compose(rows -> page.render(ctx, status, "studies", ConsolePage.model(ctx, "Studies")
+    Viewer viewer = Viewer.of(ctx);
+    Actor actor = FacilitatorAuth.actor(ctx);
+    return Visible.studies(s, actor).compose(all -> Future.all(all.stream().map(v -> {
+          Study study = v.stored().study();
+          return Future.all(s.rounds().list(study.id()), s.participants().list(study.id()))
+              .map(both -> new JsonObject().put("id", study.id())
+                  .put("title", study.text(study.title(), viewer.language()))
+                  .put("status", StudyStatus.describe(study, both.resultAt(0), viewer))
+                  .put("role", viewer.text("console.role." + (actor.admin() ? "admin" : v.role().key())))
+                  .put("participants", both.<List<?>>resultAt(1).size()));
+        }).toList()))
+        .compose(rows -> page.render(ctx, status, "studies", ConsolePage.model(ctx, viewer.text("console.studies"))
             .put("studies", new JsonArray(rows.list())).put("form", form)));
   }
 
-  /** A study file pasted or uploaded ({@code definition} or the file {@code file}). */
+  /** A study file pasted or uploaded ({@code definition} or the file {@code file}); its creator becomes its owner. */
   private void createStudy(RoutingContext ctx) {
     String pasted = ctx.request().getFormAttribute("definition");
     page.submit(ctx, ConsolePage.uploadedOrPasted(vertx, ctx, "definition").compose(t -> s.studies().create(t))
-            .compose(study -> audited.on(ctx, study.id(), "study.created", (org.kenes.study.Study st) -> st.id()).apply(study)),
+            .compose(study -> s.roles().creator(study.id(), FacilitatorAuth.actor(ctx)).map(study))
+            .compose(study -> audited.on(ctx, study.id(), "study.created", Study::id).apply(study)),
         study -> "/console/studies/" + study.id() + "?done=created",
         problems -> studiesPage(ctx, problems.getInteger("status"), problems.put("definition", pasted)));
   }
@@ -84,9 +104,10 @@ public final class ConsoleRoutes {
   }
 
   private Future<Void> studyPage(RoutingContext ctx, int status, JsonObject form) {
-    return s.studies().get(ctx.pathParam("id")).compose(study -> StudyOverview.model(s, study)
+    Viewer viewer = Viewer.of(ctx);
+    return s.studies().get(ctx.pathParam("id")).compose(study -> StudyOverview.model(s, study, viewer)
         .compose(overview -> page.render(ctx, status, "study",
-            ConsolePage.model(ctx, study, study.text(study.title(), study.firstLanguage()), "overview")
+            ConsolePage.model(ctx, study, study.text(study.title(), viewer.language()), "overview")
                 .mergeIn(overview).put("form", form))));
   }
 
@@ -96,10 +117,10 @@ public final class ConsoleRoutes {
         .onFailure(ctx::fail);
   }
 
-  private Future<Void> editForm(RoutingContext ctx, int status, org.kenes.study.Study study, String text, JsonObject form) {
+  private Future<Void> editForm(RoutingContext ctx, int status, Study study, String text, JsonObject form) {
     return s.rounds().list(study.id()).compose(rounds -> page.render(ctx, status, "edit",
-        ConsolePage.model(ctx, study, "Edit " + study.id(), "edit").put("definition", text)
-            .put("begun", !rounds.isEmpty()).put("form", form)));
+        ConsolePage.model(ctx, study, Viewer.of(ctx).text("console.edit.title", study.id()), "edit")
+            .put("definition", text).put("begun", !rounds.isEmpty()).put("form", form)));
   }
 
   private void edit(RoutingContext ctx) {
@@ -114,7 +135,8 @@ public final class ConsoleRoutes {
     String id = ctx.pathParam("id");
     Future<Round> opened;
     try {
-      opened = s.rounds().open(id, Deadline.parse(ctx.request().getFormAttribute("closesAt")));
+      opened = s.rounds().open(id, Deadline.parse(ctx.request().getFormAttribute("closesAt"), "closesAt",
+          Viewer.of(ctx).zone()));
     } catch (org.kenes.common.Invalid e) {
       opened = Future.failedFuture(e);
     }
@@ -141,13 +163,14 @@ public final class ConsoleRoutes {
   }
 
   private Future<Void> accountsPage(RoutingContext ctx, int status, JsonObject form) {
+    Viewer viewer = Viewer.of(ctx);
     return Future.all(s.accounts().list(), s.audit().all()).compose(all -> page.render(ctx, status, "accounts",
-        ConsolePage.model(ctx, "Accounts").put("form", form)
+        ConsolePage.model(ctx, viewer.text("console.accounts")).put("form", form)
             .put("accounts", new JsonArray(all.<List<org.kenes.account.Account>>resultAt(0).stream()
                 .map(a -> new JsonObject().put("username", a.username()).put("name", a.name())
-                    .put("createdAt", a.createdAt()).put("createdBy", a.createdBy())).toList()))
+                    .put("createdAt", viewer.when(a.createdAt())).put("createdBy", a.createdBy())).toList()))
             .put("audit", new JsonArray(all.<List<org.kenes.audit.AuditEntry>>resultAt(1).stream()
-                .map(ApiJson::audit).toList()))));
+                .map(e -> ApiJson.audit(e).put("at", viewer.when(e.at()))).toList()))));
   }
 
   private void createAccount(RoutingContext ctx) {

@@ -1,5 +1,8 @@
 package org.kenes.web.console;
 
+import static org.kenes.web.Access.Need.FACILITATOR;
+import static org.kenes.web.Access.Need.READER;
+
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -13,8 +16,11 @@ import org.kenes.live.LiveFeed;
 import org.kenes.participant.NewParticipant;
 import org.kenes.participant.ParticipantReader;
 import org.kenes.study.Study;
+import org.kenes.web.Access;
 import org.kenes.web.Audited;
 import org.kenes.web.ParticipantStatus;
+import org.kenes.web.Viewer;
+import org.kenes.web.Views;
 import org.kenes.web.api.ApiJson;
 import org.kenes.web.report.GroupsView;
 
@@ -40,19 +46,19 @@ public final class ConsoleStudyRoutes {
     this.feed = new LiveFeed(services.rounds());
   }
 
-  static void mount(Router router, Vertx vertx, Services services, ConsolePage page, Audited audited) {
+  static void mount(Router router, Vertx vertx, Services services, ConsolePage page, Access access, Audited audited) {
     ConsoleStudyRoutes r = new ConsoleStudyRoutes(vertx, services, page, audited);
-    router.get("/console/studies/:id/participants").handler(r::participants);
-    router.post("/console/studies/:id/participants").handler(r::addOne);
-    router.post(IMPORT).handler(r::importCsv);
-    router.get("/console/studies/:id/mail").handler(r::mail);
-    router.post("/console/studies/:id/invitations").handler(r::invite);
-    router.post("/console/studies/:id/reminders").handler(r::remind);
-    router.post("/console/studies/:id/mail-texts").handler(r::saveText);
-    router.get("/console/studies/:id/live").handler(r::live);
-    router.get("/console/studies/:id/audit").handler(r::audit);
-    router.get("/console/studies/:id/groups").handler(r::groups);
-    ConsoleItemRoutes.mount(router, services, page, audited);
+    access.need(FACILITATOR, router.get("/console/studies/:id/participants")).handler(r::participants);
+    access.need(FACILITATOR, router.post("/console/studies/:id/participants")).handler(r::addOne);
+    access.need(FACILITATOR, router.post(IMPORT)).handler(r::importCsv);
+    access.need(FACILITATOR, router.get("/console/studies/:id/mail")).handler(r::mail);
+    access.need(FACILITATOR, router.post("/console/studies/:id/invitations")).handler(r::invite);
+    access.need(FACILITATOR, router.post("/console/studies/:id/reminders")).handler(r::remind);
+    access.need(FACILITATOR, router.post("/console/studies/:id/mail-texts")).handler(r::saveText);
+    access.need(READER, router.get("/console/studies/:id/live")).handler(r::live);
+    access.need(FACILITATOR, router.get("/console/studies/:id/audit")).handler(r::audit);
+    access.need(READER, router.get("/console/studies/:id/groups")).handler(r::groups);
+    ConsoleItemRoutes.mount(router, services, page, access, audited);
   }
 
   private void participants(RoutingContext ctx) {
@@ -61,15 +67,26 @@ public final class ConsoleStudyRoutes {
 
   private Future<Void> participantsPage(RoutingContext ctx, int status, JsonObject form) {
     String id = ctx.pathParam("id");
+    Viewer viewer = Viewer.of(ctx);
     return Future.all(s.studies().get(id), ParticipantStatus.of(s, id)).compose(all -> {
       Study study = all.resultAt(0);
       JsonArray people = all.resultAt(1);
+      people.forEach(p -> {
+        JsonObject person = (JsonObject) p;
+        person.put("languageName", Views.languageName(person.getString("language")));
+        person.put("invited", viewer.text(person.getString("invited") == null ? "console.people.notInvited"
+            : "console.mail.status." + person.getString("invited")));
+        person.getJsonArray("rounds").forEach(r -> ((JsonObject) r)
+            .put("statusText", viewer.text("console.people.state." + ((JsonObject) r).getString("status"))));
+      });
       JsonArray rounds = people.isEmpty() ? new JsonArray() : people.getJsonObject(0).getJsonArray("rounds");
-      return page.render(ctx, status, "participants", ConsolePage.model(ctx, study, "Participants", "participants")
+      return page.render(ctx, status, "participants", ConsolePage.model(ctx, study,
+              viewer.text("console.participants"), "participants")
           .put("people", people).put("rounds", rounds).put("form", form)
           .put("panels", new JsonArray(study.panels().stream().map(p -> new JsonObject().put("id", p.id())
-              .put("name", study.text(p.name(), study.firstLanguage()))).toList()))
-          .put("languages", new JsonArray(study.languages())));
+              .put("name", study.text(p.name(), viewer.language()))).toList()))
+          .put("languages", new JsonArray(study.languages().stream().map(l -> new JsonObject().put("code", l)
+              .put("name", Views.languageName(l))).toList())));
     });
   }
 
@@ -105,16 +122,20 @@ public final class ConsoleStudyRoutes {
 
   private Future<Void> mailPage(RoutingContext ctx, int status, JsonObject form) {
     String id = ctx.pathParam("id");
+    Viewer viewer = Viewer.of(ctx);
     return Future.all(s.studies().get(id), s.mail().outbox(id), s.mail().texts(id), s.rounds().openRound(id))
         .compose(all -> {
           Study study = all.resultAt(0);
           List<org.kenes.mail.Message> outbox = all.resultAt(1);
           List<org.kenes.mail.MessageText> texts = all.resultAt(2);
-          return page.render(ctx, status, "mail", ConsolePage.model(ctx, study, "Mail", "mail")
+          return page.render(ctx, status, "mail", ConsolePage.model(ctx, study, viewer.text("console.mail"), "mail")
               .put("smtp", s.mail().mailer().configured()).put("roundOpen", all.<java.util.Optional<?>>resultAt(3).isPresent())
               .put("outbox", new JsonArray(outbox.stream().map(m -> ApiJson.message(m)
-                  .put("at", StudyOverview.when(m.at()))).toList()))
-              .put("texts", new JsonArray(texts.stream().map(ApiJson::text).toList()))
+                  .put("at", viewer.when(m.at())).put("kindText", viewer.text("console.mail.kind." + m.kind()))
+                  .put("statusText", viewer.text("console.mail.status." + m.status()))).toList()))
+              .put("texts", new JsonArray(texts.stream().map(t -> ApiJson.text(t)
+                  .put("kindText", viewer.text("console.mail.kind." + t.kind()))
+                  .put("languageName", Views.languageName(t.language()))).toList()))
               .put("form", form));
         });
   }
@@ -145,18 +166,21 @@ public final class ConsoleStudyRoutes {
   /** The dashboard as a page: useful as it is; {@code /static/js/live.js} keeps it current from the event stream. */
   private void live(RoutingContext ctx) {
     String id = ctx.pathParam("id");
+    Viewer viewer = Viewer.of(ctx);
     s.studies().get(id).compose(study -> feed.snapshot(id).compose(snapshot -> page.render(ctx, 200, "live",
-            ConsolePage.model(ctx, study, "Live dashboard", "live").mergeIn(Dashboard.model(study, snapshot)))))
+            ConsolePage.model(ctx, study, viewer.text("console.live"), "live")
+                .mergeIn(Dashboard.model(study, snapshot, viewer)))))
         .onFailure(ctx::fail);
   }
 
   /** The opinion groups of a round (?round=n, else the latest). */
   private void groups(RoutingContext ctx) {
     String id = ctx.pathParam("id");
+    Viewer viewer = Viewer.of(ctx);
     Future.all(s.studies().get(id), s.rounds().list(id)).compose(all -> {
       Study study = all.resultAt(0);
       List<org.kenes.round.Round> rounds = all.resultAt(1);
-      JsonObject model = ConsolePage.model(ctx, study, "Opinion groups", "groups");
+      JsonObject model = ConsolePage.model(ctx, study, viewer.text("console.groups"), "groups");
       if (rounds.isEmpty()) {
         return page.render(ctx, 200, "groups", model.put("none", true));
       }
@@ -165,7 +189,8 @@ public final class ConsoleStudyRoutes {
       JsonArray choices = new JsonArray(rounds.stream().map(r -> new JsonObject().put("n", r.number())
           .put("current", r.number() == n)).toList());
       return s.groups().groups(id, n).compose(groups -> page.render(ctx, 200, "groups",
-          model.put("round", n).put("rounds", choices).mergeIn(GroupsView.model(study, groups, "en"))));
+          model.put("round", n).put("rounds", choices).mergeIn(GroupsView.model(study, groups, viewer.language()))
+              .put("outcomeText", viewer.text("console.groups.outcome." + groups.getString("outcome")))));
     }).onFailure(ctx::fail);
   }
 
@@ -180,10 +205,11 @@ public final class ConsoleStudyRoutes {
 
   private void audit(RoutingContext ctx) {
     String id = ctx.pathParam("id");
+    Viewer viewer = Viewer.of(ctx);
     Future.all(s.studies().get(id), s.audit().forStudy(id)).compose(all -> page.render(ctx, 200, "audit",
-            ConsolePage.model(ctx, all.<Study>resultAt(0), "Audit", "audit")
+            ConsolePage.model(ctx, all.<Study>resultAt(0), viewer.text("console.audit"), "audit")
                 .put("entries", new JsonArray(all.<List<org.kenes.audit.AuditEntry>>resultAt(1).stream()
-                    .map(e -> ApiJson.audit(e).put("at", StudyOverview.when(e.at()))).toList()))))
+                    .map(e -> ApiJson.audit(e).put("at", viewer.when(e.at()))).toList()))))
         .onFailure(ctx::fail);
   }
 

@@ -7,6 +7,8 @@ import java.util.List;
 import org.kenes.Services;
 import org.kenes.round.Round;
 import org.kenes.study.Study;
+import org.kenes.web.Viewer;
+import org.kenes.web.Views;
 
 /**
  * The console's page of one study: its status, its rounds, and what can be done next: open the next round (with
@@ -16,25 +18,26 @@ final class StudyOverview {
 
   private StudyOverview() {}
 
-  static Future<JsonObject> model(Services s, Study study) {
+  static Future<JsonObject> model(Services s, Study study, Viewer viewer) {
     String id = study.id();
     return s.rounds().list(id).compose(rounds -> {
       Round open = rounds.stream().filter(Round::open).findFirst().orElse(null);
       Future<JsonObject> live = open == null ? Future.succeededFuture(null) : s.rounds().results(id, open.number());
-      return live.map(results -> build(study, rounds, open, results));
+      return live.map(results -> build(study, rounds, open, results, viewer));
     });
   }
 
-  private static JsonObject build(Study study, List<Round> rounds, Round open, JsonObject results) {
+  private static JsonObject build(Study study, List<Round> rounds, Round open, JsonObject results, Viewer viewer) {
     JsonArray held = new JsonArray();
     rounds.forEach(r -> held.add(new JsonObject().put("round", r.number()).put("open", r.open())
-        .put("items", r.items().size()).put("openedAt", when(r.openedAt())).put("closedAt", when(r.closedAt()))
-        .put("closesAt", when(r.closesAt()))));
+        .put("items", r.items().size()).put("openedAt", viewer.when(r.openedAt()))
+        .put("closedAt", viewer.when(r.closedAt())).put("closesAt", viewer.when(r.closesAt()))));
     JsonObject model = new JsonObject()
-        .put("definition", new JsonObject().put("title", study.text(study.title(), study.firstLanguage()))
-            .put("languages", String.join(", ", study.languages())).put("panels", study.panels().size())
-            .put("items", study.items().stream().filter(i -> !i.retired()).count()).put("maxRounds", study.rounds().max()))
-        .put("status", StudyStatus.describe(study, rounds))
+        .put("definition", new JsonObject().put("languages", String.join(", ", study.languages().stream()
+                .map(Views::languageName).toList()))
+            .put("panels", study.panels().size()).put("items", study.items().stream().filter(i -> !i.retired()).count())
+            .put("maxRounds", study.rounds().max()))
+        .put("status", StudyStatus.describe(study, rounds, viewer))
         .put("rounds", held)
         .put("canEdit", rounds.isEmpty())
         .put("canOpen", open == null && rounds.size() < study.rounds().max())
@@ -42,15 +45,11 @@ final class StudyOverview {
     if (open != null) {
       JsonObject participation = results.getJsonObject("participation");
       JsonObject advice = results.getJsonObject("advice");
-      model.put("open", new JsonObject().put("round", open.number()).put("closesAt", when(open.closesAt()))
+      model.put("open", new JsonObject().put("round", open.number()).put("closesAt", viewer.when(open.closesAt()))
           .put("invited", participation.getValue("invited")).put("responded", participation.getValue("responded"))
-          .put("stop", advice.getBoolean("stop")).put("reason", advice.getString("reason")));
+          .put("stop", advice.getBoolean("stop"))
+          .put("reason", AdviceText.of(advice, open.number(), study.rounds().max(), viewer)));
     }
     return model;
-  }
-
-  /** An instant as a person reads it: date and minutes, in UTC. */
-  static String when(String instant) {
-    return instant == null ? null : instant.replace('T', ' ').replaceAll(":\\d\\d(\\.\\d+)?Z$", "") + " UTC";
   }
 }

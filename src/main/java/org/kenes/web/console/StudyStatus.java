@@ -3,23 +3,25 @@ package org.kenes.web.console;
 import java.util.List;
 import org.kenes.round.Round;
 import org.kenes.study.Study;
+import org.kenes.web.Viewer;
 
-/** A study's status at a glance, in a few words. */
+/** A study's status at a glance, in a few words of the reader's language. */
 final class StudyStatus {
 
   private StudyStatus() {}
 
-  static String describe(Study study, List<Round> rounds) {
+  static String describe(Study study, List<Round> rounds, Viewer viewer) {
     if (rounds.isEmpty()) {
-      return "Draft: no round yet";
+      return viewer.text("console.status.draft");
     }
     Round last = rounds.get(rounds.size() - 1);
     if (last.open()) {
-      return "Round " + last.number() + " open" + (last.closesAt() == null ? "" : " until " + StudyOverview.when(last.closesAt()));
+      return last.closesAt() == null ? viewer.text("console.status.open", last.number())
+          : viewer.text("console.status.openUntil", last.number(), viewer.when(last.closesAt()));
     }
     if (last.number() >= study.rounds().max()) {
-      return "Finished: all " + study.rounds().max() + " rounds held";
+      return viewer.text("console.status.finished", study.rounds().max());
     }
-    return "Round " + last.number() + " closed; round " + (last.number() + 1) + " not opened";
+    return viewer.text("console.status.between", last.number(), last.number() + 1);
   }
 }

@@ -43,7 +43,7 @@ public final class GroupsView {
     return new JsonObject()
         .put("k", groups.getInteger("k")).put("silhouette", groups.getValue("silhouette"))
         .put("outcome", groups.getString("outcome")).put("found", "groups".equals(groups.getString("outcome")))
-        .put("provisional", groups.getBoolean("provisional"))
+        .put("provisional", groups.getBoolean("provisional")).put("minCell", study.criteria().minCell())
         .put("groups", groupRows).put("groupIds", new JsonArray(groupIds)).put("shapes", shapes).put("items", items)
         .put("unites", texts(study, groups.getJsonArray("unites"), lang))
         .put("divides", texts(study, groups.getJsonArray("divides"), lang))

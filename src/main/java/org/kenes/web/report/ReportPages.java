@@ -1,16 +1,26 @@
 package org.kenes.web.report;
 
+import static org.kenes.web.Access.Need.READER;
+
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.kenes.Services;
+import org.kenes.common.NotFound;
+import org.kenes.report.ReportLink;
+import org.kenes.web.Access;
 import org.kenes.web.FacilitatorAuth;
 import org.kenes.web.Views;
 
-/** The consensus report as a page and as a PDF, for strategy writers; facilitator access. */
+/**
+ * The consensus report as a page and as a PDF, for strategy writers: to facilitators with a role on the study, and
+ * through a report link ({@code /r/{secret}}) to people without an account, who reach the page and its PDF and nothing
+ * else.
+ */
 public final class ReportPages {
 
   private final Services s;
@@ -23,28 +33,56 @@ public final class ReportPages {
     this.pdf = new ReportPdf(vertx, views);
   }
 
-  /** The page on the main router, the PDF on the API router (whose facilitator check it shares). */
-  public static void mount(Router router, Router api, Vertx vertx, Services services, Views views, FacilitatorAuth auth) {
+  /** The page on the main router, the PDF on the API router (whose facilitator check it shares); the link's both. */
+  public static void mount(Router router, Router api, Vertx vertx, Services services, Views views, FacilitatorAuth auth,
+      Access access) {
     ReportPages r = new ReportPages(vertx, services, views);
-    router.get("/studies/:id/report").handler(auth).handler(r::page);
-    api.get("/studies/:id/report.pdf").handler(r::pdf);
+    access.need(READER, router.get("/studies/:id/report").handler(auth)).handler(r::page);
+    access.need(READER, api.get("/studies/:id/report.pdf")).handler(r::pdf);
+    router.get("/r/:secret").handler(r::sharedPage);
+    router.get("/r/:secret/report.pdf").handler(r::sharedPdf);
   }
 
   private void page(RoutingContext ctx) {
-    model(ctx).compose(model -> views.respond(ctx, 200, "report", model)).onFailure(ctx::fail);
+    String id = ctx.pathParam("id");
+    model(ctx, id).compose(model -> views.respond(ctx, 200, "report", model)).onFailure(ctx::fail);
   }
 
   private void pdf(RoutingContext ctx) {
     String id = ctx.pathParam("id");
-    model(ctx).compose(pdf::render)
-        .onSuccess(bytes -> ctx.response().putHeader("Content-Type", "application/pdf")
-            .putHeader("Content-Disposition", "inline; filename=\"" + id + "-report.pdf\"").end(bytes))
+    model(ctx, id).compose(pdf::render).onSuccess(bytes -> sendPdf(ctx, id, bytes)).onFailure(ctx::fail);
+  }
+
+  /** The report of a link: its downloads are the PDF alone, through the same link. */
+  private void sharedPage(RoutingContext ctx) {
+    link(ctx).compose(l -> model(ctx, l.study()).map(model -> shared(ctx, model)))
+        .compose(model -> views.respond(ctx, 200, "report", model)).onFailure(ctx::fail);
+  }
+
+  private void sharedPdf(RoutingContext ctx) {
+    link(ctx).compose(l -> model(ctx, l.study()).compose(pdf::render)
+            .onSuccess(bytes -> sendPdf(ctx, l.study(), bytes)))
         .onFailure(ctx::fail);
   }
 
+  /** The link of the path's secret: 404 alike for a secret unknown, revoked or expired. */
+  private Future<ReportLink> link(RoutingContext ctx) {
+    return s.reportLinks().usable(ctx.pathParam("secret")).compose(found -> found.map(Future::succeededFuture)
+        .orElseGet(() -> Future.failedFuture(new NotFound("no such report link, or it was revoked or has expired"))));
+  }
+
+  private static JsonObject shared(RoutingContext ctx, JsonObject model) {
+    return model.put("shared", true).put("pdf", "/r/" + ctx.pathParam("secret") + "/report.pdf?lang="
+        + model.getString("lang"));
+  }
+
+  private static void sendPdf(RoutingContext ctx, String study, Buffer bytes) {
+    ctx.response().putHeader("Content-Type", "application/pdf")
+        .putHeader("Content-Disposition", "inline; filename=\"" + study + "-report.pdf\"").end(bytes);
+  }
+
   /** The report in the language asked for with ?lang=, if the study has it, else the study's first language. */
-  private Future<JsonObject> model(RoutingContext ctx) {
-    String id = ctx.pathParam("id");
+  private Future<JsonObject> model(RoutingContext ctx, String id) {
     String requested = ctx.queryParams().get("lang");
     return s.studies().get(id).compose(study -> s.reports().report(id).compose(report -> {
       String lang = requested != null && study.languages().contains(requested) ? requested : study.firstLanguage();

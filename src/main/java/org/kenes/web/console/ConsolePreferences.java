@@ -1,0 +1,105 @@
+package org.kenes.web.console;
+
+import static org.kenes.web.Access.Need.ACCOUNT;
+
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import org.kenes.Services;
+import org.kenes.account.Preferences;
+import org.kenes.common.Invalid;
+import org.kenes.common.Problem;
+import org.kenes.web.Access;
+import org.kenes.web.FacilitatorAuth;
+import org.kenes.web.Viewer;
+import org.kenes.web.Views;
+
+/**
+ * The signed-in person's own settings: the console's language (also switched from every page's header) and the time
+ * zone its dates are shown in, kept with the account (for the admin, in the store) and taken by its sessions at once.
+ */
+final class ConsolePreferences {
+
+  private static final String REGION_ZONE =
+      "(Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific)/[A-Za-z_/-]+";
+  /** The zones a person can choose: UTC and the named zones of regions ({@code Asia/Almaty}), sorted. */
+  private static final List<String> ZONES = zones();
+
+  private final Services s;
+  private final ConsolePage page;
+
+  private ConsolePreferences(Services services, ConsolePage page) {
+    this.s = services;
+    this.page = page;
+  }
+
+  static void mount(Router router, Services services, ConsolePage page, Access access) {
+    ConsolePreferences r = new ConsolePreferences(services, page);
+    access.need(ACCOUNT, router.get("/console/preferences")).handler(r::preferences);
+    access.need(ACCOUNT, router.post("/console/preferences")).handler(r::save);
+    access.need(ACCOUNT, router.post("/console/language")).handler(r::switchLanguage);
+  }
+
+  private void preferences(RoutingContext ctx) {
+    preferencesPage(ctx, 200, new JsonObject()).onFailure(ctx::fail);
+  }
+
+  private Future<Void> preferencesPage(RoutingContext ctx, int status, JsonObject form) {
+    Viewer viewer = Viewer.of(ctx);
+    String zone = form.getString("timeZone", viewer.zoneName());
+    return page.render(ctx, status, "preferences", ConsolePage.model(ctx, viewer.text("console.preferences"))
+        .put("form", form)
+        .put("zones", new JsonArray(ZONES.stream()
+            .map(z -> new JsonObject().put("id", z).put("selected", z.equals(zone))).toList())));
+  }
+
+  /** The language and the time zone ({@code language}, {@code timeZone}). */
+  private void save(RoutingContext ctx) {
+    MultiMap f = ctx.request().formAttributes();
+    page.submit(ctx, chosen(f.get("language"), f.get("timeZone"))
+            .compose(p -> s.accounts().setPreferences(FacilitatorAuth.actor(ctx), p)),
+        v -> "/console/preferences?done=preferences-saved",
+        problems -> preferencesPage(ctx, problems.getInteger("status"), problems.put("timeZone", f.get("timeZone"))));
+  }
+
+  /** The header's switch: another language ({@code language}), then back to the page it was on ({@code back}). */
+  private void switchLanguage(RoutingContext ctx) {
+    MultiMap f = ctx.request().formAttributes();
+    String zone = FacilitatorAuth.session(ctx).map(x -> x.preferences().timeZone()).orElse(null);
+    chosen(f.get("language"), zone == null ? "UTC" : zone)
+        .compose(p -> s.accounts().setPreferences(FacilitatorAuth.actor(ctx), p))
+        .onSuccess(v -> ConsolePage.redirect(ctx, ConsoleLogin.safeNext(f.get("back"))))
+        .onFailure(ctx::fail);
+  }
+
+  /** What a form chose, checked: a language of the console, and a zone of {@link #ZONES}. */
+  private static Future<Preferences> chosen(String language, String zone) {
+    List<Problem> problems = new ArrayList<>();
+    if (language == null || !Views.languages().contains(language)) {
+      problems.add(Problem.worded("language", "problem.language"));
+    }
+    if (zone == null || !ZONES.contains(zone)) {
+      problems.add(Problem.worded("timeZone", "problem.timeZone"));
+    }
+    return problems.isEmpty() ? Future.succeededFuture(new Preferences(language, "UTC".equals(zone) ? null : zone))
+        : Future.failedFuture(new Invalid("the preferences cannot be saved", problems));
+  }
+
+  private static List<String> zones() {
+    TreeSet<String> named = new TreeSet<>();
+    ZoneId.getAvailableZoneIds().stream()
+        .filter(z -> z.matches(REGION_ZONE))
+        .forEach(named::add);
+    List<String> zones = new ArrayList<>();
+    zones.add("UTC");
+    zones.addAll(named);
+    return List.copyOf(zones);
+  }
+}

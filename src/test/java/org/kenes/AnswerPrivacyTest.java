@@ -216,7 +216,7 @@ class AnswerPrivacyTest {
     assertEquals(3, pseudonyms(rows, 1).size(), "the export of an open round too");
     ConsoleSession console = ConsoleSession.login(kenes, null, TestKenes.ADMIN);
     String dashboard = console.get("/console/studies/steps/live").bodyAsString();
-    assertTrue(dashboard.contains("count the first <span data-field=\"counted\">3</span> submitted"), dashboard);
+    assertTrue(dashboard.contains("the statistics count: <span data-field=\"counted\">3</span>"), dashboard);
 
     // The status list says who submitted, never when.
     String status = kenes.adminGet("/api/studies/steps/participants").bodyAsString()

@@ -34,7 +34,15 @@
     return invited ? Math.round(100 * responded / invited) : 0;
   }
 
+  // A panel under minCell (or withheld so that it cannot be worked out by subtraction) comes without a count.
   function row(tr, p) {
+    if (p.suppressed) {
+      set(tr, "responded", dashboard.dataset.suppressed);
+      set(tr, "invited", p.invited);
+      set(tr, "bar", 0);
+      set(tr, "pct", "–");
+      return;
+    }
     var pct = rate(p.invited, p.responded);
     set(tr, "responded", p.responded);
     set(tr, "invited", p.invited);

@@ -17,7 +17,9 @@ public final class Main {
         serve     Start the server: port KENES_PORT (8080), embedded store in KENES_DATA_DIR (./data) unless
                   KENES_MONGO_URI is set, and every study file of surveys/ loaded.
         analyze   RESPONSES.csv [--study FILE] [--round N] [--previous PREVIOUS.csv]
-                  Offline statistics of a responses CSV, printed as round-results JSON.
+                  Offline statistics of a responses CSV, printed as round-results JSON. Ranks may be tied
+                  (1, 2, 2, 4) or leave options unranked; without --study an item nobody could rate stays a
+                  rating item.
         bench     [--quick]
                   Measures Kenes against the store beneath it: saves vs durable raw inserts (measured in
                   turns), the questionnaire page under load, a close's statistics vs one raw read, live results

@@ -47,9 +47,9 @@ public record Services(
     var mongo = store.client();
     var durability = store.durability();
     RoundRepository roundRepository = new RoundRepository(mongo, durability);
-    StudyService studies = new StudyService(vertx, new StudyRepository(mongo, durability),
-        id -> roundRepository.list(id).map(list -> !list.isEmpty()));
     ParticipantRepository participants = new ParticipantRepository(vertx, mongo, durability);
+    StudyService studies = new StudyService(vertx, new StudyRepository(mongo, durability),
+        id -> roundRepository.list(id).map(list -> !list.isEmpty()), participants::countByPanel);
     AnswerRepository answerSets = new AnswerRepository(vertx, mongo);
     TallyRepository tallies = new TallyRepository(mongo);
     RoundService rounds = new RoundService(vertx, mongo, durability, studies, participants, roundRepository, answerSets,

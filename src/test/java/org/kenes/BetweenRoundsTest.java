@@ -180,7 +180,8 @@ class BetweenRoundsTest {
   }
 
   @Test
-  @DisplayName("a study's definition can be replaced until round 1 opens, and no longer after")
+  @DisplayName("a study's definition can be replaced until round 1 opens, and no longer after; never to drop a panel "
+      + "that has people in it")
   void editBeforeRoundOne() {
     try (TestKenes kenes = TestKenes.start(dir.resolve("data"))) {
       kenes.createSmallStudy();
@@ -193,9 +194,21 @@ class BetweenRoundsTest {
       HttpResponse<Buffer> otherId = kenes.vertxClient().put("/api/studies/small").bearerTokenAuthentication(TestKenes.ADMIN)
           .sendBuffer(Buffer.buffer(yaml.replace("id: small", "id: other"))).await();
       assertEquals(400, otherId.statusCode());
+      kenes.addParticipants("small", "patients");
+      HttpResponse<Buffer> dropped = kenes.vertxClient().put("/api/studies/small")
+          .bearerTokenAuthentication(TestKenes.ADMIN).putHeader("Content-Type", "application/yaml")
+          .sendBuffer(Buffer.buffer(withoutPanel(yaml, "patients"))).await();
+      assertEquals(400, dropped.statusCode(), "a panel with people in it cannot vanish while their answers count");
+      assertEquals("panels", dropped.bodyAsJsonObject().getJsonArray("details").getJsonObject(0).getString("path"));
+      assertTrue(kenes.adminGet("/api/studies/small").bodyAsString().contains("\"patients\""), "nothing stored");
       kenes.adminPost("/api/studies/small/rounds");
       assertEquals(409, kenes.vertxClient().put("/api/studies/small").bearerTokenAuthentication(TestKenes.ADMIN)
           .sendBuffer(Buffer.buffer(yaml)).await().statusCode());
     }
+  }
+
+  /** The study file without one of its panels' lines. */
+  private static String withoutPanel(String yaml, String panel) {
+    return String.join("\n", yaml.lines().filter(line -> !line.contains("id: " + panel + ",")).toList()) + "\n";
   }
 }

@@ -50,8 +50,13 @@ class LiveAndDeadlineTest {
           assertEquals(expected < 3 ? 0 : 3, strategy.getInteger("n"), "statistics of the first 3 policy-makers");
           assertEquals(expected < 3 ? 0 : 3, last.getInteger("counted"));
         }
-        assertEquals(3, last.getJsonObject("participation").getJsonObject("panels").getJsonObject("policy")
-            .getInteger("responded"));
+        // One provider is under minCell, and the three policy-makers are withheld too (secondary suppression): the
+        // overall 4 minus them would be that one provider.
+        JsonObject panels = last.getJsonObject("participation").getJsonObject("panels");
+        assertEquals(4, last.getJsonObject("participation").getInteger("responded"));
+        assertTrue(panels.getJsonObject("providers").getBoolean("suppressed"));
+        assertTrue(panels.getJsonObject("policy").getBoolean("suppressed"));
+        assertNull(panels.getJsonObject("policy").getValue("responded"));
         JsonObject strategy = last.getJsonArray("items").getJsonObject(0);
         assertEquals("insufficient", strategy.getString("verdict"), "3 ratings are under minResponses");
         assertEquals(1.0, strategy.getDouble("agree"));

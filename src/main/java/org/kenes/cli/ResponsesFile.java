@@ -187,7 +187,7 @@ final class ResponsesFile {
         items.add(new Item(id, ItemType.RANKING, null, text,
             optionsSeen.get(id).stream().map(o -> new Option(o, Text.of("en", o))).toList()));
       } else {
-        items.add(new Item(id, hasValues(id) ? ItemType.RATING : ItemType.OPEN, null, text, List.of()));
+        items.add(new Item(id, isRating(id) ? ItemType.RATING : ItemType.OPEN, null, text, List.of()));
       }
     }
     List<Panel> panels = panelsSeen.stream().map(p -> new Panel(p, Text.of("en", p))).toList();
@@ -196,11 +196,16 @@ final class ResponsesFile {
         List.of(), items, true);
   }
 
-  private boolean hasValues(String itemId) {
+  /**
+   * Whether an item without options is a rating: some row has a value, or an empty value without a comment, which is
+   * "unable to rate" (an item every panelist was unable to rate is still a rating item). An open item's every row has
+   * its text in the comment and no value.
+   */
+  private boolean isRating(String itemId) {
     return raw.values().stream().flatMap(byParticipant -> byParticipant.values().stream())
         .flatMap(cells -> cells.entrySet().stream())
         .filter(e -> e.getKey().equals(itemId + "\u0000"))
-        .anyMatch(e -> e.getValue().stream().anyMatch(c -> !c.value().isEmpty()));
+        .anyMatch(e -> e.getValue().stream().anyMatch(c -> !c.value().isEmpty() || c.comment().isBlank()));
   }
 
   private TreeMap<Integer, List<AnswerSet>> answerSets(Study study) throws BadRow {
@@ -209,7 +214,7 @@ final class ResponsesFile {
       List<AnswerSet> sets = new ArrayList<>();
       for (var byParticipant : byRound.getValue().entrySet()) {
         Map<String, Answer> answers = new LinkedHashMap<>();
-        Map<String, TreeMap<Integer, String>> rankings = new LinkedHashMap<>();
+        Map<String, TreeMap<Integer, List<String>>> rankings = new LinkedHashMap<>();
         Map<String, String> rankingComments = new HashMap<>();
         for (var cell : byParticipant.getValue().entrySet()) {
           String[] key = cell.getKey().split("\u0000", -1);
@@ -221,11 +226,14 @@ final class ResponsesFile {
           Item item = study.item(key[0]).orElseThrow();
           String comment = c.comment().isBlank() ? null : c.comment();
           if (item.type() == ItemType.RANKING) {
-            String other = rankings.computeIfAbsent(item.id(), k -> new TreeMap<>()).put(whole(c.value()), key[1]);
-            if (other != null) {
-              throw new BadRow(file, c.line(), "value", "rank " + c.value() + " is given to both '" + other + "' and '"
-                  + key[1] + "'");
+            int rank = whole(c.value());
+            int options = item.optionIds().size();
+            if (rank > options) {
+              throw new BadRow(file, c.line(), "value", "rank " + rank + " is outside 1–" + options + ": item '"
+                  + item.id() + "' has " + options + " options");
             }
+            rankings.computeIfAbsent(item.id(), k -> new TreeMap<>()).computeIfAbsent(rank, k -> new ArrayList<>())
+                .add(key[1]);
             if (comment != null) {
               rankingComments.put(item.id(), comment);
             }
@@ -236,8 +244,7 @@ final class ResponsesFile {
             answers.put(item.id(), new Answer.OpenText(comment == null ? "" : comment));
           }
         }
-        rankings.forEach((item, byRank) -> answers.put(item,
-            new Answer.Ranking(new ArrayList<>(byRank.values()), rankingComments.get(item))));
+        rankings.forEach((item, byRank) -> answers.put(item, ranking(byRank, rankingComments.get(item))));
         String participant = byParticipant.getKey();
         sets.add(new AnswerSet(study.id(), byRound.getKey(), participant, panelOf.get(participant), answers, true, null,
             0));
@@ -245,6 +252,17 @@ final class ResponsesFile {
       rounds.put(byRound.getKey(), sets);
     }
     return rounds;
+  }
+
+  /** Options ranked alike share their rank: the analysis averages tied ranks (CONSENSUS.md, "Ranking items"). */
+  private static Answer.Ranking ranking(TreeMap<Integer, List<String>> byRank, String comment) {
+    List<String> order = new ArrayList<>();
+    List<Integer> ranks = new ArrayList<>();
+    byRank.forEach((rank, options) -> options.forEach(option -> {
+      order.add(option);
+      ranks.add(rank);
+    }));
+    return new Answer.Ranking(order, comment, ranks);
   }
 
   private static Integer whole(String value) {

@@ -1,6 +1,7 @@
 package org.kenes.consensus;
 
 import java.util.Objects;
+import org.apache.commons.math3.fraction.BigFraction;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
 
 /**
@@ -68,20 +69,26 @@ public record Criteria(int scaleMin, int scaleMax, Rule rule, Band agree, Band d
         maxIqr, minResponses, perPanel, newQuantiles, minCell, stableBelowPct);
   }
 
-  /** RAND/UCLA's thresholds (medians 4 and 7, the 2.35 + 1.5 AI) only make sense on its 1–9 scale. */
+  /** RAND/UCLA's thresholds (medians 3 and 7, the 2.35 + 1.5 AI) only make sense on its 1–9 scale. */
   boolean hasRandScale() {
     return hasRandScale(scaleMin, scaleMax);
   }
 
-  /** The rule's verdict on one tally; it ignores panels and whatever verdict {@code stats} carries. */
-  Verdict verdict(RatingStats stats) {
-    if (stats.n() < minResponses) {
+  /**
+   * The rule's verdict on one tally, decided exactly (CONSENSUS.md): shares as counts against the thresholds' decimals,
+   * so that 7 of 10 meets 0.70 for every n; the IQR and the median as the rationals they are.
+   *
+   * @param rand the RAND/UCLA class, null off the 1–9 scale
+   */
+  Verdict verdict(RatingTally tally, BigFraction median, BigFraction iqr, Appropriateness rand) {
+    long n = tally.n();
+    if (n < minResponses) {
       return Verdict.INSUFFICIENT;
     }
     return switch (rule) {
-      case PERCENT -> percentVerdict(stats.agree(), stats.disagree());
-      case MEDIAN_IQR -> stats.iqr() > maxIqr ? Verdict.NO_CONSENSUS : bandVerdict(stats.median());
-      case RAND_UCLA -> switch (stats.rand()) {
+      case PERCENT -> percentVerdict(tally.count(agree), tally.count(disagree), n);
+      case MEDIAN_IQR -> iqr.compareTo(Exact.decimal(maxIqr)) > 0 ? Verdict.NO_CONSENSUS : bandVerdict(median);
+      case RAND_UCLA -> switch (rand) {
         case APPROPRIATE -> Verdict.CONSENSUS_IN;
         case INAPPROPRIATE -> Verdict.CONSENSUS_OUT;
         case UNCERTAIN -> Verdict.NO_CONSENSUS;
@@ -89,21 +96,25 @@ public record Criteria(int scaleMin, int scaleMax, Rule rule, Band agree, Band d
     };
   }
 
-  private Verdict percentVerdict(double agreeShare, double disagreeShare) {
-    if (agreeShare >= inAgreeAtLeast && disagreeShare < inDisagreeBelow) {
+  private Verdict percentVerdict(long agreeCount, long disagreeCount, long n) {
+    if (Exact.shareAtLeast(agreeCount, n, inAgreeAtLeast) && Exact.shareBelow(disagreeCount, n, inDisagreeBelow)) {
       return Verdict.CONSENSUS_IN;
     }
-    if (disagreeShare >= inAgreeAtLeast && agreeShare < inDisagreeBelow) {
+    if (Exact.shareAtLeast(disagreeCount, n, inAgreeAtLeast) && Exact.shareBelow(agreeCount, n, inDisagreeBelow)) {
       return Verdict.CONSENSUS_OUT;
     }
     return Verdict.NO_CONSENSUS;
   }
 
-  private Verdict bandVerdict(double median) {
-    if (agree.contains(median)) {
+  private Verdict bandVerdict(BigFraction median) {
+    if (contains(agree, median)) {
       return Verdict.CONSENSUS_IN;
     }
-    return disagree.contains(median) ? Verdict.CONSENSUS_OUT : Verdict.NO_CONSENSUS;
+    return contains(disagree, median) ? Verdict.CONSENSUS_OUT : Verdict.NO_CONSENSUS;
+  }
+
+  private static boolean contains(Band band, BigFraction value) {
+    return value.compareTo(new BigFraction(band.low())) >= 0 && value.compareTo(new BigFraction(band.high())) <= 0;
   }
 
   private static boolean hasRandScale(int min, int max) {

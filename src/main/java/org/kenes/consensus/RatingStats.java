@@ -3,12 +3,16 @@ package org.kenes.consensus;
 import java.util.Collections;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.apache.commons.math3.fraction.BigFraction;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
 
 /**
  * CONTRACT.md's STATS for one rating item, overall or for one panel; definitions in CONSENSUS.md.
  * Numbers are null where undefined: all of them when n = 0; sd and cv when n &lt; 2; cv when the mean
  * is 0; p30 to rand unless the scale is 1–9.
+ *
+ * Quantiles, the IQR and the RAND/UCLA terms are computed exactly and rounded once to the nearest double; verdicts are
+ * decided on the exact values.
  *
  * @param histogram the count at every scale point, zeros included
  * @param verdict from {@link #of} the rule's verdict on this tally alone; in
@@ -19,6 +23,10 @@ public record RatingStats(long n, long unable, SortedMap<Integer, Long> histogra
     Double agree, Double neutral, Double disagree,
     Double p30, Double p70, Double ipr, Double iprcp, Double ai, Double ipras, Boolean randDisagreement,
     Appropriateness rand, Verdict verdict) {
+
+  private static final BigFraction HALF = new BigFraction(1, 2);
+  private static final BigFraction QUARTER = new BigFraction(1, 4);
+  private static final BigFraction THREE_QUARTERS = new BigFraction(3, 4);
 
   public RatingStats {
     histogram = Collections.unmodifiableSortedMap(new TreeMap<>(histogram));
@@ -45,17 +53,19 @@ public record RatingStats(long n, long unable, SortedMap<Integer, Long> histogra
     Double sd = n < 2 ? null : Math.sqrt(variance(n, sum, sumOfSquares));
     Double cv = sd == null || mean == 0 ? null : sd / mean;
     EstimationType type = criteria.quantiles();
-    double median = Quantile.of(tally, 0.5, type);
-    double q1 = Quantile.of(tally, 0.25, type);
-    double q3 = Quantile.of(tally, 0.75, type);
+    BigFraction median = Quantile.exact(tally, HALF, type);
+    BigFraction q1 = Quantile.exact(tally, QUARTER, type);
+    BigFraction q3 = Quantile.exact(tally, THREE_QUARTERS, type);
+    BigFraction iqr = q3.subtract(q1);
     long agree = tally.count(criteria.agree());
     long disagree = tally.count(criteria.disagree());
     RandUcla rand = criteria.hasRandScale() ? RandUcla.of(tally, type, median) : RandUcla.NOT_APPLICABLE;
-    RatingStats stats = new RatingStats(n, tally.unable(), histogram, mean, sd, cv, median, q1, q3, q3 - q1,
+    RatingStats stats = new RatingStats(n, tally.unable(), histogram, mean, sd, cv, Exact.nearest(median),
+        Exact.nearest(q1), Exact.nearest(q3), Exact.nearest(iqr),
         (double) agree / n, (double) (n - agree - disagree) / n, (double) disagree / n,
         rand.p30(), rand.p70(), rand.ipr(), rand.iprcp(), rand.ai(), rand.ipras(), rand.disagreement(),
         rand.appropriateness(), null);
-    return stats.withVerdict(criteria.verdict(stats));
+    return stats.withVerdict(criteria.verdict(tally, median, iqr, rand.appropriateness()));
   }
 
   /** The same statistics under another verdict, as when panels overrule the overall one. */

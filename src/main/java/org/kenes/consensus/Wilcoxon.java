@@ -1,13 +1,17 @@
 package org.kenes.consensus;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.apache.commons.math3.special.Erf;
+import org.apache.commons.math3.util.CombinatoricsUtils;
 
 /**
- * Wilcoxon signed-rank test as CONSENSUS.md defines it: scipy.stats.wilcoxon with
- * zero_method='wilcox', correction=False, and method='exact' when n' ≤ 50 without ties among |d|,
- * else 'asymptotic'.
+ * Wilcoxon signed-rank test as CONSENSUS.md defines it: zeros dropped, |d| ranked with midranks, and a two-sided p
+ * that is exact for n' ≤ 50, ties or not (the permutation distribution of W+ given the observed midranks, as R's
+ * exactRankTests and coin compute it), else the normal approximation with tie correction and no continuity
+ * correction (scipy.stats.wilcoxon with method='asymptotic', correction=False).
  */
 public final class Wilcoxon {
   private static final int EXACT_UP_TO = 50;
@@ -42,44 +46,72 @@ public final class Wilcoxon {
       }
     });
     long pairs = 0;
-    double wPlus = 0;
-    double wMinus = 0;
+    long doubledWPlus = 0;
+    long doubledWMinus = 0;
     double tieTerm = 0;
+    List<long[]> groups = new ArrayList<>();
     for (long[] positiveNegative : byMagnitude.values()) {
       long group = positiveNegative[0] + positiveNegative[1];
-      double rank = pairs + (group + 1) / 2.0;
-      wPlus += positiveNegative[0] * rank;
-      wMinus += positiveNegative[1] * rank;
+      if (group == 0) {
+        continue;
+      }
+      // Twice the midrank of the group, an integer: ranks pairs + 1 … pairs + group average to pairs + (group + 1)/2.
+      long doubledRank = 2 * pairs + group + 1;
+      doubledWPlus += positiveNegative[0] * doubledRank;
+      doubledWMinus += positiveNegative[1] * doubledRank;
       tieTerm += (double) group * group * group - group;
+      groups.add(new long[] {group, doubledRank});
       pairs += group;
     }
     if (pairs == 0) {
       return new WilcoxonResult(0, 0, 0, 0, 1, true);
     }
-    double t = Math.min(wPlus, wMinus);
-    boolean exact = pairs <= EXACT_UP_TO && tieTerm == 0;
-    double p = exact ? exactP((int) pairs, (int) t) : asymptoticP(pairs, wPlus, tieTerm);
-    return new WilcoxonResult(pairs, wPlus, wMinus, t, p, exact);
+    double wPlus = doubledWPlus / 2.0;
+    double t = Math.min(doubledWPlus, doubledWMinus) / 2.0;
+    boolean exact = pairs <= EXACT_UP_TO;
+    double p = exact ? exactP((int) pairs, groups, doubledWPlus) : asymptoticP(pairs, wPlus, tieTerm);
+    return new WilcoxonResult(pairs, wPlus, doubledWMinus / 2.0, t, p, exact);
   }
 
   /**
-   * 2·P(W+ ≤ t) under the null, where the 2ⁿ sign patterns are equally likely. Counting subsets of
-   * the ranks 1..n by their sum is exact in long (at most 2⁵⁰), and dividing by 2ⁿ is exact in double.
+   * P(|W+ − n'(n'+1)/4| ≥ |w+ − n'(n'+1)/4|) when each of the 2ⁿ' sign assignments is equally likely, counted by
+   * dynamic programming over the groups of tied |d|: k positive signs among a group of t with doubled midrank r add
+   * k·r to twice W+, in C(t, k) ways. Twice W+ is an integer at most n'(n'+1), and every count is at most 2⁵⁰, exact in
+   * a long; dividing by 2ⁿ' is exact in double. Without ties this is the classical exact distribution.
    */
-  private static double exactP(int n, int t) {
-    int maxSum = n * (n + 1) / 2;
-    long[] patterns = new long[maxSum + 1];
-    patterns[0] = 1;
-    for (int rank = 1; rank <= n; rank++) {
-      for (int sum = rank * (rank + 1) / 2; sum >= rank; sum--) {
-        patterns[sum] += patterns[sum - rank];
+  private static double exactP(int n, List<long[]> groups, long doubledWPlus) {
+    int maxSum = n * (n + 1);
+    long[] ways = new long[maxSum + 1];
+    ways[0] = 1;
+    int reached = 0;
+    for (long[] g : groups) {
+      int size = (int) g[0];
+      int rank = (int) g[1];
+      long[] choose = new long[size + 1];
+      for (int k = 0; k <= size; k++) {
+        choose[k] = CombinatoricsUtils.binomialCoefficient(size, k);
+      }
+      long[] next = new long[maxSum + 1];
+      for (int sum = 0; sum <= reached; sum++) {
+        if (ways[sum] != 0) {
+          for (int k = 0; k <= size; k++) {
+            next[sum + k * rank] += ways[sum] * choose[k];
+          }
+        }
+      }
+      ways = next;
+      reached += size * rank;
+    }
+    // Twice W+ has the mean n'(n'+1)/2, an integer: deviations compare exactly.
+    long mean = (long) n * (n + 1) / 2;
+    long observed = Math.abs(doubledWPlus - mean);
+    long atLeast = 0;
+    for (int sum = 0; sum <= maxSum; sum++) {
+      if (Math.abs(sum - mean) >= observed) {
+        atLeast += ways[sum];
       }
     }
-    long atMostT = 0;
-    for (int sum = 0; sum <= t; sum++) {
-      atMostT += patterns[sum];
-    }
-    return Math.min(1, Math.scalb(2.0 * atMostT, -n));
+    return Math.scalb((double) atLeast, -n);
   }
 
   /** Normal approximation with tie correction, no continuity correction; erfc keeps small p precise. */

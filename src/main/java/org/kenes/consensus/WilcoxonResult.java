@@ -8,4 +8,9 @@ package org.kenes.consensus;
  * @param exact whether p comes from the exact null distribution rather than the normal approximation
  */
 public record WilcoxonResult(long nonZeroPairs, double wPlus, double wMinus, double t, double p, boolean exact) {
+
+  /** "exact" or "asymptotic", as results name it in {@code wilcoxonMethod}. */
+  public String method() {
+    return exact ? "exact" : "asymptotic";
+  }
 }

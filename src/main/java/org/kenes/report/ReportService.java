@@ -59,14 +59,14 @@ public final class ReportService {
       JsonObject r = results.get(k);
       roundsJson.add(new JsonObject().put("round", round.number()).put("status", round.open() ? "open" : "closed")
           .put("openedAt", round.openedAt()).put("closedAt", round.closedAt()).put("items", round.items().size())
-          .put("participation", participation(r.getJsonObject("participation"), study.criteria().minCell())).put("advice", r.getJsonObject("advice")));
+          .put("participation", r.getJsonObject("participation")).put("advice", r.getJsonObject("advice")));
       r.getJsonArray("items").stream().map(JsonObject.class::cast)
           .forEach(item -> byItem.computeIfAbsent(item.getString("id"), id -> new ArrayList<>())
               .add(item.copy().put("round", round.number()).put("provisional", round.open())));
     }
     JsonArray items = new JsonArray();
     Map<String, List<JsonObject>> verdicts = new LinkedHashMap<>();
-    List.of("consensus-in", "consensus-out", "no-consensus", "insufficient", "not-asked", "retired")
+    List.of("consensus-in", "consensus-out", "no-consensus", "insufficient", "in-progress", "not-asked", "retired")
         .forEach(v -> verdicts.put(v, new ArrayList<>()));
     for (Item item : study.items()) {
       List<JsonObject> history = byItem.get(item.id());
@@ -74,8 +74,10 @@ public final class ReportService {
           .put("category", item.category()).put("text", new JsonObject(new LinkedHashMap<>(item.text().values())))
           .put("rounds", new JsonArray(history)).put("retired", item.retired());
       if (item.type() == ItemType.RATING) {
-        JsonObject last = history.isEmpty() ? null : history.get(history.size() - 1);
-        String verdict = last == null ? "not-asked" : last.getJsonObject("overall").getString("verdict");
+        // The summary stands on closed rounds: an open round's live figures are provisional, shown in its row only.
+        JsonObject last = lastClosed(history);
+        String verdict = last != null ? last.getJsonObject("overall").getString("verdict")
+            : history.isEmpty() ? "not-asked" : "in-progress";
         entry.put("verdict", verdict).put("finalRound", last == null ? null : last.getInteger("round"));
         // A retired item keeps its last verdict, but is no longer open: the summary lists it on its own.
         verdicts.get(item.retired() ? "retired" : verdict).add(entry);
@@ -88,13 +90,14 @@ public final class ReportService {
     JsonObject summary = new JsonObject();
     verdicts.forEach((verdict, entries) -> summary.put(verdict, new JsonArray(entries.stream().sorted(byAgreement)
         .map(e -> e.getString("id")).toList())));
+    Round open = all.stream().filter(Round::open).findFirst().orElse(null);
     return new JsonObject().put("study", study.id()).put("title", new JsonObject(new LinkedHashMap<>(study.title().values())))
         .put("languages", new JsonArray(study.languages())).put("method", method(study))
         .put("panels", new JsonArray(study.panels().stream().map(p -> new JsonObject().put("id", p.id())
             .put("name", new JsonObject(new LinkedHashMap<>(p.name().values())))).toList()))
         .put("categories", new JsonArray(study.categories().stream().map(c -> new JsonObject().put("id", c.id())
             .put("name", new JsonObject(new LinkedHashMap<>(c.name().values())))).toList()))
-        .put("rounds", roundsJson).put("summary", summary
+        .put("rounds", roundsJson).put("openRound", open == null ? null : open.number()).put("summary", summary
             .put("consensusInByCategory", byCategory(study, verdicts.get("consensus-in").stream().sorted(byAgreement).toList()))
             .put("rankings", rankings(items))
             .put("all-panels-in", bridging(verdicts, "all-panels-in"))
@@ -127,11 +130,10 @@ public final class ReportService {
     JsonArray out = new JsonArray();
     for (Object o : items) {
       JsonObject item = (JsonObject) o;
-      JsonArray history = item.getJsonArray("rounds");
-      if (!"ranking".equals(item.getString("type")) || history.isEmpty()) {
+      JsonObject last = lastClosed(item.getJsonArray("rounds").stream().map(JsonObject.class::cast).toList());
+      if (!"ranking".equals(item.getString("type")) || last == null) {
         continue;
       }
-      JsonObject last = history.getJsonObject(history.size() - 1);
       JsonObject overall = last.getJsonObject("overall", new JsonObject());
       JsonObject meanRanks = overall.getJsonObject("meanRanks", new JsonObject());
       List<String> order = meanRanks.fieldNames().stream()
@@ -147,8 +149,8 @@ public final class ReportService {
   private static JsonArray bridging(Map<String, List<JsonObject>> verdicts, String kind) {
     JsonArray ids = new JsonArray();
     verdicts.values().forEach(entries -> entries.forEach(e -> {
-      JsonArray history = e.getJsonArray("rounds");
-      if (!history.isEmpty() && kind.equals(history.getJsonObject(history.size() - 1).getString("bridging"))) {
+      JsonObject last = lastClosed(e.getJsonArray("rounds").stream().map(JsonObject.class::cast).toList());
+      if (last != null && kind.equals(last.getString("bridging"))) {
         ids.add(e.getString("id"));
       }
     }));
@@ -167,33 +169,20 @@ public final class ReportService {
         .put("at", c.at());
   }
 
-  /**
-   * The round's participation with the respondents of a panel under minCell withheld, as its ratings are: a count of
-   * one or two would say who in a small group answered.
-   */
-  private static JsonObject participation(JsonObject participation, int minCell) {
-    if (participation == null) {
-      return null;
-    }
-    JsonObject copy = participation.copy();
-    JsonObject panels = copy.getJsonObject("panels", new JsonObject());
-    for (String panel : panels.fieldNames()) {
-      JsonObject counts = panels.getJsonObject(panel);
-      long responded = counts.getLong("responded", 0L);
-      if (responded > 0 && responded < minCell) {
-        counts.putNull("responded").put("suppressed", true);
-      }
-    }
-    return copy;
+  private static double finalStat(JsonObject entry, String field) {
+    JsonObject last = lastClosed(entry.getJsonArray("rounds").stream().map(JsonObject.class::cast).toList());
+    Double value = last == null ? null : last.getJsonObject("overall").getDouble(field);
+    return value == null ? Double.NEGATIVE_INFINITY : value;
   }
 
-  private static double finalStat(JsonObject entry, String field) {
-    JsonArray history = entry.getJsonArray("rounds");
-    if (history.isEmpty()) {
-      return Double.NEGATIVE_INFINITY;
+  /** The item's results in the last closed round that asked it, or null while only an open round has. */
+  private static JsonObject lastClosed(List<JsonObject> history) {
+    for (int i = history.size() - 1; i >= 0; i--) {
+      if (!history.get(i).getBoolean("provisional", false)) {
+        return history.get(i);
+      }
     }
-    Double value = history.getJsonObject(history.size() - 1).getJsonObject("overall").getDouble(field);
-    return value == null ? Double.NEGATIVE_INFINITY : value;
+    return null;
   }
 
   private static JsonObject method(Study study) {

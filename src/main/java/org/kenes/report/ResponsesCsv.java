@@ -20,7 +20,8 @@ public final class ResponsesCsv {
   private ResponsesCsv() {}
 
   /**
-   * Writes the submitted answer sets, by round, pseudonym and item.
+   * Writes the submitted answer sets, by round, pseudonym and item. An open item left blank is no answer (it counts
+   * nowhere) and has no row: an empty value without a comment reads as "unable to rate".
    *
    * @param pseudonym the name each participant's answers carry (DESIGN.md: a keyed hash, never the participant's id)
    */
@@ -49,9 +50,9 @@ public final class ResponsesCsv {
       p.printRecord(who, set.panel(), set.round(), item, "", r.value() == null ? "" : r.value(), cell(r.comment()));
     } else if (answer instanceof Answer.Ranking r) {
       for (int i = 0; i < r.order().size(); i++) {
-        p.printRecord(who, set.panel(), set.round(), item, r.order().get(i), i + 1, i == 0 ? cell(r.comment()) : "");
+        p.printRecord(who, set.panel(), set.round(), item, r.order().get(i), r.rank(i), i == 0 ? cell(r.comment()) : "");
       }
-    } else if (answer instanceof Answer.OpenText t) {
+    } else if (answer instanceof Answer.OpenText t && !t.text().isBlank()) {
       p.printRecord(who, set.panel(), set.round(), item, "", "", cell(t.text()));
     }
   }

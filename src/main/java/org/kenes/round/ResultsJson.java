@@ -38,7 +38,8 @@ public final class ResultsJson {
 
   public static JsonObject stability(Stability s, int previousRound) {
     return new JsonObject().put("since", previousRound).put("changePct", s.changePct()).put("stable", s.stable())
-        .put("pairs", s.pairs()).put("wilcoxonT", s.wilcoxonT()).put("wilcoxonP", s.wilcoxonP());
+        .put("pairs", s.pairs()).put("wilcoxonT", s.wilcoxonT()).put("wilcoxonP", s.wilcoxonP())
+        .put("wilcoxonMethod", s.wilcoxonMethod());
   }
 
   public static JsonObject ranking(RankingStats s) {

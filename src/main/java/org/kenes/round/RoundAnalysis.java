@@ -6,9 +6,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.kenes.answer.Answer;
 import org.kenes.answer.AnswerSet;
 import org.kenes.consensus.Advice;
+import org.kenes.consensus.Disclosure;
 import org.kenes.consensus.ItemOutcome;
 import org.kenes.consensus.RankingStats;
 import org.kenes.consensus.RatingItemResult;
@@ -132,6 +134,9 @@ public final class RoundAnalysis {
         .put("panels", ResultsJson.panels(study.panelIds(), result))
         .put("bridging", result.bridging().key())
         .put("gic", result.gic());
+    if (result.tooFewToJudge() != null) {
+      json.put("tooFewToJudge", new JsonArray(result.tooFewToJudge()));
+    }
     Previous previous = in.previousByItem().get(item.id());
     Boolean stable = null;
     if (previous != null) {
@@ -161,12 +166,18 @@ public final class RoundAnalysis {
     return previous;
   }
 
+  /**
+   * Invited and responded, overall and by panel. A panel's count of respondents is withheld like its ratings
+   * ({@link Disclosure}, primary and secondary): {@code {"invited", "responded": null, "suppressed": true}}.
+   */
   private static JsonObject participation(Input in) {
+    Set<String> withheld = Disclosure.withheld(in.tallies().responded(), in.study().criteria().minCell());
     JsonObject panels = new JsonObject();
     long responded = 0;
     for (Map.Entry<String, Long> panel : in.tallies().responded().entrySet()) {
-      panels.put(panel.getKey(), new JsonObject().put("invited", in.invitedByPanel().getOrDefault(panel.getKey(), 0L))
-          .put("responded", panel.getValue()));
+      JsonObject counts = new JsonObject().put("invited", in.invitedByPanel().getOrDefault(panel.getKey(), 0L));
+      panels.put(panel.getKey(), withheld.contains(panel.getKey()) ? counts.putNull("responded").put("suppressed", true)
+          : counts.put("responded", panel.getValue()));
       responded += panel.getValue();
     }
     long invited = in.invitedByPanel().values().stream().mapToLong(Long::longValue).sum();

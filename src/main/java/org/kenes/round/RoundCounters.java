@@ -121,7 +121,7 @@ public final class RoundCounters {
   private static void addRanking(Map<String, Number> into, Item item, Answer.Ranking ranking) {
     Map<String, Integer> ranks = new HashMap<>();
     for (int i = 0; i < ranking.order().size(); i++) {
-      ranks.put(ranking.order().get(i), i + 1);
+      ranks.put(ranking.order().get(i), ranking.rank(i));
     }
     // One respondent's tally: the consensus package normalises the ranks and finds the tie term.
     RankingTally one = new RankingTally.Builder(item.optionIds()).add(ranks).build();

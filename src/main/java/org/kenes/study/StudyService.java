@@ -6,11 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.kenes.common.Conflict;
 import org.kenes.common.Invalid;
 import org.kenes.common.NotFound;
+import org.kenes.common.Problem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,12 +27,18 @@ public final class StudyService {
   private final Vertx vertx;
   private final StudyRepository repository;
   private final Function<String, Future<Boolean>> hasBegun;
+  private final Function<String, Future<Map<String, Long>>> peopleByPanel;
 
-  /** @param hasBegun whether a study has opened a round (the rounds are another feature's) */
-  public StudyService(Vertx vertx, StudyRepository repository, Function<String, Future<Boolean>> hasBegun) {
+  /**
+   * @param hasBegun whether a study has opened a round (the rounds are another feature's)
+   * @param peopleByPanel how many participants a study has in each panel (the participants are another feature's)
+   */
+  public StudyService(Vertx vertx, StudyRepository repository, Function<String, Future<Boolean>> hasBegun,
+      Function<String, Future<Map<String, Long>>> peopleByPanel) {
     this.vertx = vertx;
     this.repository = repository;
     this.hasBegun = hasBegun;
+    this.peopleByPanel = peopleByPanel;
   }
 
   public Future<Study> get(String id) {
@@ -64,7 +72,7 @@ public final class StudyService {
       return stored(id).compose(found -> hasBegun.apply(id).compose(begun -> begun
           ? Future.failedFuture(new Conflict("study '" + id + "' has begun its rounds: its definition can no longer be "
               + "replaced; add, reword, merge or retire items between rounds instead"))
-          : repository.replace(study, found.hash(), false).map(study)));
+          : keepsPeopledPanels(study).compose(v -> repository.replace(study, found.hash(), false)).map(study)));
     });
   }
 
@@ -95,8 +103,26 @@ public final class StudyService {
       return hasBegun.apply(study.id()).compose(begun -> begun
           ? Future.failedFuture(new Conflict("study '" + study.id() + "' has begun its rounds, so the changes to its "
               + "file are not applied; the stored definition stays in force"))
-          : repository.replace(study, stored.hash(), true).map(Outcome.UPDATED));
+          : keepsPeopledPanels(study).compose(v -> repository.replace(study, stored.hash(), true))
+              .map(Outcome.UPDATED));
     }));
+  }
+
+  /**
+   * A definition may drop a panel only while nobody is in it: its people would still answer and count in the overall
+   * figures with their panel gone from every breakdown, which then no longer adds up to the whole, and overall minus
+   * the panels shown would be that panel (CONSENSUS.md, small cells).
+   */
+  private Future<Void> keepsPeopledPanels(Study study) {
+    return peopleByPanel.apply(study.id()).compose(counts -> {
+      List<Problem> problems = counts.entrySet().stream()
+          .filter(e -> e.getValue() > 0 && study.panel(e.getKey()).isEmpty())
+          .map(e -> new Problem("panels", "panel '" + e.getKey() + "' still has " + e.getValue()
+              + " participant(s): move them to another panel before removing it"))
+          .toList();
+      return problems.isEmpty() ? Future.succeededFuture()
+          : Future.failedFuture(new Invalid("a panel that still has participants cannot be removed", problems));
+    });
   }
 
   /** Loads every {@code *.yaml}/{@code *.yml} file of a folder; a bad file is reported and skipped. */

@@ -65,17 +65,23 @@ public final class Views {
         new Handlebars.SafeString(Charts.distribution(d, options.param(0, "en"))));
   }
 
-  /** A number as people of a language write it (6.5, 6,5), with at most two decimals; "–" for none. */
+  /**
+   * A number as people of a language write it (6.5, 6,5), with at most two decimals, or as many more as keep a number
+   * that is not zero from reading as zero (Kendall's W of 0.0024 reads 0.002, not 0); "–" for none.
+   */
   public static String number(Object value, String language) {
     if (!(value instanceof Number n)) {
       return "–";
     }
-    return cached(NUMBERS.get(), language, l -> {
-      NumberFormat format = NumberFormat.getNumberInstance(l.isEmpty() ? Locale.ROOT : Locale.forLanguageTag(l));
-      format.setMaximumFractionDigits(2);
+    double x = n.doubleValue();
+    int digits = x == 0 || Math.abs(x) >= 0.01 || !Double.isFinite(x) ? 2 : (int) -Math.floor(Math.log10(Math.abs(x)));
+    return cached(NUMBERS.get(), language + '\u0000' + digits, k -> {
+      NumberFormat format = NumberFormat.getNumberInstance(language.isEmpty() ? Locale.ROOT
+          : Locale.forLanguageTag(language));
+      format.setMaximumFractionDigits(digits);
       format.setGroupingUsed(false);
       return format;
-    }).format(n.doubleValue());
+    }).format(x);
   }
 
   /** A language's name in that language ("Русский", "Қазақ тілі"), from the JDK: no bundle needs to know it. */

@@ -85,6 +85,8 @@ class AnalyzeTest {
       "an item the study does not have     | A,policy,1,nope,,5,    | :2: item: no item 'nope' in the study",
       "a panel the study does not have     | A,nobody,1,strategy,,5,| :2: panel: no panel 'nobody'",
       "a ranking that repeats an option    | A,policy,1,tools,audit,1,\\nA,policy,1,tools,audit,2, | :3: option: 'audit' is ranked twice",
+      "a rank beyond the item's options    | A,policy,1,tools,audit,1,\\nA,policy,1,tools,pdsa,4, | :3: value: rank 4 is outside 1–3",
+      "a rank under 1                      | A,policy,1,tools,audit,0, | :2: value: a rank is a whole number from 1",
       "a round that is not a number        | A,policy,one,strategy,,5, | :2: round:",
   })
   @DisplayName("bad input: exit code 2, file, line and field on stderr, nothing on stdout")
@@ -96,6 +98,67 @@ class AnalyzeTest {
     assertEquals(2, r.code());
     assertEquals("", r.out());
     assertTrue(r.err().contains(file + expected.trim()), r.err());
+  }
+
+  /**
+   * The {@code anxiety} ratings of R's irr package (version 0.84.1, {@code data/anxiety.rda}, read from the CRAN
+   * sources; Gamer, Lemon, Fellows and Singh, "irr: Various Coefficients of Interrater Reliability and Agreement"):
+   * three raters score the anxiety of 20 subjects from 1 to 6, full of ties. {@code kendall(anxiety, correct = TRUE)}
+   * gives Wt = 0.54; to full precision 12S / (m²(n³ − n) − mT) with S = 3004, T = 1674 is 0.5396568759543698 (numpy,
+   * recorded in expected.py). Each rater is a respondent ranking the subjects, scores read as tied ranks.
+   */
+  private static final int[][] ANXIETY = {
+      {3, 3, 3, 4, 5, 5, 2, 3, 5, 2, 2, 6, 1, 5, 2, 2, 1, 2, 4, 3},
+      {3, 6, 4, 6, 2, 4, 2, 4, 3, 3, 2, 3, 3, 3, 2, 2, 1, 3, 3, 4},
+      {2, 1, 4, 4, 3, 2, 1, 6, 1, 1, 1, 2, 3, 3, 1, 1, 3, 3, 2, 2}};
+
+  @Test
+  @DisplayName("tied ranks are analysed: irr's anxiety ratings (3 raters × 20 subjects) give W 0.5396568759543698")
+  void anxietyTiedRanks() throws Exception {
+    StringBuilder rows = new StringBuilder();
+    for (int rater = 0; rater < ANXIETY.length; rater++) {
+      for (int subject = 0; subject < ANXIETY[rater].length; subject++) {
+        rows.append("rater").append(rater + 1).append(",raters,1,anxiety,s").append(subject + 1).append(',')
+            .append(ANXIETY[rater][subject]).append(",\n");
+      }
+    }
+    Run r = run(csv("anxiety.csv", rows.toString()).toString());
+    assertEquals(0, r.code(), r.err());
+    JsonObject overall = new JsonObject(r.out()).getJsonArray("items").getJsonObject(0).getJsonObject("overall");
+    assertEquals(3, overall.getInteger("n"));
+    assertEquals(0, overall.getInteger("incomplete"));
+    assertEquals(0.5396568759543698, overall.getDouble("kendallW"), 1e-15);
+    assertEquals(19, overall.getInteger("df"));
+    assertEquals(3 * 19 * 0.5396568759543698, overall.getDouble("chiSquare"), 1e-12);
+  }
+
+  @Test
+  @DisplayName("ties share their average rank, and a respondent who left an option unranked is left out of m")
+  void tiesAndPartialRankings() throws Exception {
+    Path file = csv("ties.csv", "A,x,1,t,a,1,\nA,x,1,t,b,1,\nA,x,1,t,c,3,\n"
+        + "B,x,1,t,a,1,\nB,x,1,t,b,2,\nB,x,1,t,c,3,\nC,x,1,t,a,2,\nC,x,1,t,b,1,\n");
+    Run r = run(file.toString());
+    assertEquals(0, r.code(), r.err());
+    JsonObject overall = new JsonObject(r.out()).getJsonArray("items").getJsonObject(0).getJsonObject("overall");
+    assertEquals(2, overall.getInteger("n"));
+    assertEquals(1, overall.getInteger("incomplete"));
+    assertEquals(1.25, overall.getJsonObject("meanRanks").getDouble("a"));
+    assertEquals(1.75, overall.getJsonObject("meanRanks").getDouble("b"));
+  }
+
+  @Test
+  @DisplayName("an item nobody was able to rate stays a rating item; comments without a value are an open item")
+  void allUnableStaysRating() throws Exception {
+    Path file = csv("unable.csv",
+        "A,x,1,hard,,,\nB,x,1,hard,,,\nA,x,1,ideas,,,more audits\nB,x,1,ideas,,,a registry\n");
+    Run r = run(file.toString());
+    assertEquals(0, r.code(), r.err());
+    JsonObject hard = new JsonObject(r.out()).getJsonArray("items").getJsonObject(0);
+    assertEquals("hard", hard.getString("id"));
+    assertEquals("rating", hard.getString("type"));
+    assertEquals(0, hard.getJsonObject("overall").getInteger("n"));
+    assertEquals(2, hard.getJsonObject("overall").getInteger("unable"));
+    assertEquals("open", new JsonObject(r.out()).getJsonArray("items").getJsonObject(1).getString("type"));
   }
 
   @Test

@@ -40,7 +40,9 @@ class RatingItemsTest {
   @Test
   @DisplayName("a panel under minCell is suppressed, and the others keep their input order")
   void smallPanelSuppressed() {
-    RatingItemResult result = RatingItems.analyse(threePanels(), CRITERIA);
+    Map<String, RatingTally> panels = threePanels();
+    panels.put("patients", tally(null, null));
+    RatingItemResult result = RatingItems.analyse(panels, CRITERIA);
     assertEquals(List.of("policy", "practice"), List.copyOf(result.panels().keySet()));
     assertEquals(List.of("patients"), result.suppressed());
     assertEquals(Verdict.CONSENSUS_IN, result.panels().get("policy").verdict());
@@ -48,41 +50,75 @@ class RatingItemsTest {
   }
 
   @Test
+  @DisplayName("secondary suppression: with one rating withheld, the smallest shown panel is withheld too")
+  void secondarySuppression() {
+    RatingItemResult result = RatingItems.analyse(threePanels(), CRITERIA);
+    assertEquals(List.of("policy"), List.copyOf(result.panels().keySet()));
+    assertEquals(List.of("practice", "patients"), result.suppressed());
+    assertEquals(12, result.overall().n());
+  }
+
+  @Test
+  @DisplayName("secondary suppression: two small panels holding minCell ratings together need nothing more")
+  void remainderAtMinCell() {
+    Map<String, RatingTally> panels = threePanels();
+    panels.put("partners", tally(4, 5));
+    RatingItemResult result = RatingItems.analyse(panels, CRITERIA);
+    assertEquals(List.of("policy", "practice"), List.copyOf(result.panels().keySet()));
+    assertEquals(List.of("patients", "partners"), result.suppressed());
+  }
+
+  @Test
   @DisplayName("without perPanel the overall rule decides: consensus-in")
   void overallVerdict() {
     assertEquals(Verdict.CONSENSUS_IN, RatingItems.analyse(threePanels(), CRITERIA).overall().verdict());
+    assertNull(RatingItems.analyse(threePanels(), CRITERIA).tooFewToJudge());
   }
 
   @Test
-  @DisplayName("with perPanel one shown panel without consensus turns it into no consensus")
+  @DisplayName("with perPanel a panel of minResponses without consensus blocks it, even when withheld from view")
   void perPanelBlocks() {
     RatingItemResult result = RatingItems.analyse(threePanels(), CRITERIA.withPerPanel(true));
     assertEquals(Verdict.NO_CONSENSUS, result.overall().verdict());
-    assertEquals(Verdict.NO_CONSENSUS, result.panels().get("practice").verdict());
+    assertEquals(List.of("patients"), result.tooFewToJudge());
   }
 
   @Test
-  @DisplayName("with perPanel a suppressed panel has no say")
-  void perPanelIgnoresSuppressed() {
+  @DisplayName("with perPanel a panel under minResponses neither confirms nor blocks, and is named too few to judge")
+  void perPanelIgnoresTooFew() {
     Map<String, RatingTally> panels = new LinkedHashMap<>();
     panels.put("policy", tally(7, 8, 9, 8, 7, 9));
     panels.put("practice", tally(9, 9, 8, 8, 7));
-    panels.put("patients", tally(2));
+    panels.put("patients", tally(5, 5, 6));
     RatingItemResult result = RatingItems.analyse(panels, CRITERIA.withPerPanel(true));
     assertEquals(Verdict.CONSENSUS_IN, result.overall().verdict());
-    assertEquals(Bridging.ALL_PANELS_IN, result.bridging());
+    assertEquals(List.of("patients"), result.tooFewToJudge());
+    assertEquals(Bridging.DIVIDED, result.bridging());
   }
 
   @Test
-  @DisplayName("with perPanel a shown panel still under minResponses is insufficient on its own and blocks")
+  @DisplayName("with perPanel a shown panel still under minResponses is insufficient on its own and has no say")
   void perPanelSmallShownPanel() {
     Map<String, RatingTally> panels = new LinkedHashMap<>();
-    panels.put("policy", tally(7, 8, 9, 8, 7, 9));
-    panels.put("practice", tally(9, 9, 8));
+    panels.put("policy", tally(7, 8, 9, 8, 7, 9, 9, 9));
+    panels.put("practice", tally(5, 5, 6));
     RatingItemResult result = RatingItems.analyse(panels, CRITERIA.withPerPanel(true));
     assertEquals(Verdict.INSUFFICIENT, result.panels().get("practice").verdict());
-    assertEquals(Verdict.NO_CONSENSUS, result.overall().verdict());
-    assertEquals(Bridging.DIVIDED, result.bridging());
+    assertEquals(Verdict.CONSENSUS_IN, result.overall().verdict());
+    assertEquals(List.of("practice"), result.tooFewToJudge());
+  }
+
+  @Test
+  @DisplayName("with perPanel and no panel of minResponses ratings the verdict is insufficient")
+  void perPanelNoPanelJudges() {
+    Map<String, RatingTally> panels = new LinkedHashMap<>();
+    panels.put("policy", tally(7, 8, 9, 8));
+    panels.put("practice", tally(9, 9, 8, 8));
+    RatingItemResult overall = RatingItems.analyse(panels, CRITERIA);
+    assertEquals(Verdict.CONSENSUS_IN, overall.overall().verdict());
+    RatingItemResult result = RatingItems.analyse(panels, CRITERIA.withPerPanel(true));
+    assertEquals(Verdict.INSUFFICIENT, result.overall().verdict());
+    assertEquals(List.of("policy", "practice"), result.tooFewToJudge());
   }
 
   @Test
@@ -93,7 +129,7 @@ class RatingItemsTest {
   }
 
   @Test
-  @DisplayName("one panel in and another not is divided")
+  @DisplayName("one panel in and another not is divided, whether or not the other is withheld from view")
   void divided() {
     assertEquals(Bridging.DIVIDED, RatingItems.analyse(threePanels(), CRITERIA).bridging());
   }
@@ -119,7 +155,10 @@ class RatingItemsTest {
   @Test
   @DisplayName("gic multiplies (agree + 1) / (n + 2) over the shown panels: 7/8 × 5/7 = 0.625")
   void gic() {
-    assertClose(0.625, RatingItems.analyse(threePanels(), CRITERIA).gic());
+    Map<String, RatingTally> panels = threePanels();
+    panels.remove("patients");
+    assertClose(0.625, RatingItems.analyse(panels, CRITERIA).gic());
+    assertClose(0.875, RatingItems.analyse(threePanels(), CRITERIA).gic());
   }
 
   @Test

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -201,6 +202,25 @@ class RatingStatsTest {
     }
 
     @Test
+    @DisplayName("7 of 10 meets 0.70, and 3 of 20 blocks below 0.15, for every multiple of the panel")
+    void exactShares() {
+      for (int k = 1; k <= 200; k++) {
+        assertEquals(Verdict.CONSENSUS_IN, stats(NINE, repeat(8, 7 * k, 5, 3 * k)).verdict(), "n = " + 10 * k);
+        assertEquals(Verdict.NO_CONSENSUS, stats(NINE, repeat(8, 14 * k, 5, 3 * k, 2, 3 * k)).verdict(),
+            "n = " + 20 * k);
+      }
+    }
+
+    @Test
+    @DisplayName("thresholds are the decimals written: 0.35 is met by 7 of 20, 0.1 blocks 2 of 20")
+    void decimalThresholds() {
+      Criteria criteria = new Criteria(1, 9, Rule.PERCENT, NINE.agree(), NINE.disagree(), 0.35, 0.1, 1, 5, false,
+          NINE.quantiles(), 3, 15);
+      assertEquals(Verdict.CONSENSUS_IN, stats(criteria, repeat(8, 7, 5, 13)).verdict());
+      assertEquals(Verdict.NO_CONSENSUS, stats(criteria, repeat(8, 7, 5, 11, 2, 2)).verdict());
+    }
+
+    @Test
     @DisplayName("fewer than minResponses valid ratings are insufficient, however unanimous")
     void insufficient() {
       assertEquals(Verdict.INSUFFICIENT, stats(NINE, 9, 9, 9, 9, null, null).verdict());
@@ -232,6 +252,14 @@ class RatingStatsTest {
       RatingStats stats = stats(criteria, 5, 7, 8, 9, 9);
       assertEquals(2.0, stats.iqr());
       assertEquals(Verdict.NO_CONSENSUS, stats.verdict());
+    }
+
+    @Test
+    @DisplayName("an IQR of exactly maxIqr is consensus (type 8 on 4,7,7,7,7: 1, not 1.0000000000000004)")
+    void iqrAtMaxIqrExactly() {
+      RatingStats stats = stats(criteria.withQuantiles(EstimationType.R_8), 4, 7, 7, 7, 7);
+      assertEquals(1.0, stats.iqr());
+      assertEquals(Verdict.CONSENSUS_IN, stats.verdict());
     }
 
     @Test
@@ -269,14 +297,36 @@ class RatingStatsTest {
     }
 
     @Test
-    @DisplayName("a median of 3.5 without disagreement is inappropriate: consensus-out")
+    @DisplayName("a median of 3.5 without disagreement is uncertain, as 6.5 is: the cut-offs are symmetric")
     void threeAndAHalf() {
       RatingStats stats = stats(criteria, 2, 3, 3, 4, 4, 5);
       assertClose(3.5, stats.median());
       assertClose(3.0, stats.p30());
       assertClose(4.0, stats.p70());
+      assertEquals(Appropriateness.UNCERTAIN, stats.rand());
+      assertEquals(Verdict.NO_CONSENSUS, stats.verdict());
+    }
+
+    @Test
+    @DisplayName("a median of 3 without disagreement is inappropriate: consensus-out")
+    void three() {
+      RatingStats stats = stats(criteria, 2, 3, 3, 3, 4, 5);
+      assertEquals(3.0, stats.median());
       assertEquals(Appropriateness.INAPPROPRIATE, stats.rand());
       assertEquals(Verdict.CONSENSUS_OUT, stats.verdict());
+    }
+
+    @Test
+    @DisplayName("IPR = IPRAS exactly (1,1,1,1,6,7,7,7,7,8,8,8,8: both 3.4) is no disagreement: appropriate")
+    void iprEqualsIpras() {
+      RatingStats stats = stats(criteria, 1, 1, 1, 1, 6, 7, 7, 7, 7, 8, 8, 8, 8);
+      // P30 = x(4.6) = 1 + 0.6·5 = 4, P70 = x(9.4) = 7.4; IPR 3.4, IPRCP 5.7, AI 0.7, IPRAS 2.35 + 1.05 = 3.4.
+      assertEquals(3.4, stats.ipr());
+      assertEquals(3.4, stats.ipras());
+      assertEquals(7.4, stats.p70());
+      assertFalse(stats.randDisagreement());
+      assertEquals(Appropriateness.APPROPRIATE, stats.rand());
+      assertEquals(Verdict.CONSENSUS_IN, stats.verdict());
     }
 
     @Test

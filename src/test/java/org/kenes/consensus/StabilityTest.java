@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.kenes.consensus.Tolerance.assertClose;
-import static org.kenes.consensus.Tolerance.assertPValue;
 
 import java.util.Arrays;
 import java.util.List;
@@ -29,7 +28,7 @@ class StabilityTest {
   }
 
   @Test
-  @DisplayName("changePct and the Wilcoxon test of ten participants match numpy and SciPy")
+  @DisplayName("changePct of ten participants matches numpy; their five tied pairs get the exact p = 5/16")
   void tenParticipants() {
     Stability stability = Stability.of(RatingTally.of(1, 9, PREVIOUS), RatingTally.of(1, 9, CURRENT),
         paired(PREVIOUS, CURRENT), 15);
@@ -37,11 +36,12 @@ class StabilityTest {
     assertFalse(stability.stable());
     assertEquals(5, stability.pairs());
     assertClose(2.5, stability.wilcoxonT());
-    assertPValue(0.15729920705028516, stability.wilcoxonP());
+    assertEquals(0.3125, stability.wilcoxonP());
+    assertEquals("exact", stability.wilcoxonMethod());
   }
 
   @Test
-  @DisplayName("a change of exactly 15 % is not stable; under the threshold it is")
+  @DisplayName("a change of exactly 15 % is not stable; under the threshold it is; thresholds are exact decimals")
   void threshold() {
     RatingTally before = RatingTally.ofCounts(1, 9, new long[] {0, 0, 0, 0, 20, 0, 0, 0, 0}, 0);
     RatingTally after = RatingTally.ofCounts(1, 9, new long[] {0, 0, 0, 0, 17, 3, 0, 0, 0}, 0);
@@ -49,6 +49,11 @@ class StabilityTest {
     assertEquals(15.0, stability.changePct());
     assertFalse(stability.stable());
     assertTrue(Stability.of(before, after, PairedTally.empty(), 20).stable());
+    // 100 × ½ × 2 × 1/30 = 10/3 %: just under 3.34, not under 3.333.
+    RatingTally thirty = RatingTally.ofCounts(1, 9, new long[] {0, 0, 0, 0, 30, 0, 0, 0, 0}, 0);
+    RatingTally moved = RatingTally.ofCounts(1, 9, new long[] {0, 0, 0, 0, 29, 1, 0, 0, 0}, 0);
+    assertTrue(Stability.of(thirty, moved, PairedTally.empty(), 3.34).stable());
+    assertFalse(Stability.of(thirty, moved, PairedTally.empty(), 3.333).stable());
   }
 
   @Test

@@ -32,6 +32,43 @@ class WilcoxonPropertiesTest {
             }));
   }
 
+  /** Up to 14 non-zero differences from few magnitudes, so that most samples hold ties, and a few zeros. */
+  @Provide
+  Arbitrary<List<Integer>> tied() {
+    return Arbitraries.integers().between(-4, 4).list().ofMaxSize(16)
+        .filter(list -> list.stream().filter(d -> d != 0).count() <= 14);
+  }
+
+  @Property
+  @Label("with ties the exact p equals counting all 2^n' sign assignments of the midranks")
+  void tiedExactByEnumeration(@ForAll("tied") List<Integer> differences) {
+    List<Integer> nonZero = differences.stream().filter(d -> d != 0).toList();
+    int n = nonZero.size();
+    // Twice each midrank: the |d| below it, doubled, plus the size of its tie group plus one.
+    int[] doubledRanks = new int[n];
+    int doubledWPlus = 0;
+    for (int i = 0; i < n; i++) {
+      int magnitude = Math.abs(nonZero.get(i));
+      long below = nonZero.stream().filter(d -> Math.abs(d) < magnitude).count();
+      long equal = nonZero.stream().filter(d -> Math.abs(d) == magnitude).count();
+      doubledRanks[i] = (int) (2 * below + equal + 1);
+      doubledWPlus += nonZero.get(i) > 0 ? doubledRanks[i] : 0;
+    }
+    int mean = n * (n + 1) / 2;
+    long atLeast = 0;
+    for (int signs = 0; signs < 1 << n; signs++) {
+      int sum = 0;
+      for (int i = 0; i < n; i++) {
+        sum += (signs >> i & 1) * doubledRanks[i];
+      }
+      atLeast += Math.abs(sum - mean) >= Math.abs(doubledWPlus - mean) ? 1 : 0;
+    }
+    WilcoxonResult result = Wilcoxon.signedRank(raw(differences));
+    assertTrue(result.exact());
+    assertEquals(doubledWPlus / 2.0, result.wPlus());
+    assertEquals((double) atLeast / (1L << n), result.p());
+  }
+
   @Property
   @Label("the test on counts of differences equals the test on the raw differences")
   void countsEqualRaw(@ForAll("differences") List<Integer> differences) {

@@ -13,7 +13,11 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** Expected values: scipy.stats.wilcoxon(d, zero_method='wilcox', correction=False) in expected.py. */
+/**
+ * Expected values: scipy.stats.wilcoxon(d, zero_method='wilcox', correction=False) in expected.py; with ties, the
+ * exact conditional p by enumeration of every sign assignment (n' ≤ 17) or by a second, independent count (n' = 50),
+ * and the asymptotic one by CONSENSUS.md's formula, in expected.py.
+ */
 class WilcoxonTest {
   private static final double[] TIED = {1, 1, 1, 2, -1, -2, 3, 1, 2, 0, 0, -1, 1, 2, 2, 1, -3, 4, 1, 0};
 
@@ -54,15 +58,57 @@ class WilcoxonTest {
   }
 
   @Test
-  @DisplayName("ties among |d| switch to the normal approximation with tie correction, zeros dropped")
-  void tiesAsymptotic() {
+  @DisplayName("d = +1, +1, −1: the exact p is 1 (the normal approximation said 0.564)")
+  void smallTiedExact() {
+    WilcoxonResult result = Wilcoxon.signedRank(new double[] {1, 1, -1});
+    assertTrue(result.exact());
+    assertEquals("exact", result.method());
+    assertEquals(4.0, result.wPlus());
+    assertEquals(1.0, result.p());
+  }
+
+  @Test
+  @DisplayName("ties among |d| with n' ≤ 50 give the exact conditional p, zeros dropped (2095/32768)")
+  void tiesExact() {
     WilcoxonResult result = Wilcoxon.signedRank(TIED);
-    assertFalse(result.exact());
+    assertTrue(result.exact());
     assertEquals(17, result.nonZeroPairs());
-    assertClose(115.5, result.wPlus());
-    assertClose(37.5, result.wMinus());
-    assertClose(37.5, result.t());
-    assertPValue(0.05959727785002021, result.p());
+    assertEquals(115.5, result.wPlus());
+    assertEquals(37.5, result.wMinus());
+    assertEquals(37.5, result.t());
+    assertEquals(2095.0 / 32768, result.p());
+  }
+
+  @Test
+  @DisplayName("50 tied pairs are still exact: 675601369455 / 2^49, as a second count by dynamic programming gives")
+  void fiftyTiedPairsExact() {
+    double[] tied = thrice(TIED, 2);
+    WilcoxonResult result = Wilcoxon.signedRank(tied);
+    assertEquals(50, result.nonZeroPairs());
+    assertEquals(958.5, result.wPlus());
+    assertTrue(result.exact());
+    assertEquals(675601369455.0 / 562949953421312.0, result.p());
+  }
+
+  @Test
+  @DisplayName("51 tied pairs take the normal approximation with tie correction, no continuity correction")
+  void tiesAsymptotic() {
+    WilcoxonResult result = Wilcoxon.signedRank(thrice(TIED, 0));
+    assertFalse(result.exact());
+    assertEquals("asymptotic", result.method());
+    assertEquals(51, result.nonZeroPairs());
+    assertClose(1000.5, result.wPlus());
+    assertClose(325.5, result.t());
+    assertPValue(0.0012245892360459448, result.p());
+  }
+
+  /** The differences three times over, less the last {@code dropped}. */
+  private static double[] thrice(double[] differences, int dropped) {
+    double[] out = new double[3 * differences.length - dropped];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = differences[i % differences.length];
+    }
+    return out;
   }
 
   @Test

@@ -3,6 +3,8 @@
 Run: python3 expected.py. The Java tests hold the printed numbers as literals; this file
 documents where each one came from and is never run by the build.
 """
+import math
+
 import numpy as np
 from scipy import stats
 
@@ -125,3 +127,75 @@ ranks = np.array([stats.rankdata(c) for c in cols])
 m, n = ranks.shape
 show("dtsea mean ranks", ranks.mean(axis=0).tolist())
 show("dtsea borda", ((n - ranks + 1).sum(axis=0) / (m * n)).tolist())
+
+
+# --- Values recorded without SciPy (not installable here): numpy and exact rational arithmetic only. ---
+from fractions import Fraction
+import itertools
+
+
+def midranks(values):
+    """Average ranks of |values| (ties share their mean rank), as scipy.stats.rankdata does."""
+    a = np.abs(np.asarray(values, dtype=float))
+    order = np.argsort(a, kind="stable")
+    ranks = np.empty(len(a))
+    i = 0
+    while i < len(a):
+        j = i
+        while j + 1 < len(a) and a[order[j + 1]] == a[order[i]]:
+            j += 1
+        ranks[order[i:j + 1]] = (i + j) / 2 + 1
+        i = j + 1
+    return ranks
+
+
+def exact_by_enumeration(d):
+    """P(|W+ - n'(n'+1)/4| >= |w+ - n'(n'+1)/4|) over all 2^n' sign assignments of the midranks."""
+    d = [x for x in d if x != 0]
+    n, r = len(d), midranks(d)
+    w = sum(r[i] for i in range(n) if d[i] > 0)
+    mean = n * (n + 1) / 4
+    hits = sum(abs(sum(r[i] for i in range(n) if s[i]) - mean) >= abs(w - mean)
+               for s in itertools.product([0, 1], repeat=n))
+    return w, Fraction(hits, 2 ** n)
+
+
+def exact_by_generating_function(d):
+    """The same distribution by a second count: the generating function of twice W+, one rank at a time."""
+    d = [x for x in d if x != 0]
+    n, r = len(d), midranks(d)
+    w2 = 2 * sum(r[i] for i in range(n) if d[i] > 0)
+    ways = {0: 1}
+    for rank in r:
+        step = {}
+        for total, count in ways.items():
+            step[total] = step.get(total, 0) + count
+            step[total + 2 * rank] = step.get(total + 2 * rank, 0) + count
+        ways = step
+    mean = n * (n + 1) / 2
+    return w2 / 2, Fraction(sum(c for t, c in ways.items() if abs(t - mean) >= abs(w2 - mean)), 2 ** n)
+
+
+# Exact Wilcoxon with ties -> WilcoxonTest, StabilityTest
+show("plus-plus-minus W+ p", exact_by_enumeration([1, 1, -1]))                  # (4.0, 1)
+tied = [1, 1, 1, 2, -1, -2, 3, 1, 2, 0, 0, -1, 1, 2, 2, 1, -3, 4, 1, 0]
+show("ties exact W+ p", exact_by_enumeration(tied))                              # (115.5, 2095/32768)
+show("ties x3 less 2, n' = 50, W+ p", exact_by_generating_function((tied * 3)[:-2]))
+# (958.5, 675601369455/562949953421312)
+show("stability pairs exact W+ p", exact_by_enumeration([1, 1, 0, 0, 0, 2, -1, 1]))  # (12.5, 5/16)
+d = [x for x in tied * 3 if x != 0]
+n, r = len(d), midranks(d)
+w = sum(r[i] for i in range(n) if d[i] > 0)
+_, groups = np.unique(np.abs(d), return_counts=True)
+z = (w - n * (n + 1) / 4) / np.sqrt(n * (n + 1) * (2 * n + 1) / 24 - sum(t ** 3 - t for t in groups) / 48)
+show("ties x3, n' = 51, asymptotic W+ p", [float(w), math.erfc(abs(z) / math.sqrt(2))])  # 0.0012245892360459448
+
+# Kendall's W with ties: irr's anxiety data (irr 0.84.1, data/anxiety.rda; 20 subjects x 3 raters) -> AnalyzeTest
+anxiety = [[3, 3, 3, 4, 5, 5, 2, 3, 5, 2, 2, 6, 1, 5, 2, 2, 1, 2, 4, 3],
+           [3, 6, 4, 6, 2, 4, 2, 4, 3, 3, 2, 3, 3, 3, 2, 2, 1, 3, 3, 4],
+           [2, 1, 4, 4, 3, 2, 1, 6, 1, 1, 1, 2, 3, 3, 1, 1, 3, 3, 2, 2]]
+R = sum(midranks(rater) for rater in anxiety)
+m, k = len(anxiety), len(anxiety[0])
+S = float(((R - R.mean()) ** 2).sum())
+T = sum(int(t ** 3 - t) for rater in anxiety for t in np.unique(rater, return_counts=True)[1])
+show("anxiety S T W", [S, T, 12 * S / (m * m * (k ** 3 - k) - m * T)])          # 3004, 1674, 0.5396568759543698

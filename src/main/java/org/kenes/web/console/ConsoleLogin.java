@@ -78,8 +78,8 @@ final class ConsoleLogin {
       ctx.fail(new Forbidden("the sign-in form has expired; reload it and try again"));
       return;
     }
-    String lang = Views.languages().contains(ctx.request().getFormAttribute("lang"))
-        ? ctx.request().getFormAttribute("lang") : Viewer.browser(ctx);
+    String chosen = Views.spoken(ctx.request().getFormAttribute("lang"));
+    String lang = chosen != null ? chosen : Viewer.browser(ctx);
     s.accounts().login(ctx.request().getFormAttribute("username"), ctx.request().getFormAttribute("password"), lang)
         .compose(session -> s.audit().record(session.actor(), "login", session.actor().name(), null, "console")
             .map(session))

@@ -26,13 +26,19 @@ final class Dashboard {
     String lang = viewer.language();
     JsonArray panels = new JsonArray();
     JsonObject byPanel = participation.getJsonObject("panels", new JsonObject());
+    String suppressed = viewer.text("report.suppressed", study.criteria().minCell());
     for (String panel : byPanel.fieldNames()) {
       JsonObject p = byPanel.getJsonObject(panel);
-      panels.add(row(p.getLong("invited", 0L), p.getLong("responded", 0L)).put("id", panel)
+      // A panel under minCell, or withheld so that it cannot be worked out, shows no count (CONSENSUS.md, small cells).
+      JsonObject row = p.getBoolean("suppressed", false)
+          ? new JsonObject().put("invited", p.getLong("invited", 0L)).put("responded", suppressed).put("pct", 0)
+              .put("pctText", "–")
+          : row(p.getLong("invited", 0L), p.getLong("responded", 0L));
+      panels.add(row.put("id", panel)
           .put("name", study.panel(panel).map(x -> study.text(x.name(), lang)).orElse(panel)));
     }
     model.put("total", row(participation.getLong("invited", 0L), participation.getLong("responded", 0L)))
-        .put("panels", panels);
+        .put("panels", panels).put("suppressedText", suppressed);
     JsonArray items = new JsonArray();
     for (Object o : snapshot.getJsonArray("items", new JsonArray())) {
       JsonObject item = (JsonObject) o;
@@ -52,6 +58,7 @@ final class Dashboard {
 
   private static JsonObject row(long invited, long responded) {
     long pct = invited == 0 ? 0 : Math.round(100.0 * responded / invited);
-    return new JsonObject().put("invited", invited).put("responded", responded).put("pct", pct);
+    return new JsonObject().put("invited", invited).put("responded", responded).put("pct", pct)
+        .put("pctText", pct + "%");
   }
 }

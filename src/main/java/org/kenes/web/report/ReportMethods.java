@@ -2,6 +2,7 @@ package org.kenes.web.report;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.math.BigDecimal;
 import org.kenes.consensus.Criteria;
 import org.kenes.study.Study;
 import org.kenes.web.Views;
@@ -46,8 +47,8 @@ final class ReportMethods {
     }
     JsonObject method = report.getJsonObject("method");
     String rule = switch (c.rule()) {
-      case PERCENT -> Views.text(lang, "report.rule.percent", pct(c.inAgreeAtLeast()), ReportView.band(c.agree()),
-          pct(c.inDisagreeBelow()), ReportView.band(c.disagree()));
+      case PERCENT -> Views.text(lang, "report.rule.percent", pct(c.inAgreeAtLeast(), lang),
+          ReportView.band(c.agree()), pct(c.inDisagreeBelow(), lang), ReportView.band(c.disagree()));
       case MEDIAN_IQR -> Views.text(lang, "report.rule.median-iqr", Views.number(c.maxIqr(), lang),
           ReportView.band(c.agree()), ReportView.band(c.disagree()));
       case RAND_UCLA -> Views.text(lang, "report.rule.rand-ucla");
@@ -70,7 +71,7 @@ final class ReportMethods {
     return new JsonObject().put("rounds", rounds).put("rule", rule)
         .put("scale", Views.text(lang, "report.scale", c.scaleMin(), c.scaleMax()))
         .put("minResponses", Views.text(lang, "report.minResponses", c.minResponses()))
-        .put("perPanel", c.perPanel() ? Views.text(lang, "report.perPanel", c.minCell()) : null)
+        .put("perPanel", c.perPanel() ? Views.text(lang, "report.perPanel", c.minResponses()) : null)
         .put("quantiles", Views.text(lang, "report.quantiles", c.quantiles().name()))
         .put("minCell", Views.text(lang, "report.minCell", c.minCell()))
         .put("stability", Views.text(lang, "report.stabilityRule", Views.number(c.stableBelowPct(), lang)))
@@ -80,8 +81,9 @@ final class ReportMethods {
         .put("changes", changes);
   }
 
-  private static String pct(double share) {
-    return Math.round(share * 100) + "%";
+  /** A threshold as a percentage, with the decimals it has (0.70 → 70%, 0.675 → 67.5%). */
+  private static String pct(double share, String lang) {
+    return Views.number(BigDecimal.valueOf(share).movePointRight(2), lang) + "%";
   }
 
   /** The date of an ISO instant (2026-11-25T10:00:00Z → 2026-11-25); dates are what a report cites. */

@@ -61,8 +61,8 @@ final class ReportView {
           .put("items", refs(group.getJsonArray("items"))));
     });
     JsonArray open = new JsonArray();
-    for (String verdict : new String[] {"no-consensus", "insufficient", "not-asked"}) {
-      summary.getJsonArray(verdict).forEach(i -> open.add(ref((String) i)
+    for (String verdict : new String[] {"no-consensus", "insufficient", "in-progress", "not-asked"}) {
+      summary.getJsonArray(verdict, new JsonArray()).forEach(i -> open.add(ref((String) i)
           .put("why", Views.text(lang, "verdict." + verdict))));
     }
     JsonArray retired = new JsonArray();
@@ -82,9 +82,20 @@ final class ReportView {
               Views.text(lang, "report.kendall." + ranking.getString("strength").replace(' ', '-')), ranking.getValue("n"),
               ranking.getInteger("round")) : Views.text(lang, "report.kendall.none")));
     });
-    return new JsonObject().put("included", included).put("excluded", refs(summary.getJsonArray("consensus-out")))
+    return new JsonObject().put("note", inProgress()).put("included", included)
+        .put("excluded", refs(summary.getJsonArray("consensus-out")))
         .put("open", open).put("retired", retired).put("rankings", rankings)
         .put("bridging", refs(summary.getJsonArray("all-panels-in"))).put("divided", refs(summary.getJsonArray("divided")));
+  }
+
+  /** While a round is open: the summary is the last closed round's, and the open round's figures are provisional. */
+  private String inProgress() {
+    Integer open = report.getInteger("openRound");
+    if (open == null) {
+      return null;
+    }
+    return open == 1 ? Views.text(lang, "report.inProgress.first")
+        : Views.text(lang, "report.inProgress", open, open - 1);
   }
 
   private JsonArray refs(JsonArray ids) {
@@ -127,14 +138,13 @@ final class ReportView {
             .put("agree", overall.getValue("agree")).put("disagree", overall.getValue("disagree"))
             .put("kendallW", overall.getValue("kendallW"))
             .put("rand", rand == null ? null : Views.text(lang, "report.rand." + rand))
-            .put("stability", stability == null ? null : Views.text(lang,
-                stability.getBoolean("stable") ? "report.stable" : "report.unstable",
-                Views.number(stability.getValue("changePct"), lang), stability.getInteger("since")))
+            .put("stability", stability == null ? null : stability(stability))
             .put("verdictText", overall.getString("verdict") == null ? null
                 : Views.text(lang, "verdict." + overall.getString("verdict"))));
       }
       model.put("rounds", rounds);
       JsonObject last = last(item);
+      model.put("tooFewToJudge", tooFewToJudge(last));
       if (model.getBoolean("rating") && last != null && last.getJsonObject("overall") != null) {
         String title = Views.text(lang, "report.chart", text(item.getJsonObject("text")), last.getInteger("round"));
         model.put("chart", Charts.Distribution.of("chart-" + item.getString("id"), title, last.getJsonObject("overall"),
@@ -143,6 +153,27 @@ final class ReportView {
       items.add(model);
     }
     return items;
+  }
+
+  /** "stable: 8% of ratings moved since round 1"; without ratings in one of the rounds there is nothing to compare. */
+  private String stability(JsonObject stability) {
+    Object changePct = stability.getValue("changePct");
+    if (!(changePct instanceof Number)) {
+      return Views.text(lang, "report.stability.none", stability.getInteger("since"));
+    }
+    return Views.text(lang, stability.getBoolean("stable") ? "report.stable" : "report.unstable",
+        Views.number(changePct, lang), stability.getInteger("since"));
+  }
+
+  /** Under perPanel, the panels too few to judge the item's last closed round, by name. */
+  private String tooFewToJudge(JsonObject last) {
+    JsonArray panels = last == null ? null : last.getJsonArray("tooFewToJudge");
+    if (panels == null || panels.isEmpty()) {
+      return null;
+    }
+    return Views.text(lang, "report.tooFewToJudge", String.join(", ", panels.stream()
+        .map(p -> study.panel((String) p).map(panel -> study.text(panel.name(), lang)).orElse((String) p)).toList()),
+        study.criteria().minResponses());
   }
 
   private String optionText(String itemId, String optionId) {
@@ -155,9 +186,15 @@ final class ReportView {
         .map(c -> study.text(c.name(), lang)).orElse(category);
   }
 
+  /** The item's results in the last closed round that asked it (an open round's are provisional), or null. */
   static JsonObject last(JsonObject item) {
     JsonArray history = item.getJsonArray("rounds");
-    return history.isEmpty() ? null : history.getJsonObject(history.size() - 1);
+    for (int i = history.size() - 1; i >= 0; i--) {
+      if (!history.getJsonObject(i).getBoolean("provisional", false)) {
+        return history.getJsonObject(i);
+      }
+    }
+    return null;
   }
 
   private String text(JsonObject texts) {

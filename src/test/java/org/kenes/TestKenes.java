@@ -23,7 +23,7 @@ import org.kenes.config.KenesConfig;
  */
 public final class TestKenes implements AutoCloseable {
 
-  public static final String ADMIN = "test-admin-token";
+  public static final String ADMIN = "test-admin-token-of-kenes-tests";
 
   public final Vertx vertx;
   public final KenesConfig config;

@@ -39,12 +39,16 @@ public record KenesConfig(
 
   public static KenesConfig from(Map<String, String> env) {
     int port = intValue(env, PORT, 8080);
+    String adminToken = value(env, ADMIN_TOKEN, null);
+    if (adminToken != null) {
+      AdminToken.check(adminToken, ADMIN_TOKEN);
+    }
     return new KenesConfig(
         port,
         Path.of(value(env, DATA_DIR, "data")),
         value(env, MONGO_URI, null),
         value(env, BASE_URL, "http://localhost:" + port),
-        value(env, ADMIN_TOKEN, null),
+        adminToken,
         value(env, SMTP_HOST, null),
         intValue(env, SMTP_PORT, 25),
         value(env, SMTP_FROM, "kenes@localhost"),

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,6 +14,7 @@ import java.util.Optional;
 import org.kenes.answer.AnswerRepository;
 import org.kenes.answer.AnswerSet;
 import org.kenes.common.Conflict;
+import org.kenes.common.Invalid;
 import org.kenes.common.NotFound;
 import org.kenes.common.Recent;
 import org.kenes.consensus.Verdict;
@@ -26,6 +28,8 @@ import org.kenes.study.StudyService;
 /** Opens and closes rounds and answers their results: stored once a round is closed, live while it is open. */
 public final class RoundService {
 
+  /** The furthest a round's deadline may lie: a Delphi round lasts weeks, and a date must fit the store's clock. */
+  static final Duration LONGEST_ROUND = Duration.ofDays(366);
   /** How long a close waits for saves already under way; longer than a save takes, shorter than a person waits. */
   private static final long DRAIN_PATIENCE_MS = 5_000;
 
@@ -63,8 +67,12 @@ public final class RoundService {
    * itself then.
    */
   public Future<Round> open(String studyId, Instant closesAt) {
-    if (closesAt != null && !closesAt.isAfter(Instant.now())) {
-      return Future.failedFuture(new org.kenes.common.Invalid("closesAt", "the deadline must lie in the future"));
+    Instant now = Instant.now();
+    if (closesAt != null && !closesAt.isAfter(now)) {
+      return Future.failedFuture(new Invalid("closesAt", "the deadline must lie in the future"));
+    }
+    if (closesAt != null && closesAt.isAfter(now.plus(LONGEST_ROUND))) {
+      return Future.failedFuture(new Invalid("closesAt", "the deadline must lie within a year"));
     }
     return studies.get(studyId).compose(study -> rounds.list(studyId).compose(existing -> {
       Optional<Round> open = existing.stream().filter(Round::open).findFirst();

@@ -22,8 +22,11 @@ import java.util.Set;
 final class StoreSecret {
 
   static final String USER = "kenes";
-  /** What a connection may ask before signing in: the driver's handshake and monitoring, and signing in itself. */
-  private static final Set<String> BEFORE_SIGN_IN = Set.of("ismaster", "hello", "saslstart", "ping");
+  /**
+   * What a connection may ask before signing in: the driver's handshake and monitoring (which asks the connection's
+   * own last error for its id), and signing in itself.
+   */
+  private static final Set<String> BEFORE_SIGN_IN = Set.of("ismaster", "hello", "getlasterror", "saslstart", "ping");
   private static final AttributeKey<Boolean> SIGNED_IN = AttributeKey.valueOf("kenes.signedIn");
   private static final int UNAUTHORIZED = 13;
   private static final int AUTHENTICATION_FAILED = 18;

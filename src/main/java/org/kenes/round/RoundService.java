@@ -74,7 +74,8 @@ public final class RoundService {
     if (closesAt != null && closesAt.isAfter(now.plus(LONGEST_ROUND))) {
       return Future.failedFuture(new Invalid("closesAt", "the deadline must lie within a year"));
     }
-    return studies.get(studyId).compose(study -> rounds.list(studyId).compose(existing -> {
+    return studies.stored(studyId).compose(stored -> rounds.list(studyId).compose(existing -> {
+      Study study = stored.study();
       Optional<Round> open = existing.stream().filter(Round::open).findFirst();
       if (open.isPresent()) {
         return Future.failedFuture(new Conflict("round " + open.get().number() + " is open; close it first"));
@@ -93,7 +94,9 @@ public final class RoundService {
         }
         Round round = new Round(studyId, number, true, ids, Instant.now().toString(), null,
             closesAt == null ? null : closesAt.toString());
-        return rounds.insert(round).onComplete(r -> recent.forget(studyId))
+        // The claim first: from it on the definition the items came from cannot change until the round is closed.
+        return studies.claimRound(stored, number).compose(v -> rounds.insert(round))
+            .onComplete(r -> recent.forget(studyId))
             .onSuccess(v -> announce(round.study(), round.number(), "open")).map(round);
       });
     }));

@@ -27,6 +27,7 @@ public final class FacilitatorAuth implements Handler<RoutingContext> {
   static final String CSRF_HEADER = "X-CSRF-Token";
   private static final String ACTOR = "kenes.actor";
   private static final String SESSION = "kenes.session";
+  private static final String SECRET = "kenes.sessionSecret";
 
   private final AccountService accounts;
   private final boolean pages;
@@ -49,6 +50,11 @@ public final class FacilitatorAuth implements Handler<RoutingContext> {
   /** Who is calling; set by this handler on every route it guards. */
   public static Actor actor(RoutingContext ctx) {
     return ctx.get(ACTOR);
+  }
+
+  /** The secret of the session the request came with, cookie or bearer token; empty for the admin token. */
+  public static Optional<String> sessionSecret(RoutingContext ctx) {
+    return Optional.ofNullable(ctx.get(SECRET));
   }
 
   /** The cookie session of the request, if it came with one (a bearer token has none). */
@@ -96,7 +102,7 @@ public final class FacilitatorAuth implements Handler<RoutingContext> {
       secret = cookie.getValue();
     }
     return accounts.session(secret).map(found -> found.map(session -> {
-      ctx.put(ACTOR, session.actor());
+      ctx.put(ACTOR, session.actor()).put(SECRET, secret);
       if (!bearer) {
         ctx.put(SESSION, session);
       }

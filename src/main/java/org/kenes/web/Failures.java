@@ -8,6 +8,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.UUID;
 import org.kenes.common.Invalid;
 import org.kenes.common.KenesException;
+import org.kenes.common.TooMany;
 import org.kenes.store.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +51,8 @@ public final class Failures {
       message = k.getMessage();
       if (k instanceof Invalid invalid) {
         invalid.problems().forEach(p -> details.add(new JsonObject().put("path", p.path()).put("message", p.message())));
+      } else if (k instanceof TooMany tooMany) {
+        ctx.response().putHeader("Retry-After", String.valueOf(tooMany.retryAfterSeconds()));
       }
     } else if (Store.isUnavailable(failure)) {
       status = 503;

@@ -34,6 +34,7 @@ class StoreAccessTest {
     Path data = dir.resolve("data");
     try (TestStore store = TestStore.open(data)) {
       AdminToken.resolve(KenesConfig.from(Map.of(KenesConfig.DATA_DIR, data.toString())));
+      assertTrue(store.store().embeddedUri().contains("@127.0.0.1:"), "the connection string carries the secret");
       assertEquals("rwx------", permissions(data));
       for (String file : new String[] {"kenes.mv.db", Store.URI_FILE, "admin-token"}) {
         assertEquals("rw-------", permissions(data.resolve(file)), file);
@@ -45,15 +46,12 @@ class StoreAccessTest {
   @DisplayName("a data folder left readable by an older Kenes is made owner-only at start")
   void olderFolderTightened() throws Exception {
     Path data = dir.resolve("old");
-    try (TestStore store = TestStore.open(data)) {
-      assertTrue(Files.exists(data.resolve("kenes.mv.db")));
-    }
+    TestStore.open(data).close();
     Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x"));
     Files.setPosixFilePermissions(data.resolve("kenes.mv.db"), PosixFilePermissions.fromString("rw-r--r--"));
-    try (TestStore store = TestStore.open(data)) {
-      assertEquals("rwx------", permissions(data));
-      assertEquals("rw-------", permissions(data.resolve("kenes.mv.db")));
-    }
+    TestStore.open(data).close();
+    assertEquals("rwx------", permissions(data));
+    assertEquals("rw-------", permissions(data.resolve("kenes.mv.db")));
   }
 
   @Test

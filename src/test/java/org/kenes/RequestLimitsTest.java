@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Requests at the edges of what the server reads: long form fields, many of them, broken multipart, malformed
- * addresses, far deadlines, floods of unknown items. Each gets a clear 4xx with a message, never a 500 or a stack trace.
+ * addresses, far deadlines, floods of unknown items. Each gets a clear 4xx with a message, never a 500 or a stack
+ * trace.
  */
 class RequestLimitsTest {
 
@@ -68,7 +69,8 @@ class RequestLimitsTest {
     assertEquals(201, kenes.adminPost("/api/studies", "application/yaml", example).statusCode());
     ConsoleSession admin = ConsoleSession.login(kenes, null, TestKenes.ADMIN);
     HttpResponse<Buffer> edited = admin.post("/console/studies/qoc-strategy/edit", "/console/studies/qoc-strategy/edit",
-        MultiMap.caseInsensitiveMultiMap().add("definition", example.replace("setting priorities", "priorities, edited")));
+        MultiMap.caseInsensitiveMultiMap().add("definition",
+            example.replace("setting priorities", "priorities, edited")));
     assertEquals(303, edited.statusCode(), edited.bodyAsString());
     assertTrue(kenes.adminGet("/api/studies/qoc-strategy").bodyAsString().contains("priorities, edited"));
   }

@@ -40,7 +40,7 @@ public final class AccountService {
   public Future<Account> create(String username, String name, String password, Actor by) {
     String user = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
     List<Problem> problems = new java.util.ArrayList<>();
-    if (!USERNAME.matcher(user).matches()) {
+    if (!isUsername(user)) {
       problems.add(new Problem("username", "2 to 64 of a-z, 0-9 and . _ @ -, starting with a letter or digit"));
     }
     if (password == null || password.length() < MIN_PASSWORD) {
@@ -54,6 +54,11 @@ public final class AccountService {
     return vertx.executeBlocking(() -> Passwords.hash(password), false)
         .compose(hash -> accounts.insert(account, hash))
         .map(account);
+  }
+
+  /** Whether a text is a username Kenes accepts (lower case). */
+  public static boolean isUsername(String text) {
+    return text != null && USERNAME.matcher(text).matches();
   }
 
   public Future<List<Account>> list() {

@@ -53,7 +53,8 @@ public final class ReportPages {
           int items = stored.study().items().size();
           if (items > PDF_ITEMS) {
             return Future.failedFuture(new Conflict("the report of a study of " + items + " items is too large for a "
-                + "PDF (at most " + PDF_ITEMS + " items): read it on its page, /studies/" + id + "/report, or as JSON"));
+                + "PDF (at most " + PDF_ITEMS + " items): read it on its page, /studies/" + id + "/report, "
+                + "or as JSON"));
           }
           return pdf.render(finalVersion(stored, all.resultAt(1), language(ctx, stored.study())), () -> model(ctx));
         })

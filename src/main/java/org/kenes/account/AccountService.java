@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.kenes.common.Invalid;
 import org.kenes.common.Problem;
+import org.kenes.common.Texts;
 import org.kenes.common.Unauthorized;
 import org.kenes.participant.Tokens;
 import org.kenes.store.Durability;
@@ -49,8 +50,9 @@ public final class AccountService {
     if (!problems.isEmpty()) {
       return Future.failedFuture(new Invalid("the account cannot be created", problems));
     }
-    Account account = new Account(user, name == null || name.isBlank() ? user : name.trim(), Instant.now().toString(),
-        by.name());
+    String shown = Texts.line(name);
+    Account account = new Account(user, shown == null || shown.isBlank() ? user : shown.trim(),
+        Instant.now().toString(), by.name());
     return vertx.executeBlocking(() -> Passwords.hash(password), false)
         .compose(hash -> accounts.insert(account, hash))
         .map(account);

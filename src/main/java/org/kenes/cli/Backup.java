@@ -122,8 +122,7 @@ public final class Backup {
     if (forWriting) {
       throw new IllegalStateException("a server is running on " + config.dataDir() + "; stop it before a restore");
     }
-    return new KenesConfig(config.port(), config.dataDir(), uri, config.baseUrl(), config.adminToken(),
-        config.smtpHost(), config.smtpPort(), config.smtpFrom(), config.surveysDir(), config.webroot());
+    return config.withMongoUri(uri);
   }
 
   private static String message(Throwable e) {

@@ -17,6 +17,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.kenes.common.Invalid;
 import org.kenes.common.Problem;
+import org.kenes.common.Texts;
 import org.kenes.study.Study;
 
 /** Reads people to add from a JSON array or a CSV with the columns {@code name,email,panel,language}. */
@@ -96,7 +97,7 @@ public final class ParticipantReader {
   }
 
   private NewParticipant person(String at, Map<String, Object> fields) {
-    String name = text(at, "name", fields.get("name"));
+    String name = Texts.line(text(at, "name", fields.get("name")));
     String email = text(at, "email", fields.get("email"));
     if (email != null) {
       email = email.trim();

@@ -27,13 +27,17 @@ public final class Main {
                   until the JIT compiler is done with them. Prints as it goes, one JSON line last; --quick
                   (smaller sets) takes about two minutes on 2 cores, the full run about two and a half.
         backup    FILE
-                  Every collection of the store as portable JSON lines (a running server's store too).
+                  Every collection of the store but the sessions as portable JSON lines (a running server's
+                  store too), in a file only its owner may read.
         restore   FILE [--force]
                   Puts a backup back; refuses to replace existing data without --force. Stop the server first.
+                  Every document is checked against what Kenes writes first: a problem is reported by its line
+                  and nothing is restored. Sessions are never restored.
         help      This text.
 
-      Environment: KENES_PORT, KENES_DATA_DIR, KENES_MONGO_URI, KENES_BASE_URL, KENES_ADMIN_TOKEN,
-        KENES_SMTP_HOST, KENES_SMTP_PORT, KENES_SMTP_FROM.
+      Environment: KENES_PORT, KENES_DATA_DIR, KENES_MONGO_URI, KENES_BASE_URL,
+        KENES_ADMIN_TOKEN (at least 24 characters), KENES_SMTP_HOST, KENES_SMTP_PORT, KENES_SMTP_FROM,
+        KENES_SMTP_TLS (optional: STARTTLS when the server offers it; required: mail only over STARTTLS).
       """;
 
   private Main() {}

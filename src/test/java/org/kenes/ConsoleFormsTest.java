@@ -9,6 +9,9 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -72,10 +75,11 @@ class ConsoleFormsTest {
       assertEquals("Round {round} closes soon", reminder.getString("subject"));
       assertTrue(reminder.getBoolean("edited"));
 
+      String deadline = LocalDateTime.now(ZoneOffset.UTC).plusDays(30).truncatedTo(ChronoUnit.MINUTES).toString();
       HttpResponse<Buffer> opened = maria.post("/console/studies/small/rounds", "/console/studies/small",
-          form("closesAt", "2099-01-01T10:00"));
+          form("closesAt", deadline));
       assertEquals(303, opened.statusCode(), opened.bodyAsString());
-      assertEquals("2099-01-01T10:00:00Z", kenes.adminGet("/api/studies/small/rounds").bodyAsJsonArray().getJsonObject(0)
+      assertEquals(deadline + ":00Z", kenes.adminGet("/api/studies/small/rounds").bodyAsJsonArray().getJsonObject(0)
           .getString("closesAt"));
       assertEquals(409, maria.post("/console/studies/small/edit", "/console/studies/small/edit",
           form("definition", yaml)).statusCode(), "no longer once round 1 began");

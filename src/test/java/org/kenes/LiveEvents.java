@@ -1,5 +1,6 @@
 package org.kenes;
 
+import io.vertx.core.Promise;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
@@ -18,21 +19,28 @@ public final class LiveEvents implements AutoCloseable {
   private final StringBuilder buffer = new StringBuilder();
   /** The stream's response, for its status and headers. */
   public final HttpClientResponse response;
+  /** Completes when the server ends the stream. */
+  public final Promise<Void> ended = Promise.promise();
 
-  private LiveEvents(TestKenes kenes, String study) {
+  private LiveEvents(TestKenes kenes, String study, String header, String value) {
     client = kenes.vertx.createHttpClient();
     // The handler is set on the event loop as the response arrives: set afterwards from the test's thread, it could
     // come after the first event, which would then be lost.
     response = client.request(new RequestOptions().setMethod(HttpMethod.GET).setHost("127.0.0.1")
             .setPort(kenes.port()).setURI("/api/studies/" + study + "/live")
-            .putHeader("Authorization", "Bearer " + TestKenes.ADMIN))
+            .putHeader(header, value))
         .compose(request -> request.send())
-        .map(r -> r.handler(chunk -> read(chunk.toString())))
+        .map(r -> r.handler(chunk -> read(chunk.toString())).endHandler(v -> ended.tryComplete()))
         .await();
   }
 
   public static LiveEvents open(TestKenes kenes, String study) {
-    return new LiveEvents(kenes, study);
+    return open(kenes, study, "Authorization", "Bearer " + TestKenes.ADMIN);
+  }
+
+  /** A stream opened with a header of one's own: another token, or a session's cookie. */
+  public static LiveEvents open(TestKenes kenes, String study, String header, String value) {
+    return new LiveEvents(kenes, study, header, value);
   }
 
   private void read(String chunk) {

@@ -178,6 +178,28 @@ class MailTest {
     }
   }
 
+  @Test
+  @DisplayName("with KENES_SMTP_TLS=required a server that offers no STARTTLS is sent nothing; the outbox says why")
+  void tlsRequired() throws Exception {
+    ServerSetup setup = ServerSetupTest.SMTP.dynamicPort();
+    setup.setServerStartupTimeout(Wait.PATIENCE.toMillis());
+    GreenMail smtp = new GreenMail(setup);
+    smtp.start();
+    try (TestKenes kenes = TestKenes.start(dir.resolve("data"), TestKenes.emptyFolder(dir.resolve("data")),
+        Map.of("KENES_SMTP_HOST", "127.0.0.1", "KENES_SMTP_PORT", String.valueOf(smtp.getSmtp().getPort()),
+            "KENES_SMTP_TLS", "required"))) {
+      kenes.createSmallStudy();
+      kenes.addParticipants("small", "policy");
+      assertEquals(1, queued(kenes.adminPost("/api/studies/small/invitations")));
+      Wait.until("the outbox says why the message was not sent",
+          () -> outbox(kenes).get(0).getString("error") != null);
+      assertTrue(outbox(kenes).get(0).getString("error").contains("STARTTLS"), outbox(kenes).toString());
+      assertEquals(0, smtp.getReceivedMessages().length, "nothing went out in clear");
+    } finally {
+      smtp.stop();
+    }
+  }
+
   private static jakarta.mail.Address[] uncheck(MimeMessage m) {
     try {
       return m.getAllRecipients();

@@ -23,7 +23,7 @@ import org.kenes.config.KenesConfig;
  */
 public final class TestKenes implements AutoCloseable {
 
-  public static final String ADMIN = "test-admin-token";
+  public static final String ADMIN = "test-admin-token-of-kenes-tests";
 
   public final Vertx vertx;
   public final KenesConfig config;
@@ -34,8 +34,9 @@ public final class TestKenes implements AutoCloseable {
     this.vertx = vertx;
     this.config = config;
     this.verticle = verticle;
+    // Idle connections are let go before the server's deadline for a next request would close them under a request.
     this.client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
-        .setDefaultPort(verticle.port()).setFollowRedirects(false));
+        .setDefaultPort(verticle.port()).setFollowRedirects(false).setKeepAliveTimeout(5));
   }
 
   /** A server on {@code dataDir} with no study files loaded at start. */

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.kenes.common.Invalid;
 import org.kenes.common.Problem;
+import org.kenes.common.Texts;
 import org.kenes.common.Unauthorized;
 import org.kenes.participant.Tokens;
 import org.kenes.store.Durability;
@@ -40,7 +41,7 @@ public final class AccountService {
   public Future<Account> create(String username, String name, String password, Actor by) {
     String user = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
     List<Problem> problems = new java.util.ArrayList<>();
-    if (!USERNAME.matcher(user).matches()) {
+    if (!isUsername(user)) {
       problems.add(Problem.worded("username", "problem.account.username"));
     }
     if (password == null || password.length() < MIN_PASSWORD) {
@@ -49,11 +50,17 @@ public final class AccountService {
     if (!problems.isEmpty()) {
       return Future.failedFuture(new Invalid("the account cannot be created", problems));
     }
-    Account account = new Account(user, name == null || name.isBlank() ? user : name.trim(), Instant.now().toString(),
-        by.name(), Preferences.NONE);
+    String shown = Texts.line(name);
+    Account account = new Account(user, shown == null || shown.isBlank() ? user : shown.trim(),
+        Instant.now().toString(), by.name(), Preferences.NONE);
     return vertx.executeBlocking(() -> Passwords.hash(password), false)
         .compose(hash -> accounts.insert(account, hash))
         .map(account);
+  }
+
+  /** Whether a text is a username Kenes accepts (lower case). */
+  public static boolean isUsername(String text) {
+    return text != null && USERNAME.matcher(text).matches();
   }
 
   public Future<List<Account>> list() {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.kenes.common.Invalid;
 import org.kenes.common.Problem;
+import org.kenes.common.Texts;
 import org.kenes.study.Item;
 import org.kenes.study.ItemType;
 import org.kenes.study.Study;
@@ -172,7 +173,8 @@ public final class AnswerReader {
       problem(path, "at most " + MAX_TEXT + " characters");
       return null;
     }
-    return s.isBlank() ? null : s;
+    String clean = Texts.clean(s);
+    return clean.isBlank() ? null : clean;
   }
 
   private void known(String path, JsonObject json, Set<String> fields) {

@@ -177,7 +177,7 @@ public final class ChangeService {
 
   /** The study's definition first, then the log: a retried request finds the item changed and completes the log. */
   private Future<Void> save(StudyRepository.Stored stored, Study changed, List<Change> log) {
-    return studies.update(changed, stored.hash()).compose(v -> changes.record(log));
+    return studies.update(changed, stored).compose(v -> changes.record(log));
   }
 
   /** Where the study stands: items change only while no round is open, and only if a round is left to ask them. */
@@ -196,6 +196,11 @@ public final class ChangeService {
       Round open = held.stream().filter(Round::open).findFirst().orElse(null);
       if (open != null) {
         return Future.failedFuture(new Conflict("round " + open.number() + " is open: items change between rounds"));
+      }
+      // The rounds at hand may be a moment old; the study itself says whether a round has been opened since.
+      if (stored.roundsOpened() != null && stored.roundsOpened() > held.size()) {
+        return Future.failedFuture(new Conflict("round " + stored.roundsOpened() + " is being opened: items change "
+            + "between rounds"));
       }
       if (held.size() >= stored.study().rounds().max()) {
         return Future.failedFuture(new Conflict("the study has had its " + stored.study().rounds().max()

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.kenes.common.Problem;
+import org.kenes.common.Texts;
 
 /** Where a change came from and why: {@code {"change", "from": [...], "note"}}, read with its problems by path. */
 record Provenance(String change, List<String> from, String note) {
@@ -38,7 +39,7 @@ record Provenance(String change, List<String> from, String note) {
     } else if (rawFrom != null) {
       problems.add(new Problem("provenance.from", "must be a list of item or open-answer ids"));
     }
-    String note = p.getValue("note") instanceof String s ? s.strip() : null;
+    String note = p.getValue("note") instanceof String s ? Texts.clean(s).strip() : null;
     if (note == null || note.isEmpty()) {
       problems.add(new Problem("provenance.note", "required: say why"));
     } else if (note.length() > MAX_NOTE) {

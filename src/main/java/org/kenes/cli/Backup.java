@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.kenes.common.Invalid;
+import org.kenes.common.PrivateFiles;
 import org.kenes.config.KenesConfig;
 import org.kenes.store.Dump;
 import org.kenes.store.Store;
@@ -35,7 +37,8 @@ public final class Backup {
     Path file = Path.of(args[0]);
     try {
       List<String> lines = withStore(config, false, store -> Dump.lines(store.client()));
-      Files.write(file, lines, StandardCharsets.UTF_8);
+      // Owner-only: a backup holds what the data folder does (names, emails, links, answers).
+      PrivateFiles.write(file, lines);
       out.println("kenes backup: " + (lines.size() - 1) + " documents written to " + file);
       return 0;
     } catch (IOException | RuntimeException e) {
@@ -54,12 +57,16 @@ public final class Backup {
     Path file = Path.of(files.get(0));
     Map<String, List<JsonObject>> dump;
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      dump = Dump.read(in);
+      dump = DumpCheck.check(Dump.read(in));
     } catch (NoSuchFileException e) {
       err.println("kenes restore: " + file + ": no such file");
       return 2;
     } catch (IOException | IllegalArgumentException e) {
       err.println("kenes restore: " + file + ": " + e.getMessage());
+      return 2;
+    } catch (Invalid e) {
+      err.println("kenes restore: " + file + ": " + e.getMessage());
+      e.problems().forEach(p -> err.println("  " + p));
       return 2;
     }
     try {
@@ -115,8 +122,7 @@ public final class Backup {
     if (forWriting) {
       throw new IllegalStateException("a server is running on " + config.dataDir() + "; stop it before a restore");
     }
-    return new KenesConfig(config.port(), config.dataDir(), uri, config.baseUrl(), config.adminToken(),
-        config.smtpHost(), config.smtpPort(), config.smtpFrom(), config.surveysDir(), config.webroot());
+    return config.withMongoUri(uri);
   }
 
   private static String message(Throwable e) {

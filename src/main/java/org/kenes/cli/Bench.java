@@ -89,8 +89,9 @@ public final class Bench {
       KenesVerticle kenes = new KenesVerticle(config);
       vertx.deployVerticle(kenes).await();
       services = kenes.services();
-      http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(kenes.port()),
-          new PoolOptions().setHttp1MaxSize(CLIENTS));
+      // Idle connections are let go before the server's deadline for a next request would close them under one.
+      http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(kenes.port())
+          .setKeepAliveTimeout(5), new PoolOptions().setHttp1MaxSize(CLIENTS));
       out.println("kenes bench" + (quick ? " --quick" : "") + ": store " + (config.embeddedStore()
           ? "embedded (H2 file) in " + data : "MongoDB at KENES_MONGO_URI") + ", " + CLIENTS + " concurrent clients");
       JsonObject submit = submitVsRawInsert();

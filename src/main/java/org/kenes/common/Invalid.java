@@ -1,15 +1,30 @@
 package org.kenes.common;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
-/** Input that cannot be accepted; every problem is listed by path. Answers 400 (exit code 2 on the command line). */
+/**
+ * Input that cannot be accepted; its problems are listed by path, the first {@value #LISTED} of them and then how many
+ * more there were (a body of a million bad fields must not answer with a million lines). Answers 400 (exit code 2 on
+ * the command line).
+ */
 public final class Invalid extends KenesException {
+
+  static final int LISTED = 100;
 
   private final List<Problem> problems;
 
   public Invalid(String message, List<Problem> problems) {
     super(message);
-    this.problems = List.copyOf(problems);
+    if (problems.size() <= LISTED) {
+      this.problems = List.copyOf(problems);
+    } else {
+      List<Problem> listed = new ArrayList<>(problems.subList(0, LISTED));
+      listed.add(new Problem("", String.format(Locale.ROOT, "and %,d more problems not listed here",
+          problems.size() - LISTED)));
+      this.problems = List.copyOf(listed);
+    }
   }
 
   public Invalid(String path, String message) {

@@ -3,7 +3,8 @@ package org.kenes.common;
 import java.util.Optional;
 
 /** A failure the user caused or can act on, with the HTTP status it answers. Anything else is a bug (500). */
-public abstract sealed class KenesException extends RuntimeException permits Invalid, NotFound, Conflict, Unauthorized, Forbidden {
+public abstract sealed class KenesException extends RuntimeException
+    permits Invalid, NotFound, Conflict, Unauthorized, Forbidden, TooMany {
 
   private final Problem wording;
 

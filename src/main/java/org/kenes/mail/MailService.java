@@ -16,6 +16,7 @@ import org.kenes.answer.AnswerRepository;
 import org.kenes.answer.AnswerSet;
 import org.kenes.common.Conflict;
 import org.kenes.common.Invalid;
+import org.kenes.common.Texts;
 import org.kenes.config.KenesConfig;
 import org.kenes.participant.Participant;
 import org.kenes.participant.ParticipantRepository;
@@ -158,7 +159,7 @@ public final class MailService {
       if (!problems.isEmpty()) {
         return Future.failedFuture(new Invalid("the message text cannot be saved", problems));
       }
-      MessageText text = new MessageText(kind, language, subject.strip(), body.strip(), true);
+      MessageText text = new MessageText(kind, language, Texts.line(subject).strip(), Texts.clean(body).strip(), true);
       return texts.save(studyId, text).map(text);
     });
   }

@@ -38,8 +38,10 @@ public final class Mailer {
     if (config.smtpHost() == null) {
       return new Mailer(null, config.smtpFrom(), outbox);
     }
+    // Required, a server that does not offer STARTTLS gets nothing: the message waits, failed, with the reason.
     MailConfig mail = new MailConfig().setHostname(config.smtpHost()).setPort(config.smtpPort())
-        .setStarttls(StartTLSOptions.OPTIONAL).setKeepAlive(true).setMaxPoolSize(2);
+        .setStarttls(config.smtpTlsRequired() ? StartTLSOptions.REQUIRED : StartTLSOptions.OPTIONAL)
+        .setKeepAlive(true).setMaxPoolSize(2);
     return new Mailer(MailClient.createShared(vertx, mail, "kenes-smtp"), config.smtpFrom(), outbox);
   }
 

@@ -17,13 +17,20 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.kenes.common.Invalid;
 import org.kenes.common.Problem;
+import org.kenes.common.Texts;
 import org.kenes.study.Study;
 
 /** Reads people to add from a JSON array or a CSV with the columns {@code name,email,panel,language}. */
 public final class ParticipantReader {
 
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-  private static final int MAX_TEXT = 200;
+  /**
+   * An address as mail servers take it: no spaces, separators, control or format characters anywhere (a line break
+   * in an address would add a header to the message; a bidi control would show another address than the real one).
+   */
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s\\p{Z}\\p{Cc}\\p{Cf}]+@[^@\\s\\p{Z}\\p{Cc}\\p{Cf}]+"
+      + "\\.[^@\\s\\p{Z}\\p{Cc}\\p{Cf}]+");
+  private static final int MAX_EMAIL = 254;
+  static final int MAX_TEXT = 200;
 
   private final Study study;
   private final List<Problem> problems = new ArrayList<>();
@@ -84,12 +91,17 @@ public final class ParticipantReader {
     return people;
   }
 
+  /** Whether a text is an email address Kenes sends to. */
+  public static boolean isEmail(String text) {
+    return text != null && text.length() <= MAX_EMAIL && EMAIL.matcher(text).matches();
+  }
+
   private NewParticipant person(String at, Map<String, Object> fields) {
-    String name = text(at, "name", fields.get("name"));
+    String name = Texts.line(text(at, "name", fields.get("name")));
     String email = text(at, "email", fields.get("email"));
     if (email != null) {
       email = email.trim();
-      if (!EMAIL.matcher(email).matches()) {
+      if (!isEmail(email)) {
         problems.add(new Problem(at + "email", "not an email address"));
       } else if (!emails.add(email.toLowerCase(Locale.ROOT))) {
         problems.add(new Problem(at + "email", "appears twice"));

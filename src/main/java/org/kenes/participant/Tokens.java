@@ -2,6 +2,7 @@ package org.kenes.participant;
 
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.regex.Pattern;
 
 /** Secrets and participant ids from a strong random source. */
 public final class Tokens {
@@ -9,6 +10,8 @@ public final class Tokens {
   private static final SecureRandom RANDOM = new SecureRandom();
   /** 32 letters and digits no one confuses (no 0, O, 1, I): five bits each. */
   static final char[] ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ".toCharArray();
+  private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{32}");
+  private static final Pattern PARTICIPANT_ID = Pattern.compile("P-[" + new String(ALPHABET) + "]{8}");
 
   private Tokens() {}
 
@@ -21,8 +24,12 @@ public final class Tokens {
 
   /** Whether a text could be a personal link's secret: 32 characters of the URL-safe alphabet {@link #token} uses. */
   public static boolean wellFormed(String token) {
-    return token != null && token.length() == 32 && token.chars().allMatch(c -> c >= 'A' && c <= 'Z'
-        || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_');
+    return token != null && TOKEN.matcher(token).matches();
+  }
+
+  /** Whether a text has the shape of a {@link #participantId()}. */
+  public static boolean isParticipantId(String text) {
+    return text != null && PARTICIPANT_ID.matcher(text).matches();
   }
 
   /**

@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,6 +15,7 @@ import java.util.Optional;
 import org.kenes.answer.AnswerRepository;
 import org.kenes.answer.AnswerSet;
 import org.kenes.common.Conflict;
+import org.kenes.common.Invalid;
 import org.kenes.common.NotFound;
 import org.kenes.common.Recent;
 import org.kenes.consensus.Verdict;
@@ -28,6 +30,8 @@ import org.kenes.study.StudyService;
 /** Opens and closes rounds and answers their results: stored once a round is closed, live while it is open. */
 public final class RoundService {
 
+  /** The furthest a round's deadline may lie: a Delphi round lasts weeks, and a date must fit the store's clock. */
+  static final Duration LONGEST_ROUND = Duration.ofDays(366);
   /** How long a close waits for saves already under way; longer than a save takes, shorter than a person waits. */
   private static final long DRAIN_PATIENCE_MS = 5_000;
 
@@ -67,10 +71,15 @@ public final class RoundService {
    * itself then.
    */
   public Future<Round> open(String studyId, Instant closesAt) {
-    if (closesAt != null && !closesAt.isAfter(Instant.now())) {
-      return Future.failedFuture(new org.kenes.common.Invalid("closesAt", "the deadline must lie in the future"));
+    Instant now = Instant.now();
+    if (closesAt != null && !closesAt.isAfter(now)) {
+      return Future.failedFuture(new Invalid("closesAt", "the deadline must lie in the future"));
     }
-    return studies.get(studyId).compose(study -> rounds.list(studyId).compose(existing -> {
+    if (closesAt != null && closesAt.isAfter(now.plus(LONGEST_ROUND))) {
+      return Future.failedFuture(new Invalid("closesAt", "the deadline must lie within a year"));
+    }
+    return studies.stored(studyId).compose(stored -> rounds.list(studyId).compose(existing -> {
+      Study study = stored.study();
       Optional<Round> open = existing.stream().filter(Round::open).findFirst();
       if (open.isPresent()) {
         return Future.failedFuture(new Conflict("round " + open.get().number() + " is open; close it first"));
@@ -89,7 +98,9 @@ public final class RoundService {
         }
         Round round = new Round(studyId, number, true, ids, Instant.now().toString(), null,
             closesAt == null ? null : closesAt.toString());
-        return rounds.insert(round).onComplete(r -> recent.forget(studyId))
+        // The claim first: from it on the definition the items came from cannot change until the round is closed.
+        return studies.claimRound(stored, number).compose(v -> rounds.insert(round))
+            .onComplete(r -> recent.forget(studyId))
             .onSuccess(v -> announce(round.study(), round.number(), "open")).map(round);
       });
     }));

@@ -14,19 +14,25 @@ import java.util.Map;
 
 /**
  * A portable dump of every collection as JSON lines: a header line, then one {@code {"c": collection, "d": document}}
- * per document. Kenes keeps only plain JSON values in its documents, so a dump restores into any MongoDB.
+ * per document. Kenes keeps only plain JSON values in its documents, so a dump restores into any MongoDB. Sessions are
+ * left out: a backup is no way to sign in.
  */
 public final class Dump {
 
   public static final String FORMAT = "kenes-dump";
+  /** Signed-in browsers and API clients: never written to a dump, never restored from one. */
+  public static final String SESSIONS = "sessions";
   private static final int BATCH = 500;
+
+  /** A document of a dump and the line it was read from. */
+  public record Line(long number, JsonObject document) {}
 
   private Dump() {}
 
-  /** The lines of a dump of every collection: the header, then one line per document. */
+  /** The lines of a dump of every collection but the sessions: the header, then one line per document. */
   public static Future<List<String>> lines(MongoClient mongo) {
     return mongo.getCollections().compose(names -> {
-      List<String> sorted = names.stream().sorted().toList();
+      List<String> sorted = names.stream().filter(n -> !n.equals(SESSIONS)).sorted().toList();
       List<String> lines = new ArrayList<>();
       lines.add(new JsonObject().put("format", FORMAT).put("version", 1).put("at", Instant.now().toString())
           .put("collections", sorted).encode());
@@ -41,8 +47,11 @@ public final class Dump {
     });
   }
 
-  /** The documents of a dump by collection, checked line by line; {@link IllegalArgumentException} names the line. */
-  public static Map<String, List<JsonObject>> read(BufferedReader in) throws IOException {
+  /**
+   * The documents of a dump by collection, with their lines, read line by line; {@link IllegalArgumentException}
+   * names a line that is not a document of a collection of the header. What the documents hold is not checked here.
+   */
+  public static Map<String, List<Line>> read(BufferedReader in) throws IOException {
     String header = in.readLine();
     JsonObject head;
     try {
@@ -53,7 +62,7 @@ public final class Dump {
     if (head == null || !FORMAT.equals(head.getString("format"))) {
       throw new IllegalArgumentException("line 1: not a Kenes dump (no \"format\": \"" + FORMAT + "\" header)");
     }
-    Map<String, List<JsonObject>> byCollection = new LinkedHashMap<>();
+    Map<String, List<Line>> byCollection = new LinkedHashMap<>();
     head.getJsonArray("collections").forEach(c -> byCollection.put(String.valueOf(c), new ArrayList<>()));
     String line;
     long number = 1;
@@ -69,7 +78,7 @@ public final class Dump {
         if (collection == null || doc == null || !byCollection.containsKey(collection)) {
           throw new IllegalArgumentException("needs \"c\", a collection of the header, and \"d\", a document");
         }
-        byCollection.get(collection).add(doc);
+        byCollection.get(collection).add(new Line(number, doc));
       } catch (RuntimeException e) {
         throw new IllegalArgumentException("line " + number + ": " + e.getMessage());
       }

@@ -8,7 +8,10 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import org.kenes.common.PrivateFiles;
 import org.kenes.config.KenesConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,14 +30,16 @@ public final class Store {
   private final MongoClient client;
   private final Durability durability;
   private final MongoServer embedded;
+  private final String embeddedUri;
   private final H2Backend backend;
-  private final java.nio.file.Path dataDir;
+  private final Path dataDir;
 
-  private Store(MongoClient client, Durability durability, MongoServer embedded, H2Backend backend,
-      java.nio.file.Path dataDir) {
+  private Store(MongoClient client, Durability durability, MongoServer embedded, String embeddedUri, H2Backend backend,
+      Path dataDir) {
     this.client = client;
     this.durability = durability;
     this.embedded = embedded;
+    this.embeddedUri = embeddedUri;
     this.backend = backend;
     this.dataDir = dataDir;
   }
@@ -43,25 +48,28 @@ public final class Store {
     if (!config.embeddedStore()) {
       LOG.info("Store: MongoDB at {}", redact(config.mongoUri()));
       return Future.succeededFuture(
-          new Store(client(vertx, config.mongoUri()), Durability.byWriteConcern(), null, null, null));
+          new Store(client(vertx, config.mongoUri()), Durability.byWriteConcern(), null, null, null, null));
     }
     return vertx.executeBlocking(() -> startEmbedded(vertx, config));
   }
 
   private static Store startEmbedded(Vertx vertx, KenesConfig config) throws IOException {
-    Files.createDirectories(config.dataDir());
-    String file = config.dataDir().resolve("kenes.mv.db").toAbsolutePath().toString();
+    PrivateFiles.folder(config.dataDir());
+    Path file = config.dataDir().resolve("kenes.mv.db").toAbsolutePath();
+    StoreSecret secret = StoreSecret.random();
     // Background compaction was seen to free chunks still being read under load ("Chunk … not found"): the file is
     // left to reuse dead chunks' space instead.
-    H2Backend backend = new EmbeddedBackend(new MVStore.Builder().fileName(file).autoCompactFillRate(0)
-        .cacheSize(cacheMb(Runtime.getRuntime().maxMemory())).open());
+    H2Backend backend = new EmbeddedBackend(new MVStore.Builder().fileName(file.toString()).autoCompactFillRate(0)
+        .cacheSize(cacheMb(Runtime.getRuntime().maxMemory())).open(), secret);
+    PrivateFiles.restrict(file);
     MongoServer server = new MongoServer(backend);
     server.bind("127.0.0.1", 0);
-    String uri = server.getConnectionString();
+    InetSocketAddress address = server.getLocalAddress();
+    String uri = secret.uri(address.getHostString() + ":" + address.getPort());
     // Tools such as kenes backup, and a second instance, reach a running embedded store through this file.
-    Files.writeString(config.dataDir().resolve(URI_FILE), uri + "\n");
-    LOG.info("Store: embedded MongoDB-compatible server on {} with data in {}", uri, file);
-    return new Store(client(vertx, uri), new GroupCommit(vertx, backend), server, backend, config.dataDir());
+    PrivateFiles.write(config.dataDir().resolve(URI_FILE), uri);
+    LOG.info("Store: embedded MongoDB-compatible server on {} with data in {}", redact(uri), file);
+    return new Store(client(vertx, uri), new GroupCommit(vertx, backend), server, uri, backend, config.dataDir());
   }
 
   /**
@@ -99,9 +107,12 @@ public final class Store {
     return durability;
   }
 
-  /** The connection string of the embedded server, for tools and a second instance on the same data; null otherwise. */
+  /**
+   * The connection string of the embedded server, with its secret, for tools and a second instance on the same data;
+   * null otherwise.
+   */
   public String embeddedUri() {
-    return embedded == null ? null : embedded.getConnectionString();
+    return embeddedUri;
   }
 
   public Future<Void> close(Vertx vertx) {

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
 import org.kenes.common.Invalid;
 import org.kenes.common.Problem;
+import org.kenes.common.Texts;
 import org.kenes.consensus.Band;
 import org.kenes.consensus.Criteria;
 import org.kenes.consensus.Rule;
@@ -315,8 +316,10 @@ public final class StudyReader {
 
   // --- typed readers: each records a problem at its path and returns a harmless value ---
 
+  /** A text of the study, in each of its languages; what can spoof how it reads is taken out ({@link Texts}). */
   private Text text(String path, Object value) {
-    if (value instanceof String s) {
+    if (value instanceof String typed) {
+      String s = Texts.clean(typed);
       if (s.isBlank()) {
         problem(path, "must not be empty");
       }
@@ -333,10 +336,10 @@ public final class StudyReader {
       Object v = m.get(lang);
       if (v == null) {
         problem(path + "." + lang, "missing");
-      } else if (!(v instanceof String s) || s.isBlank()) {
+      } else if (!(v instanceof String s) || Texts.clean(s).isBlank()) {
         problem(path + "." + lang, "must be a non-empty text");
       } else {
-        values.put(lang, s);
+        values.put(lang, Texts.clean(s));
       }
     }
     m.keySet().stream().filter(k -> !languages.contains(k)).sorted()

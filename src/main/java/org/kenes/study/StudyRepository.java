@@ -13,10 +13,16 @@ import org.kenes.common.Conflict;
 import org.kenes.store.Durability;
 import org.kenes.store.Store;
 
-/** The {@code studies} collection: one document per study, keyed by its id, holding the canonical definition. */
+/**
+ * The {@code studies} collection: one document per study, keyed by its id, holding the canonical definition and how
+ * many rounds have been opened. These two are the study's version: every write of either is conditioned on the version
+ * the writer read ({@link Conflict} otherwise), so that a definition changed while a round opens cannot leave the
+ * round asking items of another definition (the store has no transactions; this is one conditional update).
+ */
 public final class StudyRepository {
 
   static final String COLLECTION = "studies";
+  private static final String ROUNDS_OPENED = "roundsOpened";
 
   private final MongoClient mongo;
   private final Durability durability;
@@ -37,8 +43,11 @@ public final class StudyRepository {
    * @param fileHash the hash of the definition as last loaded from a study file (null for a study created through the
    *                 API): while the file still has that content, loading it changes nothing
    * @param edited   changed through the API or the console since it was stored
+   * @param roundsOpened the rounds opened so far (a round counts from the moment it is being opened), or null for a
+   *                 study stored before Kenes counted them, until its next round opens
    */
-  public record Stored(Study study, String hash, String createdAt, String updatedAt, String fileHash, boolean edited) {}
+  public record Stored(Study study, String hash, String createdAt, String updatedAt, String fileHash, boolean edited,
+      Integer roundsOpened) {}
 
   public Future<Optional<Stored>> find(String id) {
     return mongo.findOne(COLLECTION, new JsonObject().put("_id", id), null)
@@ -54,29 +63,53 @@ public final class StudyRepository {
   public Future<Void> insert(Study study, boolean fromFile) {
     String now = Instant.now().toString();
     JsonObject doc = document(study).put("createdAt", now).put("updatedAt", now)
-        .put("fileHash", fromFile ? StudyFormat.hash(study) : null).put("edited", false);
+        .put("fileHash", fromFile ? StudyFormat.hash(study) : null).put("edited", false).put(ROUNDS_OPENED, 0);
     return mongo.insert(COLLECTION, doc)
         .recover(e -> Future.failedFuture(Store.isDuplicateKey(e) ? new Conflict("a study with id '" + study.id() + "' exists") : e))
         .compose(id -> durability.sync());
   }
 
   /**
-   * Replaces a study's definition, keeping when it was created, provided it is still the one of {@code expectedHash}
-   * ({@link Conflict} otherwise: someone else changed it meanwhile, and nothing is lost silently).
+   * Replaces a study's definition, keeping when it was created, provided the stored study is still at the version of
+   * {@code expected}: the same definition, and no round opened since ({@link Conflict} otherwise: someone else changed
+   * it meanwhile, and nothing is lost silently).
    *
    * @param fromFile a study file's content (remembered as the file's) rather than an edit through the API
    */
-  public Future<Void> replace(Study study, String expectedHash, boolean fromFile) {
+  public Future<Void> replace(Study study, Stored expected, boolean fromFile) {
     JsonObject set = document(study).put("updatedAt", Instant.now().toString());
     if (fromFile) {
       set.put("fileHash", StudyFormat.hash(study)).put("edited", false);
     } else {
       set.put("edited", true);
     }
-    return mongo.updateCollection(COLLECTION, new JsonObject().put("_id", study.id()).put("hash", expectedHash),
-            new JsonObject().put("$set", set))
+    return mongo.updateCollection(COLLECTION, version(expected), new JsonObject().put("$set", set))
         .compose(r -> r.getDocMatched() == 1 ? durability.sync()
-            : Future.failedFuture(new Conflict("study '" + study.id() + "' was changed meanwhile; reload and try again")));
+            : Future.failedFuture(new Conflict("study '" + study.id() + "' was changed meanwhile (its definition, or a "
+                + "round was opened); reload and try again")));
+  }
+
+  /**
+   * Records that round {@code number} is being opened, provided the study is still at the version of {@code expected}
+   * ({@link Conflict} otherwise: its definition changed meanwhile). The round is opened after this: a definition
+   * change that read the study before cannot be stored any more, and one stored before makes this fail. Claiming a
+   * round claimed already (an opening that did not finish) is allowed: the round's own deterministic id keeps it from
+   * being opened twice.
+   */
+  public Future<Void> claimRound(Stored expected, int number) {
+    String id = expected.study().id();
+    return mongo.updateCollection(COLLECTION, version(expected),
+            new JsonObject().put("$set", new JsonObject().put(ROUNDS_OPENED, number)))
+        .compose(r -> r.getDocMatched() == 1 ? durability.sync()
+            : Future.failedFuture(new Conflict("study '" + id + "' changed while round " + number + " was being opened "
+                + "(its definition was edited, or another request opened the round), so this request opened nothing; "
+                + "look at the study again")));
+  }
+
+  /** The study as it was read: its definition, and the rounds it had opened (or none counted, for an older study). */
+  private static JsonObject version(Stored read) {
+    return new JsonObject().put("_id", read.study().id()).put("hash", read.hash()).put(ROUNDS_OPENED,
+        read.roundsOpened() == null ? new JsonObject().put("$exists", false) : read.roundsOpened());
   }
 
   private JsonObject document(Study study) {
@@ -93,6 +126,6 @@ public final class StudyRepository {
     }
     Study study = kept.study();
     return new Stored(study, hash, doc.getString("createdAt"), doc.getString("updatedAt"), doc.getString("fileHash"),
-        doc.getBoolean("edited", false));
+        doc.getBoolean("edited", false), doc.getInteger(ROUNDS_OPENED));
   }
 }

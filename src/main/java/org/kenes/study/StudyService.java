@@ -69,16 +69,24 @@ public final class StudyService {
       if (!study.id().equals(id)) {
         return Future.failedFuture(new Invalid("id", "the id cannot change (it is '" + id + "')"));
       }
-      return stored(id).compose(found -> hasBegun.apply(id).compose(begun -> begun
+      return stored(id).compose(found -> begun(found).compose(begun -> begun
           ? Future.failedFuture(new Conflict("study '" + id + "' has begun its rounds: its definition can no longer be "
               + "replaced; add, reword, merge or retire items between rounds instead"))
-          : keepsPeopledPanels(study).compose(v -> repository.replace(study, found.hash(), false)).map(study)));
+          : keepsPeopledPanels(study).compose(v -> repository.replace(study, found, false)).map(study)));
     });
   }
 
-  /** Stores a definition changed between rounds (items added, reworded, retired), if nobody changed it meanwhile. */
-  public Future<Void> update(Study study, String expectedHash) {
-    return repository.replace(study, expectedHash, false);
+  /**
+   * Stores a definition changed between rounds (items added, reworded, retired), if nobody changed it meanwhile and no
+   * round was opened since it was read.
+   */
+  public Future<Void> update(Study study, StudyRepository.Stored expected) {
+    return repository.replace(study, expected, false);
+  }
+
+  /** Records that a round of the study is being opened, if its definition is still the one read ({@link Conflict}). */
+  public Future<Void> claimRound(StudyRepository.Stored expected, int number) {
+    return repository.claimRound(expected, number);
   }
 
   /**
@@ -100,10 +108,10 @@ public final class StudyService {
         return Future.failedFuture(new Conflict("study '" + study.id() + "' was edited through the console or the API "
             + "since it was loaded, so the changes to its file are not applied; the stored definition stays in force"));
       }
-      return hasBegun.apply(study.id()).compose(begun -> begun
+      return begun(stored).compose(begun -> begun
           ? Future.failedFuture(new Conflict("study '" + study.id() + "' has begun its rounds, so the changes to its "
               + "file are not applied; the stored definition stays in force"))
-          : keepsPeopledPanels(study).compose(v -> repository.replace(study, stored.hash(), true))
+          : keepsPeopledPanels(study).compose(v -> repository.replace(study, stored, true))
               .map(Outcome.UPDATED));
     }));
   }
@@ -123,6 +131,15 @@ public final class StudyService {
       return problems.isEmpty() ? Future.succeededFuture()
           : Future.failedFuture(new Invalid("a panel that still has participants cannot be removed", problems));
     });
+  }
+
+  /**
+   * Whether a stored study has begun its rounds: by the rounds it counts as opened (a round being opened counts
+   * already), or for a study stored before they were counted, by its rounds.
+   */
+  private Future<Boolean> begun(StudyRepository.Stored stored) {
+    return stored.roundsOpened() != null ? Future.succeededFuture(stored.roundsOpened() > 0)
+        : hasBegun.apply(stored.study().id());
   }
 
   /** Loads every {@code *.yaml}/{@code *.yml} file of a folder; a bad file is reported and skipped. */

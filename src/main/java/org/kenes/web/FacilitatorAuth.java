@@ -1,5 +1,6 @@
 package org.kenes.web;
 
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpMethod;
@@ -27,6 +28,7 @@ public final class FacilitatorAuth implements Handler<RoutingContext> {
   static final String CSRF_HEADER = "X-CSRF-Token";
   private static final String ACTOR = "kenes.actor";
   private static final String SESSION = "kenes.session";
+  private static final String SECRET = "kenes.sessionSecret";
 
   private final AccountService accounts;
   private final boolean pages;
@@ -51,6 +53,11 @@ public final class FacilitatorAuth implements Handler<RoutingContext> {
     return ctx.get(ACTOR);
   }
 
+  /** The secret of the session the request came with, cookie or bearer token; empty for the admin token. */
+  public static Optional<String> sessionSecret(RoutingContext ctx) {
+    return Optional.ofNullable(ctx.get(SECRET));
+  }
+
   /** The cookie session of the request, if it came with one (a bearer token has none). */
   public static Optional<Session> session(RoutingContext ctx) {
     return Optional.ofNullable(ctx.get(SESSION));
@@ -58,43 +65,54 @@ public final class FacilitatorAuth implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
-    String header = ctx.request().getHeader("Authorization");
-    if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      String token = header.substring(7).trim();
-      if (accounts.isAdminToken(token)) {
-        ctx.put(ACTOR, Actor.ADMIN);
-        ctx.next();
-        return;
-      }
-      accounts.session(token).onSuccess(found -> found.ifPresentOrElse(session -> {
-        ctx.put(ACTOR, session.actor());
-        ctx.next();
-      }, () -> refuse(ctx))).onFailure(ctx::fail);
-      return;
-    }
-    Cookie cookie = ctx.request().getCookie(COOKIE);
-    if (cookie == null) {
-      refuse(ctx);
-      return;
-    }
-    accounts.session(cookie.getValue()).onSuccess(found -> {
-      if (found.isEmpty()) {
+    Future<Boolean> known = actor(ctx) != null ? Future.succeededFuture(true) : identify(ctx);
+    known.onSuccess(found -> {
+      if (!found) {
         refuse(ctx);
         return;
       }
-      Session session = found.get();
-      if (unsafe(ctx.request().method()) && !csrfMatches(ctx, session)) {
+      Session session = ctx.get(SESSION);
+      if (session != null && unsafe(ctx.request().method()) && !csrfMatches(ctx, session)) {
         ctx.fail(new Forbidden("this form has expired or did not come from Kenes (no valid CSRF token); "
             + "reload the page and try again"));
         return;
       }
-      ctx.put(ACTOR, session.actor());
-      ctx.put(SESSION, session);
       ctx.next();
     }).onFailure(ctx::fail);
   }
 
-  private void refuse(RoutingContext ctx) {
+  /**
+   * Who the request's token or session cookie names, put on the context; false when they name nobody. The CSRF token
+   * of a form is checked later, by {@link #handle}, once the form is read.
+   */
+  Future<Boolean> identify(RoutingContext ctx) {
+    String header = ctx.request().getHeader("Authorization");
+    boolean bearer = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
+    String secret;
+    if (bearer) {
+      secret = header.substring(7).trim();
+      if (accounts.isAdminToken(secret)) {
+        ctx.put(ACTOR, Actor.ADMIN);
+        return Future.succeededFuture(true);
+      }
+    } else {
+      Cookie cookie = ctx.request().getCookie(COOKIE);
+      if (cookie == null) {
+        return Future.succeededFuture(false);
+      }
+      secret = cookie.getValue();
+    }
+    return accounts.session(secret).map(found -> found.map(session -> {
+      ctx.put(ACTOR, session.actor()).put(SECRET, secret);
+      if (!bearer) {
+        ctx.put(SESSION, session);
+      }
+      return true;
+    }).orElse(false));
+  }
+
+  /** 401, or for a browser asking for a page, the login page. */
+  void refuse(RoutingContext ctx) {
     String accept = ctx.request().getHeader("Accept");
     if (pages && ctx.request().method() == HttpMethod.GET && accept != null && accept.contains("text/html")) {
       String next = ctx.request().uri();

@@ -1,5 +1,6 @@
 package org.kenes.web;
 
+import io.netty.handler.codec.http.multipart.HttpPostRequestDecoder.TooManyFormFieldsException;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -7,6 +8,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.UUID;
 import org.kenes.common.Invalid;
 import org.kenes.common.KenesException;
+import org.kenes.common.TooMany;
 import org.kenes.store.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +37,8 @@ public final class Failures {
       message = k.getMessage();
       if (k instanceof Invalid invalid) {
         invalid.problems().forEach(p -> details.add(new JsonObject().put("path", p.path()).put("message", p.message())));
+      } else if (k instanceof TooMany tooMany) {
+        ctx.response().putHeader("Retry-After", String.valueOf(tooMany.retryAfterSeconds()));
       }
     } else if (Store.isUnavailable(failure)) {
       status = 503;
@@ -44,12 +48,19 @@ public final class Failures {
     } else if (failure instanceof DecodeException) {
       status = 400;
       message = "the body is not valid JSON";
+    } else if (failure != null && BodyGate.reading(ctx)) {
+      // Netty's form and multipart decoders fail in many ways on a broken body; none of them is a bug of Kenes.
+      status = ctx.statusCode() == 413 ? 413 : 400;
+      message = status == 413 ? tooLarge() : failure instanceof TooManyFormFieldsException
+          ? "the form has more than " + WebServer.MAX_FORM_FIELDS + " fields"
+          : "the form or upload cannot be read: its body is malformed";
     } else if (failure == null && ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
       status = ctx.statusCode();
       message = switch (status) {
         case 404 -> "not found";
         case 405 -> "method not allowed";
-        case 413 -> "the body is larger than 1 MB";
+        case 408 -> "the request took too long to arrive";
+        case 413 -> tooLarge();
         case 415 -> "unsupported content type";
         case 429 -> "too many unknown links from this address; try again later";
         default -> "the request cannot be served";
@@ -60,6 +71,39 @@ public final class Failures {
       message = "internal error " + id;
       LOG.error("{} {} {}", id, ctx.request().method(), Redact.path(ctx.request().path()), failure);
     }
+    if (BodyGate.reading(ctx)) {
+      BodyGate.closeAfterAnswer(ctx);
+    }
+    answer(ctx, status, message, details);
+  }
+
+  /** An address whose percent-escapes do not decode: it fails while routes are matched, before any handler. */
+  void malformedAddress(RoutingContext ctx) {
+    SecurityHeaders.set(ctx.response().headers());
+    answer(ctx, 400, "the address is malformed: a % must be followed by two hexadecimal digits", new JsonArray());
+  }
+
+  /**
+   * A failure Vert.x could not hand to {@link #handle} (one in the failure handler itself): logged by request id and
+   * redacted path, not by Vert.x with the whole address (a personal link's token).
+   */
+  void unhandled(RoutingContext ctx) {
+    if (BodyGate.reading(ctx)) {
+      // A broken body fails its request again with each piece that arrives: the first failure answers.
+      return;
+    }
+    String id = UUID.randomUUID().toString();
+    LOG.error("{} {} {}: unhandled", id, ctx.request().method(), Redact.path(ctx.request().path()), ctx.failure());
+    if (!ctx.response().headWritten()) {
+      ctx.response().setStatusCode(500).end("internal error " + id);
+    }
+  }
+
+  private static String tooLarge() {
+    return "the body is larger than " + WebServer.MAX_BODY / (1024 * 1024) + " MB";
+  }
+
+  private void answer(RoutingContext ctx, int status, String message, JsonArray details) {
     if (ctx.response().headWritten()) {
       ctx.response().reset();
       return;

@@ -12,12 +12,15 @@ final class SecurityHeaders {
   private SecurityHeaders() {}
 
   static void handle(RoutingContext ctx) {
-    MultiMap h = ctx.response().headers();
+    set(ctx.response().headers());
+    ctx.next();
+  }
+
+  static void set(MultiMap h) {
     h.set("Content-Security-Policy", CSP)
         .set("X-Content-Type-Options", "nosniff")
         .set("Referrer-Policy", "no-referrer")
         .set("X-Frame-Options", "DENY")
         .set("Cache-Control", "no-store");
-    ctx.next();
   }
 }

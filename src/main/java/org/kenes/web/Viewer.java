@@ -33,7 +33,13 @@ public record Viewer(String language, ZoneId zone) {
    * of the bundles' languages, never the request's spelling of it.
    */
   public static String browser(RoutingContext ctx) {
-    String asked = Views.spoken(ctx.queryParams().get("lang"));
+    String asked;
+    try {
+      asked = Views.spoken(ctx.queryParams().get("lang"));
+    } catch (RuntimeException malformed) {
+      // An address whose query does not decode (?lang=%ZZ): its error page is in the browser's language.
+      asked = null;
+    }
     if (asked != null) {
       return asked;
     }

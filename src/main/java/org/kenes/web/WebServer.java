@@ -3,6 +3,7 @@ package org.kenes.web;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -23,36 +24,60 @@ import org.kenes.web.report.ReportPages;
 public final class WebServer {
 
   static final long MAX_BODY = 1024 * 1024;
+  /** Form fields a request may carry: a questionnaire of several hundred items has a few for each. */
+  static final int MAX_FORM_FIELDS = 10_000;
 
   private WebServer() {}
 
   public static Future<HttpServer> start(Vertx vertx, Services services) {
-    return vertx.createHttpServer().requestHandler(router(vertx, services)).listen(services.config().port());
+    ClientDeadlines deadlines = new ClientDeadlines(vertx);
+    // A form field may be as long as the body (a comment, a study file pasted into the console), not Vert.x's 8 kB;
+    // a field over it is refused by the body's limit (413), which this leaves to count first. Without HTTP/2 over
+    // plain text, a connection is HTTP/1 from its first byte, so its deadlines run from then (Vert.x otherwise waits
+    // for a whole request head to tell the protocols apart).
+    HttpServerOptions options = new HttpServerOptions().setIdleTimeout(ClientDeadlines.IDLE_SECONDS)
+        .setMaxFormAttributeSize((int) (2 * MAX_BODY)).setMaxFormFields(MAX_FORM_FIELDS)
+        .setHttp2ClearTextEnabled(false);
+    return vertx.createHttpServer(options).connectionHandler(deadlines::connected)
+        .requestHandler(router(vertx, services, deadlines)).listen(services.config().port());
   }
 
   /** Every route of Kenes. */
   static Router router(Vertx vertx, Services services) {
+    return router(vertx, services, new ClientDeadlines(vertx));
+  }
+
+  private static Router router(Vertx vertx, Services services, ClientDeadlines deadlines) {
     Views views = new Views();
     FacilitatorAuth auth = FacilitatorAuth.api(services.accounts());
     FacilitatorAuth pageAuth = FacilitatorAuth.pages(services.accounts());
     Audited audited = new Audited(services.audit());
     Access access = new Access(services.roles());
+    Failures failures = new Failures(views);
     Router router = Router.router(vertx);
-    router.route().handler(SecurityHeaders::handle);
-    // Study files and participant CSVs are uploaded as files: these forms' bodies keep their upload (a temporary file,
-    // removed when the request ends).
-    BodyHandler uploads = BodyHandler.create(true).setBodyLimit(MAX_BODY)
-        .setUploadsDirectory(services.config().dataDir().resolve("uploads").toString()).setDeleteUploadedFilesOnEnd(true);
-    router.route(ConsoleRoutes.UPLOAD).handler(uploads);
-    router.route(ConsoleStudyRoutes.IMPORT).handler(uploads);
-    router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY));
-    router.get("/health").handler(ctx -> health(ctx, services));
-
-    Router api = Router.router(vertx);
+    router.route().handler(SecurityHeaders::handle).handler(deadlines);
+    // An address whose percent-escapes do not decode fails while routes are matched, before any handler; a failure
+    // in the failure handler is logged here, redacted, rather than by Vert.x with the whole address.
+    router.errorHandler(400, failures::malformedAddress).errorHandler(500, failures::unhandled);
     TokenGuard guard = new TokenGuard(System::currentTimeMillis);
     router.route("/p/*").handler(guard);
     router.route("/r/*").handler(guard);
-    api.route("/p/*").handler(guard);
+    router.route("/api/p/*").handler(guard);
+    // Bodies are read only from requests the gate lets through. Study files and participant CSVs are uploaded as
+    // files: these forms' bodies keep their upload (a temporary file in the owner-only data folder, removed when the
+    // request ends).
+    router.route().handler(new BodyGate(auth, services.participants()));
+    BodyHandler signIn = BodyHandler.create(false).setBodyLimit(BodyGate.SIGN_IN_BODY);
+    BodyGate.SIGN_IN.forEach(path -> router.post(path).handler(signIn));
+    BodyHandler uploads = BodyHandler.create(true).setBodyLimit(MAX_BODY)
+        .setUploadsDirectory(services.config().dataDir().resolve("uploads").toString()).setDeleteUploadedFilesOnEnd(true);
+    router.post(ConsoleRoutes.UPLOAD).handler(uploads);
+    router.post(ConsoleStudyRoutes.IMPORT).handler(uploads);
+    router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY)).handler(BodyGate::read);
+    router.get("/health").handler(ctx -> health(ctx, services));
+
+    Router api = Router.router(vertx);
+    api.errorHandler(400, failures::malformedAddress).errorHandler(500, failures::unhandled);
     ApiRoutes.mount(api, vertx, services, auth, access, audited);
     FacilitationApi.mount(api, vertx, services, auth, access, audited);
     AccessApi.mount(api, services, access, audited);
@@ -65,7 +90,6 @@ public final class WebServer {
     router.route("/static/*").handler(StaticHandler.create(FileSystemAccess.ROOT,
         services.config().webroot().toAbsolutePath().toString()).setCachingEnabled(true));
 
-    Failures failures = new Failures(views);
     router.route().last().handler(ctx -> ctx.fail(404));
     router.route().failureHandler(failures::handle);
     api.route().failureHandler(failures::handle);

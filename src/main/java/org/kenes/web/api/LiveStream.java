@@ -6,26 +6,33 @@ import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
 import org.kenes.Services;
 import org.kenes.answer.AnswerService;
+import org.kenes.common.TooMany;
 import org.kenes.live.LiveFeed;
 import org.kenes.round.RoundService;
+import org.kenes.web.FacilitatorAuth;
 
 /**
  * {@code GET /api/studies/{id}/live}: server-sent events. On connecting, and after every save, opening or closing
  * announced on the event bus (by whichever instance took it), an event {@code participation} with the dashboard's
  * {@link LiveFeed#snapshot}. Saves arriving while a snapshot is being computed are folded into one more snapshot.
  * The event bus reaches this instance only; saves taken by other instances on the same store are noticed by watching
- * the round's shared tallies every {@value #WATCH_MS} ms.
+ * the round's shared tallies every {@value #WATCH_MS} ms. A stream ends when the session it was opened with does
+ * (signed out, expired, revoked: checked at the same pace); an account and the server hold a bounded number of streams
+ * ({@link StreamQuota}).
  */
 final class LiveStream {
 
   private static final long PING_MS = 15_000;
+  private static final int RETRY_SECONDS = 60;
   static final long WATCH_MS = 2_000;
 
   private final Vertx vertx;
   private final Services s;
   private final LiveFeed feed;
+  private final StreamQuota quota = new StreamQuota(StreamQuota.PER_ACCOUNT, StreamQuota.PER_SERVER);
 
   LiveStream(Vertx vertx, Services services) {
     this.vertx = vertx;
@@ -35,12 +42,26 @@ final class LiveStream {
 
   void stream(RoutingContext ctx) {
     String id = ctx.pathParam("id");
-    s.studies().get(id).onSuccess(study -> new Connection(ctx.response(), id).start()).onFailure(ctx::fail);
+    String account = FacilitatorAuth.actor(ctx).name();
+    String refused = quota.take(account);
+    if (refused != null) {
+      ctx.fail(new TooMany(refused, RETRY_SECONDS));
+      return;
+    }
+    Optional<String> session = FacilitatorAuth.sessionSecret(ctx);
+    s.studies().get(id).onSuccess(study -> new Connection(ctx.response(), id, account, session).start())
+        .onFailure(e -> {
+          quota.release(account);
+          ctx.fail(e);
+        });
   }
 
   private final class Connection {
     private final HttpServerResponse response;
     private final String study;
+    private final String account;
+    /** The session the stream was opened with; none for the admin token. */
+    private final Optional<String> session;
     private MessageConsumer<JsonObject> saves;
     private MessageConsumer<JsonObject> rounds;
     private long ping;
@@ -51,9 +72,11 @@ final class LiveStream {
     private boolean closed;
     private long sequence;
 
-    Connection(HttpServerResponse response, String study) {
+    Connection(HttpServerResponse response, String study, String account, Optional<String> session) {
       this.response = response;
       this.study = study;
+      this.account = account;
+      this.session = session;
     }
 
     void start() {
@@ -67,14 +90,26 @@ final class LiveStream {
         }
       });
       ping = vertx.setPeriodic(PING_MS, t -> response.write(": ping\n\n"));
-      watch = vertx.setPeriodic(WATCH_MS, t -> fingerprint().onSuccess(now -> {
-        if (seen != null && !seen.equals(now)) {
-          changed();
-        }
-        seen = now;
-      }));
+      watch = vertx.setPeriodic(WATCH_MS, t -> {
+        fingerprint().onSuccess(now -> {
+          if (seen != null && !seen.equals(now)) {
+            changed();
+          }
+          seen = now;
+        });
+        session.ifPresent(secret -> s.accounts().session(secret).onSuccess(live -> {
+          if (live.isEmpty()) {
+            end();
+          }
+        }));
+      });
       response.closeHandler(v -> close());
       response.exceptionHandler(e -> close());
+      if (response.closed()) {
+        // Gone while the study was read: its close was before the handler above.
+        close();
+        return;
+      }
       // The tallies first, then the first snapshot: a save between the two is in the snapshot, one after it changes
       // what the watch sees.
       fingerprint().onComplete(now -> {
@@ -116,6 +151,14 @@ final class LiveStream {
       });
     }
 
+    /** The session has ended: so does the stream (a browser reconnecting is then refused). */
+    private void end() {
+      close();
+      if (!response.ended() && !response.closed()) {
+        response.end();
+      }
+    }
+
     private void close() {
       if (closed) {
         return;
@@ -125,6 +168,7 @@ final class LiveStream {
       vertx.cancelTimer(watch);
       saves.unregister();
       rounds.unregister();
+      quota.release(account);
     }
   }
 }

@@ -9,9 +9,14 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
 import org.kenes.Services;
+import org.kenes.common.Conflict;
 import org.kenes.common.NotFound;
 import org.kenes.report.ReportLink;
+import org.kenes.round.Round;
+import org.kenes.study.Study;
+import org.kenes.study.StudyRepository;
 import org.kenes.web.Access;
 import org.kenes.web.FacilitatorAuth;
 import org.kenes.web.Views;
@@ -22,6 +27,9 @@ import org.kenes.web.Views;
  * else.
  */
 public final class ReportPages {
+
+  /** The largest study whose report is laid out as a PDF. */
+  static final int PDF_ITEMS = 300;
 
   private final Services s;
   private final Views views;
@@ -50,7 +58,7 @@ public final class ReportPages {
 
   private void pdf(RoutingContext ctx) {
     String id = ctx.pathParam("id");
-    model(ctx, id).compose(pdf::render).onSuccess(bytes -> sendPdf(ctx, id, bytes)).onFailure(ctx::fail);
+    renderPdf(ctx, id).onSuccess(bytes -> sendPdf(ctx, id, bytes)).onFailure(ctx::fail);
   }
 
   /** The report of a link: its downloads are the PDF alone, through the same link. */
@@ -60,8 +68,7 @@ public final class ReportPages {
   }
 
   private void sharedPdf(RoutingContext ctx) {
-    link(ctx).compose(l -> model(ctx, l.study()).compose(pdf::render)
-            .onSuccess(bytes -> sendPdf(ctx, l.study(), bytes)))
+    link(ctx).compose(l -> renderPdf(ctx, l.study()).onSuccess(bytes -> sendPdf(ctx, l.study(), bytes)))
         .onFailure(ctx::fail);
   }
 
@@ -76,16 +83,47 @@ public final class ReportPages {
         + model.getString("lang"));
   }
 
+  /**
+   * The PDF, for a study of up to {@value #PDF_ITEMS} items (a larger one is read on its page or as JSON: its PDF
+   * would take a worker for many seconds and hundreds of MB).
+   */
+  private Future<Buffer> renderPdf(RoutingContext ctx, String id) {
+    return Future.all(s.studies().stored(id), s.rounds().list(id)).compose(all -> {
+      StudyRepository.Stored stored = all.resultAt(0);
+      int items = stored.study().items().size();
+      if (items > PDF_ITEMS) {
+        return Future.failedFuture(new Conflict("the report of a study of " + items + " items is too large for a "
+            + "PDF (at most " + PDF_ITEMS + " items): read it on its page, /studies/" + id + "/report, or as JSON"));
+      }
+      return pdf.render(finalVersion(stored, all.resultAt(1), language(ctx, stored.study())), () -> model(ctx, id));
+    });
+  }
+
   private static void sendPdf(RoutingContext ctx, String study, Buffer bytes) {
     ctx.response().putHeader("Content-Type", "application/pdf")
         .putHeader("Content-Disposition", "inline; filename=\"" + study + "-report.pdf\"").end(bytes);
   }
 
-  /** The report in the language asked for with ?lang=, if the study has it, else the study's first language. */
-  private Future<JsonObject> model(RoutingContext ctx, String id) {
+  /**
+   * What a report in a language is laid out from, while it cannot change (every round of the study closed): its study's
+   * version (definition, rounds opened) and its rounds; null while a round is open or being opened.
+   */
+  private static String finalVersion(StudyRepository.Stored stored, List<Round> rounds, String lang) {
+    boolean closed = rounds.stream().noneMatch(Round::open)
+        && (stored.roundsOpened() == null || stored.roundsOpened() == rounds.size());
+    return closed ? String.join(":", stored.study().id(), lang, stored.hash(), String.valueOf(rounds.size())) : null;
+  }
+
+  /** The language asked for with ?lang=, if the study has it, else the study's first language. */
+  private static String language(RoutingContext ctx, Study study) {
     String requested = ctx.queryParams().get("lang");
+    return requested != null && study.languages().contains(requested) ? requested : study.firstLanguage();
+  }
+
+  /** The report in the language asked for. */
+  private Future<JsonObject> model(RoutingContext ctx, String id) {
     return s.studies().get(id).compose(study -> s.reports().report(id).compose(report -> {
-      String lang = requested != null && study.languages().contains(requested) ? requested : study.firstLanguage();
+      String lang = language(ctx, study);
       JsonObject model = ReportView.model(report, study, lang);
       JsonArray rounds = report.getJsonArray("rounds");
       if (rounds.isEmpty()) {

@@ -30,6 +30,8 @@ class LiveStreamLimitsTest {
         .put("password", "correct horse battery").encode());
     kenes.adminPost("/api/accounts", "application/json", new JsonObject().put("username", "aigerim")
         .put("password", "correct horse battery").encode());
+    kenes.grant("small", "maria", "reader");
+    kenes.grant("small", "aigerim", "reader");
   }
 
   @AfterAll

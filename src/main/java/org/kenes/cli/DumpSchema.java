@@ -5,12 +5,14 @@ import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.kenes.account.Role;
 import org.kenes.common.Problem;
 
 /**
@@ -31,7 +33,8 @@ final class DumpSchema {
     BOOLEAN(v -> v instanceof Boolean),
     OBJECT(v -> v instanceof JsonObject),
     OBJECT_OR_NULL(v -> v == null || v instanceof JsonObject),
-    TEXTS(v -> v instanceof JsonArray a && a.stream().allMatch(e -> e instanceof String));
+    TEXTS(v -> v instanceof JsonArray a && a.stream().allMatch(e -> e instanceof String)),
+    ROLE(v -> v instanceof String key && Arrays.stream(Role.values()).anyMatch(r -> r.key().equals(key)));
 
     private final Predicate<Object> test;
 
@@ -65,6 +68,8 @@ final class DumpSchema {
         field("pseudonym", Kind.TEXT), field("token", Kind.TEXT), optional("name", Kind.TEXT_OR_NULL),
         optional("email", Kind.TEXT_OR_NULL), field("panel", Kind.TEXT), field("language", Kind.TEXT),
         field("createdAt", Kind.INSTANT), optional("invitedAt", Kind.INSTANT_OR_NULL)));
+    FIELDS.put("pseudonym-keys", List.of(field("_id", Kind.TEXT), field("secret", Kind.TEXT),
+        field("createdAt", Kind.INSTANT)));
     FIELDS.put("participant-counts", List.of(field("_id", Kind.TEXT), field("panels", Kind.OBJECT)));
     FIELDS.put("rounds", List.of(field("_id", Kind.TEXT), field("study", Kind.TEXT), field("round", Kind.ROUND),
         field("status", Kind.TEXT), field("items", Kind.TEXTS), field("openedAt", Kind.INSTANT),
@@ -74,7 +79,10 @@ final class DumpSchema {
         field("participant", Kind.TEXT), field("at", Kind.INSTANT)));
     FIELDS.put("answers", List.of(field("_id", Kind.TEXT), field("study", Kind.TEXT), field("round", Kind.ROUND),
         field("participant", Kind.TEXT), field("panel", Kind.TEXT), optional("answers", Kind.OBJECT),
-        field("submitted", Kind.BOOLEAN), field("updatedAt", Kind.INSTANT)));
+        field("submitted", Kind.BOOLEAN), field("updatedAt", Kind.INSTANT), optional("submittedAt", Kind.COUNT)));
+    FIELDS.put("live-steps", List.of(field("_id", Kind.TEXT), field("study", Kind.TEXT), field("round", Kind.ROUND),
+        field("panel", Kind.TEXT), field("submitted", Kind.COUNT), field("counters", Kind.TEXT),
+        field("at", Kind.INSTANT)));
     FIELDS.put("tallies", List.of(field("_id", Kind.TEXT), field("study", Kind.TEXT), field("round", Kind.ROUND),
         field("panel", Kind.TEXT), field("counters", Kind.TEXT), optional("final", Kind.BOOLEAN)));
     FIELDS.put("results", List.of(field("_id", Kind.TEXT), field("study", Kind.TEXT), field("round", Kind.ROUND),
@@ -92,7 +100,15 @@ final class DumpSchema {
         optional("claimedAt", Kind.COUNT), optional("sentAt", Kind.INSTANT_OR_NULL),
         optional("error", Kind.TEXT_OR_NULL)));
     FIELDS.put("accounts", List.of(field("_id", Kind.TEXT), field("name", Kind.TEXT), field("password", Kind.TEXT),
-        field("createdAt", Kind.INSTANT), field("createdBy", Kind.TEXT)));
+        field("createdAt", Kind.INSTANT), field("createdBy", Kind.TEXT), optional("language", Kind.TEXT_OR_NULL),
+        optional("timeZone", Kind.TEXT_OR_NULL)));
+    FIELDS.put("settings", List.of(field("_id", Kind.TEXT), optional("language", Kind.TEXT_OR_NULL),
+        optional("timeZone", Kind.TEXT_OR_NULL)));
+    FIELDS.put("roles", List.of(field("_id", Kind.TEXT), field("study", Kind.TEXT), field("username", Kind.TEXT),
+        field("role", Kind.ROLE), field("grantedBy", Kind.TEXT), field("grantedAt", Kind.INSTANT)));
+    FIELDS.put("reportLinks", List.of(field("_id", Kind.TEXT), field("id", Kind.TEXT), field("study", Kind.TEXT),
+        optional("label", Kind.TEXT_OR_NULL), field("createdBy", Kind.TEXT), field("createdAt", Kind.INSTANT),
+        optional("expiresAt", Kind.INSTANT_OR_NULL), optional("revokedAt", Kind.INSTANT_OR_NULL)));
     FIELDS.put("audit", List.of(field("_id", Kind.TEXT), field("at", Kind.INSTANT), field("actor", Kind.TEXT),
         field("action", Kind.TEXT), optional("target", Kind.TEXT_OR_NULL), optional("study", Kind.TEXT_OR_NULL),
         optional("detail", Kind.TEXT_OR_NULL)));
@@ -155,6 +171,7 @@ final class DumpSchema {
       case OBJECT -> "an object";
       case OBJECT_OR_NULL -> "an object or null";
       case TEXTS -> "a list of texts";
+      case ROLE -> "owner, facilitator or reader";
     };
   }
 }

@@ -71,8 +71,8 @@ public final class WebServer {
     BodyGate.SIGN_IN.forEach(path -> router.post(path).handler(signIn));
     BodyHandler uploads = BodyHandler.create(true).setBodyLimit(MAX_BODY)
         .setUploadsDirectory(services.config().dataDir().resolve("uploads").toString()).setDeleteUploadedFilesOnEnd(true);
-    router.post(ConsoleRoutes.UPLOAD).handler(uploads);
-    router.post(ConsoleStudyRoutes.IMPORT).handler(uploads);
+    router.route(ConsoleRoutes.UPLOAD).handler(uploads);
+    router.route(ConsoleStudyRoutes.IMPORT).handler(uploads);
     router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY)).handler(BodyGate::read);
     router.get("/health").handler(ctx -> health(ctx, services));
 

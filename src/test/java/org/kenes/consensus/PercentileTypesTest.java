@@ -60,4 +60,15 @@ class PercentileTypesTest {
     assertClose(median, stats.median());
     assertClose(q3, stats.q3());
   }
+
+  @ParameterizedTest(name = "{0} at p = {1}: {2}")
+  @CsvSource({"R_3, 0.7, 1.0", "R_3, 0.3, 0.0", "R_1, 0.2, 0.0", "R_2, 0.2, 0.0"})
+  @DisplayName("where n·p falls on a rounding edge, the order statistic is R's, not binary rounding's")
+  void roundingEdges(EstimationType type, double p, double expected) {
+    // 31 zeros and 14 ones: n·p = 31.5 at p = 0.7, 13.5 at 0.3 (R_3 takes the even order statistic, x32 and x14),
+    // 9 at 0.2 (R_1 takes x9; R_2 averages x9 and x10). In binary, 45 × 0.7 = 31.499999999999996 and Commons Math's
+    // Percentile answers x31 = 0.
+    RatingTally tally = RatingTally.ofCounts(-1, 8, new long[] {0, 31, 14, 0, 0, 0, 0, 0, 0, 0}, 0);
+    assertEquals(expected, Quantile.of(tally, p, type));
+  }
 }

@@ -3,12 +3,14 @@ package org.kenes.consensus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Label;
@@ -51,6 +53,7 @@ class RatingStatsPropertiesTest {
   @Label("every quantile type read off the histogram equals Percentile on the expanded data, but for its rounding")
   void quantilesEqualPercentile(@ForAll("rated") Answers answers, @ForAll EstimationType type,
       @ForAll @DoubleRange(min = 0.5, max = 100) double percent) {
+    Assume.that(!onRoundingEdge(type, answers.valid().length, BigDecimal.valueOf(percent).movePointLeft(2)));
     double expected = new Percentile().withEstimationType(type).evaluate(answers.valid(), percent);
     // Percentile rounds at every step in binary; Kenes computes the rational exactly and rounds once.
     assertEquals(expected, Quantile.of(answers.tally(), percent / 100, type), 1e-12 * (1 + Math.abs(expected)));
@@ -67,8 +70,29 @@ class RatingStatsPropertiesTest {
     assertEquals(percentile.evaluate(25), stats.q1(), ROUNDING);
     assertEquals(percentile.evaluate(75), stats.q3(), ROUNDING);
     assertEquals(percentile.evaluate(75) - percentile.evaluate(25), stats.iqr(), ROUNDING);
-    assertEquals(percentile.evaluate(30), Quantile.of(tally, 0.30, type), ROUNDING);
-    assertEquals(percentile.evaluate(70), Quantile.of(tally, 0.70, type), ROUNDING);
+    int n = answers.valid().length;
+    if (!onRoundingEdge(type, n, new BigDecimal("0.3"))) {
+      assertEquals(percentile.evaluate(30), Quantile.of(tally, 0.30, type), ROUNDING);
+    }
+    if (!onRoundingEdge(type, n, new BigDecimal("0.7"))) {
+      assertEquals(percentile.evaluate(70), Quantile.of(tally, 0.70, type), ROUNDING);
+    }
+  }
+
+  /**
+   * Where Percentile and the exact quantile part by construction: the discontinuous types round n·p to an order
+   * statistic (R_1 and R_2 at a whole n·p, R_3 at a half), and Percentile's binary n·p (45 × 0.7 =
+   * 31.499999999999996) may land on the other side of the edge than the exact value does. Those cases are the
+   * point of computing exactly; {@code PercentileTypesTest.roundingEdges} checks them against R's definition.
+   */
+  private static boolean onRoundingEdge(EstimationType type, int n, BigDecimal p) {
+    BigDecimal np = p.multiply(BigDecimal.valueOf(n));
+    return switch (type) {
+      case R_1, R_2 -> np.stripTrailingZeros().scale() <= 0;
+      case R_3 -> np.multiply(BigDecimal.valueOf(2)).stripTrailingZeros().scale() <= 0
+          && np.stripTrailingZeros().scale() > 0;
+      default -> false;
+    };
   }
 
   @Property

@@ -13,7 +13,11 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -157,17 +161,26 @@ class ConsoleLanguageTest {
       assertTrue(admin.get("/console/preferences?done=preferences-saved").bodyAsString()
           .contains("<option value=\"Asia/Tokyo\" selected>"));
 
+      // A deadline on the first of a month two to three months ahead: deadlines lie within a year.
+      LocalDate day = LocalDate.now(ZoneOffset.UTC).plusMonths(3).withDayOfMonth(1);
       assertEquals(303, admin.post("/console/studies/small/rounds", "/console/studies/small",
-          form("closesAt", "2099-01-01T10:00")).statusCode());
-      assertEquals("2099-01-01T01:00:00Z", kenes.adminGet("/api/studies/small/rounds").bodyAsJsonArray()
+          form("closesAt", day + "T10:00")).statusCode());
+      assertEquals(day + "T01:00:00Z", kenes.adminGet("/api/studies/small/rounds").bodyAsJsonArray()
           .getJsonObject(0).getString("closesAt"), "typed in Tokyo, stored in UTC");
       String overview = admin.get("/console/studies/small").bodyAsString();
-      assertTrue(overview.contains("1 янв. 2099, 10:00") && overview.contains("Asia/Tokyo"), overview);
+      String russian = "1 " + month(day, "ru") + " " + day.getYear() + ", 10:00";
+      assertTrue(overview.contains(russian) && overview.contains("Asia/Tokyo"), overview);
 
       admin.post("/console/preferences", "/console/preferences", form("language", "en", "timeZone", "UTC"));
       String english = admin.get("/console/studies/small").bodyAsString();
-      assertTrue(english.contains("1 Jan 2099, 01:00") && english.contains("Times are shown in UTC."), english);
+      assertTrue(english.contains("1 " + month(day, "en") + " " + day.getYear() + ", 01:00")
+          && english.contains("Times are shown in UTC."), english);
     }
+  }
+
+  /** A month's short name as the JDK writes it in a language ("янв.", "Jan"). */
+  private static String month(LocalDate day, String language) {
+    return DateTimeFormatter.ofPattern("MMM", Locale.forLanguageTag(language)).format(day);
   }
 
   @Test

@@ -8,7 +8,11 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,14 +64,17 @@ class ConsoleRussianBrowserTest {
 
       browser.driver.get(base + "/console/studies/small");
       // A date typed into the field: its order of day, month and year is the browser's locale's, so set as a value.
-      browser.driver.executeScript("arguments[0].value = '2099-01-01T10:00'",
+      // Deadlines lie within a year: the first of a month two to three months ahead.
+      LocalDate day = LocalDate.now(ZoneOffset.UTC).plusMonths(3).withDayOfMonth(1);
+      browser.driver.executeScript("arguments[0].value = '" + day + "T10:00'",
           browser.driver.findElement(By.id("closesAt")));
       browser.submit(By.cssSelector("form[action$='/rounds'] button"));
       assertTrue(text(browser).contains("Раунд 1 открыт."), text(browser));
-      assertEquals("2099-01-01T07:00:00Z", kenes.adminGet("/api/studies/small/rounds").bodyAsJsonArray()
+      assertEquals(day + "T07:00:00Z", kenes.adminGet("/api/studies/small/rounds").bodyAsJsonArray()
           .getJsonObject(0).getString("closesAt"), "typed in Minsk (UTC+3), stored in UTC");
       assertTrue(browser.driver.findElement(By.cssSelector(".status")).getText()
-          .contains("Идёт раунд 1, до 1 янв. 2099, 10:00"));
+          .contains("Идёт раунд 1, до 1 " + DateTimeFormatter.ofPattern("MMM", Locale.forLanguageTag("ru")).format(day)
+              + " " + day.getYear() + ", 10:00"));
       assertTrue(browser.driver.findElement(By.cssSelector(".advice")).getText()
           .contains("Рекомендуется провести ещё один раунд"));
       check(browser, "ru-study");

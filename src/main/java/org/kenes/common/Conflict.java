@@ -1,10 +1,25 @@
 package org.kenes.common;
 
+import java.util.List;
+
 /** The request is well formed but clashes with the state of the study (an id taken, a round closed). */
 public final class Conflict extends KenesException {
 
+  private final List<Problem> problems;
+
   public Conflict(String message) {
+    this(message, List.of());
+  }
+
+  /** With what in the study's state stands in the way, by path (the texts a round 1 still misses, say). */
+  public Conflict(String message, List<Problem> problems) {
     super(message);
+    this.problems = List.copyOf(problems);
+  }
+
+  @Override
+  public List<Problem> problems() {
+    return problems;
   }
 
   @Override

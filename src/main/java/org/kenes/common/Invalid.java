@@ -12,10 +12,16 @@ public final class Invalid extends KenesException {
     this.problems = List.copyOf(problems);
   }
 
+  /** Problems said by bundle keys: the message counts them. */
+  public Invalid(List<Problem> problems) {
+    this(problems.size() == 1 ? problems.get(0).toString() : problems.size() + " problems", problems);
+  }
+
   public Invalid(String path, String message) {
     this(message, List.of(new Problem(path, message)));
   }
 
+  @Override
   public List<Problem> problems() {
     return problems;
   }

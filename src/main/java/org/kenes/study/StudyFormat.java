@@ -178,8 +178,8 @@ public final class StudyFormat {
     return "# Study file of Kenes (format: README, \"Study files\")\n" + new Dump(settings).dumpToString(tree);
   }
 
-  /** A JSON tree as the plain maps and lists the YAML writer knows. */
-  private static Map<String, Object> plain(JsonObject json) {
+  /** A JSON tree as the plain maps and lists that the reader and the YAML writer know. */
+  public static Map<String, Object> plain(JsonObject json) {
     Map<String, Object> map = new LinkedHashMap<>();
     json.forEach(e -> map.put(e.getKey(), plainValue(e.getValue())));
     return map;

@@ -5,7 +5,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.UUID;
-import org.kenes.common.Invalid;
 import org.kenes.common.KenesException;
 import org.kenes.store.Store;
 import org.slf4j.Logger;
@@ -42,9 +41,7 @@ public final class Failures {
     if (failure instanceof KenesException k) {
       status = k.status();
       message = k.getMessage();
-      if (k instanceof Invalid invalid) {
-        invalid.problems().forEach(p -> details.add(new JsonObject().put("path", p.path()).put("message", p.message())));
-      }
+      k.problems().forEach(p -> details.add(new JsonObject().put("path", p.path()).put("message", p.message())));
     } else if (Store.isUnavailable(failure)) {
       status = 503;
       message = "the store does not answer; please try again in a moment";

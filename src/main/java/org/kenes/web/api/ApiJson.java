@@ -7,6 +7,7 @@ import org.kenes.audit.AuditEntry;
 import org.kenes.change.Change;
 import org.kenes.mail.Message;
 import org.kenes.mail.MessageText;
+import org.kenes.study.CopiedFrom;
 
 /** The JSON of the facilitator's records as the API answers them; the console's pages start from the same. */
 public final class ApiJson {
@@ -30,6 +31,12 @@ public final class ApiJson {
         .put("provenance", new JsonObject().put("change", c.change()).put("from", new JsonArray(c.from()))
             .put("note", c.note()))
         .put("actor", c.actor()).put("at", c.at());
+  }
+
+  /** Where a copied study came from, or null. */
+  public static JsonObject copiedFrom(CopiedFrom from) {
+    return from == null ? null : new JsonObject().put("study", from.study()).put("afterRound", from.afterRound())
+        .put("at", from.at());
   }
 
   public static JsonObject audit(AuditEntry e) {

@@ -14,6 +14,7 @@ import org.kenes.participant.ParticipantReader;
 import org.kenes.report.ResponsesCsv;
 import org.kenes.round.Round;
 import org.kenes.study.StudyFormat;
+import org.kenes.study.StudyRepository;
 import org.kenes.web.Audited;
 import org.kenes.web.Bodies;
 import org.kenes.web.Deadline;
@@ -51,6 +52,7 @@ public final class ApiRoutes {
     api.get("/studies/:id/rounds/:n/groups").handler(r::groups);
     api.get("/studies/:id/report").handler(r::report);
     api.get("/studies/:id/export.csv").handler(r::export);
+    StudyDraftApi.mount(api, vertx, services, audited);
   }
 
   private void createStudy(RoutingContext ctx) {
@@ -79,9 +81,16 @@ public final class ApiRoutes {
 
   private void getStudy(RoutingContext ctx) {
     String id = ctx.pathParam("id");
-    Future.all(s.studies().get(id), s.rounds().list(id))
-        .map(all -> StudyFormat.toJson(all.resultAt(0))
-            .put("roundsHeld", new JsonArray(all.<java.util.List<Round>>resultAt(1).stream().map(ApiRoutes::round).toList())))
+    Future.all(s.studies().stored(id), s.rounds().list(id))
+        .map(all -> {
+          StudyRepository.Stored stored = all.resultAt(0);
+          return StudyFormat.toJson(stored.study())
+              .put("roundsHeld", new JsonArray(all.<java.util.List<Round>>resultAt(1).stream().map(ApiRoutes::round)
+                  .toList()))
+              .put("copiedFrom", ApiJson.copiedFrom(stored.copiedFrom()))
+              .put("missing", new JsonArray(stored.missing().stream().map(p -> new JsonObject().put("path", p.path())
+                  .put("message", p.message())).toList()));
+        })
         .onSuccess(json -> Responses.json(ctx, 200, json))
         .onFailure(ctx::fail);
   }

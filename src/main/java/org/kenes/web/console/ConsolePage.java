@@ -86,9 +86,14 @@ final class ConsolePage {
 
   /** The problems of a refused form, for its page: {@code {"status", "message", "problems": [{"path", "message"}]}}. */
   static JsonObject problems(Throwable e) {
+    return problems(e, "en");
+  }
+
+  /** The same, each problem said in {@code language}. */
+  static JsonObject problems(Throwable e, String language) {
     JsonArray list = new JsonArray();
-    if (e instanceof Invalid invalid) {
-      invalid.problems().forEach(p -> list.add(new JsonObject().put("path", p.path()).put("message", p.message())));
+    if (e instanceof org.kenes.common.KenesException k) {
+      k.problems().forEach(p -> list.add(new JsonObject().put("path", p.path()).put("message", p.message(language))));
     }
     int status = e instanceof org.kenes.common.KenesException k ? k.status() : 500;
     return new JsonObject().put("status", status).put("message", e.getMessage()).put("problems", list);

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kenes.web.api.StudyDraftApi;
+import org.kenes.study.ItemSheetTest;
 import org.kenes.study.Study;
 import org.kenes.study.StudyFormat;
 import org.kenes.study.StudyService;
@@ -153,5 +155,61 @@ class StudyDraftApiTest {
     assertTrue(kenes.services().rounds().openScheduled(study).await().isEmpty(),
         "a schedule that has opened its round opens no other");
     assertEquals(1, kenes.adminGet("/api/studies/timed/rounds").bodyAsJsonArray().size());
+  }
+
+  private static HttpResponse<Buffer> postBytes(String path, String type, byte[] body) {
+    return kenes.vertxClient().post(path).bearerTokenAuthentication(TestKenes.ADMIN).putHeader("Content-Type", type)
+        .sendBuffer(Buffer.buffer(body)).await();
+  }
+
+  @Test
+  @DisplayName("items import from XLSX and CSV, a broken file imports nothing; participants from XLSX too")
+  void spreadsheets() throws Exception {
+    String yaml = TestKenes.resource("studies/small.yaml").replace("id: small", "id: sheets");
+    assertEquals(201, kenes.adminPost("/api/studies", "application/yaml", yaml).statusCode());
+    JsonArray before = kenes.adminGet("/api/studies/sheets").bodyAsJsonObject().getJsonArray("items");
+
+    byte[] broken = ItemSheetTest.xlsx(List.of(List.of("id", "type", "text.en", "text.ru"),
+        List.of("new-one", "rating", "New", "Новый"), List.of("fees", "poll", "Fees", "Сборы")));
+    HttpResponse<Buffer> refused = postBytes("/api/studies/sheets/items/import", StudyDraftApi.XLSX, broken);
+    assertEquals(400, refused.statusCode());
+    assertEquals("row 3: type", refused.bodyAsJsonObject().getJsonArray("details").getJsonObject(0).getString("path"));
+    assertEquals(before, kenes.adminGet("/api/studies/sheets").bodyAsJsonObject().getJsonArray("items"),
+        "nothing imported");
+
+    byte[] good = ItemSheetTest.xlsx(List.of(List.of("id", "type", "text.en", "text.ru"),
+        List.of("new-one", "rating", "New", "Новый"), List.of("fees", "open", "Fees?", "Сборы?")));
+    HttpResponse<Buffer> imported = postBytes("/api/studies/sheets/items/import", StudyDraftApi.XLSX, good);
+    assertEquals(200, imported.statusCode(), imported.bodyAsString());
+    assertEquals(new JsonObject().put("added", 1).put("updated", 1), imported.bodyAsJsonObject());
+    HttpResponse<Buffer> csv = postBytes("/api/studies/sheets/items/import", "text/csv",
+        "id,text.en,text.ru\nthird,Third,Третий\n".getBytes("UTF-8"));
+    assertEquals(200, csv.statusCode(), csv.bodyAsString());
+    JsonArray items = kenes.adminGet("/api/studies/sheets").bodyAsJsonObject().getJsonArray("items");
+    assertEquals(List.of("strategy", "audit", "twinning", "fees", "tools", "ideas", "new-one", "third"),
+        items.stream().map(i -> ((JsonObject) i).getString("id")).toList());
+    assertEquals("open", items.getJsonObject(3).getString("type"));
+
+    HttpResponse<Buffer> workbook = kenes.adminGet("/api/studies/sheets/items.xlsx?lang=ru");
+    assertEquals(200, workbook.statusCode());
+    assertEquals(8, org.kenes.common.Spreadsheet.read(workbook.body().getBytes()).rows().size());
+    assertTrue(kenes.adminGet("/api/studies/sheets/items.csv").bodyAsString()
+        .startsWith("id,type,category,text.en,text.ru,options,options.en,options.ru"));
+
+    byte[] people = ItemSheetTest.xlsx(List.of(List.of("name", "email", "panel", "language"),
+        List.of("Aigerim", "a@example.org", "policy", "ru"), List.of("Bolat", "b@example.org", "nobody", "en")));
+    HttpResponse<Buffer> badPeople = postBytes("/api/studies/sheets/participants", StudyDraftApi.XLSX, people);
+    assertEquals(400, badPeople.statusCode());
+    assertEquals("row 3: panel", badPeople.bodyAsJsonObject().getJsonArray("details").getJsonObject(0)
+        .getString("path"));
+    assertEquals(0, kenes.adminGet("/api/studies/sheets/participants").bodyAsJsonArray().size());
+    byte[] fixed = ItemSheetTest.xlsx(List.of(List.of("name", "email", "panel", "language"),
+        List.of("Aigerim", "a@example.org", "policy", "ru"), List.of("Bolat", "b@example.org", "patients", "en")));
+    assertEquals(201, postBytes("/api/studies/sheets/participants", StudyDraftApi.XLSX, fixed).statusCode());
+    assertEquals(2, kenes.adminGet("/api/studies/sheets/participants").bodyAsJsonArray().size());
+
+    kenes.adminPost("/api/studies/sheets/rounds");
+    assertEquals(409, postBytes("/api/studies/sheets/items/import", "text/csv",
+        "id,text.en,text.ru\nfourth,Fourth,Четвёртый\n".getBytes("UTF-8")).statusCode(), "only before round 1");
   }
 }

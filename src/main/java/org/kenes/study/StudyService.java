@@ -14,6 +14,7 @@ import org.kenes.common.Conflict;
 import org.kenes.common.Invalid;
 import org.kenes.common.NotFound;
 import org.kenes.common.Problem;
+import org.kenes.common.Spreadsheet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -105,6 +106,16 @@ public final class StudyService {
       }
       return reading.study();
     }, false);
+  }
+
+  /**
+   * Items from a spreadsheet (CSV or XLSX, {@link ItemSheet}) merged into a draft: all of them, or with a problem
+   * anywhere none.
+   */
+  public Future<ItemSheet.Imported> importItems(String id, byte[] file) {
+    return stored(id).compose(found -> vertx.executeBlocking(() -> ItemSheet.read(found.study(),
+            Spreadsheet.read(file)), false)
+        .compose(imported -> saveDraft(id, imported.definition(), found.hash()).map(imported)));
   }
 
   /**

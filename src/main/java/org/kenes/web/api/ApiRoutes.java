@@ -98,7 +98,8 @@ public final class ApiRoutes {
   private void addParticipants(RoutingContext ctx) {
     String id = ctx.pathParam("id");
     s.studies().get(id)
-        .map(study -> isCsv(ctx) ? ParticipantReader.csv(study, Bodies.text(ctx)) : ParticipantReader.json(study, Bodies.text(ctx)))
+        .map(study -> isXlsx(ctx) ? ParticipantReader.spreadsheet(study, ctx.body().buffer().getBytes())
+            : isCsv(ctx) ? ParticipantReader.csv(study, Bodies.text(ctx)) : ParticipantReader.json(study, Bodies.text(ctx)))
         .compose((java.util.List<NewParticipant> people) -> s.participants().upsert(id, people))
         .compose(audited.by(ctx, "participants.added", added -> added.size() + " participant(s)"))
         .map(added -> new JsonArray(added.stream().map(p -> new JsonObject().put("id", p.id()).put("token", p.token())
@@ -181,6 +182,11 @@ public final class ApiRoutes {
     return new JsonObject().put("round", r.number()).put("status", r.open() ? "open" : "closed")
         .put("items", new JsonArray(r.items())).put("openedAt", r.openedAt()).put("closedAt", r.closedAt())
         .put("closesAt", r.closesAt());
+  }
+
+  private static boolean isXlsx(RoutingContext ctx) {
+    String type = ctx.request().getHeader("Content-Type");
+    return type != null && type.startsWith(StudyDraftApi.XLSX) && ctx.body().buffer() != null;
   }
 
   private static boolean isCsv(RoutingContext ctx) {

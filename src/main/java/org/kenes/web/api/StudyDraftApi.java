@@ -9,38 +9,51 @@ import org.kenes.Services;
 import org.kenes.common.Invalid;
 import org.kenes.common.Problem;
 import org.kenes.study.Study;
+import org.kenes.study.ItemSheet;
 import org.kenes.study.StudyFormat;
 import org.kenes.web.Audited;
 import org.kenes.web.Bodies;
 import org.kenes.web.Deadline;
 import org.kenes.web.Responses;
+import org.kenes.web.Views;
 
 /**
  * The API of building a study, besides replacing its whole definition: the definition as a study file, a copy under
- * a new id, and when the next round opens by itself.
+ * a new id, when the next round opens by itself, and its items as a spreadsheet, imported or downloaded.
  *
  * <pre>
  * route                                   role needed (DESIGN.md, "Who may do what")
  * GET  /api/studies/{id}/study.yaml       reader
  * POST /api/studies/{id}/copy             reader of {id}; the account becomes the copy's owner
  * PUT  /api/studies/{id}/opens-at         facilitator
+ * POST /api/studies/{id}/items/import     facilitator
+ * GET  /api/studies/{id}/items.xlsx       reader
+ * GET  /api/studies/{id}/items.csv        reader
  * </pre>
  */
-final class StudyDraftApi {
+public final class StudyDraftApi {
 
+  /** The media type of an XLSX workbook. */
+  public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+  private final Vertx vertx;
   private final Services s;
   private final Audited audited;
 
-  private StudyDraftApi(Services services, Audited audited) {
+  private StudyDraftApi(Vertx vertx, Services services, Audited audited) {
+    this.vertx = vertx;
     this.s = services;
     this.audited = audited;
   }
 
   static void mount(Router api, Vertx vertx, Services services, Audited audited) {
-    StudyDraftApi r = new StudyDraftApi(services, audited);
+    StudyDraftApi r = new StudyDraftApi(vertx, services, audited);
     api.get("/studies/:id/study.yaml").handler(r::yaml);
     api.post("/studies/:id/copy").handler(r::copy);
     api.put("/studies/:id/opens-at").handler(r::schedule);
+    api.post("/studies/:id/items/import").handler(r::importItems);
+    api.get("/studies/:id/items.xlsx").handler(r::itemsXlsx);
+    api.get("/studies/:id/items.csv").handler(r::itemsCsv);
   }
 
   /** The study file of a study: what {@code POST /api/studies} and {@code surveys/} take back as the same study. */
@@ -75,6 +88,42 @@ final class StudyDraftApi {
             st -> at == null ? "next round" : "next round opens at " + at))
         .onSuccess(study -> Responses.json(ctx, 200, new JsonObject().put("id", study.id())
             .put("opensAt", at == null ? null : at.toString())))
+        .onFailure(ctx::fail);
+  }
+
+  /** A CSV or XLSX body ({@link ItemSheet}) merged into a draft's items → 200 {@code {"added", "updated"}}. */
+  private void importItems(RoutingContext ctx) {
+    byte[] file = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
+    if (file.length == 0) {
+      throw new Invalid("", "the request has no body");
+    }
+    s.studies().importItems(ctx.pathParam("id"), file)
+        .compose(audited.by(ctx, "items.imported", i -> i.added() + " added, " + i.updated() + " updated"))
+        .onSuccess(i -> Responses.json(ctx, 200, new JsonObject().put("added", i.added()).put("updated", i.updated())))
+        .onFailure(ctx::fail);
+  }
+
+  /**
+   * The study's items as a workbook in the import's format, with a sheet saying how to fill it in ({@code ?lang=}): the
+   * template to start from, or the items to edit and import again.
+   */
+  private void itemsXlsx(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    String lang = SheetHelp.language(ctx.queryParams().get("lang"));
+    s.studies().get(id).compose(study -> vertx.executeBlocking(() -> ItemSheet.xlsx(study,
+            Views.text(lang, "builder.sheet.items"), Views.text(lang, "builder.sheet.help"),
+            SheetHelp.lines(study, lang)), false))
+        .onSuccess(bytes -> ctx.response().putHeader("Content-Type", XLSX)
+            .putHeader("Content-Disposition", "attachment; filename=\"" + id + "-items.xlsx\"")
+            .end(io.vertx.core.buffer.Buffer.buffer(bytes)))
+        .onFailure(ctx::fail);
+  }
+
+  private void itemsCsv(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    s.studies().get(id).map(ItemSheet::csv)
+        .onSuccess(csv -> ctx.response().putHeader("Content-Type", "text/csv; charset=utf-8")
+            .putHeader("Content-Disposition", "attachment; filename=\"" + id + "-items.csv\"").end(csv))
         .onFailure(ctx::fail);
   }
 }

@@ -140,26 +140,33 @@ public final class MailService {
   /** Saves a study's own text of a kind of message in one of its languages. */
   public Future<MessageText> saveText(String studyId, String kind, String language, String subject, String body) {
     return studies.get(studyId).compose(study -> {
-      List<org.kenes.common.Problem> problems = new ArrayList<>();
-      if (!MessageText.KINDS.contains(kind)) {
-        problems.add(new org.kenes.common.Problem("kind", "must be one of " + MessageText.KINDS));
-      }
-      if (!study.languages().contains(language)) {
-        problems.add(new org.kenes.common.Problem("language", "not one of the study's languages " + study.languages()));
-      }
-      if (subject == null || subject.isBlank() || subject.length() > 200) {
-        problems.add(new org.kenes.common.Problem("subject", "1 to 200 characters"));
-      }
-      if (body == null || body.isBlank() || body.length() > 10_000) {
-        problems.add(new org.kenes.common.Problem("body", "1 to 10000 characters"));
-      } else if (!body.contains("{link}")) {
-        problems.add(new org.kenes.common.Problem("body", "must contain {link}, the personal link"));
-      }
+      List<org.kenes.common.Problem> problems = check(study, kind, language, subject, body);
       if (!problems.isEmpty()) {
         return Future.failedFuture(new Invalid("the message text cannot be saved", problems));
       }
       MessageText text = new MessageText(kind, language, subject.strip(), body.strip(), true);
       return texts.save(studyId, text).map(text);
     });
+  }
+
+  /** What is wrong with a message text, by field ({@code kind}, {@code language}, {@code subject}, {@code body}). */
+  public static List<org.kenes.common.Problem> check(Study study, String kind, String language, String subject,
+      String body) {
+    List<org.kenes.common.Problem> problems = new ArrayList<>();
+    if (!MessageText.KINDS.contains(kind)) {
+      problems.add(org.kenes.common.Problem.of("kind", "mail.kind", MessageText.KINDS));
+    }
+    if (!study.languages().contains(language)) {
+      problems.add(org.kenes.common.Problem.of("language", "text.language", study.languages()));
+    }
+    if (subject == null || subject.isBlank() || subject.length() > 200) {
+      problems.add(org.kenes.common.Problem.of("subject", "mail.subject"));
+    }
+    if (body == null || body.isBlank() || body.length() > 10_000) {
+      problems.add(org.kenes.common.Problem.of("body", "mail.body"));
+    } else if (!body.contains("{link}")) {
+      problems.add(org.kenes.common.Problem.of("body", "mail.link"));
+    }
+    return problems;
   }
 }

@@ -12,6 +12,7 @@ import io.vertx.ext.web.handler.StaticHandler;
 import org.kenes.Services;
 import org.kenes.web.api.ApiRoutes;
 import org.kenes.web.api.FacilitationApi;
+import org.kenes.web.console.BuilderItemRoutes;
 import org.kenes.web.console.ConsoleRoutes;
 import org.kenes.web.console.ConsoleStudyRoutes;
 import org.kenes.web.panelist.PanelistRoutes;
@@ -37,12 +38,13 @@ public final class WebServer {
     Audited audited = new Audited(services.audit());
     Router router = Router.router(vertx);
     router.route().handler(SecurityHeaders::handle);
-    // Study files and participant CSVs are uploaded as files: these forms' bodies keep their upload (a temporary file,
+    // Study files and participant and item spreadsheets are uploaded as files: these forms' bodies keep their upload (a temporary file,
     // removed when the request ends).
     BodyHandler uploads = BodyHandler.create(true).setBodyLimit(MAX_BODY)
         .setUploadsDirectory(services.config().dataDir().resolve("uploads").toString()).setDeleteUploadedFilesOnEnd(true);
     router.post(ConsoleRoutes.UPLOAD).handler(uploads);
     router.post(ConsoleStudyRoutes.IMPORT).handler(uploads);
+    router.post(BuilderItemRoutes.IMPORT).handler(uploads);
     router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY));
     router.get("/health").handler(ctx -> health(ctx, services));
 

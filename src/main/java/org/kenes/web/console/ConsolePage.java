@@ -37,10 +37,15 @@ final class ConsolePage {
     this.views = views;
   }
 
+  /** The language of the console's texts for this request. */
+  static String language(RoutingContext ctx) {
+    return "en";
+  }
+
   /** The base model of a page of the signed-in console. */
   static JsonObject model(RoutingContext ctx, String title) {
     Actor actor = FacilitatorAuth.actor(ctx);
-    return new JsonObject().put("lang", "en").put("title", title).put("actor", actor.name()).put("admin", actor.admin())
+    return new JsonObject().put("lang", language(ctx)).put("title", title).put("actor", actor.name()).put("admin", actor.admin())
         .put("csrf", FacilitatorAuth.session(ctx).map(org.kenes.account.Session::csrf).orElse(""))
         .put("notice", notice(ctx));
   }

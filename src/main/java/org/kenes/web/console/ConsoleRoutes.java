@@ -53,6 +53,7 @@ public final class ConsoleRoutes {
     router.post("/console/studies/:id/rounds").handler(r::openRound);
     router.post("/console/studies/:id/rounds/:n/close").handler(r::closeRound);
     ConsoleStudyRoutes.mount(router, vertx, services, page, audited);
+    BuilderRoutes.mount(router, services, page, audited);
   }
 
   private void studies(RoutingContext ctx) {

@@ -137,6 +137,12 @@ public final class MailService {
     return studies.get(studyId).compose(study -> texts.all(studyId, study.languages()));
   }
 
+  /** A study's own message texts (those edited) given to its copy. */
+  public Future<Void> copyTexts(String from, String to) {
+    return texts(from).compose(all -> Future.all(all.stream().filter(MessageText::edited)
+        .map(t -> texts.save(to, t)).toList())).mapEmpty();
+  }
+
   /** Saves a study's own text of a kind of message in one of its languages. */
   public Future<MessageText> saveText(String studyId, String kind, String language, String subject, String body) {
     return studies.get(studyId).compose(study -> {

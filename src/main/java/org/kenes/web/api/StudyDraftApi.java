@@ -15,6 +15,7 @@ import org.kenes.web.Audited;
 import org.kenes.web.Bodies;
 import org.kenes.web.Deadline;
 import org.kenes.web.Responses;
+import org.kenes.web.StudyCopies;
 import org.kenes.web.Views;
 
 /**
@@ -72,7 +73,7 @@ public final class StudyDraftApi {
     if (!(to instanceof String newId)) {
       throw new Invalid(java.util.List.of(Problem.of("id", to == null ? "missing" : "text")));
     }
-    s.rounds().list(from).compose(rounds -> s.studies().copy(from, newId, rounds.size()))
+    StudyCopies.copy(s, from, newId)
         .compose(copy -> audited.on(ctx, copy.id(), "study.copied", (Study st) -> "from " + from).apply(copy))
         .compose(copy -> s.studies().stored(copy.id()))
         .onSuccess(copy -> Responses.json(ctx, 201, new JsonObject().put("id", copy.study().id())

@@ -126,11 +126,6 @@ final class BuilderPage {
             .put("yaml", "/api/studies/" + draft.id() + "/study.yaml")
             .put("advanced", "/console/studies/" + draft.id() + "/edit")
             .put("preview", "/console/studies/" + draft.id() + "/preview"));
-    String done = ctx.queryParams().get("done");
-    if (done != null && done.matches("[a-z]{1,20}") && Views.textOrNull(lang, "builder.done." + done) != null) {
-      String n = ctx.queryParams().get("n");
-      model.put("notice", Views.text(lang, "builder.done." + done, n != null && n.matches("\\d{1,9}") ? n : "0"));
-    }
     if (failure != null) {
       List<Problem> problems = failure instanceof KenesException k ? k.problems() : List.of();
       model.put("refused", new JsonObject()

@@ -42,11 +42,16 @@ final class ConsolePage {
     return "en";
   }
 
+  /** The CSRF token the forms of this request's session carry ("" for a bearer token, which needs none). */
+  static String csrf(RoutingContext ctx) {
+    return FacilitatorAuth.session(ctx).map(org.kenes.account.Session::csrf).orElse("");
+  }
+
   /** The base model of a page of the signed-in console. */
   static JsonObject model(RoutingContext ctx, String title) {
     Actor actor = FacilitatorAuth.actor(ctx);
     return new JsonObject().put("lang", language(ctx)).put("title", title).put("actor", actor.name()).put("admin", actor.admin())
-        .put("csrf", FacilitatorAuth.session(ctx).map(org.kenes.account.Session::csrf).orElse(""))
+        .put("csrf", csrf(ctx))
         .put("notice", notice(ctx));
   }
 
@@ -110,7 +115,7 @@ final class ConsolePage {
       return null;
     }
     String n = ctx.queryParams().get("n");
-    String text = NOTICES.get(key);
+    String text = NOTICES.getOrDefault(key, Views.textOrNull(language(ctx), "builder.done." + key));
     return text == null ? null : text.replace("{0}", n != null && n.matches("\\d{1,9}") ? n : "0");
   }
 }

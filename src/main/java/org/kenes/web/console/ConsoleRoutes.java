@@ -10,6 +10,7 @@ import java.util.List;
 import org.kenes.Services;
 import org.kenes.round.Round;
 import org.kenes.study.StudyFormat;
+import org.kenes.study.StudyRepository;
 import org.kenes.web.Audited;
 import org.kenes.web.Deadline;
 import org.kenes.web.FacilitatorAuth;
@@ -54,6 +55,8 @@ public final class ConsoleRoutes {
     router.post("/console/studies/:id/rounds/:n/close").handler(r::closeRound);
     ConsoleStudyRoutes.mount(router, vertx, services, page, audited);
     BuilderRoutes.mount(router, services, page, audited);
+    StudySetupRoutes.mount(router, services, page, audited, r::studyPage);
+    PreviewRoutes.mount(router, services, views);
   }
 
   private void studies(RoutingContext ctx) {
@@ -85,10 +88,15 @@ public final class ConsoleRoutes {
   }
 
   private Future<Void> studyPage(RoutingContext ctx, int status, JsonObject form) {
-    return s.studies().get(ctx.pathParam("id")).compose(study -> StudyOverview.model(s, study)
-        .compose(overview -> page.render(ctx, status, "study",
-            ConsolePage.model(ctx, study, study.text(study.title(), study.firstLanguage()), "overview")
-                .mergeIn(overview).put("form", form))));
+    String id = ctx.pathParam("id");
+    return Future.all(s.studies().stored(id), s.rounds().list(id)).compose(all -> {
+      StudyRepository.Stored stored = all.resultAt(0);
+      org.kenes.study.Study study = stored.study();
+      return StudyOverview.model(s, study).compose(overview -> page.render(ctx, status, "study",
+          ConsolePage.model(ctx, study, study.text(study.title(), study.firstLanguage()), "overview")
+              .mergeIn(overview).put("form", form)
+              .put("setup", StudySetupRoutes.model(stored, all.resultAt(1), ConsolePage.language(ctx)))));
+    });
   }
 
   private void editPage(RoutingContext ctx) {
@@ -106,7 +114,8 @@ public final class ConsoleRoutes {
   private void edit(RoutingContext ctx) {
     String id = ctx.pathParam("id");
     String text = ctx.request().getFormAttribute("definition");
-    page.submit(ctx, s.studies().edit(id, text == null ? "" : text).compose(audited.by(ctx, "study.edited", st -> st.id())),
+    page.submit(ctx, s.studies().editDraft(id, text == null ? "" : text)
+            .compose(audited.by(ctx, "study.edited", st -> st.id())),
         study -> "/console/studies/" + id + "?done=edited",
         problems -> s.studies().get(id).compose(study -> editForm(ctx, problems.getInteger("status"), study, text, problems)));
   }

@@ -1,0 +1,16 @@
+package org.kenes.web;
+
+import io.vertx.core.Future;
+import org.kenes.Services;
+import org.kenes.study.Study;
+
+/** A study copied under a new id, for the API and the console alike: its definition and its own message texts. */
+public final class StudyCopies {
+
+  private StudyCopies() {}
+
+  public static Future<Study> copy(Services s, String from, String to) {
+    return s.rounds().list(from).compose(rounds -> s.studies().copy(from, to, rounds.size()))
+        .compose(copy -> s.mail().copyTexts(from, copy.id()).map(copy));
+  }
+}

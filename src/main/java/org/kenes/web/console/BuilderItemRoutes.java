@@ -87,7 +87,7 @@ public final class BuilderItemRoutes {
         Views.text(lang, "builder.hint.itemId"), "text"));
     String id = draft.id();
     return builder.render(ctx, status, "build-items", builder.model(ctx, draft, "items", f, failure)
-        .put("rows", rows).put("add", add).put("index", items.size()).put("itemsProblem", f.problemAt("items"))
+        .put("rows", rows).put("add", add).put("index", rows.size()).put("itemsProblem", f.problemAt("items"))
         .put("template", new JsonObject().put("xlsx", "/api/studies/" + id + "/items.xlsx?lang=" + lang)
             .put("csv", "/api/studies/" + id + "/items.csv"))
         .put("columns", String.join(", ", org.kenes.study.ItemSheet.columns(languages))));
@@ -105,9 +105,6 @@ public final class BuilderItemRoutes {
               .filter(String.class::isInstance).map(String.class::cast).findFirst().orElse("") : "";
           categories.put(String.valueOf(c.getValue("id")), name + " (" + c.getValue("id") + ")");
         });
-    if (StudyTree.get(tree, at + ".type") == null) {
-      StudyTree.set(tree, at + ".type", "rating");
-    }
     JsonArray head = new JsonArray()
         .add(f.select(at + ".type", Views.text(lang, "builder.field.type"), Views.text(lang, "builder.hint.type"),
             TYPES, "builder.type."))

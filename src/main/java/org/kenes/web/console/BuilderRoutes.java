@@ -123,7 +123,7 @@ final class BuilderRoutes {
         : s.studies().createDraft(tree);
     created.compose(study -> audited.on(ctx, study.id(), "study.created", (org.kenes.study.Study st) -> "builder")
             .apply(study))
-        .onSuccess(study -> ConsolePage.redirect(ctx, BuilderPage.href(study.id(), "general") + "?done=created"))
+        .onSuccess(study -> ConsolePage.redirect(ctx, BuilderPage.href(study.id(), "general") + "?done=built"))
         .onFailure(e -> {
           if (e instanceof KenesException k) {
             newForm(ctx, k.status(), typed, e).onFailure(ctx::fail);

@@ -98,6 +98,12 @@ public final class StudyService {
     return vertx.executeBlocking(() -> StudyFormat.parse(text), false).compose(tree -> saveDraft(id, tree, null));
   }
 
+  /** What the study reader finds wrong with a draft's tree (not what it misses), nothing stored. */
+  public Future<List<Problem>> problems(Object tree) {
+    return vertx.executeBlocking(() -> StudyReader.draft(tree instanceof JsonObject json ? StudyFormat.plain(json)
+        : tree).problems(), false);
+  }
+
   private Future<Study> readDraft(Object tree) {
     return vertx.executeBlocking(() -> {
       StudyReader.Reading reading = StudyReader.draft(tree instanceof JsonObject json ? StudyFormat.plain(json) : tree);

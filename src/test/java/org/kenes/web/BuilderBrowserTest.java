@@ -156,8 +156,7 @@ class BuilderBrowserTest {
     building.type("f-items-0-text-en", "A national quality strategy");
     browser.submit(By.cssSelector("form[action$='/translations'] button.primary"));
     assertTrue(browser.driver.getCurrentUrl().contains("done=saved"));
-    assertEquals(new JsonArray(), kenes.adminGet("/api/studies/two-languages").bodyAsJsonObject()
-        .getJsonArray("missing"));
+    assertTrue(!kenes.adminGet("/api/studies/two-languages").bodyAsJsonObject().containsKey("missing"));
     browser.driver.get(base + "/console/studies/two-languages");
     browser.submit(By.cssSelector("form[action$='/rounds'] button"));
     browser.waiting().until(ExpectedConditions.urlContains("done=opened&n=1"));

@@ -84,12 +84,18 @@ public final class ApiRoutes {
     Future.all(s.studies().stored(id), s.rounds().list(id))
         .map(all -> {
           StudyRepository.Stored stored = all.resultAt(0);
-          return StudyFormat.toJson(stored.study())
+          JsonObject json = StudyFormat.toJson(stored.study())
               .put("roundsHeld", new JsonArray(all.<java.util.List<Round>>resultAt(1).stream().map(ApiRoutes::round)
-                  .toList()))
-              .put("copiedFrom", ApiJson.copiedFrom(stored.copiedFrom()))
-              .put("missing", new JsonArray(stored.missing().stream().map(p -> new JsonObject().put("path", p.path())
-                  .put("message", p.message())).toList()));
+                  .toList()));
+          // Only when there is something to say: without them, the answer less roundsHeld stays a study file.
+          if (stored.copiedFrom() != null) {
+            json.put("copiedFrom", ApiJson.copiedFrom(stored.copiedFrom()));
+          }
+          if (!stored.missing().isEmpty()) {
+            json.put("missing", new JsonArray(stored.missing().stream().map(p -> new JsonObject()
+                .put("path", p.path()).put("message", p.message())).toList()));
+          }
+          return json;
         })
         .onSuccess(json -> Responses.json(ctx, 200, json))
         .onFailure(ctx::fail);

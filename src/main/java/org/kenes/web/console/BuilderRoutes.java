@@ -118,8 +118,13 @@ final class BuilderRoutes {
       tree.put("title", new JsonObject().put(languages.get(0), title));
     }
     JsonObject typed = new JsonObject().put("id", id).put("languages", form.get("languages")).put("title", title);
+    // A new study is named from the start: without a title it would stand untitled in every list meanwhile.
     Future<org.kenes.study.Study> created = title.isEmpty()
-        ? Future.failedFuture(new Invalid(List.of(Problem.of("title", "missing"))))
+        ? s.studies().problems(tree).compose(problems -> {
+          List<Problem> all = new ArrayList<>(problems);
+          all.add(Problem.of("title", "missing"));
+          return Future.failedFuture(new Invalid(all));
+        })
         : s.studies().createDraft(tree);
     created.compose(study -> audited.on(ctx, study.id(), "study.created", (org.kenes.study.Study st) -> "builder")
             .apply(study))

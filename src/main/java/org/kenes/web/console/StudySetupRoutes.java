@@ -10,6 +10,7 @@ import java.util.List;
 import org.kenes.Services;
 import org.kenes.common.Invalid;
 import org.kenes.round.Round;
+import org.kenes.study.CopiedFrom;
 import org.kenes.study.Study;
 import org.kenes.study.StudyRepository;
 import org.kenes.web.Audited;
@@ -57,8 +58,11 @@ final class StudySetupRoutes {
     Study study = stored.study();
     JsonObject model = new JsonObject();
     if (stored.copiedFrom() != null) {
-      model.put("copiedFrom", Views.text(lang, "builder.overview.copiedFrom", stored.copiedFrom().study(),
-          stored.copiedFrom().afterRound(), StudyOverview.when(stored.copiedFrom().at())))
+      CopiedFrom from = stored.copiedFrom();
+      model.put("copiedFrom", from.afterRound() == 0
+              ? Views.text(lang, "builder.overview.copiedFromDraft", from.study(), StudyOverview.when(from.at()))
+              : Views.text(lang, "builder.overview.copiedFrom", from.study(), from.afterRound(),
+                  StudyOverview.when(from.at())))
           .put("copiedFromId", stored.copiedFrom().study());
     }
     if (rounds.isEmpty() && !stored.missing().isEmpty()) {

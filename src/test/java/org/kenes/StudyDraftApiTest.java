@@ -207,6 +207,11 @@ class StudyDraftApiTest {
     assertEquals(201, postBytes("/api/studies/sheets/participants", StudyDraftApi.XLSX, fixed).statusCode());
     assertEquals(2, kenes.adminGet("/api/studies/sheets/participants").bodyAsJsonArray().size());
 
+    JsonObject preview = kenes.adminGet("/api/studies/sheets/preview?panel=patients&lang=ru").bodyAsJsonObject();
+    assertEquals(1, preview.getInteger("round"), "round 1 as it would open");
+    assertEquals("patients", preview.getString("panel"));
+    assertEquals("Третий", preview.getJsonArray("items").getJsonObject(7).getString("text"));
+    assertEquals(400, kenes.adminGet("/api/studies/sheets/preview?panel=nobody").statusCode());
     kenes.adminPost("/api/studies/sheets/rounds");
     assertEquals(409, postBytes("/api/studies/sheets/items/import", "text/csv",
         "id,text.en,text.ru\nfourth,Fourth,Четвёртый\n".getBytes("UTF-8")).statusCode(), "only before round 1");

@@ -100,6 +100,9 @@ public final class AnswerService {
    */
   public Future<JsonObject> preview(String studyId, String panel, String language) {
     return studies.get(studyId).compose(study -> rounds.list(study).compose(held -> {
+      if (panel != null && study.panel(panel).isEmpty()) {
+        return Future.failedFuture(new Invalid("panel", "no panel '" + panel + "' in the study " + study.panelIds()));
+      }
       Optional<Round> open = held.stream().filter(Round::open).findFirst();
       Future<Round> round = open.map(Future::succeededFuture).orElseGet(() -> held.size() >= study.rounds().max()
           ? Future.failedFuture(new Conflict("the study has had its " + study.rounds().max() + " rounds"))

@@ -20,7 +20,8 @@ import org.kenes.web.Views;
 
 /**
  * The API of building a study, besides replacing its whole definition: the definition as a study file, a copy under
- * a new id, when the next round opens by itself, and its items as a spreadsheet, imported or downloaded.
+ * a new id, when the next round opens by itself, its items as a spreadsheet, imported or downloaded, and the
+ * questionnaire as a panelist would get it.
  *
  * <pre>
  * route                                   role needed (DESIGN.md, "Who may do what")
@@ -30,6 +31,7 @@ import org.kenes.web.Views;
  * POST /api/studies/{id}/items/import     facilitator
  * GET  /api/studies/{id}/items.xlsx       reader
  * GET  /api/studies/{id}/items.csv        reader
+ * GET  /api/studies/{id}/preview          reader
  * </pre>
  */
 public final class StudyDraftApi {
@@ -55,6 +57,7 @@ public final class StudyDraftApi {
     api.post("/studies/:id/items/import").handler(r::importItems);
     api.get("/studies/:id/items.xlsx").handler(r::itemsXlsx);
     api.get("/studies/:id/items.csv").handler(r::itemsCsv);
+    api.get("/studies/:id/preview").handler(r::preview);
   }
 
   /** The study file of a study: what {@code POST /api/studies} and {@code surveys/} take back as the same study. */
@@ -125,6 +128,16 @@ public final class StudyDraftApi {
     s.studies().get(id).map(ItemSheet::csv)
         .onSuccess(csv -> ctx.response().putHeader("Content-Type", "text/csv; charset=utf-8")
             .putHeader("Content-Disposition", "attachment; filename=\"" + id + "-items.csv\"").end(csv))
+        .onFailure(ctx::fail);
+  }
+
+  /**
+   * {@code ?panel=&lang=}: the questionnaire JSON a panelist of that panel would get in that language for the open round
+   * or the next one, with the feedback of the rounds before; nothing is read of any panelist, nothing stored.
+   */
+  private void preview(RoutingContext ctx) {
+    s.answers().preview(ctx.pathParam("id"), ctx.queryParams().get("panel"), ctx.queryParams().get("lang"))
+        .onSuccess(q -> Responses.json(ctx, 200, q))
         .onFailure(ctx::fail);
   }
 }

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kenes.study.ItemSheetTest;
 
-/** The study builder's forms over HTTP: each posts and redirects, or comes back as typed with its problems; never half. */
+/** The study builder's forms over HTTP: each posts and redirects, or comes back as typed with its problems. */
 class BuilderFormsTest {
 
   @TempDir
@@ -104,8 +104,8 @@ class BuilderFormsTest {
     assertEquals(3, count(translations, "class=\"badge missing\""), "the missing texts marked");
     assertTrue(translations.contains("English</span>: <strong>3 missing</strong>"), translations);
     HttpResponse<Buffer> filled = post("/console/studies/draft/translations", "title.en", "Quality priorities",
-        "panels[0].name.en", "Everyone", "items[0].text.en", "The first question", "title.ru", "Приоритеты качества",
-        "mail.invitation.subject.ru", "Приглашение: {study}");
+        "panels[0].name.en", "Everyone", "items[0].text.en", "The first question",
+        "title.ru", "Приоритеты качества", "mail.invitation.subject.ru", "Приглашение: {study}");
     assertEquals(303, filled.statusCode(), filled.bodyAsString());
     assertFalse(study("draft").containsKey("missing"), "nothing is missing");
     JsonObject subject = kenes.adminGet("/api/studies/draft/mail-texts").bodyAsJsonArray().stream()
@@ -160,15 +160,18 @@ class BuilderFormsTest {
     assertEquals(303, post("/console/studies/scales/build/rounds", "hash", hash("/console/studies/scales/build/rounds"),
         "rounds.max", "4", "rounds.opensAt", "2031-03-01T09:30").statusCode());
     assertEquals("2031-03-01T09:30:00Z", study("scales").getJsonObject("rounds").getString("opensAt"));
-    assertTrue(maria.get("/console/studies/scales").bodyAsString().contains("Round 1 opens by itself at 2031-03-01 09:30"));
+    assertTrue(maria.get("/console/studies/scales").bodyAsString()
+        .contains("Round 1 opens by itself at 2031-03-01 09:30"));
   }
 
   @Test
   @DisplayName("panels, categories, items and languages: renamed, moved, removed only while unused")
   void lists() {
     kenes.adminPost("/api/studies", "application/yaml", TestKenes.resource("studies/small.yaml")
-        .replace("id: small", "id: lists") + "categories:\n  - {id: governance, name: {en: Governance, ru: Управление}}\n"
-        + "  - {id: practice, name: {en: Practice, ru: Практика}}\n  - {id: financing, name: {en: Money, ru: Деньги}}\n");
+        .replace("id: small", "id: lists") + "categories:\n"
+        + "  - {id: governance, name: {en: Governance, ru: Управление}}\n"
+        + "  - {id: practice, name: {en: Practice, ru: Практика}}\n"
+        + "  - {id: financing, name: {en: Money, ru: Деньги}}\n");
     kenes.addParticipants("lists", "patients");
     HttpResponse<Buffer> used = post("/console/studies/lists/build/panels", "list", "panels", "index", "2",
         "action", "remove");
@@ -192,8 +195,10 @@ class BuilderFormsTest {
 
     HttpResponse<Buffer> edited = post("/console/studies/lists/build/items/tools", "items[3].type", "ranking",
         "items[3].text.en", "Which first?", "items[3].text.ru", "Что первым?",
-        "items[3].options[0].id", "audit", "items[3].options[0].text.en", "Audit", "items[3].options[0].text.ru", "Аудит",
-        "items[3].options[1].id", "", "items[3].options[1].text.en", "Bundles", "items[3].options[1].text.ru", "Наборы",
+        "items[3].options[0].id", "audit", "items[3].options[0].text.en", "Audit",
+        "items[3].options[0].text.ru", "Аудит",
+        "items[3].options[1].id", "", "items[3].options[1].text.en", "Bundles",
+        "items[3].options[1].text.ru", "Наборы",
         "items[3].options[2].id", "", "items[3].options[2].text.en", "", "items[3].options[2].text.ru", "");
     assertEquals(303, edited.statusCode(), edited.bodyAsString());
     JsonObject tools = study("lists").getJsonArray("items").getJsonObject(3);
@@ -234,7 +239,8 @@ class BuilderFormsTest {
     assertEquals(400, refused.statusCode());
     assertTrue(refused.bodyAsString().contains("row 3: type"), refused.bodyAsString());
     assertEquals(before, study("imported").getJsonArray("items"), "nothing imported");
-    Path csv = Files.writeString(dir.resolve("items.csv"), "id;type;text.en;text.ru\nfresh;open;Fresh ideas?;Идеи?\n");
+    Path csv = Files.writeString(dir.resolve("items.csv"),
+        "id;type;text.en;text.ru\nfresh;open;Fresh ideas?;Идеи?\n");
     HttpResponse<Buffer> imported = upload("/console/studies/imported/build/items/import", csv);
     assertEquals(303, imported.statusCode(), imported.bodyAsString());
     assertEquals("/console/studies/imported/build/items?done=imported&n=1", imported.getHeader("Location"));
@@ -268,15 +274,16 @@ class BuilderFormsTest {
   void copyFromTheOverview() {
     kenes.adminPost("/api/studies", "application/yaml", TestKenes.resource("studies/small.yaml")
         .replace("id: small", "id: source"));
-    kenes.adminPut("/api/studies/source/mail-texts/invitation/ru", new JsonObject().put("subject", "Приглашение")
-        .put("body", "Здравствуйте, {name}: {link}"));
+    kenes.adminPut("/api/studies/source/mail-texts/invitation/ru", new JsonObject()
+        .put("subject", "Приглашение").put("body", "Здравствуйте, {name}: {link}"));
     HttpResponse<Buffer> taken = post("/console/studies/source/copy", "newId", "source");
     assertEquals(409, taken.statusCode());
     assertTrue(taken.bodyAsString().contains("value=\"source\""), "the id typed is kept");
     HttpResponse<Buffer> copied = post("/console/studies/source/copy", "newId", "source-2027");
     assertEquals(303, copied.statusCode(), copied.bodyAsString());
     assertEquals("/console/studies/source-2027/build?done=copied", copied.getHeader("Location"));
-    assertTrue(maria.get("/console/studies/source-2027").bodyAsString().contains("Copied from source before it held a round"));
+    assertTrue(maria.get("/console/studies/source-2027").bodyAsString()
+        .contains("Copied from source before it held a round"));
     JsonObject invitation = kenes.adminGet("/api/studies/source-2027/mail-texts").bodyAsJsonArray().stream()
         .map(JsonObject.class::cast).filter(t -> t.getBoolean("edited")).findFirst().orElseThrow();
     assertEquals("Приглашение", invitation.getString("subject"));

@@ -46,7 +46,7 @@ class StudyDraftApiTest {
   }
 
   @Test
-  @DisplayName("the example dialogue downloaded as YAML is the same study, and loading it as a study file changes nothing")
+  @DisplayName("the example dialogue downloaded as YAML is the same study; loaded as a study file, it changes nothing")
   void yamlRoundTrip() throws Exception {
     String file = Files.readString(Path.of("surveys/qoc-strategy.yaml"));
     assertEquals(201, kenes.adminPost("/api/studies", "application/yaml", file).statusCode());
@@ -124,7 +124,8 @@ class StudyDraftApiTest {
   void scheduledRound() throws Exception {
     String yaml = TestKenes.resource("studies/small.yaml").replace("id: small", "id: timed");
     assertEquals(201, kenes.adminPost("/api/studies", "application/yaml", yaml).statusCode());
-    HttpResponse<Buffer> past = put("/api/studies/timed/opens-at", new JsonObject().put("opensAt", "2020-01-01T00:00:00Z"));
+    HttpResponse<Buffer> past = put("/api/studies/timed/opens-at",
+        new JsonObject().put("opensAt", "2020-01-01T00:00:00Z"));
     assertEquals(400, past.statusCode());
     assertEquals("opensAt", past.bodyAsJsonObject().getJsonArray("details").getJsonObject(0).getString("path"));
     assertEquals(400, put("/api/studies/timed/opens-at", new JsonObject().put("opensAt", "soon")).statusCode());
@@ -141,7 +142,8 @@ class StudyDraftApiTest {
 
     String soon = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.MILLIS).toString();
     assertEquals(200, put("/api/studies/timed/opens-at", new JsonObject().put("opensAt", soon)).statusCode());
-    Wait.until("round 1 opens by itself", () -> kenes.adminGet("/api/studies/timed/rounds").bodyAsJsonArray().size() == 1);
+    Wait.until("round 1 opens by itself",
+        () -> kenes.adminGet("/api/studies/timed/rounds").bodyAsJsonArray().size() == 1);
     JsonObject round = kenes.adminGet("/api/studies/timed/rounds").bodyAsJsonArray().getJsonObject(0);
     assertEquals("open", round.getString("status"));
     assertFalse(Instant.parse(round.getString("openedAt")).isBefore(Instant.parse(soon)));

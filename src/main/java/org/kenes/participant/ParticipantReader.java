@@ -19,7 +19,8 @@ import org.kenes.common.Spreadsheet;
 import org.kenes.study.Study;
 
 /**
- * Reads people to add from a JSON array, or a CSV or XLSX spreadsheet with the columns {@code name,email,panel,language}.
+ * Reads people to add from a JSON array, or a CSV or XLSX spreadsheet with the columns
+ * {@code name,email,panel,language}.
  */
 public final class ParticipantReader {
 

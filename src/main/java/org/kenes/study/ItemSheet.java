@@ -115,7 +115,8 @@ public final class ItemSheet {
       item.put("category", cells.get("category"));
     }
     JsonObject text = new JsonObject();
-    study.languages().stream().filter(l -> cells.containsKey("text." + l)).forEach(l -> text.put(l, cells.get("text." + l)));
+    study.languages().stream().filter(l -> cells.containsKey("text." + l))
+        .forEach(l -> text.put(l, cells.get("text." + l)));
     item.put("text", text);
     List<String> ids = lines(cells.get("options"));
     Map<String, List<String>> texts = new HashMap<>();

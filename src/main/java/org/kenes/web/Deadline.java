@@ -8,7 +8,9 @@ import java.util.List;
 import org.kenes.common.Invalid;
 import org.kenes.common.Problem;
 
-/** A round's deadline or opening time as the API (an ISO instant) or the console's form (a UTC date and time) gives it. */
+/**
+ * A round's deadline or opening time as the API (an ISO instant) or the console's form (a UTC date and time) gives it.
+ */
 public final class Deadline {
 
   private Deadline() {}

@@ -38,8 +38,8 @@ public final class WebServer {
     Audited audited = new Audited(services.audit());
     Router router = Router.router(vertx);
     router.route().handler(SecurityHeaders::handle);
-    // Study files and participant and item spreadsheets are uploaded as files: these forms' bodies keep their upload (a temporary file,
-    // removed when the request ends).
+    // Study files and participant and item spreadsheets are uploaded as files: these forms' bodies keep their upload
+    // (a temporary file, removed when the request ends).
     BodyHandler uploads = BodyHandler.create(true).setBodyLimit(MAX_BODY)
         .setUploadsDirectory(services.config().dataDir().resolve("uploads").toString()).setDeleteUploadedFilesOnEnd(true);
     router.post(ConsoleRoutes.UPLOAD).handler(uploads);

@@ -134,7 +134,8 @@ class StudyReaderTest {
         """;
     StudyReader.Reading reading = StudyFormat.draft(draft);
     assertEquals(List.of(), reading.problems());
-    assertEquals(List.of("title.ru", "panels", "items[0].text.ru"), reading.missing().stream().map(Problem::path).toList());
+    assertEquals(List.of("title.ru", "panels", "items[0].text.ru"),
+        reading.missing().stream().map(Problem::path).toList());
     assertEquals("One", reading.study().item("one").orElseThrow().text().in("ru", List.of("en")), "falls back");
     assertTrue(!reading.complete());
     Invalid strict = assertThrows(Invalid.class, () -> StudyFormat.read(draft));

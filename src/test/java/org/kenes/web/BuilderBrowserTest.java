@@ -74,7 +74,7 @@ class BuilderBrowserTest {
   }
 
   @Test
-  @DisplayName("the example dialogue built from nothing through the forms in English and Russian downloads as the same study")
+  @DisplayName("the example dialogue built from nothing through the forms, in English and Russian, is the same study")
   void buildTheExample() throws Exception {
     Study example = StudyFormat.read(Files.readString(Path.of("surveys/qoc-strategy.yaml")));
     building.build(example);

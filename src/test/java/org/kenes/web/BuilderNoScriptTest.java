@@ -42,7 +42,7 @@ class BuilderNoScriptTest {
   }
 
   @Test
-  @DisplayName("without JavaScript the example dialogue is built from nothing through the forms and downloads as the same study")
+  @DisplayName("without JavaScript the example dialogue is built from nothing through the forms: the same study")
   void buildTheExample() throws Exception {
     Study example = StudyFormat.read(Files.readString(Path.of("surveys/qoc-strategy.yaml")));
     building.build(example);

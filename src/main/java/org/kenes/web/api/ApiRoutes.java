@@ -105,7 +105,8 @@ public final class ApiRoutes {
     String id = ctx.pathParam("id");
     s.studies().get(id)
         .map(study -> isXlsx(ctx) ? ParticipantReader.spreadsheet(study, ctx.body().buffer().getBytes())
-            : isCsv(ctx) ? ParticipantReader.csv(study, Bodies.text(ctx)) : ParticipantReader.json(study, Bodies.text(ctx)))
+            : isCsv(ctx) ? ParticipantReader.csv(study, Bodies.text(ctx))
+            : ParticipantReader.json(study, Bodies.text(ctx)))
         .compose((java.util.List<NewParticipant> people) -> s.participants().upsert(id, people))
         .compose(audited.by(ctx, "participants.added", added -> added.size() + " participant(s)"))
         .map(added -> new JsonArray(added.stream().map(p -> new JsonObject().put("id", p.id()).put("token", p.token())

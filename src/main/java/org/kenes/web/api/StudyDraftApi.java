@@ -132,8 +132,8 @@ public final class StudyDraftApi {
   }
 
   /**
-   * {@code ?panel=&lang=}: the questionnaire JSON a panelist of that panel would get in that language for the open round
-   * or the next one, with the feedback of the rounds before; nothing is read of any panelist, nothing stored.
+   * {@code ?panel=&lang=}: the questionnaire JSON a panelist of that panel would get in that language for the open
+   * round or the next one, with the feedback of the rounds before; nothing is read of any panelist, nothing stored.
    */
   private void preview(RoutingContext ctx) {
     s.answers().preview(ctx.pathParam("id"), ctx.queryParams().get("panel"), ctx.queryParams().get("lang"))

@@ -59,7 +59,8 @@ final class BuilderListRoutes {
         rows.add(new JsonObject().put("index", i).put("id", id).put("first", i == 0)
             .put("last", i == elements.size() - 1).put("names", names(f, at, languages, id))
             .put("problem", f.problemAt(at)).put("anchor", BuilderFields.id(at))
-            .put("up", Views.text(lang, "builder.action.up", id)).put("down", Views.text(lang, "builder.action.down", id))
+            .put("up", Views.text(lang, "builder.action.up", id))
+            .put("down", Views.text(lang, "builder.action.down", id))
             .put("remove", Views.text(lang, "builder.action.remove", id))
             .put("save", Views.text(lang, "builder.action.saveNamed", id)));
       }

@@ -50,7 +50,8 @@ final class ConsolePage {
   /** The base model of a page of the signed-in console. */
   static JsonObject model(RoutingContext ctx, String title) {
     Actor actor = FacilitatorAuth.actor(ctx);
-    return new JsonObject().put("lang", language(ctx)).put("title", title).put("actor", actor.name()).put("admin", actor.admin())
+    return new JsonObject().put("lang", language(ctx)).put("title", title).put("actor", actor.name())
+        .put("admin", actor.admin())
         .put("csrf", csrf(ctx))
         .put("notice", notice(ctx));
   }
@@ -87,19 +88,17 @@ final class ConsolePage {
       java.util.function.Function<JsonObject, Future<Void>> page) {
     action.onSuccess(result -> redirect(ctx, location.apply(result))).onFailure(e -> {
       if (e instanceof Invalid || e instanceof org.kenes.common.Conflict) {
-        page.apply(problems(e)).onFailure(ctx::fail);
+        page.apply(problems(e, language(ctx))).onFailure(ctx::fail);
       } else {
         ctx.fail(e);
       }
     });
   }
 
-  /** The problems of a refused form, for its page: {@code {"status", "message", "problems": [{"path", "message"}]}}. */
-  static JsonObject problems(Throwable e) {
-    return problems(e, "en");
-  }
-
-  /** The same, each problem said in {@code language}. */
+  /**
+   * The problems of a refused form, for its page, each said in {@code language}:
+   * {@code {"status", "message", "problems": [{"path", "message"}]}}.
+   */
   static JsonObject problems(Throwable e, String language) {
     JsonArray list = new JsonArray();
     if (e instanceof org.kenes.common.KenesException k) {

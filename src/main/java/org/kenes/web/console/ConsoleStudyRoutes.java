@@ -82,7 +82,10 @@ public final class ConsoleStudyRoutes {
         new JsonObject().put("name", f.get("name")).put("email", f.get("email")));
   }
 
-  /** A CSV pasted ({@code csv}), or a CSV or XLSX spreadsheet uploaded ({@code file}); one bad line and nobody is added. */
+  /**
+   * A CSV pasted ({@code csv}), or a CSV or XLSX spreadsheet uploaded ({@code file}); one bad line and nobody is
+   * added.
+   */
   private void importCsv(RoutingContext ctx) {
     String id = ctx.pathParam("id");
     String pasted = ctx.request().getFormAttribute("csv");

@@ -133,7 +133,8 @@ public final class QuestionnairePage {
     // Where the form posts, saves its drafts and switches language: the personal link's own addresses; a preview
     // replaces them with its own.
     return new JsonObject().put("lang", lang).put("title", q.getString("title")).put("token", token)
-        .put("action", "/p/" + token).put("api", "/api/p/" + token + "/answers").put("languageHref", "/p/" + token + "?")
+        .put("action", "/p/" + token).put("api", "/api/p/" + token + "/answers")
+        .put("languageHref", "/p/" + token + "?")
         .put("round", q.getValue("round")).put("open", q.getValue("round") != null)
         .put("submitted", q.getBoolean("submitted")).put("items", items).put("languages", languages)
         .put("hasFeedback", hasFeedback)

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kenes.common.Spreadsheet;
 import org.kenes.web.api.StudyDraftApi;
 import org.kenes.study.ItemSheetTest;
 import org.kenes.study.Study;
@@ -193,7 +194,7 @@ class StudyDraftApiTest {
 
     HttpResponse<Buffer> workbook = kenes.adminGet("/api/studies/sheets/items.xlsx?lang=ru");
     assertEquals(200, workbook.statusCode());
-    assertEquals(8, org.kenes.common.Spreadsheet.read(workbook.body().getBytes()).rows().size());
+    assertEquals(8, Spreadsheet.read(workbook.body().getBytes()).rows().size());
     assertTrue(kenes.adminGet("/api/studies/sheets/items.csv").bodyAsString()
         .startsWith("id,type,category,text.en,text.ru,options,options.en,options.ru"));
 

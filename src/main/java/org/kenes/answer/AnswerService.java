@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,7 +108,7 @@ public final class AnswerService {
       Future<Round> round = open.map(Future::succeededFuture).orElseGet(() -> held.size() >= study.rounds().max()
           ? Future.failedFuture(new Conflict("the study has had its " + study.rounds().max() + " rounds"))
           : rounds.nextItems(study, held).map(items -> new Round(studyId, held.size() + 1, true, items,
-              java.time.Instant.now().toString(), null, null)));
+              Instant.now().toString(), null, null)));
       String lang = language != null && study.languages().contains(language) ? language : study.firstLanguage();
       return round.compose(r -> feedback(study, r, null)
           .map(feedback -> questionnaire(study, panel, lang, r, Optional.empty(), feedback)));

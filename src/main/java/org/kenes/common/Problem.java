@@ -1,6 +1,7 @@
 package org.kenes.common;
 
 import java.text.MessageFormat;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
@@ -29,7 +30,7 @@ public record Problem(String path, String message, String key, List<String> args
 
   /** A problem said by a bundle key, in English for {@code message}. */
   public static Problem of(String path, String key, Object... args) {
-    List<String> texts = java.util.Arrays.stream(args).map(String::valueOf).toList();
+    List<String> texts = Arrays.stream(args).map(String::valueOf).toList();
     return new Problem(path, format("en", key, texts), key, texts);
   }
 

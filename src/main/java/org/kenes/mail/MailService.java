@@ -16,6 +16,7 @@ import org.kenes.answer.AnswerRepository;
 import org.kenes.answer.AnswerSet;
 import org.kenes.common.Conflict;
 import org.kenes.common.Invalid;
+import org.kenes.common.Problem;
 import org.kenes.config.KenesConfig;
 import org.kenes.participant.Participant;
 import org.kenes.participant.ParticipantRepository;
@@ -146,7 +147,7 @@ public final class MailService {
   /** Saves a study's own text of a kind of message in one of its languages. */
   public Future<MessageText> saveText(String studyId, String kind, String language, String subject, String body) {
     return studies.get(studyId).compose(study -> {
-      List<org.kenes.common.Problem> problems = check(study, kind, language, subject, body);
+      List<Problem> problems = check(study, kind, language, subject, body);
       if (!problems.isEmpty()) {
         return Future.failedFuture(new Invalid("the message text cannot be saved", problems));
       }
@@ -156,22 +157,22 @@ public final class MailService {
   }
 
   /** What is wrong with a message text, by field ({@code kind}, {@code language}, {@code subject}, {@code body}). */
-  public static List<org.kenes.common.Problem> check(Study study, String kind, String language, String subject,
+  public static List<Problem> check(Study study, String kind, String language, String subject,
       String body) {
-    List<org.kenes.common.Problem> problems = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
     if (!MessageText.KINDS.contains(kind)) {
-      problems.add(org.kenes.common.Problem.of("kind", "mail.kind", MessageText.KINDS));
+      problems.add(Problem.of("kind", "mail.kind", MessageText.KINDS));
     }
     if (!study.languages().contains(language)) {
-      problems.add(org.kenes.common.Problem.of("language", "text.language", study.languages()));
+      problems.add(Problem.of("language", "text.language", study.languages()));
     }
     if (subject == null || subject.isBlank() || subject.length() > 200) {
-      problems.add(org.kenes.common.Problem.of("subject", "mail.subject"));
+      problems.add(Problem.of("subject", "mail.subject"));
     }
     if (body == null || body.isBlank() || body.length() > 10_000) {
-      problems.add(org.kenes.common.Problem.of("body", "mail.body"));
+      problems.add(Problem.of("body", "mail.body"));
     } else if (!body.contains("{link}")) {
-      problems.add(org.kenes.common.Problem.of("body", "mail.link"));
+      problems.add(Problem.of("body", "mail.link"));
     }
     return problems;
   }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -72,7 +73,7 @@ public final class ParticipantReader {
     ParticipantReader reader = new ParticipantReader(study);
     List<NewParticipant> people = new ArrayList<>();
     for (Spreadsheet.Row row : table.rows()) {
-      people.add(reader.person(unit + " " + row.number() + ": ", new java.util.HashMap<>(row.cells())));
+      people.add(reader.person(unit + " " + row.number() + ": ", new HashMap<>(row.cells())));
     }
     return reader.result(people);
   }

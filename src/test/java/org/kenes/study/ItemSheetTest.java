@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
@@ -24,7 +25,7 @@ public class ItemSheetTest {
 
   private static Study small() throws IOException {
     try (InputStream in = ItemSheetTest.class.getResourceAsStream("/studies/small.yaml")) {
-      return StudyFormat.read(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+      return StudyFormat.read(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     }
   }
 

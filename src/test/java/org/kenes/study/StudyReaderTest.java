@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
 import org.junit.jupiter.api.DisplayName;
@@ -166,7 +167,7 @@ class StudyReaderTest {
   @DisplayName("rounds.opensAt is an instant with its offset, kept in the canonical form; anything else is refused")
   void opensAt() {
     Study study = StudyFormat.read(MINIMAL + "rounds: {opensAt: '2030-05-01T12:00:00+03:00'}\n");
-    assertEquals(java.time.Instant.parse("2030-05-01T09:00:00Z"), study.rounds().opensAt());
+    assertEquals(Instant.parse("2030-05-01T09:00:00Z"), study.rounds().opensAt());
     assertEquals("2030-05-01T09:00:00Z", StudyFormat.toJson(study).getJsonObject("rounds").getString("opensAt"));
     assertEquals(study, StudyFormat.read(StudyFormat.toJson(study).encode()));
     assertEquals(null, StudyFormat.read(MINIMAL).rounds().opensAt());

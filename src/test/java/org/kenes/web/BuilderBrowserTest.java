@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -61,8 +62,17 @@ class BuilderBrowserTest {
 
   /** The visible part of the page as a PNG for the README. */
   static void screenshot(String name) throws Exception {
+    screenshot(name, 760);
+  }
+
+  /** The page's top {@code height} pixels as a PNG for the README, the window as it was afterwards. */
+  static void screenshot(String name, int height) throws Exception {
     Files.createDirectories(SCREENSHOTS);
+    browser.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+        Map.of("width", 1024, "height", height, "deviceScaleFactor", 1, "mobile", false));
     Files.write(SCREENSHOTS.resolve(name + ".png"), browser.driver.getScreenshotAs(OutputType.BYTES));
+    browser.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+        Map.of("width", 1024, "height", 760, "deviceScaleFactor", 1, "mobile", false));
   }
 
   /** What a link of the page downloads, fetched with the browser's own session. */
@@ -110,10 +120,16 @@ class BuilderBrowserTest {
         .replace("id: small", "id: refused"));
     browser.driver.get(base + "/console/studies/refused/build/scale");
     building.type("f-consensus-disagree-1", "8");
+    building.type("f-consensus-inAgreeAtLeast", "1,5");
     building.type("f-scale-labels-5-en", "Moderately <b>important</b>");
     browser.submit(By.cssSelector("form[action$='/build/scale'] button.primary"));
     WebElement problems = browser.driver.findElement(By.id("problems"));
     assertTrue(problems.getText().contains("the agree and disagree bands overlap"), problems.getText());
+    assertEquals("must lie between 0 and 1", browser.driver.findElement(By.id("f-consensus-inAgreeAtLeast-error"))
+        .getText());
+    browser.click(By.cssSelector("#problems a[href='#f-consensus-inAgreeAtLeast']"));
+    assertTrue(browser.driver.getCurrentUrl().endsWith("#f-consensus-inAgreeAtLeast"), "the list links to the field");
+    browser.driver.executeScript("document.getElementById('f-consensus').scrollIntoView({block: 'start'})");
     assertEquals("8", browser.driver.findElement(By.id("f-consensus-disagree-1")).getAttribute("value"), "as typed");
     assertEquals("Moderately <b>important</b>", browser.driver.findElement(By.id("f-scale-labels-5-en"))
         .getAttribute("value"), "typed, and escaped");
@@ -189,7 +205,7 @@ class BuilderBrowserTest {
     assertTrue(browser.driver.findElements(By.cssSelector("svg")).size() >= 1, "round 1's chart");
     assertTrue(browser.driver.getPageSource().contains("Аудит &lt;нужен&gt;"), "the comments, escaped");
     check("preview");
-    screenshot("builder-preview");
+    screenshot("builder-preview", 1400);
 
     browser.click(By.cssSelector("input[name='r-audit'][value='6']"));
     browser.submit(By.cssSelector("button[value='submit']"));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import org.kenes.TestKenes;
 import org.kenes.study.Category;
 import org.kenes.study.Item;
 import org.kenes.study.ItemType;
@@ -41,7 +42,7 @@ final class StudyBuilding {
   void login() {
     browser.driver.get(base + "/console");
     browser.waiting().until(ExpectedConditions.urlContains("/console/login"));
-    browser.driver.findElement(By.id("password")).sendKeys(org.kenes.TestKenes.ADMIN);
+    browser.driver.findElement(By.id("password")).sendKeys(TestKenes.ADMIN);
     browser.submit(By.cssSelector("button.primary"));
   }
 

@@ -1,10 +1,12 @@
 package org.kenes.web.api;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
+import java.util.List;
 import org.kenes.Services;
 import org.kenes.common.Invalid;
 import org.kenes.common.Problem;
@@ -74,7 +76,7 @@ public final class StudyDraftApi {
     String from = ctx.pathParam("id");
     Object to = Bodies.jsonObject(ctx).getValue("id");
     if (!(to instanceof String newId)) {
-      throw new Invalid(java.util.List.of(Problem.of("id", to == null ? "missing" : "text")));
+      throw new Invalid(List.of(Problem.of("id", to == null ? "missing" : "text")));
     }
     StudyCopies.copy(s, from, newId)
         .compose(copy -> audited.on(ctx, copy.id(), "study.copied", (Study st) -> "from " + from).apply(copy))
@@ -119,7 +121,7 @@ public final class StudyDraftApi {
             SheetHelp.lines(study, lang)), false))
         .onSuccess(bytes -> ctx.response().putHeader("Content-Type", XLSX)
             .putHeader("Content-Disposition", "attachment; filename=\"" + id + "-items.xlsx\"")
-            .end(io.vertx.core.buffer.Buffer.buffer(bytes)))
+            .end(Buffer.buffer(bytes)))
         .onFailure(ctx::fail);
   }
 

@@ -16,6 +16,7 @@ import org.kenes.common.Invalid;
 import org.kenes.common.KenesException;
 import org.kenes.common.NotFound;
 import org.kenes.common.Problem;
+import org.kenes.study.ItemSheet;
 import org.kenes.web.Views;
 
 /**
@@ -90,7 +91,7 @@ public final class BuilderItemRoutes {
         .put("rows", rows).put("add", add).put("index", rows.size()).put("itemsProblem", f.problemAt("items"))
         .put("template", new JsonObject().put("xlsx", "/api/studies/" + id + "/items.xlsx?lang=" + lang)
             .put("csv", "/api/studies/" + id + "/items.csv"))
-        .put("columns", String.join(", ", org.kenes.study.ItemSheet.columns(languages))));
+        .put("columns", String.join(", ", ItemSheet.columns(languages))));
   }
 
   /** The fields of one item at {@code at}: type, category and texts, then its option rows. */

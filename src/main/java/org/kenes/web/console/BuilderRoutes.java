@@ -8,11 +8,13 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 import org.kenes.Services;
 import org.kenes.common.Invalid;
 import org.kenes.common.KenesException;
 import org.kenes.common.Problem;
 import org.kenes.participant.Participant;
+import org.kenes.study.Study;
 import org.kenes.web.Audited;
 import org.kenes.web.Views;
 
@@ -119,14 +121,14 @@ final class BuilderRoutes {
     }
     JsonObject typed = new JsonObject().put("id", id).put("languages", form.get("languages")).put("title", title);
     // A new study is named from the start: without a title it would stand untitled in every list meanwhile.
-    Future<org.kenes.study.Study> created = title.isEmpty()
+    Future<Study> created = title.isEmpty()
         ? s.studies().problems(tree).compose(problems -> {
           List<Problem> all = new ArrayList<>(problems);
           all.add(Problem.of("title", "missing"));
           return Future.failedFuture(new Invalid(all));
         })
         : s.studies().createDraft(tree);
-    created.compose(study -> audited.on(ctx, study.id(), "study.created", (org.kenes.study.Study st) -> "builder")
+    created.compose(study -> audited.on(ctx, study.id(), "study.created", (Study st) -> "builder")
             .apply(study))
         .onSuccess(study -> ConsolePage.redirect(ctx, BuilderPage.href(study.id(), "general") + "?done=built"))
         .onFailure(e -> {
@@ -249,7 +251,7 @@ final class BuilderRoutes {
    * labelled already; points labelled outside the scale too, so that the reader's problem shows at them.
    */
   private static List<String> labelledPoints(JsonObject tree) {
-    java.util.TreeSet<Integer> points = new java.util.TreeSet<>();
+    TreeSet<Integer> points = new TreeSet<>();
     Object min = StudyTree.get(tree, "scale.min");
     Object max = StudyTree.get(tree, "scale.max");
     if (min instanceof Integer lo && max instanceof Integer hi && hi >= lo && hi - lo <= 100) {

@@ -6,7 +6,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
 import org.kenes.account.Actor;
+import org.kenes.account.Session;
 import org.kenes.common.Invalid;
+import org.kenes.common.KenesException;
 import org.kenes.study.Study;
 import org.kenes.web.FacilitatorAuth;
 import org.kenes.web.Views;
@@ -44,7 +46,7 @@ final class ConsolePage {
 
   /** The CSRF token the forms of this request's session carry ("" for a bearer token, which needs none). */
   static String csrf(RoutingContext ctx) {
-    return FacilitatorAuth.session(ctx).map(org.kenes.account.Session::csrf).orElse("");
+    return FacilitatorAuth.session(ctx).map(Session::csrf).orElse("");
   }
 
   /** The base model of a page of the signed-in console. */
@@ -101,7 +103,7 @@ final class ConsolePage {
    */
   static JsonObject problems(Throwable e, String language) {
     JsonArray list = new JsonArray();
-    if (e instanceof org.kenes.common.KenesException k) {
+    if (e instanceof KenesException k) {
       k.problems().forEach(p -> list.add(new JsonObject().put("path", p.path()).put("message", p.message(language))));
     }
     int status = e instanceof org.kenes.common.KenesException k ? k.status() : 500;

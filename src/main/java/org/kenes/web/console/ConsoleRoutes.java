@@ -9,6 +9,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import org.kenes.Services;
 import org.kenes.round.Round;
+import org.kenes.study.Study;
 import org.kenes.study.StudyFormat;
 import org.kenes.study.StudyRepository;
 import org.kenes.web.Audited;
@@ -91,7 +92,7 @@ public final class ConsoleRoutes {
     String id = ctx.pathParam("id");
     return Future.all(s.studies().stored(id), s.rounds().list(id)).compose(all -> {
       StudyRepository.Stored stored = all.resultAt(0);
-      org.kenes.study.Study study = stored.study();
+      Study study = stored.study();
       return StudyOverview.model(s, study).compose(overview -> page.render(ctx, status, "study",
           ConsolePage.model(ctx, study, study.text(study.title(), study.firstLanguage()), "overview")
               .mergeIn(overview).put("form", form)

@@ -12,6 +12,7 @@ import org.kenes.common.Invalid;
 import org.kenes.round.Round;
 import org.kenes.study.CopiedFrom;
 import org.kenes.study.Study;
+import org.kenes.study.StudyFormat;
 import org.kenes.study.StudyRepository;
 import org.kenes.web.Audited;
 import org.kenes.web.Deadline;
@@ -66,7 +67,7 @@ final class StudySetupRoutes {
           .put("copiedFromId", stored.copiedFrom().study());
     }
     if (rounds.isEmpty() && !stored.missing().isEmpty()) {
-      BuilderFields labels = new BuilderFields(org.kenes.study.StudyFormat.toJson(study).copy(), List.of(), lang,
+      BuilderFields labels = new BuilderFields(StudyFormat.toJson(study).copy(), List.of(), lang,
           study.id());
       JsonArray missing = new JsonArray();
       stored.missing().stream().limit(12).forEach(p -> missing.add(new JsonObject().put("label", labels.label(p.path()))

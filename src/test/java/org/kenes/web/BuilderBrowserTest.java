@@ -70,6 +70,8 @@ class BuilderBrowserTest {
     Files.createDirectories(SCREENSHOTS);
     browser.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
         Map.of("width", 1024, "height", height, "deviceScaleFactor", 1, "mobile", false));
+    // The pointer away from the page, so that no hover effect makes one run's picture differ from another's.
+    browser.driver.executeCdpCommand("Input.dispatchMouseEvent", Map.of("type", "mouseMoved", "x", 0, "y", 0));
     Files.write(SCREENSHOTS.resolve(name + ".png"), browser.driver.getScreenshotAs(OutputType.BYTES));
     browser.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
         Map.of("width", 1024, "height", 760, "deviceScaleFactor", 1, "mobile", false));
@@ -173,6 +175,10 @@ class BuilderBrowserTest {
     browser.submit(By.cssSelector("form[action$='/translations'] button.primary"));
     assertTrue(browser.driver.getCurrentUrl().contains("done=saved"));
     assertTrue(!kenes.adminGet("/api/studies/two-languages").bodyAsJsonObject().containsKey("missing"));
+    browser.driver.get(base + "/console/studies/two-languages/translations");
+    browser.submit(By.cssSelector("form[action$='/translations'] button.primary"));
+    assertTrue(kenes.adminGet("/api/studies/two-languages/mail-texts").bodyAsJsonArray().stream()
+        .noneMatch(t -> ((JsonObject) t).getBoolean("edited")), "the message texts sent back as they were stay Kenes's");
     browser.driver.get(base + "/console/studies/two-languages");
     browser.submit(By.cssSelector("form[action$='/rounds'] button"));
     browser.waiting().until(ExpectedConditions.urlContains("done=opened&n=1"));

@@ -54,7 +54,8 @@ final class BuilderForms {
   }
 
   private static void set(JsonObject tree, String path, List<String> values) {
-    String value = values.isEmpty() ? "" : values.get(values.size() - 1).strip();
+    // A browser sends a textarea's line breaks as CR LF; a study file has LF.
+    String value = values.isEmpty() ? "" : values.get(values.size() - 1).replace("\r\n", "\n").strip();
     if (YES_NO.matcher(path).matches()) {
       StudyTree.set(tree, path, values.contains("true"));
     } else if (WHOLE.matcher(path).matches() || NUMBER.matcher(path).matches()) {

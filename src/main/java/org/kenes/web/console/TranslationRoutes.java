@@ -133,14 +133,16 @@ final class TranslationRoutes {
       List<Problem> problems = new ArrayList<>();
       for (MessageText text : current) {
         String subject = form.get(mailPath(text.kind(), "subject", text.language()));
-        String body = form.get(mailPath(text.kind(), "body", text.language()));
-        if (subject == null || body == null || subject.strip().equals(text.subject()) && body.strip()
-            .equals(text.body().strip())) {
+        String typed = form.get(mailPath(text.kind(), "body", text.language()));
+        // A browser sends a textarea's line breaks as CR LF: a text as it was is no change.
+        String body = typed == null ? null : typed.replace("\r\n", "\n");
+        if (subject == null || body == null || subject.strip().equals(text.subject().strip())
+            && body.strip().equals(text.body().strip())) {
           continue;
         }
         MailService.check(study, text.kind(), text.language(), subject, body).forEach(p -> problems.add(
             p.at(mailPath(text.kind(), p.path(), text.language()))));
-        changed.add(new MessageText(text.kind(), text.language(), subject, body.replace("\r\n", "\n"), true));
+        changed.add(new MessageText(text.kind(), text.language(), subject, body, true));
       }
       builder.save(ctx, "translations", tree -> {
         if (!problems.isEmpty()) {

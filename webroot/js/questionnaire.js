@@ -127,7 +127,9 @@
     clearTimeout(timer);
     timer = null;
     var ids = Object.keys(dirty);
-    if (!ids.length) {
+    if (!ids.length || !api) {
+      // A preview has no address to save to: it shows the questionnaire and stores nothing.
+      dirty = {};
       return;
     }
     if (saving) {

@@ -4,11 +4,13 @@ import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.kenes.common.Conflict;
+import org.kenes.common.Invalid;
 import org.kenes.common.NotFound;
 import org.kenes.common.Recent;
 import org.kenes.consensus.Criteria;
@@ -79,36 +81,74 @@ public final class AnswerService {
     return panelist(token).compose(who -> {
       Study study = who.study();
       String lang = language != null && study.languages().contains(language) ? language : who.participant().language();
-      JsonObject json = new JsonObject().put("study", study.id()).put("title", study.text(study.title(), lang))
-          .put("language", lang).put("languages", new JsonArray(study.languages()))
-          .put("scale", scale(study, lang)).put("panel", who.participant().panel())
-          .put("panels", new JsonArray(study.panels().stream()
-              .map(p -> new JsonObject().put("id", p.id()).put("name", study.text(p.name(), lang))).toList()));
       if (who.round().isEmpty()) {
-        return Future.succeededFuture(json.putNull("round").put("submitted", false).put("items", new JsonArray()));
+        return Future.succeededFuture(questionnaire(study, who.participant().panel(), lang, null, Optional.empty(),
+            Map.of()));
       }
       Round round = who.round().get();
       String participant = who.participant().id();
       return Future.all(answers.find(study.id(), round.number(), participant), feedback(study, round, participant),
               participants.markOpened(study.id(), round.number(), participant).otherwiseEmpty())
-          .map(all -> {
-            Optional<AnswerSet> mine = all.resultAt(0);
-            Map<String, JsonObject> feedback = all.resultAt(1);
-            JsonArray items = new JsonArray();
-            for (String itemId : round.items()) {
-              Item item = study.item(itemId).orElseThrow();
-              JsonObject entry = item(study, item, lang);
-              Answer answer = mine.map(m -> m.answers().get(itemId)).orElse(null);
-              entry.put("answer", answer == null ? null : AnswerJson.toJson(answer));
-              if (feedback.containsKey(itemId)) {
-                entry.put("feedback", feedback.get(itemId));
-              }
-              items.add(entry);
-            }
-            return json.put("round", round.number()).put("submitted", mine.map(AnswerSet::submitted).orElse(false))
-                .put("items", items);
-          });
+          .map(all -> questionnaire(study, who.participant().panel(), lang, round, all.resultAt(0), all.resultAt(1)));
     });
+  }
+
+  /**
+   * The questionnaire as a panelist of {@code panel} would see it in {@code language}, for the open round, else the
+   * round that would open next (its items as opening it would choose them), with the group feedback of the closed
+   * rounds before it and no answer of anybody's: nothing is read of any panelist, nothing is written.
+   * {@link Conflict} when no round is left to ask.
+   */
+  public Future<JsonObject> preview(String studyId, String panel, String language) {
+    return studies.get(studyId).compose(study -> rounds.list(study).compose(held -> {
+      if (panel != null && study.panel(panel).isEmpty()) {
+        return Future.failedFuture(new Invalid("panel", "no panel '" + panel + "' in the study " + study.panelIds()));
+      }
+      Optional<Round> open = held.stream().filter(Round::open).findFirst();
+      Future<Round> round = open.map(Future::succeededFuture).orElseGet(() -> held.size() >= study.rounds().max()
+          ? Future.failedFuture(new Conflict("the study has had its " + study.rounds().max() + " rounds"))
+          : rounds.nextItems(study, held).map(items -> new Round(studyId, held.size() + 1, true, items,
+              Instant.now().toString(), null, null)));
+      String lang = language != null && study.languages().contains(language) ? language : study.firstLanguage();
+      return round.compose(r -> feedback(study, r, null)
+          .map(feedback -> questionnaire(study, panel, lang, r, Optional.empty(), feedback)));
+    }));
+  }
+
+  /**
+   * The answers of a preview checked as a save of them would be, and nothing stored: {@link Invalid} with the problems
+   * by path, as a panelist would meet them.
+   */
+  public static void check(Study study, List<String> items, JsonObject body) {
+    AnswerReader.Save save = AnswerReader.read(study, items, body);
+    if (save.submit()) {
+      AnswerReader.checkComplete(save.answers(), Map.of());
+    }
+  }
+
+  private static JsonObject questionnaire(Study study, String panel, String lang, Round round,
+      Optional<AnswerSet> mine, Map<String, JsonObject> feedback) {
+    JsonObject json = new JsonObject().put("study", study.id()).put("title", study.text(study.title(), lang))
+        .put("language", lang).put("languages", new JsonArray(study.languages()))
+        .put("scale", scale(study, lang)).put("panel", panel)
+        .put("panels", new JsonArray(study.panels().stream()
+            .map(p -> new JsonObject().put("id", p.id()).put("name", study.text(p.name(), lang))).toList()));
+    if (round == null) {
+      return json.putNull("round").put("submitted", false).put("items", new JsonArray());
+    }
+    JsonArray items = new JsonArray();
+    for (String itemId : round.items()) {
+      Item item = study.item(itemId).orElseThrow();
+      JsonObject entry = item(study, item, lang);
+      Answer answer = mine.map(m -> m.answers().get(itemId)).orElse(null);
+      entry.put("answer", answer == null ? null : AnswerJson.toJson(answer));
+      if (feedback.containsKey(itemId)) {
+        entry.put("feedback", feedback.get(itemId));
+      }
+      items.add(entry);
+    }
+    return json.put("round", round.number()).put("submitted", mine.map(AnswerSet::submitted).orElse(false))
+        .put("items", items);
   }
 
   /**
@@ -196,7 +236,8 @@ public final class AnswerService {
   /**
    * Group feedback for each rating or ranking item of the round that an earlier closed round asked: that round's
    * results for the item (panels under minCell suppressed already; the whole group too while it is under minCell), the
-   * panelist's own answer then, and the anonymous comments. Open items have no statistics to feed back.
+   * panelist's own answer then (none for a preview's {@code participant} null), and the anonymous comments. Open items
+   * have no statistics to feed back.
    */
   private Future<Map<String, JsonObject>> feedback(Study study, Round round, String participant) {
     return rounds.list(study).compose(all -> {
@@ -206,8 +247,9 @@ public final class AnswerService {
               .filter(i -> r.number() >= study.item(i).map(Item::since).orElse(1))
               .forEach(i -> lastAsked.put(i, r.number())));
       List<Integer> earlier = lastAsked.values().stream().distinct().sorted().toList();
-      return Future.all(earlier.stream().map(n -> Future.all(rounds.results(study.id(), n),
-              answers.find(study.id(), n, participant))).toList())
+      return Future.all(earlier.stream().map(n -> Future.all(rounds.results(study.id(), n), participant == null
+              ? Future.succeededFuture(Optional.<AnswerSet>empty()) : answers.find(study.id(), n, participant)))
+              .toList())
           .map(loaded -> {
             Map<String, JsonObject> feedback = new HashMap<>();
             for (int k = 0; k < earlier.size(); k++) {

@@ -48,8 +48,8 @@ final class ItemRequests {
       return StudyFormat.read(definition.encode()).item(id).orElseThrow();
     } catch (Invalid invalid) {
       String prefix = "items[" + index + "]";
-      invalid.problems().forEach(p -> problems.add(new Problem(p.path().startsWith(prefix + ".")
-          ? p.path().substring(prefix.length() + 1) : p.path().equals(prefix) ? "" : p.path(), p.message())));
+      invalid.problems().forEach(p -> problems.add(p.at(p.path().startsWith(prefix + ".")
+          ? p.path().substring(prefix.length() + 1) : p.path().equals(prefix) ? "" : p.path())));
       return null;
     }
   }

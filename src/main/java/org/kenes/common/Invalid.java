@@ -27,6 +27,11 @@ public final class Invalid extends KenesException {
     }
   }
 
+  /** Problems said by bundle keys: the message counts them. */
+  public Invalid(List<Problem> problems) {
+    this(problems.size() == 1 ? problems.get(0).toString() : problems.size() + " problems", problems);
+  }
+
   public Invalid(String path, String message) {
     this(message, List.of(new Problem(path, message)));
   }
@@ -37,6 +42,7 @@ public final class Invalid extends KenesException {
     return new Invalid(problem.message(), List.of(problem));
   }
 
+  @Override
   public List<Problem> problems() {
     return problems;
   }

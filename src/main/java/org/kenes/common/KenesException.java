@@ -1,5 +1,6 @@
 package org.kenes.common;
 
+import java.util.List;
 import java.util.Optional;
 
 /** A failure the user caused or can act on, with the HTTP status it answers. Anything else is a bug (500). */
@@ -25,4 +26,9 @@ public abstract sealed class KenesException extends RuntimeException
   }
 
   public abstract int status();
+
+  /** What exactly is wrong, by path, where the failure can say it (the API's {@code details}). */
+  public List<Problem> problems() {
+    return List.of();
+  }
 }

@@ -62,7 +62,14 @@ public final class Messages {
 
   /** A key's English text with its arguments. */
   public static String english(String key, Object... args) {
-    return new MessageFormat(pattern("en", key), Locale.ENGLISH).format(args);
+    return format("en", key, args);
+  }
+
+  /** A key's text with its arguments in a language, English where the bundles have none. */
+  public static String format(String language, String key, Object... args) {
+    String bundled = spoken(language);
+    Locale locale = bundled == null ? Locale.ENGLISH : Locale.forLanguageTag(bundled);
+    return new MessageFormat(pattern(language, key), locale).format(args);
   }
 
   private static List<String> bundleLanguages() {

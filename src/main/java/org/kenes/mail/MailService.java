@@ -16,6 +16,7 @@ import org.kenes.answer.AnswerRepository;
 import org.kenes.answer.AnswerSet;
 import org.kenes.common.Conflict;
 import org.kenes.common.Invalid;
+import org.kenes.common.Problem;
 import org.kenes.common.Texts;
 import org.kenes.config.KenesConfig;
 import org.kenes.participant.Participant;
@@ -138,29 +139,42 @@ public final class MailService {
     return studies.get(studyId).compose(study -> texts.all(studyId, study.languages()));
   }
 
+  /** A study's own message texts (those edited) given to its copy. */
+  public Future<Void> copyTexts(String from, String to) {
+    return texts(from).compose(all -> Future.all(all.stream().filter(MessageText::edited)
+        .map(t -> texts.save(to, t)).toList())).mapEmpty();
+  }
+
   /** Saves a study's own text of a kind of message in one of its languages. */
   public Future<MessageText> saveText(String studyId, String kind, String language, String subject, String body) {
     return studies.get(studyId).compose(study -> {
-      List<org.kenes.common.Problem> problems = new ArrayList<>();
-      if (!MessageText.KINDS.contains(kind)) {
-        problems.add(new org.kenes.common.Problem("kind", "must be one of " + MessageText.KINDS));
-      }
-      if (!study.languages().contains(language)) {
-        problems.add(new org.kenes.common.Problem("language", "not one of the study's languages " + study.languages()));
-      }
-      if (subject == null || subject.isBlank() || subject.length() > 200) {
-        problems.add(new org.kenes.common.Problem("subject", "1 to 200 characters"));
-      }
-      if (body == null || body.isBlank() || body.length() > 10_000) {
-        problems.add(new org.kenes.common.Problem("body", "1 to 10000 characters"));
-      } else if (!body.contains("{link}")) {
-        problems.add(new org.kenes.common.Problem("body", "must contain {link}, the personal link"));
-      }
+      List<Problem> problems = check(study, kind, language, subject, body);
       if (!problems.isEmpty()) {
         return Future.failedFuture(new Invalid("the message text cannot be saved", problems));
       }
       MessageText text = new MessageText(kind, language, Texts.line(subject).strip(), Texts.clean(body).strip(), true);
       return texts.save(studyId, text).map(text);
     });
+  }
+
+  /** What is wrong with a message text, by field ({@code kind}, {@code language}, {@code subject}, {@code body}). */
+  public static List<Problem> check(Study study, String kind, String language, String subject,
+      String body) {
+    List<Problem> problems = new ArrayList<>();
+    if (!MessageText.KINDS.contains(kind)) {
+      problems.add(Problem.worded("kind", "problem.mail.kind", MessageText.KINDS));
+    }
+    if (!study.languages().contains(language)) {
+      problems.add(Problem.worded("language", "problem.text.language", study.languages()));
+    }
+    if (subject == null || subject.isBlank() || subject.length() > 200) {
+      problems.add(Problem.worded("subject", "problem.mail.subject"));
+    }
+    if (body == null || body.isBlank() || body.length() > 10_000) {
+      problems.add(Problem.worded("body", "problem.mail.body"));
+    } else if (!body.contains("{link}")) {
+      problems.add(Problem.worded("body", "problem.mail.link"));
+    }
+    return problems;
   }
 }

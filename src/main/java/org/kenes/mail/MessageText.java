@@ -20,6 +20,12 @@ public record MessageText(String kind, String language, String subject, String b
     return new MessageText(kind, language, bundle.getString(kind + ".subject"), bundle.getString(kind + ".body"), false);
   }
 
+  /** Whether Kenes has texts of its own in a language (English stands in for the others). */
+  public static boolean ownTexts(String language) {
+    return "en".equals(language) || bundle(language).getLocale().getLanguage().equals(Locale.forLanguageTag(language)
+        .getLanguage());
+  }
+
   /** The deadline sentence of a reminder, or nothing without a deadline. */
   static String deadline(String language, String closesAt) {
     return closesAt == null ? "" : java.text.MessageFormat.format(bundle(language).getString("deadline"),

@@ -7,20 +7,23 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
 import org.kenes.common.Invalid;
 import org.kenes.common.Problem;
+import org.kenes.common.Spreadsheet;
 import org.kenes.common.Texts;
 import org.kenes.study.Study;
 
-/** Reads people to add from a JSON array or a CSV with the columns {@code name,email,panel,language}. */
+/**
+ * Reads people to add from a JSON array, or a CSV or XLSX spreadsheet with the columns
+ * {@code name,email,panel,language}.
+ */
 public final class ParticipantReader {
 
   /**
@@ -60,23 +63,24 @@ public final class ParticipantReader {
     return reader.result(people);
   }
 
+  /** A CSV with the columns {@code name,email,panel,language}; a problem is reported by its line. */
   public static List<NewParticipant> csv(Study study, String body) {
+    return table(study, Spreadsheet.csv(body), "line");
+  }
+
+  /** An uploaded spreadsheet, CSV or XLSX (its first sheet), with the same columns; XLSX problems name the row. */
+  public static List<NewParticipant> spreadsheet(Study study, byte[] file) {
+    return Spreadsheet.isXlsx(file) ? table(study, Spreadsheet.xlsx(file), "row") : csv(study, Spreadsheet.text(file));
+  }
+
+  private static List<NewParticipant> table(Study study, Spreadsheet.Table table, String unit) {
+    if (!table.header().contains("panel")) {
+      throw new Invalid(unit + " 1", "the header must name the columns name,email,panel,language");
+    }
     ParticipantReader reader = new ParticipantReader(study);
     List<NewParticipant> people = new ArrayList<>();
-    CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-        .setIgnoreEmptyLines(true).get();
-    try (var parser = format.parse(new StringReader(body))) {
-      List<String> header = parser.getHeaderNames();
-      if (!header.contains("panel")) {
-        throw new Invalid("line 1", "the header must name the columns name,email,panel,language");
-      }
-      for (CSVRecord record : parser) {
-        Map<String, Object> row = new java.util.HashMap<>(record.toMap());
-        row.replaceAll((k, v) -> v == null || v.toString().isEmpty() ? null : v);
-        people.add(reader.person("line " + parser.getCurrentLineNumber() + ": ", row));
-      }
-    } catch (IOException | IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
-      throw new Invalid("", "not a readable CSV: " + e.getMessage());
+    for (Spreadsheet.Row row : table.rows()) {
+      people.add(reader.person(unit + " " + row.number() + ": ", new HashMap<>(row.cells())));
     }
     return reader.result(people);
   }

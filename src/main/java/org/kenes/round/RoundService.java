@@ -88,14 +88,11 @@ public final class RoundService {
       if (number > study.rounds().max()) {
         return Future.failedFuture(new Conflict("the study has had its " + study.rounds().max() + " rounds"));
       }
-      Future<List<String>> items = number == 1
-          ? Future.succeededFuture(study.items().stream().filter(i -> !i.retired()).map(Item::id).toList())
-          : results(studyId, number - 1).map(last -> carried(study, last, number));
-      return items.compose(ids -> {
-        if (ids.isEmpty()) {
-          return Future.failedFuture(new Conflict("no item is left to ask: every item was decided in round "
-              + (number - 1)));
-        }
+      if (number == 1 && !stored.missing().isEmpty()) {
+        return Future.failedFuture(new Conflict("round 1 cannot open while the study is incomplete: "
+            + stored.missing().size() + " text(s) or part(s) missing", stored.missing()));
+      }
+      return nextItems(study, existing).compose(ids -> {
         Round round = new Round(studyId, number, true, ids, Instant.now().toString(), null,
             closesAt == null ? null : closesAt.toString());
         // The claim first: from it on the definition the items came from cannot change until the round is closed.
@@ -104,6 +101,35 @@ public final class RoundService {
             .onSuccess(v -> announce(round.study(), round.number(), "open")).map(round);
       });
     }));
+  }
+
+  /**
+   * The items the round after {@code held} asks: round 1 every item, a later round the items the study's rule
+   * carries forward from the last one and those added or reworded since; {@link Conflict} when none is left.
+   */
+  public Future<List<String>> nextItems(Study study, List<Round> held) {
+    int number = held.size() + 1;
+    Future<List<String>> items = number == 1
+        ? Future.succeededFuture(study.items().stream().filter(i -> !i.retired()).map(Item::id).toList())
+        : results(study.id(), number - 1).map(last -> carried(study, last, number));
+    return items.compose(ids -> ids.isEmpty()
+        ? Future.failedFuture(new Conflict("no item is left to ask: every item was decided in round " + (number - 1)))
+        : Future.succeededFuture(ids));
+  }
+
+  /**
+   * Opens the next round of a study whose {@code rounds.opensAt} has come, unless a round is open, none is left, or a
+   * round was opened at or after that time (by hand, or by another instance: opening is an insert under the round's
+   * own id, so only one succeeds). Empty when there was nothing to open.
+   */
+  public Future<Optional<Round>> openScheduled(Study study) {
+    Instant at = study.rounds().opensAt();
+    return rounds.list(study.id()).compose(held -> {
+      boolean due = at != null && !at.isAfter(Instant.now()) && held.stream().noneMatch(Round::open)
+          && held.size() < study.rounds().max()
+          && held.stream().noneMatch(r -> !Instant.parse(r.openedAt()).isBefore(at));
+      return due ? open(study.id()).map(Optional::of) : Future.succeededFuture(Optional.<Round>empty());
+    });
   }
 
   /** Closes a round and stores its results for good; closing a closed round answers its stored results. */

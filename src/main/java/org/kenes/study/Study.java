@@ -35,6 +35,11 @@ public record Study(
         askReasonOnChange);
   }
 
+  public Study withRounds(Rounds newRounds) {
+    return new Study(id, title, description, languages, scale, criteria, newRounds, panels, categories, items,
+        askReasonOnChange);
+  }
+
   public String firstLanguage() {
     return languages.get(0);
   }

@@ -6,11 +6,17 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.kenes.common.Invalid;
+import org.kenes.common.Problem;
 import org.kenes.consensus.Criteria;
+import org.snakeyaml.engine.v2.api.Dump;
+import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.common.FlowStyle;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 
@@ -30,6 +36,11 @@ public final class StudyFormat {
     return StudyReader.read(parse(text));
   }
 
+  /** Parses a draft's text: {@link Invalid} only when it is no YAML or JSON document at all. */
+  public static StudyReader.Reading draft(String text) {
+    return StudyReader.draft(parse(text));
+  }
+
   /** The tree of a YAML or JSON document, loaded with limits that keep crafted files from costing much. */
   public static Object parse(String text) {
     LoadSettings settings = LoadSettings.builder()
@@ -41,16 +52,21 @@ public final class StudyFormat {
         .setTagConstructors(Map.of())
         .build();
     if (flowDepth(text) > MAX_DEPTH) {
-      throw new Invalid("", "not a readable YAML or JSON document: nested more than " + MAX_DEPTH + " levels deep");
+      throw unreadable("nested more than " + MAX_DEPTH + " levels deep");
     }
     try {
       return new Load(settings).loadFromString(text);
     } catch (YamlEngineException e) {
-      throw new Invalid("", "not a readable YAML or JSON document: " + oneLine(e.getMessage()));
+      throw unreadable(oneLine(e.getMessage()));
     } catch (StackOverflowError e) {
       // The parser recurses per level of nesting and has no limit of its own.
-      throw new Invalid("", "not a readable YAML or JSON document: nested too deeply");
+      throw unreadable("nested too deeply");
     }
+  }
+
+  private static Invalid unreadable(String why) {
+    Problem problem = Problem.worded("", "problem.document.unreadable", why);
+    return new Invalid(problem.message(), List.of(problem));
   }
 
   /** The deepest nesting of [ ] and { } outside quoted text: the parser has no depth limit of its own. */
@@ -97,6 +113,10 @@ public final class StudyFormat {
         .put("minCell", c.minCell());
     JsonObject rounds = new JsonObject().put("max", s.rounds().max())
         .put("carryForward", s.rounds().carryForward().key()).put("stableBelowPct", c.stableBelowPct());
+    // Only when set, so that studies stored before the option existed keep their hash.
+    if (s.rounds().opensAt() != null) {
+      rounds.put("opensAt", s.rounds().opensAt().toString());
+    }
     JsonObject json = new JsonObject()
         .put("id", s.id())
         .put("title", text(s.title()));
@@ -141,6 +161,40 @@ public final class StudyFormat {
     return json;
   }
 
+  /**
+   * A study as a study file in YAML: what {@code POST /api/studies} and {@code surveys/} take, giving back the same
+   * study (the canonical definition, every default written out, scale points as numbers).
+   */
+  public static String toYaml(Study study) {
+    DumpSettings settings = DumpSettings.builder().setSchema(new CoreSchema()).setDefaultFlowStyle(FlowStyle.BLOCK)
+        .setIndent(2).setIndicatorIndent(2).setIndentWithIndicator(true).setSplitLines(false)
+        .setDereferenceAliases(true).build();
+    Map<String, Object> tree = plain(toJson(study));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> scale = (Map<String, Object>) tree.get("scale");
+    Map<Object, Object> labels = new LinkedHashMap<>();
+    ((Map<?, ?>) scale.get("labels")).forEach((point, text) -> labels.put(Integer.valueOf((String) point), text));
+    scale.put("labels", labels);
+    return "# Study file of Kenes (format: README, \"Study files\")\n" + new Dump(settings).dumpToString(tree);
+  }
+
+  /** A JSON tree as the plain maps and lists that the reader and the YAML writer know. */
+  public static Map<String, Object> plain(JsonObject json) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    json.forEach(e -> map.put(e.getKey(), plainValue(e.getValue())));
+    return map;
+  }
+
+  private static Object plainValue(Object value) {
+    if (value instanceof JsonObject o) {
+      return plain(o);
+    }
+    if (value instanceof JsonArray a) {
+      return a.stream().map(StudyFormat::plainValue).toList();
+    }
+    return value;
+  }
+
   /** Identifies a definition's content regardless of layout, comments or key order in its file. */
   public static String hash(Study study) {
     try {
@@ -153,7 +207,7 @@ public final class StudyFormat {
   }
 
   private static JsonObject text(Text text) {
-    return new JsonObject(new java.util.LinkedHashMap<>(text.values()));
+    return new JsonObject(new LinkedHashMap<>(text.values()));
   }
 
   private static String oneLine(String message) {

@@ -1,6 +1,10 @@
 package org.kenes.study;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +22,10 @@ import org.kenes.consensus.Rule;
 /**
  * Turns the tree of a study file (parsed YAML or JSON) into a {@link Study}, collecting every problem by path
  * instead of stopping at the first, so that an author can fix a file in one pass.
+ *
+ * <p>A file must be complete. A draft built in the console may be incomplete until its first round opens: texts not
+ * yet written in some of its languages, no panel or no item yet. {@link #draft} reads those as {@code missing}
+ * rather than as problems; everything else is checked alike.
  */
 public final class StudyReader {
 
@@ -26,19 +34,46 @@ public final class StudyReader {
   private static final Set<String> TOP_LEVEL = Set.of("id", "title", "description", "languages", "scale", "consensus",
       "rounds", "panels", "categories", "items", "askReasonOnChange");
 
+  private final boolean draft;
   private final List<Problem> problems = new ArrayList<>();
+  private final List<Problem> missing = new ArrayList<>();
   private List<String> languages = List.of();
 
-  private StudyReader() {}
+  private StudyReader(boolean draft) {
+    this.draft = draft;
+  }
+
+  /**
+   * A draft read: {@code study} is null when there are {@code problems}; {@code missing} lists what round 1 still needs
+   * (texts by path and language, {@code panels}, {@code items}).
+   */
+  public record Reading(Study study, List<Problem> problems, List<Problem> missing) {
+
+    public Reading {
+      problems = List.copyOf(problems);
+      missing = List.copyOf(missing);
+    }
+
+    public boolean complete() {
+      return problems.isEmpty() && missing.isEmpty();
+    }
+  }
 
   /** The study the tree describes; {@link Invalid} listing every problem otherwise. */
   public static Study read(Object tree) {
-    StudyReader reader = new StudyReader();
+    StudyReader reader = new StudyReader(false);
     Study study = reader.study(tree);
     if (!reader.problems.isEmpty()) {
       throw new Invalid("the study file has " + reader.problems.size() + " problem(s)", reader.problems);
     }
     return study;
+  }
+
+  /** The draft the tree describes, with its problems and what it still misses, never thrown. */
+  public static Reading draft(Object tree) {
+    StudyReader reader = new StudyReader(true);
+    Study study = reader.study(tree);
+    return new Reading(reader.problems.isEmpty() ? study : null, reader.problems, reader.missing);
   }
 
   private Study study(Object tree) {
@@ -47,7 +82,7 @@ public final class StudyReader {
       return null;
     }
     root.keySet().stream().filter(k -> !TOP_LEVEL.contains(k)).sorted()
-        .forEach(k -> problem(k, "unknown field"));
+        .forEach(k -> problem(k, "unknown"));
     String id = id("id", root.get("id"));
     languages = languages(root.get("languages"));
     Text title = text("title", root.get("title"));
@@ -77,15 +112,15 @@ public final class StudyReader {
         continue;
       }
       if (!LANGUAGE.matcher(lang).matches()) {
-        problem("languages[" + i + "]", "not a language code such as en or ru");
+        problem("languages[" + i + "]", "language.code");
       } else if (result.contains(lang)) {
-        problem("languages[" + i + "]", "repeats " + lang);
+        problem("languages[" + i + "]", "language.repeats", lang);
       } else {
         result.add(lang);
       }
     }
     if (list.isEmpty()) {
-      problem("languages", "must name at least one language");
+      problem("languages", "languages.none");
     }
     return result.isEmpty() ? List.of("en") : result;
   }
@@ -99,9 +134,9 @@ public final class StudyReader {
     int min = integer("scale.min", m.getOrDefault("min", 1), -1000, 1000, 1);
     int max = integer("scale.max", m.getOrDefault("max", 9), -1000, 1000, 9);
     if (max <= min) {
-      problem("scale", "max (" + max + ") must be greater than min (" + min + ")");
+      problem("scale", "scale.order", max, min);
     } else if (max - min > 100) {
-      problem("scale", "at most 101 points");
+      problem("scale", "scale.size");
     }
     boolean allowUnable = bool("scale.allowUnable", m.getOrDefault("allowUnable", true));
     Map<Integer, Text> labels = new LinkedHashMap<>();
@@ -112,12 +147,12 @@ public final class StudyReader {
         try {
           int point = Integer.parseInt(k);
           if (point < min || point > max) {
-            problem(path, "not a point of the scale " + min + "–" + max);
+            problem(path, "label.point", min, max);
           } else {
             labels.put(point, text(path, v));
           }
         } catch (NumberFormatException e) {
-          problem(path, "a label's key must be a point of the scale");
+          problem(path, "label.key");
         }
       });
     }
@@ -138,16 +173,16 @@ public final class StudyReader {
       try {
         rule = key == null ? rule : Rule.fromKey(key);
       } catch (IllegalArgumentException e) {
-        problem("consensus.rule", "must be one of percent, median-iqr, rand-ucla");
+        problem("consensus.rule", "rule.oneOf");
       }
     }
     if (rule == Rule.RAND_UCLA && (scale.min() != 1 || scale.max() != 9)) {
-      problem("consensus.rule", "rand-ucla needs a 1–9 scale");
+      problem("consensus.rule", "rule.randUcla");
     }
     Band agree = band("consensus.agree", m.get("agree"), d.agree(), scale);
     Band disagree = band("consensus.disagree", m.get("disagree"), d.disagree(), scale);
     if (agree.low() <= disagree.high() && disagree.low() <= agree.high()) {
-      problem("consensus", "the agree and disagree bands overlap");
+      problem("consensus", "bands.overlap");
     }
     double inAgree = share("consensus.inAgreeAtLeast", m.getOrDefault("inAgreeAtLeast", d.inAgreeAtLeast()));
     double inDisagree = share("consensus.inDisagreeBelow", m.getOrDefault("inDisagreeBelow", d.inDisagreeBelow()));
@@ -163,7 +198,7 @@ public final class StudyReader {
           throw new IllegalArgumentException();
         }
       } catch (IllegalArgumentException e) {
-        problem("consensus.quantiles", "must be one of R_1 … R_9");
+        problem("consensus.quantiles", "quantiles.oneOf");
       }
     }
     int minCell = integer("consensus.minCell", m.getOrDefault("minCell", d.minCell()), 1, 1000, 3);
@@ -177,7 +212,7 @@ public final class StudyReader {
     } catch (IllegalArgumentException e) {
       // Already reported field by field above; the defaults stand in so that reading can go on.
       if (problems.isEmpty()) {
-        problem("consensus", e.getMessage());
+        problems.add(new Problem("consensus", e.getMessage()));
       }
       return d;
     }
@@ -188,7 +223,7 @@ public final class StudyReader {
     if (m == null) {
       return new Rounds(3, CarryForward.NO_CONSENSUS);
     }
-    unknown("rounds", m, Set.of("max", "carryForward", "stableBelowPct"));
+    unknown("rounds", m, Set.of("max", "carryForward", "stableBelowPct", "opensAt"));
     int max = integer("rounds.max", m.getOrDefault("max", 3), 1, 20, 3);
     CarryForward carry = CarryForward.NO_CONSENSUS;
     if (m.containsKey("carryForward")) {
@@ -196,20 +231,21 @@ public final class StudyReader {
       try {
         carry = key == null ? carry : CarryForward.fromKey(key);
       } catch (IllegalArgumentException e) {
-        problem("rounds.carryForward", e.getMessage());
+        problem("rounds.carryForward", "carryForward.oneOf");
       }
     }
-    return new Rounds(max, carry);
+    Instant opensAt = m.get("opensAt") == null ? null : instant("rounds.opensAt", m.get("opensAt"));
+    return new Rounds(max, carry, opensAt);
   }
 
   private List<Panel> panels(Object value) {
     List<Panel> panels = new ArrayList<>();
-    List<Object> list = list("panels", value);
+    List<Object> list = value == null && draft ? List.of() : list("panels", value);
     if (list == null) {
       return panels;
     }
     if (list.isEmpty()) {
-      problem("panels", "must list at least one panel");
+      incomplete("panels", "panels.none");
     }
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < list.size(); i++) {
@@ -247,12 +283,12 @@ public final class StudyReader {
 
   private List<Item> items(Object value, List<Category> categories) {
     List<Item> items = new ArrayList<>();
-    List<Object> list = list("items", value);
+    List<Object> list = value == null && draft ? List.of() : list("items", value);
     if (list == null) {
       return items;
     }
     if (list.isEmpty()) {
-      problem("items", "must list at least one item");
+      incomplete("items", "items.none");
     }
     Set<String> seen = new HashSet<>();
     Set<String> categoryIds = new HashSet<>();
@@ -279,15 +315,15 @@ public final class StudyReader {
     try {
       type = typeKey == null ? type : ItemType.valueOf(typeKey.toUpperCase(java.util.Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      problem(path + ".type", "must be one of rating, ranking, open");
+      problem(path + ".type", "type.oneOf");
     }
     String category = null;
     if (m.get("category") != null) {
       category = string(path + ".category", m.get("category"));
       if (category != null && !categoryIds.isEmpty() && !categoryIds.contains(category)) {
-        problem(path + ".category", "no category '" + category + "' in categories");
+        problem(path + ".category", "category.unknown", category);
       } else if (category != null && !ID.matcher(category).matches()) {
-        problem(path + ".category", "must match [a-z0-9-]+");
+        problem(path + ".category", "id.pattern");
       }
     }
     Text text = text(path + ".text", m.get("text"));
@@ -304,10 +340,10 @@ public final class StudyReader {
         }
       }
       if (raw != null && raw.size() < 2) {
-        problem(path + ".options", "a ranking needs at least two options");
+        problem(path + ".options", "options.tooFew");
       }
     } else if (m.containsKey("options")) {
-      problem(path + ".options", "only ranking items have options");
+      problem(path + ".options", "options.notRanking");
     }
     int since = m.get("since") == null ? 1 : integer(path + ".since", m.get("since"), 1, 1000, 1);
     boolean retired = m.get("retired") != null && bool(path + ".retired", m.get("retired"));
@@ -320,39 +356,48 @@ public final class StudyReader {
   private Text text(String path, Object value) {
     if (value instanceof String typed) {
       String s = Texts.clean(typed);
-      if (s.isBlank()) {
-        problem(path, "must not be empty");
-      }
       Map<String, String> all = new LinkedHashMap<>();
-      languages.forEach(l -> all.put(l, s));
+      if (s.isBlank()) {
+        if (draft) {
+          languages.forEach(l -> incomplete(path + "." + l, "missing"));
+        } else {
+          problem(path, "text.empty");
+        }
+      } else {
+        languages.forEach(l -> all.put(l, s));
+      }
       return new Text(all);
     }
-    Map<String, Object> m = map(path, value);
     Map<String, String> values = new LinkedHashMap<>();
+    if (value == null && draft) {
+      languages.forEach(l -> incomplete(path + "." + l, "missing"));
+      return new Text(values);
+    }
+    Map<String, Object> m = map(path, value);
     if (m == null) {
       return new Text(values);
     }
     for (String lang : languages) {
       Object v = m.get(lang);
-      if (v == null) {
-        problem(path + "." + lang, "missing");
+      if (v == null || draft && v instanceof String blank && Texts.clean(blank).isBlank()) {
+        incomplete(path + "." + lang, "missing");
       } else if (!(v instanceof String s) || Texts.clean(s).isBlank()) {
-        problem(path + "." + lang, "must be a non-empty text");
+        problem(path + "." + lang, "text.nonEmpty");
       } else {
         values.put(lang, Texts.clean(s));
       }
     }
     m.keySet().stream().filter(k -> !languages.contains(k)).sorted()
-        .forEach(k -> problem(path + "." + k, "not one of the study's languages " + languages));
+        .forEach(k -> problem(path + "." + k, "text.language", languages));
     return new Text(values);
   }
 
   private String id(String path, Object value) {
     String s = string(path, value);
     if (s != null && !ID.matcher(s).matches()) {
-      problem(path, "must match [a-z0-9-]+");
+      problem(path, "id.pattern");
     } else if (s != null && s.length() > 64) {
-      problem(path, "at most 64 characters");
+      problem(path, "id.length");
     }
     return s;
   }
@@ -360,7 +405,7 @@ public final class StudyReader {
   private String uniqueId(String path, Object value, Set<String> seen) {
     String id = id(path, value);
     if (id != null && !seen.add(id)) {
-      problem(path, "duplicate id '" + id + "'");
+      problem(path, "id.duplicate", id);
     }
     return id;
   }
@@ -372,14 +417,14 @@ public final class StudyReader {
     List<Object> l = list(path, value);
     if (l == null || l.size() != 2) {
       if (l != null) {
-        problem(path, "must be [low, high]");
+        problem(path, "band.pair");
       }
       return fallback;
     }
     int low = integer(path + "[0]", l.get(0), scale.min(), scale.max(), fallback.low());
     int high = integer(path + "[1]", l.get(1), scale.min(), scale.max(), fallback.high());
     if (low > high) {
-      problem(path, "low must not exceed high");
+      problem(path, "band.order");
       return fallback;
     }
     return new Band(low, high);
@@ -391,34 +436,45 @@ public final class StudyReader {
 
   private double number(String path, Object value, double min, double max) {
     if (!(value instanceof Number n) || Double.isNaN(n.doubleValue())) {
-      problem(path, "must be a number");
+      problem(path, "number");
       return min;
     }
     double d = n.doubleValue();
     if (d < min || d > max) {
-      problem(path, "must lie between " + fmt(min) + " and " + fmt(max));
+      problem(path, "between", fmt(min), fmt(max));
     }
     return d;
   }
 
   private int integer(String path, Object value, int min, int max, int fallback) {
     if (!(value instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
-      problem(path, "must be a whole number");
+      problem(path, "whole");
       return fallback;
     }
     long v = n.longValue();
     if (v < min || v > max) {
-      problem(path, "must lie between " + min + " and " + max);
+      problem(path, "between", min, max);
       return fallback;
     }
     return (int) v;
+  }
+
+  /** An instant with its offset ({@code 2026-12-01T12:00:00Z}, {@code 2026-12-01T15:00:00+03:00}). */
+  private Instant instant(String path, Object value) {
+    String s = string(path, value);
+    try {
+      return s == null ? null : OffsetDateTime.parse(s.trim()).toInstant();
+    } catch (DateTimeParseException e) {
+      problem(path, "instant");
+      return null;
+    }
   }
 
   private boolean bool(String path, Object value) {
     if (value instanceof Boolean b) {
       return b;
     }
-    problem(path, "must be true or false");
+    problem(path, "boolean");
     return false;
   }
 
@@ -428,7 +484,7 @@ public final class StudyReader {
       return null;
     }
     if (!(value instanceof String s)) {
-      problem(path, "must be a text");
+      problem(path, "text");
       return null;
     }
     return s;
@@ -441,7 +497,7 @@ public final class StudyReader {
       return null;
     }
     if (!(value instanceof Map<?, ?> m)) {
-      problem(path, "must be a mapping");
+      problem(path, "mapping");
       return null;
     }
     Map<String, Object> result = new LinkedHashMap<>();
@@ -456,18 +512,24 @@ public final class StudyReader {
       return null;
     }
     if (!(value instanceof List<?> l)) {
-      problem(path, "must be a list");
+      problem(path, "list");
       return null;
     }
     return (List<Object>) l;
   }
 
   private void unknown(String path, Map<String, Object> m, Set<String> known) {
-    m.keySet().stream().filter(k -> !known.contains(k)).sorted().forEach(k -> problem(path + "." + k, "unknown field"));
+    m.keySet().stream().filter(k -> !known.contains(k)).sorted().forEach(k -> problem(path + "." + k, "unknown"));
   }
 
-  private void problem(String path, String message) {
-    problems.add(new Problem(path, message));
+  /** A problem by its key among the {@code problem.*} texts, its arguments as a file writes them (100000, not 100,000). */
+  private void problem(String path, String key, Object... args) {
+    problems.add(Problem.worded(path, "problem." + key, Arrays.stream(args).map(String::valueOf).toArray()));
+  }
+
+  /** What a file must have and a draft may still lack. */
+  private void incomplete(String path, String key) {
+    (draft ? missing : problems).add(Problem.worded(path, "problem." + key));
   }
 
   private static String fmt(double d) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.kenes.common.Conflict;
+import org.kenes.common.Problem;
 import org.kenes.store.Durability;
 import org.kenes.store.Store;
 
@@ -27,12 +28,13 @@ public final class StudyRepository {
   private final MongoClient mongo;
   private final Durability durability;
   /**
-   * Each study's definition parsed, with the hash of its content: a stored study is read on every request, parsed
-   * once per version. One per study, so that edits do not pile up versions.
+   * Each study's definition parsed (read as a draft: until round 1 a study may still lack texts, panels or items), with
+   * the hash of its content: a stored study is read on every request, parsed once per version. One per study, so that
+   * edits do not pile up versions.
    */
   private final Map<String, Parsed> parsed = new ConcurrentHashMap<>();
 
-  private record Parsed(String hash, Study study) {}
+  private record Parsed(String hash, StudyReader.Reading reading) {}
 
   public StudyRepository(MongoClient mongo, Durability durability) {
     this.mongo = mongo;
@@ -45,9 +47,11 @@ public final class StudyRepository {
    * @param edited   changed through the API or the console since it was stored
    * @param roundsOpened the rounds opened so far (a round counts from the moment it is being opened), or null for a
    *                 study stored before Kenes counted them, until its next round opens
+   * @param missing  what the draft still lacks before its first round can open (texts by path and language)
+   * @param copiedFrom the study it was copied from, or null
    */
   public record Stored(Study study, String hash, String createdAt, String updatedAt, String fileHash, boolean edited,
-      Integer roundsOpened) {}
+      Integer roundsOpened, List<Problem> missing, CopiedFrom copiedFrom) {}
 
   public Future<Optional<Stored>> find(String id) {
     return mongo.findOne(COLLECTION, new JsonObject().put("_id", id), null)
@@ -61,9 +65,18 @@ public final class StudyRepository {
 
   /** Stores a new study; {@link Conflict} when the id is taken. */
   public Future<Void> insert(Study study, boolean fromFile) {
+    return insert(study, fromFile, null);
+  }
+
+  /** Stores a new study, a copy of another when {@code from} is given; {@link Conflict} when the id is taken. */
+  public Future<Void> insert(Study study, boolean fromFile, CopiedFrom from) {
     String now = Instant.now().toString();
     JsonObject doc = document(study).put("createdAt", now).put("updatedAt", now)
         .put("fileHash", fromFile ? StudyFormat.hash(study) : null).put("edited", false).put(ROUNDS_OPENED, 0);
+    if (from != null) {
+      doc.put("copiedFrom", new JsonObject().put("study", from.study()).put("afterRound", from.afterRound())
+          .put("at", from.at()));
+    }
     return mongo.insert(COLLECTION, doc)
         .recover(e -> Future.failedFuture(Store.isDuplicateKey(e) ? new Conflict("a study with id '" + study.id() + "' exists") : e))
         .compose(id -> durability.sync());
@@ -112,20 +125,37 @@ public final class StudyRepository {
         read.roundsOpened() == null ? new JsonObject().put("$exists", false) : read.roundsOpened());
   }
 
-  private JsonObject document(Study study) {
-    return new JsonObject().put("_id", study.id()).put("hash", StudyFormat.hash(study))
-        .put("definition", StudyFormat.toJson(study).encode());
+  /** Studies whose next round is due to open by itself ({@code rounds.opensAt} at or before {@code nowMs}). */
+  public Future<List<Stored>> due(long nowMs) {
+    return mongo.find(COLLECTION, new JsonObject().put("opensAtMs", new JsonObject().put("$lte", nowMs)))
+        .map(docs -> docs.stream().map(this::stored).toList());
   }
 
+  /** The definition, its hash, and when its next round opens by itself as a number the store can compare. */
+  private JsonObject document(Study study) {
+    Instant opensAt = study.rounds().opensAt();
+    return new JsonObject().put("_id", study.id()).put("hash", StudyFormat.hash(study))
+        .put("definition", StudyFormat.toJson(study).encode())
+        .put("opensAtMs", opensAt == null ? null : opensAt.toEpochMilli());
+  }
+
+  /** A stored definition, read as a draft: until round 1 a study may still lack texts, panels or items. */
   private Stored stored(JsonObject doc) {
     String hash = doc.getString("hash");
     Parsed kept = parsed.get(doc.getString("_id"));
     if (kept == null || !kept.hash().equals(hash)) {
-      kept = new Parsed(hash, StudyFormat.read(doc.getString("definition")));
+      kept = new Parsed(hash, StudyFormat.draft(doc.getString("definition")));
       parsed.put(doc.getString("_id"), kept);
     }
-    Study study = kept.study();
-    return new Stored(study, hash, doc.getString("createdAt"), doc.getString("updatedAt"), doc.getString("fileHash"),
-        doc.getBoolean("edited", false), doc.getInteger(ROUNDS_OPENED));
+    StudyReader.Reading reading = kept.reading();
+    if (reading.study() == null) {
+      throw new IllegalStateException("study '" + doc.getString("_id") + "' is stored with problems "
+          + reading.problems());
+    }
+    JsonObject from = doc.getJsonObject("copiedFrom");
+    return new Stored(reading.study(), hash, doc.getString("createdAt"), doc.getString("updatedAt"),
+        doc.getString("fileHash"), doc.getBoolean("edited", false), doc.getInteger(ROUNDS_OPENED), reading.missing(),
+        from == null ? null : new CopiedFrom(from.getString("study"), from.getInteger("afterRound", 0),
+            from.getString("at")));
   }
 }

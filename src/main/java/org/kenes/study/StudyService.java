@@ -2,9 +2,11 @@ package org.kenes.study;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -13,6 +15,7 @@ import org.kenes.common.Conflict;
 import org.kenes.common.Invalid;
 import org.kenes.common.NotFound;
 import org.kenes.common.Problem;
+import org.kenes.common.Spreadsheet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,10 +73,114 @@ public final class StudyService {
         return Future.failedFuture(new Invalid("id", "the id cannot change (it is '" + id + "')"));
       }
       return stored(id).compose(found -> begun(found).compose(begun -> begun
-          ? Future.failedFuture(new Conflict("study '" + id + "' has begun its rounds: its definition can no longer be "
-              + "replaced; add, reword, merge or retire items between rounds instead"))
+          ? Future.failedFuture(roundsBegun(id))
           : keepsPeopledPanels(study).compose(v -> repository.replace(study, found, false)).map(study)));
     });
+  }
+
+  /**
+   * A new study from a draft built in the console: stored as soon as it has no problem, however incomplete (texts
+   * missing in a language, no panel or item yet): round 1 waits for it to be complete instead. {@link Invalid} with
+   * every problem by path otherwise; {@link Conflict} if its id exists.
+   */
+  public Future<Study> createDraft(Object tree) {
+    return readDraft(tree).compose(study -> repository.insert(study, false).map(study));
+  }
+
+  /**
+   * A draft's definition replaced, while none of its rounds has begun, provided it is still the one of
+   * {@code expectedHash} (null: whatever is stored): see {@link #createDraft}.
+   */
+  public Future<Study> saveDraft(String id, Object tree, String expectedHash) {
+    return readDraft(tree).compose(study -> {
+      if (!study.id().equals(id)) {
+        return Future.failedFuture(new Invalid(List.of(Problem.worded("id", "problem.id.fixed", id))));
+      }
+      return stored(id).compose(found -> begun(found).compose(begun -> {
+        if (begun) {
+          return Future.failedFuture(roundsBegun(id));
+        }
+        if (expectedHash != null && !expectedHash.equals(found.hash())) {
+          return Future.failedFuture(changedMeanwhile(id));
+        }
+        return keepsPeopledPanels(study).compose(v -> repository.replace(study, found, false)).map(study);
+      }));
+    });
+  }
+
+  /** The console's advanced view: a draft's whole definition replaced from its text, as {@link #saveDraft}. */
+  public Future<Study> editDraft(String id, String text) {
+    return vertx.executeBlocking(() -> StudyFormat.parse(text), false).compose(tree -> saveDraft(id, tree, null));
+  }
+
+  /** What the study reader finds wrong with a draft's tree (not what it misses), nothing stored. */
+  public Future<List<Problem>> problems(Object tree) {
+    return vertx.executeBlocking(() -> StudyReader.draft(tree instanceof JsonObject json ? StudyFormat.plain(json)
+        : tree).problems(), false);
+  }
+
+  private Future<Study> readDraft(Object tree) {
+    return vertx.executeBlocking(() -> {
+      StudyReader.Reading reading = StudyReader.draft(tree instanceof JsonObject json ? StudyFormat.plain(json) : tree);
+      if (reading.study() == null) {
+        throw new Invalid(reading.problems());
+      }
+      return reading.study();
+    }, false);
+  }
+
+  /**
+   * Items from a spreadsheet (CSV or XLSX, {@link ItemSheet}) merged into a draft: all of them, or with a problem
+   * anywhere none.
+   */
+  public Future<ItemSheet.Imported> importItems(String id, byte[] file) {
+    return stored(id).compose(found -> vertx.executeBlocking(() -> ItemSheet.read(found.study(),
+            Spreadsheet.read(file)), false)
+        .compose(imported -> saveDraft(id, imported.definition(), found.hash()).map(imported)));
+  }
+
+  /**
+   * A new study {@code to} from the definition of {@code from} as it stands (rewordings applied, retired items left
+   * out, every item asked from round 1, no schedule), recording where it came from.
+   */
+  public Future<Study> copy(String from, String to, int roundsHeld) {
+    return stored(from).compose(source -> {
+      Study s = source.study();
+      List<Item> items = s.items().stream().filter(i -> !i.retired())
+          .map(i -> new Item(i.id(), i.type(), i.category(), i.text(), i.options())).toList();
+      JsonObject tree = StudyFormat.toJson(new Study(s.id(), s.title(), s.description(), s.languages(), s.scale(),
+          s.criteria(), s.rounds().withOpensAt(null), s.panels(), s.categories(), items, s.askReasonOnChange()));
+      return readDraft(tree.put("id", to)).compose(copy -> repository.insert(copy, false,
+          new CopiedFrom(from, roundsHeld, Instant.now().toString())).map(copy));
+    });
+  }
+
+  /**
+   * When the next round of a study opens by itself (null: not by itself), set at any time, rounds begun or not. The
+   * time must lie ahead.
+   */
+  public Future<Study> schedule(String id, Instant opensAt) {
+    if (opensAt != null && !opensAt.isAfter(Instant.now())) {
+      return Future.failedFuture(new Invalid(List.of(Problem.worded("opensAt", "problem.instant.future"))));
+    }
+    return stored(id).compose(found -> {
+      Study study = found.study().withRounds(found.study().rounds().withOpensAt(opensAt));
+      return repository.replace(study, found, false).map(study);
+    });
+  }
+
+  /** Studies whose next round is due to open by itself. */
+  public Future<List<StudyRepository.Stored>> due() {
+    return repository.due(System.currentTimeMillis());
+  }
+
+  private static Conflict roundsBegun(String id) {
+    return new Conflict("study '" + id + "' has begun its rounds: its definition can no longer be replaced; add, "
+        + "reword, merge or retire items between rounds instead");
+  }
+
+  private static Conflict changedMeanwhile(String id) {
+    return new Conflict("study '" + id + "' was changed meanwhile; reload and try again");
   }
 
   /**

@@ -5,11 +5,13 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import org.kenes.common.Invalid;
+import org.kenes.common.Problem;
 
 /**
  * A moment as the API (an ISO instant) or a console form (a date and time in the account's time zone) gives it: a
- * round's deadline, a report link's expiry.
+ * round's deadline or opening time, a report link's expiry.
  */
 public final class Deadline {
 
@@ -18,6 +20,11 @@ public final class Deadline {
   /** A round's {@code closesAt} from the API: an instant, or a date and time in UTC. */
   public static Instant parse(Object value) {
     return parse(value, "closesAt", ZoneOffset.UTC);
+  }
+
+  /** The same for another field ({@code opensAt}), a date and time without a zone read in UTC. */
+  public static Instant parse(Object value, String field) {
+    return parse(value, field, ZoneOffset.UTC);
   }
 
   /**

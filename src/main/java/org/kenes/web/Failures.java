@@ -6,7 +6,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.UUID;
-import org.kenes.common.Invalid;
 import org.kenes.common.KenesException;
 import org.kenes.common.TooMany;
 import org.kenes.store.Store;
@@ -35,9 +34,8 @@ public final class Failures {
     if (failure instanceof KenesException k) {
       status = k.status();
       message = k.getMessage();
-      if (k instanceof Invalid invalid) {
-        invalid.problems().forEach(p -> details.add(new JsonObject().put("path", p.path()).put("message", p.message())));
-      } else if (k instanceof TooMany tooMany) {
+      k.problems().forEach(p -> details.add(new JsonObject().put("path", p.path()).put("message", p.message())));
+      if (k instanceof TooMany tooMany) {
         ctx.response().putHeader("Retry-After", String.valueOf(tooMany.retryAfterSeconds()));
       }
     } else if (Store.isUnavailable(failure)) {

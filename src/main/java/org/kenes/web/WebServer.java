@@ -14,6 +14,7 @@ import org.kenes.Services;
 import org.kenes.web.api.AccessApi;
 import org.kenes.web.api.ApiRoutes;
 import org.kenes.web.api.FacilitationApi;
+import org.kenes.web.console.BuilderItemRoutes;
 import org.kenes.web.console.ConsoleRoutes;
 import org.kenes.web.console.ConsoleStudyRoutes;
 import org.kenes.web.panelist.PanelistRoutes;
@@ -63,9 +64,9 @@ public final class WebServer {
     router.route("/p/*").handler(guard);
     router.route("/r/*").handler(guard);
     router.route("/api/p/*").handler(guard);
-    // Bodies are read only from requests the gate lets through. Study files and participant CSVs are uploaded as
-    // files: these forms' bodies keep their upload (a temporary file in the owner-only data folder, removed when the
-    // request ends).
+    // Bodies are read only from requests the gate lets through. Study files and participant and item spreadsheets are
+    // uploaded as files: these forms' bodies keep their upload (a temporary file in the owner-only data folder, removed
+    // when the request ends).
     router.route().handler(new BodyGate(auth, services.participants()));
     BodyHandler signIn = BodyHandler.create(false).setBodyLimit(BodyGate.SIGN_IN_BODY);
     BodyGate.SIGN_IN.forEach(path -> router.post(path).handler(signIn));
@@ -73,6 +74,7 @@ public final class WebServer {
         .setUploadsDirectory(services.config().dataDir().resolve("uploads").toString()).setDeleteUploadedFilesOnEnd(true);
     router.route(ConsoleRoutes.UPLOAD).handler(uploads);
     router.route(ConsoleStudyRoutes.IMPORT).handler(uploads);
+    router.route(BuilderItemRoutes.IMPORT).handler(uploads);
     router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY)).handler(BodyGate::read);
     router.get("/health").handler(ctx -> health(ctx, services));
 

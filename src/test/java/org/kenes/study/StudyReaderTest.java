@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
 import org.junit.jupiter.api.DisplayName;
@@ -120,5 +121,73 @@ class StudyReaderTest {
     Study again = StudyFormat.read(StudyFormat.toJson(study).encode());
     assertEquals(study, again);
     assertEquals(StudyFormat.hash(study), StudyFormat.hash(again));
+  }
+
+  @Test
+  @DisplayName("a draft may lack translations, panels and items: listed as missing, not refused; a file may not")
+  void draftsMayBeIncomplete() {
+    String draft = """
+        id: tiny
+        title: {en: "Tiny"}
+        languages: [en, ru]
+        items:
+          - {id: one, type: rating, text: {en: "One", ru: "  "}}
+        """;
+    StudyReader.Reading reading = StudyFormat.draft(draft);
+    assertEquals(List.of(), reading.problems());
+    assertEquals(List.of("title.ru", "panels", "items[0].text.ru"),
+        reading.missing().stream().map(Problem::path).toList());
+    assertEquals("One", reading.study().item("one").orElseThrow().text().in("ru", List.of("en")), "falls back");
+    assertTrue(!reading.complete());
+    Invalid strict = assertThrows(Invalid.class, () -> StudyFormat.read(draft));
+    assertTrue(strict.problems().stream().map(Problem::path).toList().containsAll(List.of("title.ru", "panels")));
+
+    StudyReader.Reading wrong = StudyFormat.draft(draft.replace("type: rating", "type: poll"));
+    assertEquals(List.of("items[0].type"), wrong.problems().stream().map(Problem::path).toList());
+    assertEquals(null, wrong.study(), "a draft with problems is no study");
+    assertTrue(StudyFormat.draft(MINIMAL).complete());
+  }
+
+  @Test
+  @DisplayName("the reader's problems are said in English for the API and in Russian for the console")
+  void problemsInTwoLanguages() {
+    Invalid invalid = assertThrows(Invalid.class, () -> StudyFormat.read(MINIMAL + "scale: {min: 1, max: 2000}\n"));
+    Problem max = invalid.problems().stream().filter(p -> p.path().equals("scale.max")).findFirst().orElseThrow();
+    assertEquals("must lie between -1000 and 1000", max.message());
+    assertEquals("must lie between -1000 and 1000", max.message("en"));
+    assertEquals("должно быть от -1000 до 1000", max.message("ru"));
+    assertEquals("must lie between -1000 and 1000", max.message("kk"), "English where a language has no texts");
+    Invalid duplicate = assertThrows(Invalid.class, () -> StudyFormat.read(MINIMAL.replace("items:\n",
+        "items:\n  - {id: one, type: rating, text: {en: \"Again\", ru: \"Снова\"}}\n")));
+    assertEquals("duplicate id 'one'", duplicate.problems().get(0).message());
+    assertEquals("идентификатор «one» уже занят", duplicate.problems().get(0).message("ru"));
+  }
+
+  @Test
+  @DisplayName("rounds.opensAt is an instant with its offset, kept in the canonical form; anything else is refused")
+  void opensAt() {
+    Study study = StudyFormat.read(MINIMAL + "rounds: {opensAt: '2030-05-01T12:00:00+03:00'}\n");
+    assertEquals(Instant.parse("2030-05-01T09:00:00Z"), study.rounds().opensAt());
+    assertEquals("2030-05-01T09:00:00Z", StudyFormat.toJson(study).getJsonObject("rounds").getString("opensAt"));
+    assertEquals(study, StudyFormat.read(StudyFormat.toJson(study).encode()));
+    assertEquals(null, StudyFormat.read(MINIMAL).rounds().opensAt());
+    assertTrue(!StudyFormat.toJson(StudyFormat.read(MINIMAL)).getJsonObject("rounds").containsKey("opensAt"),
+        "the hash of studies without it stays as it was");
+    Invalid invalid = assertThrows(Invalid.class, () -> StudyFormat.read(MINIMAL + "rounds: {opensAt: tomorrow}\n"));
+    assertEquals("rounds.opensAt", invalid.problems().get(0).path());
+  }
+
+  @Test
+  @DisplayName("a study written as YAML reads back to the same study, the example dialogue included")
+  void yamlRoundTrip() throws Exception {
+    Study example = StudyFormat.read(Files.readString(Path.of("surveys/qoc-strategy.yaml")));
+    String yaml = StudyFormat.toYaml(example);
+    assertEquals(example, StudyFormat.read(yaml));
+    assertEquals(yaml, StudyFormat.toYaml(StudyFormat.read(yaml)), "written again, the same text");
+    assertTrue(yaml.contains("    1:\n"), "scale points are numbers:\n" + yaml);
+    assertTrue(yaml.contains("Национальная стратегия"), "Cyrillic as it is, not escaped");
+    Study odd = StudyFormat.read(MINIMAL.replace("\"One\"", "\"yes: no # 'quoted' \\\"text\\\"\"")
+        + "rounds: {opensAt: '2030-05-01T09:00:00Z'}\n");
+    assertEquals(odd, StudyFormat.read(StudyFormat.toYaml(odd)));
   }
 }

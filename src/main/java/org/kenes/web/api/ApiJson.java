@@ -11,6 +11,7 @@ import org.kenes.change.Change;
 import org.kenes.mail.Message;
 import org.kenes.mail.MessageText;
 import org.kenes.report.ReportLink;
+import org.kenes.study.CopiedFrom;
 
 /** The JSON of the facilitator's records as the API answers them; the console's pages start from the same. */
 public final class ApiJson {
@@ -46,6 +47,12 @@ public final class ApiJson {
     return new JsonObject().put("id", l.id()).put("label", l.label()).put("createdBy", l.createdBy())
         .put("createdAt", l.createdAt()).put("expiresAt", l.expiresAt()).put("revokedAt", l.revokedAt())
         .put("status", l.status(now).name().toLowerCase(Locale.ROOT));
+  }
+
+  /** Where a copied study came from, or null. */
+  public static JsonObject copiedFrom(CopiedFrom from) {
+    return from == null ? null : new JsonObject().put("study", from.study()).put("afterRound", from.afterRound())
+        .put("at", from.at());
   }
 
   public static JsonObject audit(AuditEntry e) {

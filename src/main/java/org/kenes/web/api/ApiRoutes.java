@@ -22,6 +22,7 @@ import org.kenes.round.Round;
 import org.kenes.study.Study;
 import org.kenes.study.StudyFormat;
 import org.kenes.web.Access;
+import org.kenes.study.StudyRepository;
 import org.kenes.web.Audited;
 import org.kenes.web.Bodies;
 import org.kenes.web.Deadline;
@@ -61,6 +62,7 @@ public final class ApiRoutes {
     access.need(READER, api.get("/studies/:id/rounds/:n/groups")).handler(r::groups);
     access.need(READER, api.get("/studies/:id/report")).handler(r::report);
     access.need(READER, api.get("/studies/:id/export.csv")).handler(r::export);
+    StudyDraftApi.mount(api, vertx, services, access, audited);
   }
 
   /** The study is stored, then its creator made its owner (an account; the admin needs no role). */
@@ -93,9 +95,22 @@ public final class ApiRoutes {
 
   private void getStudy(RoutingContext ctx) {
     String id = ctx.pathParam("id");
-    Future.all(s.studies().get(id), s.rounds().list(id))
-        .map(all -> StudyFormat.toJson(all.resultAt(0))
-            .put("roundsHeld", new JsonArray(all.<java.util.List<Round>>resultAt(1).stream().map(ApiRoutes::round).toList())))
+    Future.all(s.studies().stored(id), s.rounds().list(id))
+        .map(all -> {
+          StudyRepository.Stored stored = all.resultAt(0);
+          JsonObject json = StudyFormat.toJson(stored.study())
+              .put("roundsHeld", new JsonArray(all.<java.util.List<Round>>resultAt(1).stream().map(ApiRoutes::round)
+                  .toList()));
+          // Only when there is something to say: without them, the answer less roundsHeld stays a study file.
+          if (stored.copiedFrom() != null) {
+            json.put("copiedFrom", ApiJson.copiedFrom(stored.copiedFrom()));
+          }
+          if (!stored.missing().isEmpty()) {
+            json.put("missing", new JsonArray(stored.missing().stream().map(p -> new JsonObject()
+                .put("path", p.path()).put("message", p.message())).toList()));
+          }
+          return json;
+        })
         .onSuccess(json -> Responses.json(ctx, 200, json))
         .onFailure(ctx::fail);
   }
@@ -103,7 +118,9 @@ public final class ApiRoutes {
   private void addParticipants(RoutingContext ctx) {
     String id = ctx.pathParam("id");
     s.studies().get(id)
-        .map(study -> isCsv(ctx) ? ParticipantReader.csv(study, Bodies.text(ctx)) : ParticipantReader.json(study, Bodies.text(ctx)))
+        .map(study -> isXlsx(ctx) ? ParticipantReader.spreadsheet(study, ctx.body().buffer().getBytes())
+            : isCsv(ctx) ? ParticipantReader.csv(study, Bodies.text(ctx))
+            : ParticipantReader.json(study, Bodies.text(ctx)))
         .compose((java.util.List<NewParticipant> people) -> s.participants().upsert(id, people))
         .compose(audited.by(ctx, "participants.added", added -> added.size() + " participant(s)"))
         .map(added -> new JsonArray(added.stream().map(p -> new JsonObject().put("id", p.id()).put("token", p.token())
@@ -186,6 +203,11 @@ public final class ApiRoutes {
     return new JsonObject().put("round", r.number()).put("status", r.open() ? "open" : "closed")
         .put("items", new JsonArray(r.items())).put("openedAt", r.openedAt()).put("closedAt", r.closedAt())
         .put("closesAt", r.closesAt());
+  }
+
+  private static boolean isXlsx(RoutingContext ctx) {
+    String type = ctx.request().getHeader("Content-Type");
+    return type != null && type.startsWith(StudyDraftApi.XLSX) && ctx.body().buffer() != null;
   }
 
   private static boolean isCsv(RoutingContext ctx) {

@@ -8,6 +8,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.Set;
 import org.kenes.account.Actor;
 import org.kenes.account.Role;
+import org.kenes.account.Session;
 import org.kenes.common.Invalid;
 import org.kenes.common.KenesException;
 import org.kenes.common.Problem;
@@ -26,12 +27,22 @@ final class ConsolePage {
   /** What a page may say after a form succeeded ({@code ?done=KEY&n=N}): {@code console.notice.KEY} of the bundles. */
   private static final Set<String> NOTICES = Set.of("created", "edited", "added", "invited", "reminded", "text-saved",
       "opened", "closed", "item-added", "item-changed", "account-created", "role-granted", "role-removed",
-      "link-revoked", "preferences-saved");
+      "link-revoked", "preferences-saved", "saved", "built", "imported", "copied", "scheduled", "unscheduled");
 
   private final Views views;
 
   ConsolePage(Views views) {
     this.views = views;
+  }
+
+  /** The language of the console's texts for this request: the reader's ({@link Viewer}). */
+  static String language(RoutingContext ctx) {
+    return Viewer.of(ctx).language();
+  }
+
+  /** The CSRF token the forms of this request's session carry ("" for a bearer token, which needs none). */
+  static String csrf(RoutingContext ctx) {
+    return FacilitatorAuth.session(ctx).map(Session::csrf).orElse("");
   }
 
   /**
@@ -43,7 +54,7 @@ final class ConsolePage {
     Viewer viewer = Viewer.of(ctx);
     return new JsonObject().put("lang", viewer.language()).put("title", title).put("actor", actor.name())
         .put("admin", actor.admin())
-        .put("csrf", FacilitatorAuth.session(ctx).map(org.kenes.account.Session::csrf).orElse(""))
+        .put("csrf", csrf(ctx))
         .put("notice", notice(ctx, viewer)).put("zone", viewer.zoneName())
         .put("switchLanguages", languages(viewer.language()))
         .put("here", ctx.request().method() == HttpMethod.GET ? ctx.request().path() : "/console");
@@ -110,20 +121,18 @@ final class ConsolePage {
   static JsonObject problems(Throwable e, Viewer viewer) {
     JsonArray list = new JsonArray();
     String message;
-    if (e instanceof Invalid invalid) {
-      invalid.problems().forEach(p -> list.add(new JsonObject().put("path", p.path()).put("message", said(p, viewer))));
+    String language = viewer.language();
+    KenesException known = e instanceof KenesException k ? k : null;
+    if (known != null) {
+      known.problems().forEach(p -> list.add(new JsonObject().put("path", p.path()).put("message", p.message(language))));
+    }
+    if (e instanceof Invalid) {
       message = viewer.text("console.problems.invalid");
     } else {
-      message = e instanceof KenesException k ? k.wording().map(p -> said(p, viewer)).orElse(e.getMessage())
-          : e.getMessage();
+      message = known == null ? e.getMessage() : known.wording().map(p -> p.message(language)).orElse(e.getMessage());
     }
-    int status = e instanceof KenesException k ? k.status() : 500;
+    int status = known == null ? 500 : known.status();
     return new JsonObject().put("status", status).put("message", message).put("problems", list);
-  }
-
-  /** A problem in the reader's language when the bundles word it, else as its service said it. */
-  static String said(Problem p, Viewer viewer) {
-    return p.key() == null ? p.message() : viewer.text(p.key(), p.args().toArray());
   }
 
   private static String notice(RoutingContext ctx, Viewer viewer) {

@@ -18,6 +18,7 @@ import org.kenes.round.Round;
 import org.kenes.study.Study;
 import org.kenes.study.StudyFormat;
 import org.kenes.web.Access;
+import org.kenes.study.StudyRepository;
 import org.kenes.web.Audited;
 import org.kenes.web.Deadline;
 import org.kenes.web.FacilitatorAuth;
@@ -66,6 +67,9 @@ public final class ConsoleRoutes {
     ConsoleStudyRoutes.mount(router, vertx, services, page, access, audited);
     ConsoleAccessRoutes.mount(router, services, page, access, audited);
     ConsolePreferences.mount(router, services, page, access);
+    BuilderRoutes.mount(router, services, page, audited, access);
+    StudySetupRoutes.mount(router, services, page, audited, r::studyPage, access);
+    PreviewRoutes.mount(router, services, views, access);
   }
 
   private void studies(RoutingContext ctx) {
@@ -105,10 +109,15 @@ public final class ConsoleRoutes {
 
   private Future<Void> studyPage(RoutingContext ctx, int status, JsonObject form) {
     Viewer viewer = Viewer.of(ctx);
-    return s.studies().get(ctx.pathParam("id")).compose(study -> StudyOverview.model(s, study, viewer)
-        .compose(overview -> page.render(ctx, status, "study",
-            ConsolePage.model(ctx, study, study.text(study.title(), viewer.language()), "overview")
-                .mergeIn(overview).put("form", form))));
+    String id = ctx.pathParam("id");
+    return Future.all(s.studies().stored(id), s.rounds().list(id)).compose(all -> {
+      StudyRepository.Stored stored = all.resultAt(0);
+      Study study = stored.study();
+      return StudyOverview.model(s, study, viewer).compose(overview -> page.render(ctx, status, "study",
+          ConsolePage.model(ctx, study, study.text(study.title(), viewer.language()), "overview")
+              .mergeIn(overview).put("form", form)
+              .put("setup", StudySetupRoutes.model(stored, all.resultAt(1), viewer))));
+    });
   }
 
   private void editPage(RoutingContext ctx) {
@@ -126,7 +135,8 @@ public final class ConsoleRoutes {
   private void edit(RoutingContext ctx) {
     String id = ctx.pathParam("id");
     String text = ctx.request().getFormAttribute("definition");
-    page.submit(ctx, s.studies().edit(id, text == null ? "" : text).compose(audited.by(ctx, "study.edited", st -> st.id())),
+    page.submit(ctx, s.studies().editDraft(id, text == null ? "" : text)
+            .compose(audited.by(ctx, "study.edited", st -> st.id())),
         study -> "/console/studies/" + id + "?done=edited",
         problems -> s.studies().get(id).compose(study -> editForm(ctx, problems.getInteger("status"), study, text, problems)));
   }

@@ -99,12 +99,19 @@ public final class ConsoleStudyRoutes {
         new JsonObject().put("name", f.get("name")).put("email", f.get("email")));
   }
 
-  /** A CSV pasted ({@code csv}) or uploaded ({@code file}); one bad line and nobody is added. */
+  /**
+   * A CSV pasted ({@code csv}), or a CSV or XLSX spreadsheet uploaded ({@code file}); one bad line and nobody is
+   * added.
+   */
   private void importCsv(RoutingContext ctx) {
     String id = ctx.pathParam("id");
     String pasted = ctx.request().getFormAttribute("csv");
-    Future<String> text = ConsolePage.uploadedOrPasted(vertx, ctx, "csv");
-    add(ctx, Future.all(s.studies().get(id), text).map(all -> ParticipantReader.csv(all.resultAt(0), all.resultAt(1))),
+    Future<byte[]> file = ctx.fileUploads().stream().filter(f -> f.size() > 0).findFirst()
+        .map(f -> vertx.fileSystem().readFile(f.uploadedFileName()).map(b -> b.getBytes()))
+        .orElse(Future.succeededFuture(null));
+    add(ctx, Future.all(s.studies().get(id), file).map(all -> all.resultAt(1) == null
+            ? ParticipantReader.csv(all.resultAt(0), pasted == null ? "" : pasted)
+            : ParticipantReader.spreadsheet(all.resultAt(0), all.resultAt(1))),
         new JsonObject().put("csv", pasted));
   }
 

@@ -24,7 +24,7 @@ import org.kenes.web.Views;
  * moving away from the group; {@code k-ITEM~OPTION} a rank; {@code o-ITEM} an open answer; {@code action} save or
  * submit. A comment or reason without a point is kept as a draft not rated yet.
  */
-final class QuestionnairePage {
+public final class QuestionnairePage {
 
   /** The fields of an answer that a problem can be shown at; any other problem is shown at the item's top. */
   private static final Set<String> FIELDS = Set.of("value", "reason", "comment", "ranking", "text");
@@ -32,7 +32,7 @@ final class QuestionnairePage {
   private QuestionnairePage() {}
 
   /** The save a form post asks for; a form whose ranks clash is refused here, with the draft kept for the page. */
-  static JsonObject saveFromForm(MultiMap form) {
+  public static JsonObject saveFromForm(MultiMap form) {
     JsonObject answers = new JsonObject();
     Map<String, TreeMap<String, String>> ranks = new TreeMap<>();
     for (String name : form.names()) {
@@ -63,7 +63,7 @@ final class QuestionnairePage {
   }
 
   /** Ranks chosen twice are a problem of the form itself; found before the save is attempted. */
-  static List<Problem> formProblems(JsonObject save) {
+  public static List<Problem> formProblems(JsonObject save) {
     List<Problem> problems = new ArrayList<>();
     JsonObject answers = save.getJsonObject("answers");
     for (String item : answers.fieldNames()) {
@@ -76,7 +76,7 @@ final class QuestionnairePage {
   }
 
   /** The save without the form's own bookkeeping, as the API takes it. */
-  static JsonObject forApi(JsonObject save) {
+  public static JsonObject forApi(JsonObject save) {
     JsonObject copy = save.copy();
     copy.getJsonObject("answers").forEach(e -> ((JsonObject) e.getValue()).remove("ranks"));
     return copy;
@@ -86,7 +86,7 @@ final class QuestionnairePage {
    * The page's model: the questionnaire, with a refused form's {@code draft} in place of the saved answers and the
    * problems of {@code invalid} at their fields, in the panelist's language.
    */
-  static JsonObject model(JsonObject q, String token, JsonObject draft, Invalid invalid, String done) {
+  public static JsonObject model(JsonObject q, String token, JsonObject draft, Invalid invalid, String done) {
     String lang = q.getString("language");
     Map<String, JsonObject> errors = new TreeMap<>();
     JsonArray summary = new JsonArray();
@@ -130,7 +130,11 @@ final class QuestionnairePage {
     q.getJsonArray("languages").forEach(l -> languages.add(new JsonObject().put("code", l)
         .put("current", l.equals(lang)).put("name", Views.languageName(String.valueOf(l)))));
     int total = qItems.size();
+    // Where the form posts, saves its drafts and switches language: the personal link's own addresses; a preview
+    // replaces them with its own.
     return new JsonObject().put("lang", lang).put("title", q.getString("title")).put("token", token)
+        .put("action", "/p/" + token).put("api", "/api/p/" + token + "/answers")
+        .put("languageHref", "/p/" + token + "?")
         .put("round", q.getValue("round")).put("open", q.getValue("round") != null)
         .put("submitted", q.getBoolean("submitted")).put("items", items).put("languages", languages)
         .put("hasFeedback", hasFeedback)

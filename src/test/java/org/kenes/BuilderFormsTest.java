@@ -130,6 +130,7 @@ class BuilderFormsTest {
   void refusedAndStale() {
     kenes.adminPost("/api/studies", "application/yaml", TestKenes.resource("studies/small.yaml")
         .replace("id: small", "id: scales"));
+    kenes.grant("scales", "maria", "facilitator");
     JsonObject before = study("scales");
     HttpResponse<Buffer> refused = post("/console/studies/scales/build/scale", "scale.min", "1", "scale.max", "5",
         "consensus.inAgreeAtLeast", "seventy", "scale.labels.3.en", "Middle <i>ground</i>");
@@ -172,6 +173,7 @@ class BuilderFormsTest {
         + "  - {id: governance, name: {en: Governance, ru: Управление}}\n"
         + "  - {id: practice, name: {en: Practice, ru: Практика}}\n"
         + "  - {id: financing, name: {en: Money, ru: Деньги}}\n");
+    kenes.grant("lists", "maria", "facilitator");
     kenes.addParticipants("lists", "patients");
     HttpResponse<Buffer> used = post("/console/studies/lists/build/panels", "list", "panels", "index", "2",
         "action", "remove");
@@ -231,6 +233,7 @@ class BuilderFormsTest {
   void importsAndAdvanced() throws Exception {
     kenes.adminPost("/api/studies", "application/yaml", TestKenes.resource("studies/small.yaml")
         .replace("id: small", "id: imported"));
+    kenes.grant("imported", "maria", "facilitator");
     JsonArray before = study("imported").getJsonArray("items");
     Path broken = Files.write(dir.resolve("broken.xlsx"), ItemSheetTest.xlsx(List.of(
         List.of("id", "type", "text.en", "text.ru"), List.of("fresh", "rating", "Fresh", "Свежий"),
@@ -274,6 +277,7 @@ class BuilderFormsTest {
   void copyFromTheOverview() {
     kenes.adminPost("/api/studies", "application/yaml", TestKenes.resource("studies/small.yaml")
         .replace("id: small", "id: source"));
+    kenes.grant("source", "maria", "facilitator");
     kenes.adminPut("/api/studies/source/mail-texts/invitation/ru", new JsonObject()
         .put("subject", "Приглашение").put("body", "Здравствуйте, {name}: {link}"));
     HttpResponse<Buffer> taken = post("/console/studies/source/copy", "newId", "source");

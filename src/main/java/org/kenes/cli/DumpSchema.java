@@ -28,6 +28,7 @@ final class DumpSchema {
     INSTANT(DumpSchema::isInstant),
     INSTANT_OR_NULL(v -> v == null || isInstant(v)),
     COUNT(v -> v instanceof Number n && isWhole(n) && n.longValue() >= 0),
+    COUNT_OR_NULL(v -> v == null || COUNT.accepts(v)),
     ROUND(v -> v instanceof Number n && isWhole(n) && n.longValue() >= 1 && n.longValue() <= 1_000),
     ROUND_OR_NULL(v -> v == null || ROUND.accepts(v)),
     BOOLEAN(v -> v instanceof Boolean),
@@ -63,7 +64,8 @@ final class DumpSchema {
   static {
     FIELDS.put("studies", List.of(field("_id", Kind.TEXT), field("hash", Kind.TEXT), field("definition", Kind.TEXT),
         field("createdAt", Kind.INSTANT), field("updatedAt", Kind.INSTANT), optional("fileHash", Kind.TEXT_OR_NULL),
-        optional("edited", Kind.BOOLEAN), optional("roundsOpened", Kind.COUNT)));
+        optional("edited", Kind.BOOLEAN), optional("roundsOpened", Kind.COUNT), optional("opensAtMs", Kind.COUNT_OR_NULL),
+        optional("copiedFrom", Kind.OBJECT)));
     FIELDS.put("participants", List.of(field("_id", Kind.TEXT), field("study", Kind.TEXT),
         field("pseudonym", Kind.TEXT), field("token", Kind.TEXT), optional("name", Kind.TEXT_OR_NULL),
         optional("email", Kind.TEXT_OR_NULL), field("panel", Kind.TEXT), field("language", Kind.TEXT),
@@ -165,6 +167,7 @@ final class DumpSchema {
       case INSTANT -> "a time such as 2026-12-01T12:00:00Z";
       case INSTANT_OR_NULL -> "a time or null";
       case COUNT -> "a whole number, not negative";
+      case COUNT_OR_NULL -> "a whole number or null";
       case ROUND -> "a round number";
       case ROUND_OR_NULL -> "a round number or null";
       case BOOLEAN -> "true or false";

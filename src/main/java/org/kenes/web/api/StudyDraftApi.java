@@ -33,7 +33,7 @@ import org.kenes.web.Views;
  * <pre>
  * route                                   role needed, declared with each route ({@link Access})
  * GET  /api/studies/{id}/study.yaml       reader
- * POST /api/studies/{id}/copy             reader of {id}; the account becomes the copy's owner
+ * POST /api/studies/{id}/copy             facilitator of {id}; the account becomes the copy's owner
  * PUT  /api/studies/{id}/opens-at         facilitator
  * POST /api/studies/{id}/items/import     facilitator
  * GET  /api/studies/{id}/items.xlsx       reader
@@ -59,7 +59,7 @@ public final class StudyDraftApi {
   static void mount(Router api, Vertx vertx, Services services, Access access, Audited audited) {
     StudyDraftApi r = new StudyDraftApi(vertx, services, audited);
     access.need(READER, api.get("/studies/:id/study.yaml")).handler(r::yaml);
-    access.need(READER, api.post("/studies/:id/copy")).handler(r::copy);
+    access.need(FACILITATOR, api.post("/studies/:id/copy")).handler(r::copy);
     access.need(FACILITATOR, api.put("/studies/:id/opens-at")).handler(r::schedule);
     access.need(FACILITATOR, api.post("/studies/:id/items/import")).handler(r::importItems);
     access.need(READER, api.get("/studies/:id/items.xlsx")).handler(r::itemsXlsx);

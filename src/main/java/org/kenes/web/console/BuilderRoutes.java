@@ -20,6 +20,7 @@ import org.kenes.participant.Participant;
 import org.kenes.study.Study;
 import org.kenes.web.Access;
 import org.kenes.web.Audited;
+import org.kenes.web.FacilitatorAuth;
 import org.kenes.web.Views;
 
 /**
@@ -134,8 +135,8 @@ final class BuilderRoutes {
           return Future.failedFuture(new Invalid(all));
         })
         : s.studies().createDraft(tree);
-    created.compose(study -> audited.on(ctx, study.id(), "study.created", (Study st) -> "builder")
-            .apply(study))
+    created.compose(study -> s.roles().creator(study.id(), FacilitatorAuth.actor(ctx)).map(study))
+        .compose(study -> audited.on(ctx, study.id(), "study.created", (Study st) -> "builder").apply(study))
         .onSuccess(study -> ConsolePage.redirect(ctx, BuilderPage.href(study.id(), "general") + "?done=built"))
         .onFailure(e -> {
           if (e instanceof KenesException k) {

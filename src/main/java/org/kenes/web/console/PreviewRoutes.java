@@ -28,7 +28,7 @@ import org.kenes.web.panelist.QuestionnairePage;
  * <pre>
  * route                                     role needed, declared with each route ({@link Access})
  * GET  /console/studies/{id}/preview        reader
- * POST /console/studies/{id}/preview        reader (nothing is stored)
+ * POST /console/studies/{id}/preview        facilitator (answers tried; nothing is stored)
  * </pre>
  */
 final class PreviewRoutes {
@@ -45,7 +45,7 @@ final class PreviewRoutes {
     PreviewRoutes r = new PreviewRoutes(services, views);
     access.need(READER, router.get("/console/studies/:id/preview"))
         .handler(ctx -> r.show(ctx, ctx.queryParams(), null));
-    access.need(READER, router.post("/console/studies/:id/preview")).handler(r::tryAnswers);
+    access.need(FACILITATOR, router.post("/console/studies/:id/preview")).handler(r::tryAnswers);
   }
 
   /** The answers typed into a preview, checked and shown again as typed; nothing is stored. */

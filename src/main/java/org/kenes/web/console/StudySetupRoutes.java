@@ -1,7 +1,6 @@
 package org.kenes.web.console;
 
 import static org.kenes.web.Access.Need.FACILITATOR;
-import static org.kenes.web.Access.Need.READER;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -32,7 +31,7 @@ import org.kenes.web.Views;
  * <pre>
  * route                                          role needed, declared with each route ({@link Access})
  * POST /console/studies/{id}/rounds/schedule     facilitator
- * POST /console/studies/{id}/copy                reader of {id}; the account becomes the copy's owner
+ * POST /console/studies/{id}/copy                facilitator of {id}; the account becomes the copy's owner
  * </pre>
  */
 final class StudySetupRoutes {
@@ -58,7 +57,7 @@ final class StudySetupRoutes {
       Audited audited, OverviewPage overview, Access access) {
     StudySetupRoutes r = new StudySetupRoutes(services, page, audited, overview);
     access.need(FACILITATOR, router.post("/console/studies/:id/rounds/schedule")).handler(r::schedule);
-    access.need(READER, router.post("/console/studies/:id/copy")).handler(r::copy);
+    access.need(FACILITATOR, router.post("/console/studies/:id/copy")).handler(r::copy);
   }
 
   /** What the overview adds for a study: its draft's state, where it came from, its schedule. */

@@ -162,7 +162,7 @@ class BuilderFormsTest {
         "rounds.max", "4", "rounds.opensAt", "2031-03-01T09:30").statusCode());
     assertEquals("2031-03-01T09:30:00Z", study("scales").getJsonObject("rounds").getString("opensAt"));
     assertTrue(maria.get("/console/studies/scales").bodyAsString()
-        .contains("Round 1 opens by itself at 2031-03-01 09:30"));
+        .contains("Round 1 opens by itself at 1 Mar 2031, 09:30"));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package org.kenes.web.console;
 
+import static org.kenes.web.Access.Need.FACILITATOR;
 import static org.kenes.web.Access.Need.READER;
 
 import io.vertx.core.Future;

@@ -9,8 +9,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What Kenes does on its own, every couple of seconds: closes rounds whose deadline has passed, sends queued mail,
- * forgets expired sessions. Safe with several instances: closing a closed round and claiming a claimed message
- * change nothing.
+ * warns of and carries out the deletions at the end of retention periods, forgets expired sessions. Safe with
+ * several instances: closing a closed round, claiming a claimed message and deleting deleted data change nothing.
  */
 final class Chores {
 
@@ -34,6 +34,9 @@ final class Chores {
         .compose(closed -> Future.all(closed.stream().map(this::closedAtDeadline).toList()))
         .<Void>mapEmpty()
         .compose(v -> s.mail().mailer().deliver())
+        // Every study's retention schedule is written again at start and hourly, in case an event was missed.
+        .compose(v -> runs % 1800 == 1 ? s.retention().refreshAll() : Future.succeededFuture())
+        .compose(v -> s.retention().run())
         .compose(v -> runs % 900 == 0 ? s.accounts().deleteExpiredSessions() : Future.succeededFuture())
         .onFailure(e -> LOG.warn("Periodic work: {}", e.getMessage()))
         .onComplete(r -> running.set(false));

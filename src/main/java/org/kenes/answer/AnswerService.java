@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.kenes.common.Conflict;
+import org.kenes.common.Forbidden;
 import org.kenes.common.NotFound;
 import org.kenes.common.Recent;
 import org.kenes.consensus.Criteria;
+import org.kenes.consent.Consents;
 import org.kenes.consensus.Shift;
 import org.kenes.participant.Participant;
 import org.kenes.participant.ParticipantRepository;
@@ -35,11 +37,12 @@ public final class AnswerService {
   private final TallyRepository tallies;
   private final Durability durability;
   private final EventBus events;
+  private final Consents consents;
   private final Recent<String, Study> inRound = new Recent<>(60_000, 1_000, System::currentTimeMillis);
 
   /** @param events where every save is announced ({@link #address}), for the live dashboards of every instance */
   public AnswerService(StudyService studies, ParticipantRepository participants, RoundService rounds,
-      AnswerRepository answers, TallyRepository tallies, Durability durability, EventBus events) {
+      AnswerRepository answers, TallyRepository tallies, Durability durability, EventBus events, Consents consents) {
     this.studies = studies;
     this.participants = participants;
     this.rounds = rounds;
@@ -47,6 +50,10 @@ public final class AnswerService {
     this.tallies = tallies;
     this.durability = durability;
     this.events = events;
+    this.consents = consents;
+    // A study's consent text may change while a round is open: a change through this instance applies at once, one
+    // through another within the minute its definitions are kept.
+    events.consumer(StudyService.CHANGED, m -> inRound.clear());
   }
 
   /** The event-bus address on which a study's saves are announced: {@code {"study", "round", "panel", "submitted"}}. */
@@ -66,8 +73,8 @@ public final class AnswerService {
   }
 
   /**
-   * The study's definition; while a round is open it cannot change (items change only between rounds), so every save
-   * and page of that round reads it once.
+   * The study's definition; while a round is open its questions cannot change (items change only between rounds), so
+   * every save and page of that round reads it once a minute.
    */
   private Future<Study> definition(String study, Optional<Round> round) {
     return round.map(r -> inRound.get(r.study() + ":" + r.number() + ":" + r.openedAt(), k -> studies.get(study)))
@@ -84,64 +91,121 @@ public final class AnswerService {
           .put("scale", scale(study, lang)).put("panel", who.participant().panel())
           .put("panels", new JsonArray(study.panels().stream()
               .map(p -> new JsonObject().put("id", p.id()).put("name", study.text(p.name(), lang))).toList()));
-      if (who.round().isEmpty()) {
-        return Future.succeededFuture(json.putNull("round").put("submitted", false).put("items", new JsonArray()));
-      }
-      Round round = who.round().get();
-      String participant = who.participant().id();
-      return Future.all(answers.find(study.id(), round.number(), participant), feedback(study, round, participant),
-              participants.markOpened(study.id(), round.number(), participant).otherwiseEmpty())
-          .map(all -> {
-            Optional<AnswerSet> mine = all.resultAt(0);
-            Map<String, JsonObject> feedback = all.resultAt(1);
-            JsonArray items = new JsonArray();
-            for (String itemId : round.items()) {
-              Item item = study.item(itemId).orElseThrow();
-              JsonObject entry = item(study, item, lang);
-              Answer answer = mine.map(m -> m.answers().get(itemId)).orElse(null);
-              entry.put("answer", answer == null ? null : AnswerJson.toJson(answer));
-              if (feedback.containsKey(itemId)) {
-                entry.put("feedback", feedback.get(itemId));
-              }
-              items.add(entry);
-            }
-            return json.put("round", round.number()).put("submitted", mine.map(AnswerSet::submitted).orElse(false))
-                .put("items", items);
-          });
+      Participant p = who.participant();
+      json.put("withdrawn", p.withdrawn());
+      return consents.given(study, p.id()).compose(given -> {
+        if (study.privacy().consent() != null) {
+          String text = study.consentText(lang);
+          json.put("consent", new JsonObject().put("text", text).put("version", Consents.version(text))
+              .put("agreed", given));
+        }
+        // Answering needs the study's consent, and a participant who withdrew answers no more.
+        return who.round().isEmpty() || !given || p.withdrawn()
+            ? Future.succeededFuture(json.put("round", who.round().map(Round::number).orElse(null))
+                .put("submitted", false).put("items", new JsonArray()))
+            : questions(who, json, lang);
+      });
     });
+  }
+
+  /** The open round's items with the panelist's answers and the group's feedback. */
+  private Future<JsonObject> questions(Panelist who, JsonObject json, String lang) {
+    Study study = who.study();
+    Round round = who.round().orElseThrow();
+    String participant = who.participant().id();
+    return Future.all(answers.find(study.id(), round.number(), participant), feedback(study, round, participant),
+            participants.markOpened(study.id(), round.number(), participant).otherwiseEmpty())
+        .map(all -> {
+          Optional<AnswerSet> mine = all.resultAt(0);
+          Map<String, JsonObject> feedback = all.resultAt(1);
+          JsonArray items = new JsonArray();
+          for (String itemId : round.items()) {
+            Item item = study.item(itemId).orElseThrow();
+            JsonObject entry = item(study, item, lang);
+            Answer answer = mine.map(m -> m.answers().get(itemId)).orElse(null);
+            entry.put("answer", answer == null ? null : AnswerJson.toJson(answer));
+            if (feedback.containsKey(itemId)) {
+              entry.put("feedback", feedback.get(itemId));
+            }
+            items.add(entry);
+          }
+          return json.put("round", round.number()).put("submitted", mine.map(AnswerSet::submitted).orElse(false))
+              .put("items", items);
+        });
   }
 
   /**
    * Validates and stores a save of the open round, adds what it changes to the round's live tallies, and answers once
-   * both writes are durable; {@link Conflict} once the round is closed. A save that leaves the set submitted (a
-   * submit, or a revision after one) must also be complete: {@link AnswerReader#checkComplete}.
+   * both writes are durable; {@link Conflict} once the round is closed or the panelist has withdrawn, {@link Forbidden}
+   * until they agreed to the study's consent text. A save that leaves the set submitted (a submit, or a revision after
+   * one) must also be complete: {@link AnswerReader#checkComplete}.
    */
   public Future<JsonObject> save(String token, JsonObject body) {
     return panelist(token).compose(who -> {
       Round round = who.round().orElse(null);
+      Participant p = who.participant();
+      if (p.withdrawn()) {
+        return Future.failedFuture(new Conflict("you have withdrawn from this study: answers are no longer taken"));
+      }
       if (round == null) {
         return Future.failedFuture(new Conflict("no round is open: answers can no longer be changed"));
       }
       AnswerReader.Save save = AnswerReader.read(who.study(), round.items(), body);
-      Participant p = who.participant();
-      String study = who.study().id();
-      // A save of the round's every item is the whole set: nothing of the stored one survives it.
-      boolean whole = save.answers().keySet().containsAll(round.items());
-      return rounds.withinOpen(round, () -> checkComplete(who.study(), round, p.id(), save, whole)
-          .compose(v -> previousRatings(who.study(), round, p.id()))
-          .compose(previous -> answers.update(study, round.number(), p.id(), p.panel(), save.answers(), save.submit(),
-                  whole)
-              .compose(before -> {
-                AnswerSet was = before.orElse(AnswerSet.empty(study, round.number(), p.id(), p.panel()));
-                AnswerSet now = was.merge(p.panel(), save.answers(), save.submit(), null);
-                return recount(who.study(), round, was, now, previous).map(now);
-              }))
-          .compose(now -> durability.sync().map(now)))
-          .onSuccess(now -> events.publish(address(study), new JsonObject().put("study", study)
-              .put("round", round.number()).put("panel", p.panel()).put("submitted", now.submitted())))
-          .map(now -> new JsonObject().put("round", round.number()).put("saved", save.answers().size())
-              .put("submitted", now.submitted()));
+      return consents.given(who.study(), p.id()).compose(given -> given ? save(who, round, save)
+          : Future.failedFuture(new Forbidden("please read and agree to the study's consent text first")));
     });
+  }
+
+  private Future<JsonObject> save(Panelist who, Round round, AnswerReader.Save save) {
+    Participant p = who.participant();
+    String study = who.study().id();
+    // A save of the round's every item is the whole set: nothing of the stored one survives it.
+    boolean whole = save.answers().keySet().containsAll(round.items());
+    return rounds.withinOpen(round, () -> checkComplete(who.study(), round, p.id(), save, whole)
+            .compose(v -> previousRatings(who.study(), round, p.id()))
+            .compose(previous -> answers.update(study, round.number(), p.id(), p.panel(), save.answers(),
+                    save.submit(), whole)
+                .compose(before -> {
+                  AnswerSet was = before.orElse(AnswerSet.empty(study, round.number(), p.id(), p.panel()));
+                  AnswerSet now = was.merge(p.panel(), save.answers(), save.submit(), null);
+                  return recount(who.study(), round, was, now, previous).map(now);
+                }))
+            .compose(now -> durability.sync().map(now)))
+        .onSuccess(now -> announce(study, round, p.panel(), now.submitted()))
+        .map(now -> new JsonObject().put("round", round.number()).put("saved", save.answers().size())
+            .put("submitted", now.submitted()));
+  }
+
+  /**
+   * Takes a participant's answers out of their study's open round for good, as they withdraw (or are erased): the
+   * set is replaced by a mark that refuses their later saves, and the live tallies lose its share in the same way a
+   * revised save moves them; a close waits for this as for a save. Answers the round they were taken out of, if one
+   * was open.
+   */
+  public Future<Optional<Integer>> withdraw(Participant p) {
+    return rounds.openRound(p.study()).compose(open -> {
+      if (open.isEmpty()) {
+        return Future.succeededFuture(Optional.<Integer>empty());
+      }
+      Round round = open.get();
+      long at = System.currentTimeMillis();
+      return definition(p.study(), open).compose(study -> rounds.withinOpen(round,
+              () -> previousRatings(study, round, p.id())
+                  .compose(previous -> answers.withdraw(study.id(), round.number(), p.id(), at)
+                      .compose(before -> before.isEmpty() ? Future.succeededFuture()
+                          : recount(study, round, before.get(), AnswerSet.empty(study.id(), round.number(), p.id(),
+                              before.get().panel()), previous)))
+                  .compose(v -> durability.sync()))
+          .onSuccess(v -> announce(study.id(), round, p.panel(), false))
+          .map(Optional.of(round.number()))
+          // Closed meanwhile: the close counted the set, as it counts every set of a closed round.
+          .recover(e -> e instanceof Conflict ? Future.succeededFuture(Optional.empty()) : Future.failedFuture(e)));
+    });
+  }
+
+  private void announce(String study, Round round, String panel, boolean submitted) {
+    events.publish(address(study), new JsonObject().put("study", study).put("round", round.number())
+        .put("panel", panel).put("submitted", submitted));
   }
 
   /**

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.kenes.answer.AnswerRepository;
 import org.kenes.answer.AnswerSet;
 import org.kenes.common.Conflict;
@@ -43,9 +44,12 @@ public final class RoundService {
       new Recent<>(60_000, 1_000, System::currentTimeMillis, Optional::isPresent);
   private final SaveLeases leases;
   private final LiveSteps steps;
+  private final Function<String, Future<Boolean>> ended;
 
+  /** @param ended whether a study's dialogue has ended (its outcome published), so that no further round opens */
   public RoundService(Vertx vertx, MongoClient mongo, Durability durability, StudyService studies,
-      ParticipantRepository participants, RoundRepository rounds, AnswerRepository answers, TallyRepository tallies) {
+      ParticipantRepository participants, RoundRepository rounds, AnswerRepository answers, TallyRepository tallies,
+      Function<String, Future<Boolean>> ended) {
     this.vertx = vertx;
     this.studies = studies;
     this.participants = participants;
@@ -54,6 +58,7 @@ public final class RoundService {
     this.tallies = tallies;
     this.leases = new SaveLeases(rounds, System::currentTimeMillis);
     this.steps = new LiveSteps(mongo, durability, tallies);
+    this.ended = ended;
   }
 
   /** Opens the next round with the items the study's rule carries forward. */
@@ -70,7 +75,9 @@ public final class RoundService {
     if (closesAt != null && !closesAt.isAfter(Instant.now())) {
       return Future.failedFuture(new org.kenes.common.Invalid("closesAt", "the deadline must lie in the future"));
     }
-    return studies.get(studyId).compose(study -> rounds.list(studyId).compose(existing -> {
+    return studies.get(studyId).compose(study -> ended.apply(studyId).compose(over -> over
+        ? Future.failedFuture(new Conflict("the results are published: the dialogue has ended"))
+        : rounds.list(studyId)).compose(existing -> {
       Optional<Round> open = existing.stream().filter(Round::open).findFirst();
       if (open.isPresent()) {
         return Future.failedFuture(new Conflict("round " + open.get().number() + " is open; close it first"));
@@ -138,6 +145,12 @@ public final class RoundService {
     return rounds.find(studyId, number)
         .compose(r -> r.map(Future::succeededFuture)
             .orElseGet(() -> Future.failedFuture(new NotFound("study '" + studyId + "' has no round " + number))));
+  }
+
+  /** Lets go of what this instance remembers of a study's rounds and results (the study was deleted). */
+  public void forget(String studyId) {
+    recent.forget(studyId);
+    stored.clear();
   }
 
   public Future<List<Round>> list(String studyId) {
@@ -227,7 +240,9 @@ public final class RoundService {
       return answers.list(round.study(), round.number());
     }
     return studies.get(round.study()).compose(study -> steps.view(study, round.number()))
-        .compose(view -> answers.list(round.study(), round.number()).map(view::counted));
+        .compose(view -> Future.all(answers.list(round.study(), round.number()),
+                answers.withdrawals(round.study(), round.number()))
+            .map(all -> view.counted(all.resultAt(0), all.resultAt(1))));
   }
 
   /** Every answer set of a study that a facilitator's views count ({@link #counted(Round)}), round by round. */

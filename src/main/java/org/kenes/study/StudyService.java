@@ -49,7 +49,7 @@ public final class StudyService {
 
   /** A new study from a file's text; {@link Conflict} if its id exists. */
   public Future<Study> create(String text) {
-    return parse(text).compose(study -> repository.insert(study, false).map(study));
+    return parse(text).compose(study -> repository.insert(study, false).onSuccess(v -> changed(study.id())).map(study));
   }
 
   /**
@@ -62,15 +62,24 @@ public final class StudyService {
         return Future.failedFuture(new Invalid("id", "the id cannot change (it is '" + id + "')"));
       }
       return stored(id).compose(found -> hasBegun.apply(id).compose(begun -> begun
+          && !found.study().sameQuestions(study)
           ? Future.failedFuture(new Conflict("study '" + id + "' has begun its rounds: its definition can no longer be "
-              + "replaced; add, reword, merge or retire items between rounds instead"))
-          : repository.replace(study, found.hash(), false).map(study)));
+              + "replaced, only its consent text, retention period and contact; add, reword, merge or retire items "
+              + "between rounds instead"))
+          : repository.replace(study, found.hash(), false).onSuccess(v -> changed(id)).map(study)));
     });
   }
 
   /** Stores a definition changed between rounds (items added, reworded, retired), if nobody changed it meanwhile. */
   public Future<Void> update(Study study, String expectedHash) {
     return repository.replace(study, expectedHash, false);
+  }
+
+  /** The event-bus address on which the id of a study whose privacy terms may have changed is announced. */
+  public static final String CHANGED = "kenes.studies.changed";
+
+  private void changed(String id) {
+    vertx.eventBus().publish(CHANGED, id);
   }
 
   /**
@@ -81,7 +90,7 @@ public final class StudyService {
   public Future<Outcome> load(String text) {
     return parse(text).compose(study -> repository.find(study.id()).compose(found -> {
       if (found.isEmpty()) {
-        return repository.insert(study, true).map(Outcome.CREATED);
+        return repository.insert(study, true).onSuccess(v -> changed(study.id())).map(Outcome.CREATED);
       }
       String hash = StudyFormat.hash(study);
       StudyRepository.Stored stored = found.get();
@@ -92,10 +101,10 @@ public final class StudyService {
         return Future.failedFuture(new Conflict("study '" + study.id() + "' was edited through the console or the API "
             + "since it was loaded, so the changes to its file are not applied; the stored definition stays in force"));
       }
-      return hasBegun.apply(study.id()).compose(begun -> begun
+      return hasBegun.apply(study.id()).compose(begun -> begun && !stored.study().sameQuestions(study)
           ? Future.failedFuture(new Conflict("study '" + study.id() + "' has begun its rounds, so the changes to its "
               + "file are not applied; the stored definition stays in force"))
-          : repository.replace(study, stored.hash(), true).map(Outcome.UPDATED));
+          : repository.replace(study, stored.hash(), true).onSuccess(v -> changed(study.id())).map(Outcome.UPDATED));
     }));
   }
 

@@ -12,6 +12,7 @@ import io.vertx.ext.web.handler.StaticHandler;
 import org.kenes.Services;
 import org.kenes.web.api.ApiRoutes;
 import org.kenes.web.api.FacilitationApi;
+import org.kenes.web.api.RightsApi;
 import org.kenes.web.console.ConsoleRoutes;
 import org.kenes.web.console.ConsoleStudyRoutes;
 import org.kenes.web.panelist.PanelistRoutes;
@@ -52,8 +53,9 @@ public final class WebServer {
     api.route("/p/*").handler(guard);
     ApiRoutes.mount(api, vertx, services, auth, audited);
     FacilitationApi.mount(api, vertx, services, auth, audited);
-    PanelistRoutes.mount(router, api, services, views);
-    ReportPages.mount(router, api, vertx, services, views, pageAuth);
+    RightsApi.mount(api, services, audited);
+    ReportPages reports = ReportPages.mount(router, api, vertx, services, views, pageAuth);
+    PanelistRoutes.mount(router, api, services, views, reports);
     router.route("/api/*").subRouter(api);
     ConsoleRoutes.mount(router, vertx, services, views, pageAuth, audited);
     router.get("/").handler(ctx -> views.respond(ctx, 200, "home", new JsonObject().put("lang", "en"))

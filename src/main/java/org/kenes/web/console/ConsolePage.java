@@ -100,7 +100,8 @@ final class ConsolePage {
       return null;
     }
     String n = ctx.queryParams().get("n");
-    String text = NOTICES.get(key);
+    // Notices of the bundles (notice.KEY) in the console's language; the others are still written here.
+    String text = NOTICES.containsKey(key) ? NOTICES.get(key) : Views.textOrNull("en", "notice." + key);
     return text == null ? null : text.replace("{0}", n != null && n.matches("\\d{1,9}") ? n : "0");
   }
 }

@@ -53,6 +53,7 @@ public final class ConsoleRoutes {
     router.post("/console/studies/:id/rounds").handler(r::openRound);
     router.post("/console/studies/:id/rounds/:n/close").handler(r::closeRound);
     ConsoleStudyRoutes.mount(router, vertx, services, page, audited);
+    ConsoleRightsRoutes.mount(router, services, page, audited);
   }
 
   private void studies(RoutingContext ctx) {
@@ -84,10 +85,17 @@ public final class ConsoleRoutes {
   }
 
   private Future<Void> studyPage(RoutingContext ctx, int status, JsonObject form) {
-    return s.studies().get(ctx.pathParam("id")).compose(study -> StudyOverview.model(s, study)
-        .compose(overview -> page.render(ctx, status, "study",
-            ConsolePage.model(ctx, study, study.text(study.title(), study.firstLanguage()), "overview")
-                .mergeIn(overview).put("form", form))));
+    return studyPage(s, page, ctx, status, form);
+  }
+
+  /** The study's page, with its retention period and publication ({@link ConsoleRightsRoutes}). */
+  static Future<Void> studyPage(Services s, ConsolePage page, RoutingContext ctx, int status, JsonObject form) {
+    return s.studies().get(ctx.pathParam("id")).compose(study -> {
+      JsonObject model = ConsolePage.model(ctx, study, study.text(study.title(), study.firstLanguage()), "overview");
+      return Future.all(StudyOverview.model(s, study), ConsoleRightsRoutes.overview(s, study, model.getString("lang")))
+          .compose(all -> page.render(ctx, status, "study", model.mergeIn(all.resultAt(0)).mergeIn(all.resultAt(1))
+              .put("form", form)));
+    });
   }
 
   private void editPage(RoutingContext ctx) {

@@ -64,6 +64,8 @@ public final class ConsoleStudyRoutes {
     return Future.all(s.studies().get(id), ParticipantStatus.of(s, id)).compose(all -> {
       Study study = all.resultAt(0);
       JsonArray people = all.resultAt(1);
+      people.stream().map(JsonObject.class::cast)
+          .forEach(p -> p.put("consentKey", "privacy.consent." + p.getString("consent")));
       JsonArray rounds = people.isEmpty() ? new JsonArray() : people.getJsonObject(0).getJsonArray("rounds");
       return page.render(ctx, status, "participants", ConsolePage.model(ctx, study, "Participants", "participants")
           .put("people", people).put("rounds", rounds).put("form", form)

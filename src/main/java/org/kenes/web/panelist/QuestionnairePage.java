@@ -131,6 +131,7 @@ final class QuestionnairePage {
         .put("current", l.equals(lang)).put("name", Views.languageName(String.valueOf(l)))));
     int total = qItems.size();
     return new JsonObject().put("lang", lang).put("title", q.getString("title")).put("token", token)
+        .put("here", "/p/" + token)
         .put("round", q.getValue("round")).put("open", q.getValue("round") != null)
         .put("submitted", q.getBoolean("submitted")).put("items", items).put("languages", languages)
         .put("hasFeedback", hasFeedback)

@@ -166,4 +166,36 @@ class ErasureTest {
     JsonObject closed = f.closeRound(2);
     assertEquals(8, closed.getJsonObject("participation").getInteger("responded"));
   }
+
+  @Test
+  @DisplayName("deleting a whole study needs its id typed and no open round, then leaves nothing of it in any "
+      + "collection but the record that it was deleted")
+  void deleteStudy() {
+    RightsFixture f = RightsFixture.create(kenes, "gone", "");
+    f.agreeAll();
+    f.openRound();
+    f.answerAll(0, 2);
+    assertEquals(409, kenes.vertxClient().delete("/api/studies/gone?confirm=gone")
+        .bearerTokenAuthentication(TestKenes.ADMIN).send().await().statusCode(), "not while a round is open");
+    f.closeRound(1);
+    HttpResponse<Buffer> unconfirmed = kenes.vertxClient().delete("/api/studies/gone?confirm=gon")
+        .bearerTokenAuthentication(TestKenes.ADMIN).send().await();
+    assertEquals(400, unconfirmed.statusCode());
+    assertTrue(unconfirmed.bodyAsString().contains("confirm"), unconfirmed.bodyAsString());
+    assertEquals(200, kenes.adminGet("/api/studies/gone").statusCode());
+
+    HttpResponse<Buffer> deleted = kenes.vertxClient().delete("/api/studies/gone?confirm=gone")
+        .bearerTokenAuthentication(TestKenes.ADMIN).send().await();
+    assertEquals(200, deleted.statusCode(), deleted.bodyAsString());
+    assertEquals(404, kenes.adminGet("/api/studies/gone").statusCode());
+    assertEquals(404, kenes.get("/api/p/" + f.token(1)).statusCode());
+    List<String> left = new ArrayList<>();
+    store().forEach((collection, docs) -> docs.stream().map(JsonObject::new)
+        .filter(d -> "gone".equals(d.getString("study")) || "gone".equals(d.getString("_id"))
+            || d.getString("_id", "").startsWith("gone:"))
+        .forEach(d -> left.add(collection + ": " + d.encode())));
+    assertEquals(1, left.size(), "only the record of the deletion: " + left);
+    assertTrue(left.get(0).startsWith("audit: ") && left.get(0).contains("study.deleted"), left.get(0));
+    assertFalse(store().toString().contains(f.email));
+  }
 }

@@ -132,6 +132,7 @@ class RetentionTest {
     assertTrue(warning.getString("subject").contains("29 days"), warning.getString("subject"));
     assertTrue(warning.getString("body").contains("http://kenes.test/console/studies/" + f.study), warning.encode());
     assertTrue(first.adminGet("/console/studies/" + f.study).bodyAsString().contains("To keep it longer"));
+    assertTrue(first.adminGet("/console").bodyAsString().contains("In 29 days the panelists"), "and the list");
 
     CLOCK.set(purgeAt.minus(Duration.ofDays(6)));
     Wait.until("the 7-day warning", () -> warnings(f.study).size() == 2);

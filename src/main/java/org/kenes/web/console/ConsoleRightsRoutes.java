@@ -75,6 +75,15 @@ final class ConsoleRightsRoutes {
     });
   }
 
+  /** The warning the studies' list shows from 30 days before a study's personal data goes; null before. */
+  static Future<String> warning(Services s, Study study, String lang) {
+    return s.retention().schedule(study.id()).map(schedule -> {
+      Long left = schedule.daysLeft(s.retention().now());
+      return left == null || left > 30 ? null
+          : Views.text(lang, "retention.warning", left, Views.date(schedule.purgeAt(), lang));
+    });
+  }
+
   private void participant(RoutingContext ctx) {
     participantPage(ctx, 200, new JsonObject()).onFailure(ctx::fail);
   }

@@ -61,13 +61,15 @@ public final class ConsoleRoutes {
   }
 
   private Future<Void> studiesPage(RoutingContext ctx, int status, JsonObject form) {
+    JsonObject model = ConsolePage.model(ctx, "Studies");
     return s.studies().list().compose(all -> Future.all(all.stream().map(st -> Future.all(
-            s.rounds().list(st.study().id()), s.participants().list(st.study().id()))
-        .map(both -> new JsonObject().put("id", st.study().id())
+            s.rounds().list(st.study().id()), s.participants().list(st.study().id()),
+            ConsoleRightsRoutes.warning(s, st.study(), model.getString("lang")))
+        .map(found -> new JsonObject().put("id", st.study().id())
             .put("title", st.study().text(st.study().title(), st.study().firstLanguage()))
-            .put("status", StudyStatus.describe(st.study(), both.resultAt(0)))
-            .put("participants", both.<List<?>>resultAt(1).size()))).toList()))
-        .compose(rows -> page.render(ctx, status, "studies", ConsolePage.model(ctx, "Studies")
+            .put("status", StudyStatus.describe(st.study(), found.resultAt(0)))
+            .put("participants", found.<List<?>>resultAt(1).size()).put("warning", found.resultAt(2)))).toList()))
+        .compose(rows -> page.render(ctx, status, "studies", model
             .put("studies", new JsonArray(rows.list())).put("form", form)));
   }
 

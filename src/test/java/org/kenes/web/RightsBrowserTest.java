@@ -193,7 +193,23 @@ class RightsBrowserTest {
     assertTrue(text("main").contains("kept for 365 days after the final round closes"), text("main"));
     assertTrue(text("main").contains("Close the round first"));
     assertEquals(List.of(), browser.seriousViolations(), "the study's page");
+    f.closeRound(1);
+    browser.driver.get(url("/console/studies/" + f.study));
+    browser.submit(By.cssSelector("form[action$='/publication'] button"));
+    assertTrue(text(".notice.ok").contains("results are published"), text(".notice.ok"));
+    browser.submit(By.cssSelector("form[action$='/results-mail'] button"));
+    assertTrue(text(".notice.ok").contains("Thank-you messages queued: 8"), "all but the one erased");
+    assertEquals(List.of(), browser.seriousViolations(), "the study's page, published");
+
     browser.driver.get(url("/console/studies/" + f.study + "/delete"));
     assertEquals(List.of(), browser.seriousViolations(), "the deletion page");
+    browser.driver.findElement(By.id("confirm")).sendKeys("console");
+    browser.submit(By.cssSelector("form[action$='/delete'] button"));
+    assertTrue(text(".notice.error").contains("type the study's id, " + f.study), text(".notice.error"));
+    assertEquals(200, kenes.adminGet("/api/studies/" + f.study).statusCode(), "not deleted");
+    browser.driver.findElement(By.id("confirm")).sendKeys(f.study);
+    browser.submit(By.cssSelector("form[action$='/delete'] button"));
+    assertTrue(text(".notice.ok").contains("The study is deleted."), text(".notice.ok"));
+    assertEquals(404, kenes.adminGet("/api/studies/" + f.study).statusCode());
   }
 }

@@ -69,14 +69,25 @@ public final class AnswerRepository {
     } else {
       update.put("$setOnInsert", new JsonObject().put("submitted", false));
     }
-    JsonObject query = new JsonObject().put("_id", AnswerSet.key(study, round, participant))
-        .put(WITHDRAWN, new JsonObject().put("$exists", false));
+    JsonObject id = new JsonObject().put("_id", AnswerSet.key(study, round, participant));
+    return upsert(id, update, true).map(before -> Optional.ofNullable(before).map(AnswerRepository::answerSet));
+  }
+
+  /**
+   * The upsert of a save, which a withdrawal's mark does not match: the upsert then tries to insert the key again and
+   * fails on it, and the save with it ({@link Conflict}). Two first saves of one set at once can fail the same way on
+   * a MongoDB server (which retries such an upsert by itself only when its filter is the key alone): the loser is
+   * tried once more, as an update of the set the winner inserted.
+   */
+  private Future<JsonObject> upsert(JsonObject id, JsonObject update, boolean again) {
+    JsonObject query = id.copy().put(WITHDRAWN, new JsonObject().put("$exists", false));
     return mongo.findOneAndUpdateWithOptions(COLLECTION, query, update, new FindOptions(),
             new UpdateOptions().setUpsert(true).setReturningNewDocument(false))
-        // A withdrawal's mark does not match, so the upsert tries to insert its key again.
-        .recover(e -> Future.failedFuture(Store.isDuplicateKey(e)
-            ? new Conflict("you have withdrawn from this study: answers are no longer taken") : e))
-        .map(before -> Optional.ofNullable(before).map(AnswerRepository::answerSet));
+        .recover(e -> !Store.isDuplicateKey(e) ? Future.failedFuture(e)
+            : mongo.findOne(COLLECTION, id, new JsonObject().put(WITHDRAWN, 1)).compose(doc ->
+                doc != null && doc.getBoolean(WITHDRAWN, false)
+                    ? Future.failedFuture(new Conflict("you have withdrawn: answers are no longer taken"))
+                    : again ? upsert(id, update, false) : Future.failedFuture(e)));
   }
 
   /** A set taken out of its round by a withdrawal: which panel it counted in, and when it was first submitted. */

@@ -9,7 +9,6 @@ import io.vertx.ext.mongo.UpdateOptions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.kenes.account.Actor;
 import org.kenes.audit.AuditLog;
 import org.kenes.consent.Consents;
@@ -231,10 +230,5 @@ public final class Retention {
             .compose(v -> audit.record(Actor.SYSTEM, "retention.purged", "personal data", studyId,
                 "retention period of " + schedule.days() + " day(s) ended " + schedule.purgeAt()))
             .onSuccess(v -> LOG.info("Study {}: personal data deleted at the end of its retention period", studyId)));
-  }
-
-  /** When a study's personal data was deleted at the end of its retention period, if it was. */
-  public Future<Optional<String>> purgedAt(String studyId) {
-    return schedule(studyId).map(s -> Optional.ofNullable(s.purgedAt()));
   }
 }

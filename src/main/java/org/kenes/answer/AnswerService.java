@@ -83,28 +83,31 @@ public final class AnswerService {
 
   /** The questionnaire of the open round in the panelist's language (CONTRACT.md, {@code GET /api/p/{token}}). */
   public Future<JsonObject> questionnaire(String token, String language) {
-    return panelist(token).compose(who -> {
-      Study study = who.study();
-      String lang = language != null && study.languages().contains(language) ? language : who.participant().language();
-      JsonObject json = new JsonObject().put("study", study.id()).put("title", study.text(study.title(), lang))
-          .put("language", lang).put("languages", new JsonArray(study.languages()))
-          .put("scale", scale(study, lang)).put("panel", who.participant().panel())
-          .put("panels", new JsonArray(study.panels().stream()
-              .map(p -> new JsonObject().put("id", p.id()).put("name", study.text(p.name(), lang))).toList()));
-      Participant p = who.participant();
-      json.put("withdrawn", p.withdrawn());
-      return consents.given(study, p.id()).compose(given -> {
-        if (study.privacy().consent() != null) {
-          String text = study.consentText(lang);
-          json.put("consent", new JsonObject().put("text", text).put("version", Consents.version(text))
-              .put("agreed", given));
-        }
-        // Answering needs the study's consent, and a participant who withdrew answers no more.
-        return who.round().isEmpty() || !given || p.withdrawn()
-            ? Future.succeededFuture(json.put("round", who.round().map(Round::number).orElse(null))
-                .put("submitted", false).put("items", new JsonArray()))
-            : questions(who, json, lang);
-      });
+    return panelist(token).compose(who -> questionnaire(who, language));
+  }
+
+  /** The questionnaire of a panelist already found by their link. */
+  public Future<JsonObject> questionnaire(Panelist who, String language) {
+    Study study = who.study();
+    String lang = language != null && study.languages().contains(language) ? language : who.participant().language();
+    JsonObject json = new JsonObject().put("study", study.id()).put("title", study.text(study.title(), lang))
+        .put("language", lang).put("languages", new JsonArray(study.languages()))
+        .put("scale", scale(study, lang)).put("panel", who.participant().panel())
+        .put("panels", new JsonArray(study.panels().stream()
+            .map(p -> new JsonObject().put("id", p.id()).put("name", study.text(p.name(), lang))).toList()));
+    Participant p = who.participant();
+    json.put("withdrawn", p.withdrawn());
+    return consents.given(study, p.id()).compose(given -> {
+      if (study.privacy().consent() != null) {
+        String text = study.consentText(lang);
+        json.put("consent", new JsonObject().put("text", text).put("version", Consents.version(text))
+            .put("agreed", given));
+      }
+      // Answering needs the study's consent, and a participant who withdrew answers no more.
+      return who.round().isEmpty() || !given || p.withdrawn()
+          ? Future.succeededFuture(json.put("round", who.round().map(Round::number).orElse(null))
+              .put("submitted", false).put("items", new JsonArray()))
+          : questions(who, json, lang);
     });
   }
 

@@ -6,6 +6,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import org.kenes.Services;
+import org.kenes.answer.AnswerService;
 import org.kenes.common.Invalid;
 import org.kenes.common.Problem;
 import org.kenes.web.Bodies;
@@ -59,16 +60,18 @@ public final class PanelistRoutes {
       if (who.participant().withdrawn()) {
         return ctx.response().setStatusCode(303).putHeader("Location", "/p/" + token + "/me?lang=" + lang).end();
       }
-      return s.publications().published(who.study().id()).compose(published -> published
-          ? rights.resultsPage(ctx, who, lang)
+      // Results are published only once no round is open, and no round opens after: a round's pages need not ask.
+      Future<Boolean> published = who.round().isPresent() ? Future.succeededFuture(false)
+          : s.publications().published(who.study().id());
+      return published.compose(done -> done ? rights.resultsPage(ctx, who, lang)
           : s.consents().given(who.study(), who.participant().id()).compose(given -> given
-              ? questionnaire(ctx, token, asked)
+              ? questionnaire(ctx, who, token, asked)
               : rights.consentPage(ctx, who, lang, 200, null)));
     }).onFailure(ctx::fail);
   }
 
-  private Future<Void> questionnaire(RoutingContext ctx, String token, String lang) {
-    return s.answers().questionnaire(token, lang).compose(q -> views.respond(ctx, 200, "questionnaire",
+  private Future<Void> questionnaire(RoutingContext ctx, AnswerService.Panelist who, String token, String lang) {
+    return s.answers().questionnaire(who, lang).compose(q -> views.respond(ctx, 200, "questionnaire",
         QuestionnairePage.model(q, token, null, null, ctx.queryParams().get("done"))));
   }
 

@@ -12,9 +12,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What Kenes does on its own, every couple of seconds: closes rounds whose deadline has passed, opens rounds whose
- * time has come ({@code rounds.opensAt}), sends queued mail, forgets expired sessions. Safe with several instances:
- * closing a closed round and claiming a claimed message change nothing, and a round is opened by one insert under
- * its own id, which only one instance wins.
+ * time has come ({@code rounds.opensAt}), sends queued mail, warns of and carries out the deletions at the end of
+ * retention periods, forgets expired sessions. Safe with several instances: closing a closed round, claiming a
+ * claimed message and deleting deleted data change nothing, and a round is opened by one insert under its own id,
+ * which only one instance wins.
  */
 final class Chores {
 
@@ -43,6 +44,9 @@ final class Chores {
         .compose(due -> Future.all(due.stream().map(stored -> openScheduled(stored.study())).toList()))
         .<Void>mapEmpty()
         .compose(v -> s.mail().mailer().deliver())
+        // Every study's retention schedule is written again at start and hourly, in case an event was missed.
+        .compose(v -> runs % 1800 == 1 ? s.retention().refreshAll() : Future.succeededFuture())
+        .compose(v -> s.retention().run())
         .compose(v -> runs % 900 == 0 ? s.accounts().deleteExpiredSessions() : Future.succeededFuture())
         .onFailure(e -> LOG.warn("Periodic work: {}", e.getMessage()))
         .onComplete(r -> running.set(false));

@@ -3,6 +3,7 @@ package org.kenes;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
+import java.time.Clock;
 import org.kenes.config.AdminToken;
 import org.kenes.config.KenesConfig;
 import org.kenes.store.Store;
@@ -12,7 +13,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Only wires: configuration → store → facilitator token → indexes → study files → HTTP server, and the periodic
- * {@link Chores} (deadlines, mail, expired sessions).
+ * {@link Chores} (deadlines, mail, retention periods, expired sessions).
  */
 public final class KenesVerticle extends VerticleBase {
 
@@ -21,13 +22,20 @@ public final class KenesVerticle extends VerticleBase {
   private static final long RETRY_SECONDS = 3;
 
   private final KenesConfig config;
+  private final Clock clock;
   private Store store;
   private Services services;
   private HttpServer server;
   private long chores = -1;
 
   public KenesVerticle(KenesConfig config) {
+    this(config, Clock.systemUTC());
+  }
+
+  /** @param clock what retention periods are measured by: the system's, or a test's own */
+  public KenesVerticle(KenesConfig config, Clock clock) {
     this.config = config;
+    this.clock = clock;
   }
 
   @Override
@@ -38,7 +46,7 @@ public final class KenesVerticle extends VerticleBase {
           return vertx.executeBlocking(() -> AdminToken.resolve(config));
         })
         .compose(token -> {
-          services = Services.create(vertx, config, store, token);
+          services = Services.create(vertx, config, store, token, clock);
           return prepareStore();
         })
         .compose(v -> WebServer.start(vertx, services))

@@ -27,9 +27,10 @@ public final class Main {
                   at 100,000 vs 1,000 panelists, a 1,000,000-row analysis in a 512 MB heap. Loads are warmed up
                   until the JIT compiler is done with them. Prints as it goes, one JSON line last; --quick
                   (smaller sets) takes about two minutes on 2 cores, the full run about two and a half.
-        backup    FILE
+        backup    FILE [--pseudonymous]
                   Every collection of the store but the sessions as portable JSON lines (a running server's
-                  store too), in a file only its owner may read.
+                  store too), in a file only its owner may read. It holds personal data (panelists' names,
+                  emails, personal links); --pseudonymous leaves those out.
         restore   FILE [--force]
                   Puts a backup back; refuses to replace existing data without --force. Stop the server first.
                   Every document is checked against what Kenes writes first: a problem is reported by its line

@@ -2,6 +2,7 @@ package org.kenes;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.time.Clock;
 import org.kenes.account.AccountService;
 import org.kenes.account.Roles;
 import org.kenes.answer.AnswerRepository;
@@ -9,10 +10,15 @@ import org.kenes.answer.AnswerService;
 import org.kenes.audit.AuditLog;
 import org.kenes.change.ChangeService;
 import org.kenes.config.KenesConfig;
+import org.kenes.consent.Consents;
 import org.kenes.mail.MailService;
+import org.kenes.outcome.Publications;
 import org.kenes.participant.ParticipantRepository;
 import org.kenes.participant.PseudonymKeys;
 import org.kenes.report.ReportLinks;
+import org.kenes.privacy.PersonalData;
+import org.kenes.privacy.Retention;
+import org.kenes.privacy.StudyDeletion;
 import org.kenes.report.ReportService;
 import org.kenes.round.RoundGroups;
 import org.kenes.round.RoundRepository;
@@ -40,10 +46,18 @@ public record Services(
     AuditLog audit,
     MailService mail,
     ChangeService changes,
-    RoundGroups groups) {
+    RoundGroups groups,
+    Consents consents,
+    Publications publications,
+    PersonalData personalData,
+    Retention retention,
+    StudyDeletion deletion) {
 
-  /** @param adminToken the facilitator token of {@code KENES_ADMIN_TOKEN} or the data folder */
-  public static Services create(Vertx vertx, KenesConfig config, Store store, String adminToken) {
+  /**
+   * @param adminToken the facilitator token of {@code KENES_ADMIN_TOKEN} or the data folder
+   * @param clock what the retention periods are measured by (a test's own clock)
+   */
+  public static Services create(Vertx vertx, KenesConfig config, Store store, String adminToken, Clock clock) {
     var mongo = store.client();
     var durability = store.durability();
     RoundRepository roundRepository = new RoundRepository(mongo, durability);
@@ -52,21 +66,30 @@ public record Services(
         id -> roundRepository.list(id).map(list -> !list.isEmpty()), participants::countByPanel);
     AnswerRepository answerSets = new AnswerRepository(vertx, mongo);
     TallyRepository tallies = new TallyRepository(mongo);
+    Publications publications = new Publications(mongo, durability, roundRepository, vertx.eventBus());
     RoundService rounds = new RoundService(vertx, mongo, durability, studies, participants, roundRepository, answerSets,
-        tallies);
+        tallies, publications::published);
     PseudonymKeys pseudonyms = new PseudonymKeys(mongo, durability);
     ChangeService changes = new ChangeService(mongo, durability, studies, rounds, answerSets, pseudonyms);
+    Consents consents = new Consents(mongo, durability);
+    AnswerService answers = new AnswerService(studies, participants, rounds, answerSets, tallies, durability,
+        vertx.eventBus(), consents);
+    AuditLog audit = new AuditLog(mongo, durability);
+    MailService mail = new MailService(vertx, config, mongo, durability, studies, participants, rounds, answerSets,
+        publications);
     AccountService accounts = new AccountService(vertx, mongo, durability, adminToken);
-    return new Services(config, store, studies, participants, pseudonyms, rounds, answerSets,
-        new AnswerService(studies, participants, rounds, answerSets, tallies, durability, vertx.eventBus()), tallies,
+    return new Services(config, store, studies, participants, pseudonyms, rounds, answerSets, answers, tallies,
         new ReportService(studies, rounds, changes),
         new ReportLinks(mongo, durability),
         accounts,
         new Roles(mongo, durability, accounts),
-        new AuditLog(mongo, durability),
-        new MailService(vertx, config, mongo, durability, studies, participants, rounds, answerSets),
-        changes,
-        new RoundGroups(vertx, studies, rounds));
+        audit, mail, changes,
+        new RoundGroups(vertx, studies, rounds),
+        consents, publications,
+        new PersonalData(participants, rounds, answerSets, answers, consents, mail, audit),
+        new Retention(vertx, mongo, durability, clock, studies, rounds, publications, participants, consents, mail,
+            audit),
+        new StudyDeletion(mongo, durability, studies, rounds, participants, pseudonyms, audit));
   }
 
   /** Indexes the repositories rely on; creating an existing index changes nothing. */

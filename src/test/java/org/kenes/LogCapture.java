@@ -1,19 +1,35 @@
 package org.kenes;
 
 import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.read.ListAppender;
-import java.util.List;
+import ch.qos.logback.core.OutputStreamAppender;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import org.slf4j.LoggerFactory;
 
-/** Everything logged while it is open, as text (messages and stack traces), for tests of what must stay out of logs. */
+/**
+ * Everything logged while it is open, as the server's own configuration writes it: the same pattern (logback.xml's
+ * console appender), so that what the test reads is what an operator's log file would hold.
+ */
 public final class LogCapture implements AutoCloseable {
 
-  private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-  private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
+  private final Logger root;
 
   private LogCapture() {
+    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+    root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    var console = (ch.qos.logback.core.OutputStreamAppender<ILoggingEvent>) root.getAppender("STDOUT");
+    PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+    encoder.setContext(context);
+    encoder.setPattern(((PatternLayoutEncoder) console.getEncoder()).getPattern());
+    encoder.start();
+    appender.setContext(context);
+    appender.setEncoder(encoder);
+    appender.setOutputStream(out);
     appender.start();
     root.addAppender(appender);
   }
@@ -22,15 +38,10 @@ public final class LogCapture implements AutoCloseable {
     return new LogCapture();
   }
 
-  /** Each event logged so far: its level, logger, message and stack trace. */
-  public List<String> lines() {
-    return List.copyOf(appender.list).stream().map(e -> e.getLevel() + " " + e.getLoggerName() + " "
-        + e.getFormattedMessage() + (e.getThrowableProxy() == null ? "" : "\n"
-        + ThrowableProxyUtil.asString(e.getThrowableProxy()))).toList();
-  }
-
   public String text() {
-    return String.join("\n", lines());
+    synchronized (out) {
+      return out.toString(StandardCharsets.UTF_8);
+    }
   }
 
   @Override

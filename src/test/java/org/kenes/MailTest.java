@@ -126,7 +126,7 @@ class MailTest {
           .await();
       assertEquals(200, ok.statusCode(), ok.bodyAsString());
       JsonArray texts = kenes.adminGet("/api/studies/small/mail-texts").bodyAsJsonArray();
-      assertEquals(4, texts.size(), "two kinds in two languages");
+      assertEquals(6, texts.size(), "three kinds (invitation, reminder, results) in two languages");
 
       kenes.adminPost("/api/studies/small/invitations");
       JsonObject ru = outbox(kenes).stream().filter(m -> m.getString("language").equals("ru")).findFirst().orElseThrow();

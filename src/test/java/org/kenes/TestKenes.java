@@ -50,6 +50,11 @@ public final class TestKenes implements AutoCloseable {
 
   /** A server with more configuration ({@code KENES_SMTP_HOST}, {@code KENES_MONGO_URI}, ...) on top of the test's. */
   public static TestKenes start(Path dataDir, Path surveys, Map<String, String> more) {
+    return start(dataDir, surveys, more, java.time.Clock.systemUTC());
+  }
+
+  /** A server whose retention periods run by the test's clock. */
+  public static TestKenes start(Path dataDir, Path surveys, Map<String, String> more, java.time.Clock clock) {
     Map<String, String> env = new HashMap<>();
     env.put(KenesConfig.PORT, "0");
     env.put(KenesConfig.DATA_DIR, dataDir.toString());
@@ -59,7 +64,7 @@ public final class TestKenes implements AutoCloseable {
     env.putAll(more);
     KenesConfig config = KenesConfig.from(env);
     Vertx vertx = Vertx.vertx();
-    KenesVerticle verticle = new KenesVerticle(config);
+    KenesVerticle verticle = new KenesVerticle(config, clock);
     vertx.deployVerticle(verticle).await();
     return new TestKenes(vertx, config, verticle);
   }

@@ -2,6 +2,7 @@ package org.kenes.answer;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.FindOptions;
 import io.vertx.ext.mongo.MongoClient;
@@ -13,12 +14,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.kenes.common.Conflict;
 import org.kenes.store.Pages;
 
-/** The {@code answers} collection: one document per participant and round, keyed {@code study:round:participant}. */
+/**
+ * The {@code answers} collection: one document per participant and round, keyed {@code study:round:participant}.
+ * When a participant withdraws, their set of the open round is replaced by a mark that holds no answer ({@code
+ * withdrawn}), which every later save of theirs runs into, on whichever instance it arrives: no answer of theirs can
+ * come back to a round they left. Reads leave the marks out.
+ */
 public final class AnswerRepository {
 
   static final String COLLECTION = "answers";
+  private static final String WITHDRAWN = "withdrawn";
   /** The order of the sets' keys ({@code study:round:participant}), as the store's {@code _id}s sort. */
   private static final Comparator<AnswerSet> BY_KEY =
       Comparator.comparing(set -> AnswerSet.key(set.study(), set.round(), set.participant()));
@@ -60,12 +68,76 @@ public final class AnswerRepository {
     } else {
       update.put("$setOnInsert", new JsonObject().put("submitted", false));
     }
-    return mongo.findOneAndUpdateWithOptions(COLLECTION,
-            new JsonObject().put("_id", AnswerSet.key(study, round, participant)), update, new FindOptions(),
-            new UpdateOptions().setUpsert(true).setReturningNewDocument(false))
-        .map(before -> Optional.ofNullable(before).map(AnswerRepository::answerSet));
+    JsonObject id = new JsonObject().put("_id", AnswerSet.key(study, round, participant));
+    return upsert(id, update).map(before -> Optional.ofNullable(before).map(AnswerRepository::answerSet));
   }
 
+  /**
+   * The upsert of a save, on the set's key alone: a filter on any other field would cost the embedded store a second
+   * look at every save (measured: half the saves per second). A save that finds a withdrawal's mark (which it answers
+   * as the set it replaced: every save keeps the mark's {@code withdrawn}) puts the mark back as it was and fails;
+   * it ran within its round's lease, so no close counted it meanwhile, and it moved no tally.
+   */
+  private Future<JsonObject> upsert(JsonObject id, JsonObject update) {
+    return mongo.findOneAndUpdateWithOptions(COLLECTION, id, update, new FindOptions(),
+            new UpdateOptions().setUpsert(true).setReturningNewDocument(false))
+        .compose(before -> before == null || !before.getBoolean(WITHDRAWN, false) ? Future.succeededFuture(before)
+            : mongo.findOneAndReplaceWithOptions(COLLECTION, id, mark(before), new FindOptions(), new UpdateOptions())
+                .compose(undone -> Future.failedFuture(new Conflict("you have withdrawn: answers are not taken"))));
+  }
+
+  /** A withdrawal's mark alone, from a document that holds it: nothing a save wrote over it. */
+  private static JsonObject mark(JsonObject doc) {
+    JsonObject mark = new JsonObject();
+    for (String field : List.of("_id", "study", "round", WITHDRAWN, "at", "panel", "submittedAt")) {
+      if (doc.containsKey(field)) {
+        mark.put(field, doc.getValue(field));
+      }
+    }
+    return mark;
+  }
+
+  /** A set taken out of its round by a withdrawal: which panel it counted in, and when it was first submitted. */
+  public record Withdrawal(String panel, long submittedAt, long at) {}
+
+  /**
+   * Takes a participant's set out of a round for good, leaving the mark that refuses their later saves: one atomic
+   * replace, so that a save either came before (and is in the set answered) or fails. Answers the set as it was, if
+   * there was one. Part of a withdrawal, whose caller moves the tallies and waits for durability.
+   */
+  public Future<Optional<AnswerSet>> withdraw(String study, int round, String participant, long at) {
+    JsonObject id = new JsonObject().put("_id", AnswerSet.key(study, round, participant));
+    JsonObject mark = id.copy().put("study", study).put("round", round).put(WITHDRAWN, true).put("at", at);
+    return mongo.findOneAndReplaceWithOptions(COLLECTION, id, mark, new FindOptions(),
+            new UpdateOptions().setUpsert(true).setReturningNewDocument(false))
+        .compose(before -> {
+          // The mark keeps where and when the set was submitted (never what it said): the sets an open round's
+          // figures count stay the same sets until its panel's next step (LiveSteps). A second withdrawal keeps the
+          // first one's mark.
+          boolean marked = before != null && before.getBoolean(WITHDRAWN, false);
+          AnswerSet was = before == null || marked ? null : answerSet(before);
+          JsonObject slot = marked ? before.copy() : new JsonObject();
+          if (was != null && was.submitted()) {
+            slot.put("panel", was.panel()).put("submittedAt", was.submittedAt());
+          }
+          slot.remove("_id");
+          return (slot.isEmpty() ? Future.succeededFuture()
+              : mongo.updateCollection(COLLECTION, id, new JsonObject().put("$set", slot)).mapEmpty())
+              .map(Optional.ofNullable(was));
+        });
+  }
+
+  /** Deletes a participant's sets of the given rounds (withdrawal marks included). */
+  public Future<Void> delete(String study, List<Integer> rounds, String participant) {
+    if (rounds.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    JsonArray keys = new JsonArray(rounds.stream().map(n -> AnswerSet.key(study, n, participant)).toList());
+    return mongo.removeDocuments(COLLECTION, new JsonObject().put("_id", new JsonObject().put("$in", keys)))
+        .mapEmpty();
+  }
+
+  /** A participant's set of a round; none after they withdrew from it. */
   public Future<Optional<AnswerSet>> find(String study, int round, String participant) {
     return mongo.findOne(COLLECTION, new JsonObject().put("_id", AnswerSet.key(study, round, participant)), null)
         .map(doc -> Optional.ofNullable(doc).map(AnswerRepository::answerSet));
@@ -77,13 +149,21 @@ public final class AnswerRepository {
         BY_KEY);
   }
 
+  /** The withdrawals from a round: the sets they took out. */
+  public Future<List<Withdrawal>> withdrawals(String study, int round) {
+    return Pages.byKeyPrefix(vertx, mongo, COLLECTION, AnswerSet.key(study, round, ""),
+        doc -> doc.getBoolean(WITHDRAWN, false) ? new Withdrawal(doc.getString("panel"), doc.getLong("submittedAt", 0L),
+            doc.getLong("at", 0L)) : null,
+        Comparator.comparingLong(Withdrawal::at));
+  }
+
   /**
    * Every answer set of a round, drafts included, in no particular order, a page at a time: each page is read into
    * answer sets and handed to {@code onPage} on a worker thread, one after the other, while the next one is read.
    */
   public Future<Void> scan(String study, int round, Consumer<List<AnswerSet>> onPage) {
     return Pages.scan(vertx, mongo, COLLECTION, AnswerSet.key(study, round, ""), docs -> vertx.executeBlocking(() -> {
-      onPage.accept(docs.stream().map(AnswerRepository::answerSet).toList());
+      onPage.accept(docs.stream().map(AnswerRepository::answerSet).filter(java.util.Objects::nonNull).toList());
       return null;
     }, false));
   }
@@ -93,7 +173,11 @@ public final class AnswerRepository {
     return Pages.byKeyPrefix(vertx, mongo, COLLECTION, study + ":", AnswerRepository::answerSet, BY_KEY);
   }
 
+  /** The set a document holds; null for a withdrawal's mark. */
   private static AnswerSet answerSet(JsonObject doc) {
+    if (doc.getBoolean(WITHDRAWN, false)) {
+      return null;
+    }
     Map<String, Answer> answers = new LinkedHashMap<>();
     JsonObject stored = doc.getJsonObject("answers", new JsonObject());
     stored.fieldNames().forEach(item -> answers.put(item, AnswerJson.fromJson(stored.getJsonObject(item))));

@@ -11,9 +11,11 @@ import java.util.Map;
 import java.util.Optional;
 import org.kenes.common.Conflict;
 import org.kenes.common.Invalid;
+import org.kenes.common.Forbidden;
 import org.kenes.common.NotFound;
 import org.kenes.common.Recent;
 import org.kenes.consensus.Criteria;
+import org.kenes.consent.Consents;
 import org.kenes.consensus.Shift;
 import org.kenes.participant.Participant;
 import org.kenes.participant.ParticipantRepository;
@@ -37,11 +39,12 @@ public final class AnswerService {
   private final TallyRepository tallies;
   private final Durability durability;
   private final EventBus events;
+  private final Consents consents;
   private final Recent<String, Study> inRound = new Recent<>(60_000, 1_000, System::currentTimeMillis);
 
   /** @param events where every save is announced ({@link #address}), for the live dashboards of every instance */
   public AnswerService(StudyService studies, ParticipantRepository participants, RoundService rounds,
-      AnswerRepository answers, TallyRepository tallies, Durability durability, EventBus events) {
+      AnswerRepository answers, TallyRepository tallies, Durability durability, EventBus events, Consents consents) {
     this.studies = studies;
     this.participants = participants;
     this.rounds = rounds;
@@ -49,6 +52,10 @@ public final class AnswerService {
     this.tallies = tallies;
     this.durability = durability;
     this.events = events;
+    this.consents = consents;
+    // A study's consent text may change while a round is open: a change through this instance applies at once, one
+    // through another within the minute its definitions are kept.
+    events.consumer(StudyService.CHANGED, m -> inRound.clear());
   }
 
   /** The event-bus address on which a study's saves are announced: {@code {"study", "round", "panel", "submitted"}}. */
@@ -68,8 +75,8 @@ public final class AnswerService {
   }
 
   /**
-   * The study's definition; while a round is open it cannot change (items change only between rounds), so every save
-   * and page of that round reads it once.
+   * The study's definition; while a round is open its questions cannot change (items change only between rounds), so
+   * every save and page of that round reads it once a minute.
    */
   private Future<Study> definition(String study, Optional<Round> round) {
     return round.map(r -> inRound.get(r.study() + ":" + r.number() + ":" + r.openedAt(), k -> studies.get(study)))
@@ -78,18 +85,38 @@ public final class AnswerService {
 
   /** The questionnaire of the open round in the panelist's language (CONTRACT.md, {@code GET /api/p/{token}}). */
   public Future<JsonObject> questionnaire(String token, String language) {
-    return panelist(token).compose(who -> {
-      Study study = who.study();
-      String lang = language != null && study.languages().contains(language) ? language : who.participant().language();
-      if (who.round().isEmpty()) {
-        return Future.succeededFuture(questionnaire(study, who.participant().panel(), lang, null, Optional.empty(),
-            Map.of()));
+    return panelist(token).compose(who -> questionnaire(who, language));
+  }
+
+  /**
+   * The questionnaire of a panelist already found by their link: with the study's consent text and whether they
+   * agreed, and the items only once they have (and while they have not withdrawn).
+   */
+  public Future<JsonObject> questionnaire(Panelist who, String language) {
+    Study study = who.study();
+    String lang = language != null && study.languages().contains(language) ? language : who.participant().language();
+    Participant p = who.participant();
+    return consents.given(study, p.id()).compose(given -> {
+      Future<JsonObject> json;
+      // Answering needs the study's consent, and a participant who withdrew answers no more.
+      if (who.round().isEmpty() || !given || p.withdrawn()) {
+        json = Future.succeededFuture(questionnaire(study, p.panel(), lang, null, Optional.empty(), Map.of())
+            .put("round", who.round().map(Round::number).orElse(null)));
+      } else {
+        Round round = who.round().get();
+        json = Future.all(answers.find(study.id(), round.number(), p.id()), feedback(study, round, p.id()),
+                participants.markOpened(study.id(), round.number(), p.id()).otherwiseEmpty())
+            .map(all -> questionnaire(study, p.panel(), lang, round, all.resultAt(0), all.resultAt(1)));
       }
-      Round round = who.round().get();
-      String participant = who.participant().id();
-      return Future.all(answers.find(study.id(), round.number(), participant), feedback(study, round, participant),
-              participants.markOpened(study.id(), round.number(), participant).otherwiseEmpty())
-          .map(all -> questionnaire(study, who.participant().panel(), lang, round, all.resultAt(0), all.resultAt(1)));
+      return json.map(q -> {
+        q.put("withdrawn", p.withdrawn());
+        if (study.privacy().consent() != null) {
+          String text = study.consentText(lang);
+          q.put("consent", new JsonObject().put("text", text).put("version", Consents.version(text))
+              .put("agreed", given));
+        }
+        return q;
+      });
     });
   }
 
@@ -153,35 +180,76 @@ public final class AnswerService {
 
   /**
    * Validates and stores a save of the open round, adds what it changes to the round's live tallies, and answers once
-   * both writes are durable; {@link Conflict} once the round is closed. A save that leaves the set submitted (a
-   * submit, or a revision after one) must also be complete: {@link AnswerReader#checkComplete}.
+   * both writes are durable; {@link Conflict} once the round is closed or the panelist has withdrawn, {@link Forbidden}
+   * until they agreed to the study's consent text. A save that leaves the set submitted (a submit, or a revision after
+   * one) must also be complete: {@link AnswerReader#checkComplete}.
    */
   public Future<JsonObject> save(String token, JsonObject body) {
     return panelist(token).compose(who -> {
       Round round = who.round().orElse(null);
+      Participant p = who.participant();
+      if (p.withdrawn()) {
+        return Future.failedFuture(new Conflict("you have withdrawn from this study: answers are no longer taken"));
+      }
       if (round == null) {
         return Future.failedFuture(new Conflict("no round is open: answers can no longer be changed"));
       }
       AnswerReader.Save save = AnswerReader.read(who.study(), round.items(), body);
-      Participant p = who.participant();
-      String study = who.study().id();
-      // A save of the round's every item is the whole set: nothing of the stored one survives it.
-      boolean whole = save.answers().keySet().containsAll(round.items());
-      return rounds.withinOpen(round, () -> checkComplete(who.study(), round, p.id(), save, whole)
-          .compose(v -> previousRatings(who.study(), round, p.id()))
-          .compose(previous -> answers.update(study, round.number(), p.id(), p.panel(), save.answers(), save.submit(),
-                  whole)
-              .compose(before -> {
-                AnswerSet was = before.orElse(AnswerSet.empty(study, round.number(), p.id(), p.panel()));
-                AnswerSet now = was.merge(p.panel(), save.answers(), save.submit(), null);
-                return recount(who.study(), round, was, now, previous).map(now);
-              }))
-          .compose(now -> durability.sync().map(now)))
-          .onSuccess(now -> events.publish(address(study), new JsonObject().put("study", study)
-              .put("round", round.number()).put("panel", p.panel()).put("submitted", now.submitted())))
-          .map(now -> new JsonObject().put("round", round.number()).put("saved", save.answers().size())
-              .put("submitted", now.submitted()));
+      return consents.given(who.study(), p.id()).compose(given -> given ? save(who, round, save)
+          : Future.failedFuture(new Forbidden("please read and agree to the study's consent text first")));
     });
+  }
+
+  private Future<JsonObject> save(Panelist who, Round round, AnswerReader.Save save) {
+    Participant p = who.participant();
+    String study = who.study().id();
+    // A save of the round's every item is the whole set: nothing of the stored one survives it.
+    boolean whole = save.answers().keySet().containsAll(round.items());
+    return rounds.withinOpen(round, () -> checkComplete(who.study(), round, p.id(), save, whole)
+            .compose(v -> previousRatings(who.study(), round, p.id()))
+            .compose(previous -> answers.update(study, round.number(), p.id(), p.panel(), save.answers(),
+                    save.submit(), whole)
+                .compose(before -> {
+                  AnswerSet was = before.orElse(AnswerSet.empty(study, round.number(), p.id(), p.panel()));
+                  AnswerSet now = was.merge(p.panel(), save.answers(), save.submit(), null);
+                  return recount(who.study(), round, was, now, previous).map(now);
+                }))
+            .compose(now -> durability.sync().map(now)))
+        .onSuccess(now -> announce(study, round, p.panel(), now.submitted()))
+        .map(now -> new JsonObject().put("round", round.number()).put("saved", save.answers().size())
+            .put("submitted", now.submitted()));
+  }
+
+  /**
+   * Takes a participant's answers out of their study's open round for good, as they withdraw (or are erased): the
+   * set is replaced by a mark that refuses their later saves, and the live tallies lose its share in the same way a
+   * revised save moves them; a close waits for this as for a save. Answers the round they were taken out of, if one
+   * was open.
+   */
+  public Future<Optional<Integer>> withdraw(Participant p) {
+    return rounds.openRound(p.study()).compose(open -> {
+      if (open.isEmpty()) {
+        return Future.succeededFuture(Optional.<Integer>empty());
+      }
+      Round round = open.get();
+      long at = System.currentTimeMillis();
+      return definition(p.study(), open).compose(study -> rounds.withinOpen(round,
+              () -> previousRatings(study, round, p.id())
+                  .compose(previous -> answers.withdraw(study.id(), round.number(), p.id(), at)
+                      .compose(before -> before.isEmpty() ? Future.succeededFuture()
+                          : recount(study, round, before.get(), AnswerSet.empty(study.id(), round.number(), p.id(),
+                              before.get().panel()), previous)))
+                  .compose(v -> durability.sync()))
+          .onSuccess(v -> announce(study.id(), round, p.panel(), false))
+          .map(Optional.of(round.number()))
+          // Closed meanwhile: the close counted the set, as it counts every set of a closed round.
+          .recover(e -> e instanceof Conflict ? Future.succeededFuture(Optional.empty()) : Future.failedFuture(e)));
+    });
+  }
+
+  private void announce(String study, Round round, String panel, boolean submitted) {
+    events.publish(address(study), new JsonObject().put("study", study).put("round", round.number())
+        .put("panel", panel).put("submitted", submitted));
   }
 
   /**

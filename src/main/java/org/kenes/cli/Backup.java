@@ -17,29 +17,44 @@ import java.util.function.Function;
 import org.kenes.common.Invalid;
 import org.kenes.common.PrivateFiles;
 import org.kenes.config.KenesConfig;
+import org.kenes.privacy.PersonalData;
 import org.kenes.store.Dump;
 import org.kenes.store.Store;
 
 /**
- * {@code kenes backup FILE} and {@code kenes restore FILE [--force]}: every collection as portable JSON lines, from and
- * into the store the server would use (KENES_MONGO_URI, or the embedded store of KENES_DATA_DIR; a running embedded
- * server is reached through its connection string). Restore refuses to overwrite data without --force.
+ * {@code kenes backup FILE [--pseudonymous]} and {@code kenes restore FILE [--force]}: every collection as portable
+ * JSON lines, from and into the store the server would use (KENES_MONGO_URI, or the embedded store of KENES_DATA_DIR; a
+ * running embedded server is reached through its connection string). A backup holds personal data and says so; with
+ * --pseudonymous it leaves out the collections that say who the panelists are. Restore refuses to overwrite data
+ * without --force.
  */
 public final class Backup {
+
+  static final String PSEUDONYMOUS = "--pseudonymous";
 
   private Backup() {}
 
   public static int backup(String[] args, KenesConfig config, PrintStream out, PrintStream err) {
-    if (args.length != 1 || args[0].startsWith("-")) {
-      err.println("usage: kenes backup FILE");
+    boolean pseudonymous = List.of(args).contains(PSEUDONYMOUS);
+    List<String> files = List.of(args).stream().filter(a -> !a.equals(PSEUDONYMOUS)).toList();
+    if (files.size() != 1 || files.get(0).startsWith("-")) {
+      err.println("usage: kenes backup FILE [" + PSEUDONYMOUS + "]");
       return 2;
     }
-    Path file = Path.of(args[0]);
+    Path file = Path.of(files.get(0));
     try {
-      List<String> lines = withStore(config, false, store -> Dump.lines(store.client()));
+      List<String> lines = withStore(config, false, store -> Dump.lines(store.client(),
+          collection -> !pseudonymous || !PersonalData.IDENTIFYING.contains(collection)));
       // Owner-only: a backup holds what the data folder does (names, emails, links, answers).
       PrivateFiles.write(file, lines);
       out.println("kenes backup: " + (lines.size() - 1) + " documents written to " + file);
+      out.println(pseudonymous ? "kenes backup: pseudonymous: no panelist's name, email address or personal link "
+          + "(left out: " + String.join(", ", PersonalData.IDENTIFYING.stream().sorted().toList())
+          + "); the answers stay under the panelists' ids, which lead to no one without the full store"
+          : "kenes backup: this file holds personal data: panelists' names, email addresses and personal links, the "
+              + "messages to them and their consent records. Keep it as safe as the server's data, delete it when the "
+              + "studies' retention periods end (erasures and deletions do not reach it), or make a backup without "
+              + "them with " + PSEUDONYMOUS);
       return 0;
     } catch (IOException | RuntimeException e) {
       err.println("kenes backup: " + message(e));

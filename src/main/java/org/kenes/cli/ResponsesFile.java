@@ -26,6 +26,7 @@ import org.kenes.study.Item;
 import org.kenes.study.ItemType;
 import org.kenes.study.Option;
 import org.kenes.study.Panel;
+import org.kenes.study.Privacy;
 import org.kenes.study.Rounds;
 import org.kenes.study.Scale;
 import org.kenes.study.Study;
@@ -193,7 +194,7 @@ final class ResponsesFile {
     List<Panel> panels = panelsSeen.stream().map(p -> new Panel(p, Text.of("en", p))).toList();
     return new Study("responses", Text.of("en", file.getFileName().toString()), null, List.of("en"),
         Scale.of(1, 9, true, Map.of()), Criteria.defaults(1, 9), new Rounds(3, CarryForward.NO_CONSENSUS), panels,
-        List.of(), items, true);
+        List.of(), items, true, Privacy.DEFAULT);
   }
 
   /**

@@ -60,4 +60,8 @@ public final class Recent<K, V> {
   public void forget(K key) {
     entries.remove(key);
   }
+
+  public void clear() {
+    entries.clear();
+  }
 }

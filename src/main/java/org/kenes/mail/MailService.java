@@ -19,6 +19,7 @@ import org.kenes.common.Invalid;
 import org.kenes.common.Problem;
 import org.kenes.common.Texts;
 import org.kenes.config.KenesConfig;
+import org.kenes.outcome.Publications;
 import org.kenes.participant.Participant;
 import org.kenes.participant.ParticipantRepository;
 import org.kenes.round.Round;
@@ -28,8 +29,9 @@ import org.kenes.study.Study;
 import org.kenes.study.StudyService;
 
 /**
- * Invitations and reminders: written to the outbox first (so a message exists before anyone tries to send it),
- * then sent by the {@link Mailer} when SMTP is configured.
+ * Invitations, reminders, the thank-you with the published results, and the warning before a study's personal data
+ * is deleted: written to the outbox first (so a message exists before anyone tries to send it), then sent by the
+ * {@link Mailer} when SMTP is configured. Nobody who withdrew is written to.
  */
 public final class MailService {
 
@@ -44,9 +46,10 @@ public final class MailService {
   private final OutboxRepository outbox;
   private final MessageTextRepository texts;
   private final Mailer mailer;
+  private final Publications publications;
 
   public MailService(Vertx vertx, KenesConfig config, MongoClient mongo, Durability durability, StudyService studies,
-      ParticipantRepository participants, RoundService rounds, AnswerRepository answers) {
+      ParticipantRepository participants, RoundService rounds, AnswerRepository answers, Publications publications) {
     this.config = config;
     this.studies = studies;
     this.participants = participants;
@@ -55,6 +58,7 @@ public final class MailService {
     this.outbox = new OutboxRepository(mongo, durability);
     this.texts = new MessageTextRepository(mongo, durability);
     this.mailer = Mailer.create(vertx, config, outbox);
+    this.publications = publications;
   }
 
   public Mailer mailer() {
@@ -96,8 +100,62 @@ public final class MailService {
     });
   }
 
-  private Future<Queued> queue(Study study, List<Participant> people, String kind, Round round,
+  /**
+   * The thank-you with the published results to every participant with an email who has not withdrawn, once each;
+   * {@link Conflict} before the results are published.
+   */
+  public Future<Queued> thank(String studyId) {
+    return Future.all(studies.get(studyId), participants.list(studyId), publications.find(studyId)).compose(all -> {
+      Study study = all.resultAt(0);
+      if (all.<java.util.Optional<?>>resultAt(2).isEmpty()) {
+        return Future.failedFuture(new Conflict("the results are not published yet: publish them first"));
+      }
+      return queue(study, all.resultAt(1), Message.RESULTS, null, p -> study.id() + ":results:" + p.id());
+    });
+  }
+
+  /**
+   * Warns the study's contact, if it has one, that its personal data will be deleted on {@code date}, {@code days}
+   * days from now: one message per warning, however many instances send it.
+   */
+  public Future<Void> warnRetention(Study study, int days, String date) {
+    String to = study.privacy().contact();
+    if (to == null) {
+      return Future.succeededFuture();
+    }
+    String lang = study.firstLanguage();
+    MessageText text = MessageText.standard(Message.RETENTION, lang);
+    Map<String, String> values = Map.of("study", study.text(study.title(), lang), "date", date,
+        "days", String.valueOf(days), "link", config.baseUrl() + "/console/studies/" + study.id());
+    Message message = new Message(study.id() + ":retention:" + days, study.id(), null, to, Message.RETENTION, null,
+        lang, text.fill(text.subject(), values), text.fill(text.body(), values),
+        mailer.configured() ? "queued" : "unsent", Instant.now().toString(), null, null);
+    return outbox.queue(List.of(message)).onSuccess(n -> mailer.deliver()).mapEmpty();
+  }
+
+  /** The messages written to a participant. */
+  public Future<List<Message>> to(String studyId, String participant) {
+    return outbox.to(studyId, participant);
+  }
+
+  /** Takes back what is waiting to be sent to a participant who withdrew. */
+  public Future<Void> cancel(String studyId, String participant) {
+    return outbox.cancel(studyId, participant);
+  }
+
+  /** Deletes every message to a participant who is erased. */
+  public Future<Void> forget(String studyId, String participant) {
+    return outbox.forget(studyId, participant);
+  }
+
+  /** Deletes every message of a study: names, addresses and links in their bodies. */
+  public Future<Void> forgetAll(String studyId) {
+    return outbox.forgetAll(studyId);
+  }
+
+  private Future<Queued> queue(Study study, List<Participant> everyone, String kind, Round round,
       java.util.function.Function<Participant, String> id) {
+    List<Participant> people = everyone.stream().filter(p -> !p.withdrawn()).toList();
     return texts.all(study.id(), study.languages()).compose(all -> {
       Map<String, MessageText> byLanguage = new HashMap<>();
       all.stream().filter(t -> t.kind().equals(kind)).forEach(t -> byLanguage.put(t.language(), t));

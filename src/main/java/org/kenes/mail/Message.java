@@ -10,4 +10,8 @@ public record Message(String id, String study, String participant, String to, St
 
   public static final String INVITATION = "invitation";
   public static final String REMINDER = "reminder";
+  /** The thank-you with the published results. */
+  public static final String RESULTS = "results";
+  /** To the study's contact: its personal data is about to be deleted. */
+  public static final String RETENTION = "retention";
 }

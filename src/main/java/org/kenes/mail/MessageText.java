@@ -11,7 +11,9 @@ import java.util.ResourceBundle;
  */
 public record MessageText(String kind, String language, String subject, String body, boolean edited) {
 
-  public static final java.util.List<String> KINDS = java.util.List.of(Message.INVITATION, Message.REMINDER);
+  /** The kinds of message to panelists, whose texts a facilitator may edit. */
+  public static final java.util.List<String> KINDS = java.util.List.of(Message.INVITATION, Message.REMINDER,
+      Message.RESULTS);
   private static final String BUNDLE = "i18n/mail";
 
   /** Kenes's own text for a kind and language (English where the language has none). */

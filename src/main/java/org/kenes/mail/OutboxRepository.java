@@ -61,6 +61,31 @@ final class OutboxRepository {
         .map(docs -> docs.stream().map(OutboxRepository::message).toList());
   }
 
+  /** The messages to one participant, oldest first. */
+  Future<List<Message>> to(String study, String participant) {
+    return mongo.findWithOptions(COLLECTION, new JsonObject().put("study", study).put("participant", participant),
+            new FindOptions().setSort(new JsonObject().put("at", 1).put("_id", 1)))
+        .map(docs -> docs.stream().map(OutboxRepository::message).toList());
+  }
+
+  /** Takes back the messages to a participant not sent yet (queued, or kept unsent without SMTP). */
+  Future<Void> cancel(String study, String participant) {
+    JsonObject query = new JsonObject().put("study", study).put("participant", participant)
+        .put("status", new JsonObject().put("$in", new JsonArray().add("queued").add("unsent")));
+    return mongo.removeDocuments(COLLECTION, query).compose(r -> durability.sync());
+  }
+
+  /** Deletes every message to a participant: their address, their name and link in the bodies. */
+  Future<Void> forget(String study, String participant) {
+    return mongo.removeDocuments(COLLECTION, new JsonObject().put("study", study).put("participant", participant))
+        .compose(r -> durability.sync());
+  }
+
+  /** Deletes every message of a study. */
+  Future<Void> forgetAll(String study) {
+    return mongo.removeDocuments(COLLECTION, new JsonObject().put("study", study)).compose(r -> durability.sync());
+  }
+
   /** Messages waiting to be sent, and those whose sender stopped halfway. */
   Future<List<Message>> due(int limit) {
     long stale = System.currentTimeMillis() - STALE_CLAIM_MS;

@@ -26,6 +26,7 @@ public final class ParticipantRepository {
   static final String COLLECTION = "participants";
   static final String COUNTS = "participant-counts";
   static final String OPENED = "opened";
+  private static final String WITHDRAWN = "withdrawnAt";
 
   private final Vertx vertx;
   private final MongoClient mongo;
@@ -111,8 +112,14 @@ public final class ParticipantRepository {
   private Future<Void> recount(String study, List<JsonObject> existing, List<NewParticipant> people, List<String> keys) {
     java.util.Map<String, String> panelBefore = new java.util.HashMap<>();
     existing.forEach(d -> panelBefore.put(d.getString("_id"), d.getString("panel")));
+    // Someone who withdrew no longer counts as invited, whatever their panel is changed to.
+    java.util.Set<String> withdrawn = new java.util.HashSet<>();
+    existing.stream().filter(d -> d.getString(WITHDRAWN) != null).forEach(d -> withdrawn.add(d.getString("_id")));
     java.util.Map<String, Long> change = new java.util.TreeMap<>();
     for (int i = 0; i < people.size(); i++) {
+      if (withdrawn.contains(keys.get(i))) {
+        continue;
+      }
       String before = panelBefore.put(keys.get(i), people.get(i).panel());
       if (!people.get(i).panel().equals(before)) {
         change.merge(people.get(i).panel(), 1L, Long::sum);
@@ -143,6 +150,66 @@ public final class ParticipantRepository {
         .map(doc -> Optional.ofNullable(doc).map(ParticipantRepository::participant)));
   }
 
+  /** A participant of a study by their id. */
+  public Future<Optional<Participant>> find(String study, String id) {
+    return mongo.findOne(COLLECTION, byPrefix(study).put("pseudonym", id), null)
+        .map(doc -> Optional.ofNullable(doc).map(ParticipantRepository::participant));
+  }
+
+  /**
+   * Marks a participant withdrawn, once: answers whether this call did it. A withdrawn participant no longer counts
+   * among the invited of their panel (the response rate of the rounds to come).
+   */
+  public Future<Boolean> withdraw(Participant p) {
+    JsonObject query = new JsonObject().put("token", p.token()).put(WITHDRAWN, new JsonObject().put("$exists", false));
+    return mongo.updateCollection(COLLECTION, query,
+            new JsonObject().put("$set", new JsonObject().put(WITHDRAWN, Instant.now().toString())))
+        .compose(r -> r.getDocModified() == 0 ? Future.succeededFuture(false)
+            : uncount(p.study(), p.panel()).map(true))
+        .compose(done -> durability.sync().map(done))
+        .onComplete(r -> byToken.forget(p.token()));
+  }
+
+  /**
+   * Deletes a participant's name, email and link for good, with the rounds they opened: the document that says who
+   * they are goes, and with it every tie between them and their pseudonymous answers. Idempotent.
+   */
+  public Future<Void> erase(Participant p) {
+    return mongo.findOneAndDelete(COLLECTION, new JsonObject().put("token", p.token()))
+        .compose(doc -> doc == null || doc.getString(WITHDRAWN) != null ? Future.succeededFuture()
+            : uncount(p.study(), p.panel()))
+        .compose(v -> mongo.removeDocuments(OPENED,
+            new JsonObject().put("study", p.study()).put("participant", p.id())))
+        .compose(r -> durability.sync())
+        .onComplete(r -> byToken.forget(p.token()));
+  }
+
+  /**
+   * Deletes every participant of a study (names, emails, links) and the rounds they opened, at the end of its
+   * retention period or with the study: their answers stay, under ids that no longer lead to anyone. The counts of
+   * the invited stay, for the response rates of the rounds held.
+   */
+  public Future<Void> deleteAll(String study) {
+    return mongo.removeDocuments(COLLECTION, byPrefix(study))
+        .compose(r -> mongo.removeDocuments(OPENED, new JsonObject().put("study", study)))
+        .compose(r -> durability.sync())
+        .onComplete(r -> forgetLinks());
+  }
+
+  /** Lets go of every link's owner this instance remembers: after deletions, none must be served from memory. */
+  public void forgetLinks() {
+    byToken.clear();
+  }
+
+  private Future<Void> uncount(String study, String panel) {
+    return mongo.updateCollection(COUNTS, new JsonObject().put("_id", study),
+        new JsonObject().put("$inc", new JsonObject().put("panels." + panel, -1))).mapEmpty();
+  }
+
+  private static JsonObject byPrefix(String study) {
+    return new JsonObject().put("_id", new JsonObject().put("$gte", study + ":").put("$lt", study + ":\uffff"));
+  }
+
   public Future<List<Participant>> list(String study) {
     return Pages.byKeyPrefix(vertx, mongo, COLLECTION, study + ":", ParticipantRepository::participant,
         java.util.Comparator.comparing(Participant::id));
@@ -150,7 +217,8 @@ public final class ParticipantRepository {
 
   private static Participant participant(JsonObject d) {
     return new Participant(d.getString("pseudonym"), d.getString("study"), d.getString("name"), d.getString("email"),
-        d.getString("panel"), d.getString("language"), d.getString("token"), d.getString("invitedAt"));
+        d.getString("panel"), d.getString("language"), d.getString("token"), d.getString("invitedAt"),
+        d.getString(WITHDRAWN));
   }
 
   private static String key(String study, NewParticipant p) {

@@ -37,6 +37,11 @@ public final class PseudonymKeys {
     return known.get(study, this::load);
   }
 
+  /** Lets go of a deleted study's secret, so that a new study of the same id gets a secret of its own. */
+  public void forget(String study) {
+    known.forget(study);
+  }
+
   private Future<Pseudonyms> load(String study) {
     JsonObject id = new JsonObject().put("_id", study);
     JsonObject secret = new JsonObject().put("secret", Base64.getEncoder().encodeToString(Tokens.secret()))

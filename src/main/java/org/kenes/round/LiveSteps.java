@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.kenes.answer.AnswerRepository;
 import org.kenes.answer.AnswerSet;
 import org.kenes.store.Durability;
 import org.kenes.store.Store;
@@ -46,9 +47,12 @@ final class LiveSteps {
     this.tallies = tallies;
   }
 
-  /** A panel's figures as its last step has them: its counters when {@code submitted} of its sets counted. */
-  record Step(long submitted, Map<String, Number> counters) {
-    static final Step NONE = new Step(0, Map.of());
+  /**
+   * A panel's figures as its last step has them: its counters when {@code submitted} of its sets counted, at
+   * {@code at} (milliseconds; 0 for a step written before Kenes kept the moment).
+   */
+  record Step(long submitted, Map<String, Number> counters, long at) {
+    static final Step NONE = new Step(0, Map.of(), 0);
   }
 
   /**
@@ -73,18 +77,27 @@ final class LiveSteps {
 
     /**
      * The submitted sets among {@code sets} that the figures count: per panel, the first submitted, as many as its
-     * step counts. In the order given.
+     * step counts. A set withdrawn since the step still holds its place, unshown: the step counts it, and the next
+     * set in line must not take its place, or the withdrawal would show that set on its own. In the order given.
      */
-    List<AnswerSet> counted(List<AnswerSet> sets) {
-      Map<String, List<AnswerSet>> byPanel = new LinkedHashMap<>();
-      sets.stream().filter(AnswerSet::submitted)
-          .forEach(set -> byPanel.computeIfAbsent(set.panel(), p -> new ArrayList<>()).add(set));
+    List<AnswerSet> counted(List<AnswerSet> sets, List<AnswerRepository.Withdrawal> withdrawals) {
+      Map<String, List<Place>> byPanel = new LinkedHashMap<>();
+      sets.stream().filter(AnswerSet::submitted).forEach(set -> byPanel.computeIfAbsent(set.panel(),
+          p -> new ArrayList<>()).add(new Place(set.submittedAt(), set.participant(), set)));
+      withdrawals.stream().filter(w -> w.submittedAt() > 0
+              && w.at() > steps.getOrDefault(w.panel(), Step.NONE).at())
+          .forEach(w -> byPanel.computeIfAbsent(w.panel(), p -> new ArrayList<>())
+              .add(new Place(w.submittedAt(), "", null)));
       Set<AnswerSet> counted = Collections.newSetFromMap(new IdentityHashMap<>());
-      byPanel.forEach((panel, submitted) -> submitted.stream()
-          .sorted(Comparator.comparingLong(AnswerSet::submittedAt).thenComparing(AnswerSet::participant))
-          .limit(steps.getOrDefault(panel, Step.NONE).submitted()).forEach(counted::add));
+      byPanel.forEach((panel, places) -> places.stream()
+          .sorted(Comparator.comparingLong(Place::submittedAt).thenComparing(Place::participant))
+          .limit(steps.getOrDefault(panel, Step.NONE).submitted())
+          .filter(place -> place.set() != null).forEach(place -> counted.add(place.set())));
       return sets.stream().filter(counted::contains).toList();
     }
+
+    /** A submitted set's place in its panel's order of submission; a withdrawn one has none to show. */
+    private record Place(long submittedAt, String participant, AnswerSet set) {}
   }
 
   /** The round's view now: its live counters, and its panels' steps, each panel stepped first where it is due. */
@@ -121,7 +134,7 @@ final class LiveSteps {
         .put("submitted", new JsonObject().put("$lte", submitted - minCell));
     JsonObject step = new JsonObject().put("study", study).put("round", round).put("panel", panel)
         .put("submitted", submitted).put(COUNTERS, TallyRepository.encode(counters))
-        .put("at", Instant.now().toString());
+        .put("at", Instant.now().toString()).put("atMs", System.currentTimeMillis());
     return mongo.updateCollectionWithOptions(COLLECTION, filter, new JsonObject().put("$set", step),
             new UpdateOptions().setUpsert(true))
         .<Void>mapEmpty()
@@ -133,7 +146,8 @@ final class LiveSteps {
     return mongo.find(COLLECTION, new JsonObject().put("_id", new JsonObject().put("$in", ids))).map(docs -> {
       Map<String, Step> steps = new LinkedHashMap<>();
       docs.forEach(doc -> steps.put(doc.getString("panel"),
-          new Step(doc.getLong("submitted", 0L), TallyRepository.decode(doc.getString(COUNTERS)))));
+          new Step(doc.getLong("submitted", 0L), TallyRepository.decode(doc.getString(COUNTERS)),
+              doc.getLong("atMs", 0L))));
       return steps;
     });
   }

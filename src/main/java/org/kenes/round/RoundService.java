@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.kenes.answer.AnswerRepository;
 import org.kenes.answer.AnswerSet;
 import org.kenes.common.Conflict;
@@ -47,9 +48,12 @@ public final class RoundService {
       new Recent<>(60_000, 1_000, System::currentTimeMillis, Optional::isPresent);
   private final SaveLeases leases;
   private final LiveSteps steps;
+  private final Function<String, Future<Boolean>> ended;
 
+  /** @param ended whether a study's dialogue has ended (its outcome published), so that no further round opens */
   public RoundService(Vertx vertx, MongoClient mongo, Durability durability, StudyService studies,
-      ParticipantRepository participants, RoundRepository rounds, AnswerRepository answers, TallyRepository tallies) {
+      ParticipantRepository participants, RoundRepository rounds, AnswerRepository answers, TallyRepository tallies,
+      Function<String, Future<Boolean>> ended) {
     this.vertx = vertx;
     this.studies = studies;
     this.participants = participants;
@@ -58,6 +62,7 @@ public final class RoundService {
     this.tallies = tallies;
     this.leases = new SaveLeases(rounds, System::currentTimeMillis);
     this.steps = new LiveSteps(mongo, durability, tallies);
+    this.ended = ended;
   }
 
   /** Opens the next round with the items the study's rule carries forward. */
@@ -78,7 +83,9 @@ public final class RoundService {
     if (closesAt != null && closesAt.isAfter(now.plus(LONGEST_ROUND))) {
       return Future.failedFuture(new Invalid("closesAt", "the deadline must lie within a year"));
     }
-    return studies.stored(studyId).compose(stored -> rounds.list(studyId).compose(existing -> {
+    return studies.stored(studyId).compose(stored -> ended.apply(studyId).compose(over -> over
+        ? Future.<List<Round>>failedFuture(new Conflict("the results are published: the dialogue has ended"))
+        : rounds.list(studyId)).compose(existing -> {
       Study study = stored.study();
       Optional<Round> open = existing.stream().filter(Round::open).findFirst();
       if (open.isPresent()) {
@@ -177,6 +184,12 @@ public final class RoundService {
             .orElseGet(() -> Future.failedFuture(new NotFound("study '" + studyId + "' has no round " + number))));
   }
 
+  /** Lets go of what this instance remembers of a study's rounds and results (the study was deleted). */
+  public void forget(String studyId) {
+    recent.forget(studyId);
+    stored.clear();
+  }
+
   public Future<List<Round>> list(String studyId) {
     return studies.get(studyId).compose(s -> recentRounds(studyId));
   }
@@ -264,7 +277,9 @@ public final class RoundService {
       return answers.list(round.study(), round.number());
     }
     return studies.get(round.study()).compose(study -> steps.view(study, round.number()))
-        .compose(view -> answers.list(round.study(), round.number()).map(view::counted));
+        .compose(view -> Future.all(answers.list(round.study(), round.number()),
+                answers.withdrawals(round.study(), round.number()))
+            .map(all -> view.counted(all.resultAt(0), all.resultAt(1))));
   }
 
   /** Every answer set of a study that a facilitator's views count ({@link #counted(Round)}), round by round. */

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * A portable dump of every collection as JSON lines: a header line, then one {@code {"c": collection, "d": document}}
@@ -31,8 +32,13 @@ public final class Dump {
 
   /** The lines of a dump of every collection but the sessions: the header, then one line per document. */
   public static Future<List<String>> lines(MongoClient mongo) {
+    return lines(mongo, collection -> true);
+  }
+
+  /** The lines of a dump of the collections {@code include} accepts. */
+  public static Future<List<String>> lines(MongoClient mongo, Predicate<String> include) {
     return mongo.getCollections().compose(names -> {
-      List<String> sorted = names.stream().filter(n -> !n.equals(SESSIONS)).sorted().toList();
+      List<String> sorted = names.stream().filter(n -> !n.equals(SESSIONS)).filter(include).sorted().toList();
       List<String> lines = new ArrayList<>();
       lines.add(new JsonObject().put("format", FORMAT).put("version", 1).put("at", Instant.now().toString())
           .put("collections", sorted).encode());

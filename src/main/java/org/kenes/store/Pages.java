@@ -29,7 +29,8 @@ public final class Pages {
 
   /**
    * The documents under the prefix, each read by {@code as} and put in {@code order} whatever order the store keeps
-   * them in; both on a worker, as a study's answers may be a hundred thousand.
+   * them in; both on a worker, as a study's answers may be a hundred thousand. A document {@code as} reads as null is
+   * left out.
    */
   public static <T> Future<List<T>> byKeyPrefix(Vertx vertx, MongoClient mongo, String collection, String prefix,
       Function<JsonObject, T> as, Comparator<? super T> order) {
@@ -37,7 +38,8 @@ public final class Pages {
     return scan(vertx, mongo, collection, prefix, page -> {
       all.addAll(page);
       return Future.succeededFuture();
-    }).compose(v -> vertx.executeBlocking(() -> all.stream().map(as).sorted(order).toList(), false));
+    }).compose(v -> vertx.executeBlocking(() -> all.stream().map(as).filter(java.util.Objects::nonNull).sorted(order)
+        .toList(), false));
   }
 
   /**

@@ -9,6 +9,7 @@ import org.kenes.consensus.Criteria;
  *
  * @param askReasonOnChange whether a panelist who moves a rating into a band further from the group's median than
  *     their previous rating is asked why
+ * @param privacy the consent asked of panelists and how long their personal data is kept
  */
 public record Study(
     String id,
@@ -21,7 +22,8 @@ public record Study(
     List<Panel> panels,
     List<Category> categories,
     List<Item> items,
-    boolean askReasonOnChange) {
+    boolean askReasonOnChange,
+    Privacy privacy) {
 
   public Study {
     languages = List.copyOf(languages);
@@ -32,7 +34,27 @@ public record Study(
 
   public Study withItems(List<Item> newItems) {
     return new Study(id, title, description, languages, scale, criteria, rounds, panels, categories, newItems,
-        askReasonOnChange);
+        askReasonOnChange, privacy);
+  }
+
+  /**
+   * Whether another definition of the study differs from this one in its privacy terms at most: those may change
+   * once rounds have begun (a new consent text is asked again; a retention period may be corrected), the questions
+   * may not.
+   */
+  public boolean sameQuestions(Study other) {
+    return StudyFormat.toJson(withPrivacy(Privacy.DEFAULT))
+        .equals(StudyFormat.toJson(other.withPrivacy(Privacy.DEFAULT)));
+  }
+
+  public Study withPrivacy(Privacy newPrivacy) {
+    return new Study(id, title, description, languages, scale, criteria, rounds, panels, categories, items,
+        askReasonOnChange, newPrivacy);
+  }
+
+  /** The consent text in a language, or null when the study asks for none. */
+  public String consentText(String language) {
+    return privacy.consent() == null ? null : text(privacy.consent(), language);
   }
 
   public Study withRounds(Rounds newRounds) {

@@ -138,6 +138,16 @@ public final class StudyFormat {
     if (!s.askReasonOnChange()) {
       json.put("askReasonOnChange", false);
     }
+    Privacy privacy = s.privacy();
+    if (privacy.consent() != null) {
+      json.put("consent", text(privacy.consent()));
+    }
+    if (privacy.retentionDays() != Privacy.DEFAULT_RETENTION_DAYS) {
+      json.put("retentionDays", privacy.retentionDays());
+    }
+    if (privacy.contact() != null) {
+      json.put("contact", privacy.contact());
+    }
     return json;
   }
 

@@ -32,7 +32,10 @@ public final class StudyReader {
   public static final Pattern ID = Pattern.compile("[a-z0-9-]+");
   private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})?");
   private static final Set<String> TOP_LEVEL = Set.of("id", "title", "description", "languages", "scale", "consensus",
-      "rounds", "panels", "categories", "items", "askReasonOnChange");
+      "rounds", "panels", "categories", "items", "askReasonOnChange", "consent", "retentionDays", "contact");
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+  /** A consent text is read before answering: long enough for a data-protection notice, short enough to be read. */
+  private static final int MAX_CONSENT = 20_000;
 
   private final boolean draft;
   private final List<Problem> problems = new ArrayList<>();
@@ -94,10 +97,34 @@ public final class StudyReader {
     List<Category> categories = categories(root.get("categories"));
     List<Item> items = items(root.get("items"), categories);
     boolean askReason = bool("askReasonOnChange", root.getOrDefault("askReasonOnChange", true));
+    Privacy privacy = privacy(root);
     if (!problems.isEmpty()) {
       return null;
     }
-    return new Study(id, title, description, languages, scale, criteria, rounds, panels, categories, items, askReason);
+    return new Study(id, title, description, languages, scale, criteria, rounds, panels, categories, items, askReason,
+        privacy);
+  }
+
+  private Privacy privacy(Map<String, Object> root) {
+    Text consent = root.get("consent") == null ? null : text("consent", root.get("consent"));
+    if (consent != null) {
+      consent.values().forEach((lang, text) -> {
+        if (text.length() > MAX_CONSENT) {
+          problem("consent." + lang, "at most " + MAX_CONSENT + " characters");
+        }
+      });
+    }
+    int days = root.get("retentionDays") == null ? Privacy.DEFAULT_RETENTION_DAYS
+        : integer("retentionDays", root.get("retentionDays"), 0, 36_500, Privacy.DEFAULT_RETENTION_DAYS);
+    String contact = null;
+    if (root.get("contact") != null) {
+      contact = string("contact", root.get("contact"));
+      if (contact != null && (!EMAIL.matcher(contact.strip()).matches() || contact.length() > 200)) {
+        problem("contact", "must be an email address");
+      }
+      contact = contact == null ? null : contact.strip();
+    }
+    return new Privacy(consent, days, contact);
   }
 
   private List<String> languages(Object value) {

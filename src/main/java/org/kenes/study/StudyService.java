@@ -60,7 +60,7 @@ public final class StudyService {
 
   /** A new study from a file's text; {@link Conflict} if its id exists. */
   public Future<Study> create(String text) {
-    return parse(text).compose(study -> repository.insert(study, false).map(study));
+    return parse(text).compose(study -> repository.insert(study, false).onSuccess(v -> changed(study.id())).map(study));
   }
 
   /**
@@ -72,9 +72,12 @@ public final class StudyService {
       if (!study.id().equals(id)) {
         return Future.failedFuture(new Invalid("id", "the id cannot change (it is '" + id + "')"));
       }
-      return stored(id).compose(found -> begun(found).compose(begun -> begun
-          ? Future.failedFuture(roundsBegun(id))
-          : keepsPeopledPanels(study).compose(v -> repository.replace(study, found, false)).map(study)));
+      return stored(id).compose(found -> begun(found).compose(begun -> begun && !found.study().sameQuestions(study)
+          ? Future.failedFuture(new Conflict("study '" + id + "' has begun its rounds: its definition can no longer be "
+              + "replaced, only its consent text, retention period and contact; add, reword, merge or retire items "
+              + "between rounds instead"))
+          : keepsPeopledPanels(study).compose(v -> repository.replace(study, found, false))
+              .onSuccess(v -> changed(id)).map(study)));
     });
   }
 
@@ -84,7 +87,8 @@ public final class StudyService {
    * every problem by path otherwise; {@link Conflict} if its id exists.
    */
   public Future<Study> createDraft(Object tree) {
-    return readDraft(tree).compose(study -> repository.insert(study, false).map(study));
+    return readDraft(tree).compose(study -> repository.insert(study, false).onSuccess(v -> changed(study.id()))
+        .map(study));
   }
 
   /**
@@ -103,7 +107,8 @@ public final class StudyService {
         if (expectedHash != null && !expectedHash.equals(found.hash())) {
           return Future.failedFuture(changedMeanwhile(id));
         }
-        return keepsPeopledPanels(study).compose(v -> repository.replace(study, found, false)).map(study);
+        return keepsPeopledPanels(study).compose(v -> repository.replace(study, found, false))
+            .onSuccess(v -> changed(id)).map(study);
       }));
     });
   }
@@ -149,7 +154,8 @@ public final class StudyService {
       List<Item> items = s.items().stream().filter(i -> !i.retired())
           .map(i -> new Item(i.id(), i.type(), i.category(), i.text(), i.options())).toList();
       JsonObject tree = StudyFormat.toJson(new Study(s.id(), s.title(), s.description(), s.languages(), s.scale(),
-          s.criteria(), s.rounds().withOpensAt(null), s.panels(), s.categories(), items, s.askReasonOnChange()));
+          s.criteria(), s.rounds().withOpensAt(null), s.panels(), s.categories(), items, s.askReasonOnChange(),
+          s.privacy()));
       return readDraft(tree.put("id", to)).compose(copy -> repository.insert(copy, false,
           new CopiedFrom(from, roundsHeld, Instant.now().toString())).map(copy));
     });
@@ -196,6 +202,13 @@ public final class StudyService {
     return repository.claimRound(expected, number);
   }
 
+  /** The event-bus address on which the id of a study whose privacy terms may have changed is announced. */
+  public static final String CHANGED = "kenes.studies.changed";
+
+  private void changed(String id) {
+    vertx.eventBus().publish(CHANGED, id);
+  }
+
   /**
    * Loads a study file: a new study is stored, an unchanged one left alone, a changed one replaced only while none
    * of its rounds has begun and nobody edited it through the API or console. A file unchanged since it was last
@@ -204,7 +217,7 @@ public final class StudyService {
   public Future<Outcome> load(String text) {
     return parse(text).compose(study -> repository.find(study.id()).compose(found -> {
       if (found.isEmpty()) {
-        return repository.insert(study, true).map(Outcome.CREATED);
+        return repository.insert(study, true).onSuccess(v -> changed(study.id())).map(Outcome.CREATED);
       }
       String hash = StudyFormat.hash(study);
       StudyRepository.Stored stored = found.get();
@@ -215,11 +228,11 @@ public final class StudyService {
         return Future.failedFuture(new Conflict("study '" + study.id() + "' was edited through the console or the API "
             + "since it was loaded, so the changes to its file are not applied; the stored definition stays in force"));
       }
-      return begun(stored).compose(begun -> begun
+      return begun(stored).compose(begun -> begun && !stored.study().sameQuestions(study)
           ? Future.failedFuture(new Conflict("study '" + study.id() + "' has begun its rounds, so the changes to its "
               + "file are not applied; the stored definition stays in force"))
           : keepsPeopledPanels(study).compose(v -> repository.replace(study, stored, true))
-              .map(Outcome.UPDATED));
+              .onSuccess(v -> changed(study.id())).map(Outcome.UPDATED));
     }));
   }
 

@@ -9,21 +9,23 @@ import java.util.Map;
 import java.util.Set;
 import org.kenes.Services;
 import org.kenes.answer.AnswerSet;
+import org.kenes.consent.Consents;
 import org.kenes.participant.Participant;
 import org.kenes.round.Round;
 
 /**
- * Each participant with where they stand: invited (the invitation's status in the outbox), and per round opened,
- * started (a draft saved) or submitted. Never their answers.
+ * Each participant with where they stand: invited (the invitation's status in the outbox), their consent to the
+ * study's text ({@code agreed}, {@code asked-again}, {@code not-yet}, {@code not-asked}), whether they withdrew, and
+ * per round opened, started (a draft saved) or submitted. Never their answers.
  */
 public final class ParticipantStatus {
 
   private ParticipantStatus() {}
 
   public static Future<JsonArray> of(Services s, String studyId) {
-    return s.studies().get(studyId).compose(study -> Future.all(s.participants().list(studyId),
+    return s.studies().get(studyId).compose(study -> Future.all(List.of(s.participants().list(studyId),
             s.mail().invitations(studyId), s.participants().opened(studyId), s.rounds().list(studyId),
-            s.answerSets().list(studyId)))
+            s.answerSets().list(studyId), s.consents().statuses(study)))
         .map(all -> {
           List<Participant> people = all.resultAt(0);
           Map<String, String> invited = all.resultAt(1);
@@ -31,6 +33,7 @@ public final class ParticipantStatus {
           List<Round> rounds = all.resultAt(3);
           Map<String, AnswerSet> sets = new HashMap<>();
           all.<List<AnswerSet>>resultAt(4).forEach(a -> sets.put(a.round() + ":" + a.participant(), a));
+          Map<String, Consents.Status> consents = all.resultAt(5);
           JsonArray list = new JsonArray();
           for (Participant p : people) {
             JsonArray byRound = new JsonArray();
@@ -42,10 +45,12 @@ public final class ParticipantStatus {
             }
             list.add(new JsonObject().put("id", p.id()).put("name", p.name()).put("email", p.email())
                 .put("panel", p.panel()).put("language", p.language()).put("link", link(s, p))
-                .put("invited", invited.get(p.id())).put("rounds", byRound));
+                .put("invited", invited.get(p.id()))
+                .put("consent", Consents.status(study, consents, p.id()).key()).put("withdrawnAt", p.withdrawnAt())
+                .put("rounds", byRound));
           }
           return list;
-        });
+        }));
   }
 
   public static String link(Services s, Participant p) {

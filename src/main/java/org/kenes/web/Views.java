@@ -12,6 +12,10 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.text.MessageFormat;
 import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -82,6 +86,15 @@ public final class Views {
       format.setGroupingUsed(false);
       return format;
     }).format(x);
+  }
+
+  /** The day of an instant (ISO-8601) as people of a language write it ("1 May 2026", "1 мая 2026 г."), in UTC. */
+  public static String date(String instant, String language) {
+    if (instant == null) {
+      return "–";
+    }
+    return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.forLanguageTag(language))
+        .withZone(ZoneOffset.UTC).format(Instant.parse(instant));
   }
 
   /** A language's name in that language ("Русский", "Қазақ тілі"), from the JDK: no bundle needs to know it. */

@@ -15,6 +15,7 @@ import org.kenes.web.api.AccessApi;
 import org.kenes.web.api.ApiRoutes;
 import org.kenes.web.api.FacilitationApi;
 import org.kenes.web.console.BuilderItemRoutes;
+import org.kenes.web.api.RightsApi;
 import org.kenes.web.console.ConsoleRoutes;
 import org.kenes.web.console.ConsoleStudyRoutes;
 import org.kenes.web.panelist.PanelistRoutes;
@@ -83,8 +84,9 @@ public final class WebServer {
     ApiRoutes.mount(api, vertx, services, auth, access, audited);
     FacilitationApi.mount(api, vertx, services, auth, access, audited);
     AccessApi.mount(api, services, access, audited);
-    PanelistRoutes.mount(router, api, services, views);
-    ReportPages.mount(router, api, vertx, services, views, pageAuth, access);
+    RightsApi.mount(api, services, access, audited);
+    ReportPages reports = ReportPages.mount(router, api, vertx, services, views, pageAuth, access);
+    PanelistRoutes.mount(router, api, services, views, reports);
     router.route("/api/*").subRouter(api);
     ConsoleRoutes.mount(router, vertx, services, views, pageAuth, access, audited);
     router.get("/").handler(ctx -> views.respond(ctx, 200, "home", new JsonObject().put("lang", "en"))

@@ -1,6 +1,7 @@
 package org.kenes.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonArray;
@@ -10,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -77,6 +79,53 @@ class BackupTest {
     assertEquals(2, refused.code());
     assertTrue(refused.err().contains("--force"), refused.err());
     assertEquals(0, run(Backup::restore, second, file.toString(), "--force").code());
+  }
+
+  @Test
+  @DisplayName("a backup says it holds personal data; --pseudonymous leaves out names, emails and links, and restores "
+      + "into a store with the same results and export")
+  void pseudonymous() throws Exception {
+    Path first = dir.resolve("first");
+    Path full = dir.resolve("full.jsonl");
+    Path pseudonymous = dir.resolve("pseudonymous.jsonl");
+    JsonArray people;
+    JsonObject results;
+    String export;
+    try (TestKenes kenes = TestKenes.start(first)) {
+      kenes.createSmallStudy();
+      people = kenes.addParticipants("small", "policy", "policy", "providers", "patients");
+      kenes.adminPost("/api/studies/small/invitations");
+      kenes.adminPost("/api/studies/small/rounds");
+      for (int i = 0; i < people.size(); i++) {
+        kenes.put("/api/p/" + people.getJsonObject(i).getString("token") + "/answers", new JsonObject()
+            .put("answers", new JsonObject().put("strategy", new JsonObject().put("value", 5 + i))).put("submit", true));
+      }
+      results = kenes.adminPost("/api/studies/small/rounds/1/close").bodyAsJsonObject();
+      export = kenes.adminGet("/api/studies/small/export.csv").bodyAsString();
+      Run said = run(Backup::backup, first, full.toString());
+      assertEquals(0, said.code(), said.err());
+      assertTrue(said.out().contains("this file holds personal data"), said.out());
+      assertTrue(said.out().contains("--pseudonymous"), said.out());
+      Run without = run(Backup::backup, first, pseudonymous.toString(), "--pseudonymous");
+      assertEquals(0, without.code(), without.err());
+      assertTrue(without.out().contains("pseudonymous: no panelist's name"), without.out());
+    }
+    String withData = Files.readString(full);
+    String withoutData = Files.readString(pseudonymous);
+    assertTrue(withData.contains("p0@example.org") && withData.contains("Person 0"), "the full backup has them");
+    for (int i = 0; i < people.size(); i++) {
+      for (String secret : List.of("Person " + i, "p" + i + "@example.org", people.getJsonObject(i).getString("token"))) {
+        assertFalse(withoutData.contains(secret), "the pseudonymous backup holds " + secret);
+      }
+    }
+    Path second = dir.resolve("second");
+    assertEquals(0, run(Backup::restore, second, pseudonymous.toString()).code());
+    try (TestKenes kenes = TestKenes.start(second)) {
+      assertEquals(results, kenes.adminGet("/api/studies/small/rounds/1/results").bodyAsJsonObject());
+      assertEquals(export, kenes.adminGet("/api/studies/small/export.csv").bodyAsString(), "the same pseudonyms");
+      assertTrue(kenes.adminGet("/api/studies/small/participants").bodyAsJsonArray().isEmpty());
+      assertEquals(404, kenes.get("/api/p/" + people.getJsonObject(0).getString("token")).statusCode());
+    }
   }
 
   @Test

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kenes.TestKenes;
+import org.kenes.answer.AnswerRepository;
 import org.kenes.answer.AnswerSet;
 import org.kenes.store.TestStore;
 import org.kenes.study.Study;
@@ -107,7 +108,24 @@ class LiveStepsTest {
     List<AnswerSet> sets = List.of(set("a", "policy", 300), set("b", "policy", 100), set("c", "policy", 0),
         set("d", "policy", 200), set("e", "providers", 50), new AnswerSet("small", 1, "f", "policy", Map.of(), false,
             null, 0));
-    assertEquals(List.of("b", "c", "d"), view.counted(sets).stream().map(AnswerSet::participant).toList());
+    assertEquals(List.of("b", "c", "d"), view.counted(sets, List.of()).stream().map(AnswerSet::participant)
+        .toList());
+  }
+
+  @Test
+  @DisplayName("a set withdrawn after its panel's step keeps its place unshown; one withdrawn before the step has none")
+  void withdrawnKeepPlace() {
+    submit("policy", 9);
+    submit("policy", 9);
+    submit("policy", 9);
+    LiveSteps.View view = steps().view(STUDY, 1).await();
+    List<AnswerSet> left = List.of(set("a", "policy", 300), set("c", "policy", 0), set("d", "policy", 200));
+    long afterStep = System.currentTimeMillis() + 1;
+    assertEquals(List.of("c", "d"), view.counted(left,
+            List.of(new AnswerRepository.Withdrawal("policy", 100, afterStep))).stream()
+        .map(AnswerSet::participant).toList(), "b's place is held: a, the next in line, is not shown on its own");
+    assertEquals(List.of("a", "c", "d"), view.counted(left, List.of(new AnswerRepository.Withdrawal("policy", 100, 1)))
+        .stream().map(AnswerSet::participant).toList(), "withdrawn before the step: the step never counted it");
   }
 
   private static AnswerSet set(String participant, String panel, long submittedAt) {

@@ -55,6 +55,29 @@ class StudyReaderTest {
   }
 
   @Test
+  @DisplayName("privacy terms: a consent text per language, a retention period and a contact; by default none, 365 "
+      + "days and none; each survives the canonical form, and a bad one is named by its path")
+  void privacy() {
+    Study plain = StudyFormat.read(MINIMAL);
+    assertEquals(Privacy.DEFAULT, plain.privacy());
+    assertEquals(null, plain.consentText("en"));
+    Study terms = StudyFormat.read(MINIMAL + "consent: {en: \"We keep it\", ru: \"Мы храним\"}\nretentionDays: 0\n"
+        + "contact: dpo@example.org\n");
+    assertEquals("Мы храним", terms.consentText("ru"));
+    assertEquals(0, terms.privacy().retentionDays());
+    assertEquals("dpo@example.org", terms.privacy().contact());
+    assertEquals(terms, StudyFormat.read(StudyFormat.toJson(terms).encode()));
+    assertEquals(StudyFormat.hash(plain), StudyFormat.hash(StudyFormat.read(MINIMAL + "retentionDays: 365\n")),
+        "the default is not written, so that stored studies keep their hash");
+    assertTrue(plain.sameQuestions(terms), "only the privacy terms differ");
+    assertEquals(false, plain.sameQuestions(StudyFormat.read(MINIMAL.replace("One", "Uno"))));
+    Invalid bad = assertThrows(Invalid.class, () -> StudyFormat.read(MINIMAL
+        + "consent: {en: \"Only English\"}\nretentionDays: -1\ncontact: nobody\n"));
+    assertEquals(List.of(new Problem("consent.ru", "missing"), new Problem("retentionDays",
+        "must lie between 0 and 36500"), new Problem("contact", "must be an email address")), bad.problems());
+  }
+
+  @Test
   @DisplayName("askReasonOnChange can be turned off, survives the canonical form, and must be true or false")
   void askReasonOnChange() {
     Study off = StudyFormat.read(MINIMAL + "askReasonOnChange: false\n");

@@ -70,6 +70,7 @@ public final class ConsoleRoutes {
     BuilderRoutes.mount(router, services, page, audited, access);
     StudySetupRoutes.mount(router, services, page, audited, r::studyPage, access);
     PreviewRoutes.mount(router, services, views, access);
+    ConsoleRightsRoutes.mount(router, services, page, access, audited);
   }
 
   private void studies(RoutingContext ctx) {
@@ -82,12 +83,13 @@ public final class ConsoleRoutes {
     Actor actor = FacilitatorAuth.actor(ctx);
     return Visible.studies(s, actor).compose(all -> Future.all(all.stream().map(v -> {
           Study study = v.stored().study();
-          return Future.all(s.rounds().list(study.id()), s.participants().list(study.id()))
+          return Future.all(s.rounds().list(study.id()), s.participants().list(study.id()),
+                  ConsoleRightsRoutes.warning(s, study, viewer.language()))
               .map(both -> new JsonObject().put("id", study.id())
                   .put("title", study.text(study.title(), viewer.language()))
                   .put("status", StudyStatus.describe(study, both.resultAt(0), viewer))
                   .put("role", viewer.text("console.role." + (actor.admin() ? "admin" : v.role().key())))
-                  .put("participants", both.<List<?>>resultAt(1).size()));
+                  .put("participants", both.<List<?>>resultAt(1).size()).put("warning", both.resultAt(2)));
         }).toList()))
         .compose(rows -> page.render(ctx, status, "studies", ConsolePage.model(ctx, viewer.text("console.studies"))
             .put("studies", new JsonArray(rows.list())).put("form", form)));
@@ -108,15 +110,24 @@ public final class ConsoleRoutes {
   }
 
   private Future<Void> studyPage(RoutingContext ctx, int status, JsonObject form) {
+    return studyPage(s, page, ctx, status, form);
+  }
+
+  /**
+   * The study's page: its overview, what its draft still misses, where it came from, its schedule ({@link
+   * StudySetupRoutes}), and its retention period and publication ({@link ConsoleRightsRoutes}).
+   */
+  static Future<Void> studyPage(Services s, ConsolePage page, RoutingContext ctx, int status, JsonObject form) {
     Viewer viewer = Viewer.of(ctx);
     String id = ctx.pathParam("id");
     return Future.all(s.studies().stored(id), s.rounds().list(id)).compose(all -> {
       StudyRepository.Stored stored = all.resultAt(0);
       Study study = stored.study();
-      return StudyOverview.model(s, study, viewer).compose(overview -> page.render(ctx, status, "study",
-          ConsolePage.model(ctx, study, study.text(study.title(), viewer.language()), "overview")
-              .mergeIn(overview).put("form", form)
-              .put("setup", StudySetupRoutes.model(stored, all.resultAt(1), viewer))));
+      return Future.all(StudyOverview.model(s, study, viewer), ConsoleRightsRoutes.overview(s, study, viewer.language()))
+          .compose(parts -> page.render(ctx, status, "study",
+              ConsolePage.model(ctx, study, study.text(study.title(), viewer.language()), "overview")
+                  .mergeIn(parts.resultAt(0)).mergeIn(parts.resultAt(1)).put("form", form)
+                  .put("setup", StudySetupRoutes.model(stored, all.resultAt(1), viewer))));
     });
   }
 

@@ -73,6 +73,7 @@ public final class ConsoleStudyRoutes {
       JsonArray people = all.resultAt(1);
       people.forEach(p -> {
         JsonObject person = (JsonObject) p;
+        person.put("consentKey", "privacy.consent." + person.getString("consent"));
         person.put("languageName", Views.languageName(person.getString("language")));
         person.put("invited", viewer.text(person.getString("invited") == null ? "console.people.notInvited"
             : "console.mail.status." + person.getString("invited")));

@@ -6,25 +6,34 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import org.kenes.Services;
+import org.kenes.answer.AnswerService;
 import org.kenes.common.Invalid;
 import org.kenes.common.Problem;
 import org.kenes.web.Bodies;
 import org.kenes.web.Responses;
 import org.kenes.web.Views;
+import org.kenes.web.report.ReportPages;
 
-/** The panelist's personal link: the questionnaire as JSON and as a plain HTML form that works without JavaScript. */
+/**
+ * The panelist's personal link: the questionnaire as JSON and as a plain HTML form that works without JavaScript. The
+ * link's page is the study's consent text until the panelist agreed to it, the results once they are published, and
+ * the panelist's own page once they withdrew ({@link PanelistRightsRoutes}).
+ */
 public final class PanelistRoutes {
 
   private final Services s;
   private final Views views;
+  private final PanelistRightsRoutes rights;
 
-  private PanelistRoutes(Services services, Views views) {
+  private PanelistRoutes(Services services, Views views, PanelistRightsRoutes rights) {
     this.s = services;
     this.views = views;
+    this.rights = rights;
   }
 
-  public static void mount(Router router, Router api, Services services, Views views) {
-    PanelistRoutes r = new PanelistRoutes(services, views);
+  public static void mount(Router router, Router api, Services services, Views views, ReportPages reports) {
+    PanelistRoutes r = new PanelistRoutes(services, views,
+        PanelistRightsRoutes.mount(router, api, services, views, reports));
     api.get("/p/:token").handler(r::questionnaireJson);
     api.put("/p/:token/answers").handler(r::saveJson);
     router.get("/p/:token").handler(r::page);
@@ -45,10 +54,25 @@ public final class PanelistRoutes {
 
   private void page(RoutingContext ctx) {
     String token = ctx.pathParam("token");
-    s.answers().questionnaire(token, ctx.queryParams().get("lang"))
-        .compose(q -> views.respond(ctx, 200, "questionnaire",
-            QuestionnairePage.model(q, token, null, null, ctx.queryParams().get("done"))))
-        .onFailure(ctx::fail);
+    String asked = ctx.queryParams().get("lang");
+    s.answers().panelist(token).compose(who -> {
+      String lang = PanelistRightsRoutes.language(who, asked);
+      if (who.participant().withdrawn()) {
+        return ctx.response().setStatusCode(303).putHeader("Location", "/p/" + token + "/me?lang=" + lang).end();
+      }
+      // Results are published only once no round is open, and no round opens after: a round's pages need not ask.
+      Future<Boolean> published = who.round().isPresent() ? Future.succeededFuture(false)
+          : s.publications().published(who.study().id());
+      return published.compose(done -> done ? rights.resultsPage(ctx, who, lang)
+          : s.consents().given(who.study(), who.participant().id()).compose(given -> given
+              ? questionnaire(ctx, who, token, asked)
+              : rights.consentPage(ctx, who, lang, 200, null)));
+    }).onFailure(ctx::fail);
+  }
+
+  private Future<Void> questionnaire(RoutingContext ctx, AnswerService.Panelist who, String token, String lang) {
+    return s.answers().questionnaire(who, lang).compose(q -> views.respond(ctx, 200, "questionnaire",
+        QuestionnairePage.model(q, token, null, null, ctx.queryParams().get("done"))));
   }
 
   /** A form post: saved → 303 back to the page with a confirmation; invalid → the form again, as typed, with messages. */

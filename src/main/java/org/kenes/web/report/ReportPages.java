@@ -41,34 +41,38 @@ public final class ReportPages {
     this.pdf = new ReportPdf(vertx, views);
   }
 
-  /** The page on the main router, the PDF on the API router (whose facilitator check it shares); the link's both. */
-  public static void mount(Router router, Router api, Vertx vertx, Services services, Views views, FacilitatorAuth auth,
+  /**
+   * The page on the main router, the PDF on the API router (whose facilitator check it shares); the link's both.
+   * Answers the pages, whose PDF a panelist's link also gives once the results are published.
+   */
+  public static ReportPages mount(Router router, Router api, Vertx vertx, Services services, Views views, FacilitatorAuth auth,
       Access access) {
     ReportPages r = new ReportPages(vertx, services, views);
     access.need(READER, router.get("/studies/:id/report").handler(auth)).handler(r::page);
     access.need(READER, api.get("/studies/:id/report.pdf")).handler(r::pdf);
     router.get("/r/:secret").handler(r::sharedPage);
     router.get("/r/:secret/report.pdf").handler(r::sharedPdf);
+    return r;
   }
 
   private void page(RoutingContext ctx) {
     String id = ctx.pathParam("id");
-    model(ctx, id).compose(model -> views.respond(ctx, 200, "report", model)).onFailure(ctx::fail);
+    model(id, lang(ctx)).compose(model -> views.respond(ctx, 200, "report", model)).onFailure(ctx::fail);
   }
 
   private void pdf(RoutingContext ctx) {
     String id = ctx.pathParam("id");
-    renderPdf(ctx, id).onSuccess(bytes -> sendPdf(ctx, id, bytes)).onFailure(ctx::fail);
+    pdf(id, lang(ctx)).onSuccess(bytes -> sendPdf(ctx, id, bytes)).onFailure(ctx::fail);
   }
 
   /** The report of a link: its downloads are the PDF alone, through the same link. */
   private void sharedPage(RoutingContext ctx) {
-    link(ctx).compose(l -> model(ctx, l.study()).map(model -> shared(ctx, model)))
+    link(ctx).compose(l -> model(l.study(), lang(ctx)).map(model -> shared(ctx, model)))
         .compose(model -> views.respond(ctx, 200, "report", model)).onFailure(ctx::fail);
   }
 
   private void sharedPdf(RoutingContext ctx) {
-    link(ctx).compose(l -> renderPdf(ctx, l.study()).onSuccess(bytes -> sendPdf(ctx, l.study(), bytes)))
+    link(ctx).compose(l -> pdf(l.study(), lang(ctx)).onSuccess(bytes -> sendPdf(ctx, l.study(), bytes)))
         .onFailure(ctx::fail);
   }
 
@@ -87,7 +91,7 @@ public final class ReportPages {
    * The PDF, for a study of up to {@value #PDF_ITEMS} items (a larger one is read on its page or as JSON: its PDF
    * would take a worker for many seconds and hundreds of MB).
    */
-  private Future<Buffer> renderPdf(RoutingContext ctx, String id) {
+  public Future<Buffer> pdf(String id, String lang) {
     return Future.all(s.studies().stored(id), s.rounds().list(id)).compose(all -> {
       StudyRepository.Stored stored = all.resultAt(0);
       int items = stored.study().items().size();
@@ -95,7 +99,7 @@ public final class ReportPages {
         return Future.failedFuture(new Conflict("the report of a study of " + items + " items is too large for a "
             + "PDF (at most " + PDF_ITEMS + " items): read it on its page, /studies/" + id + "/report, or as JSON"));
       }
-      return pdf.render(finalVersion(stored, all.resultAt(1), language(ctx, stored.study())), () -> model(ctx, id));
+      return pdf.render(finalVersion(stored, all.resultAt(1), language(lang, stored.study())), () -> model(id, lang));
     });
   }
 
@@ -114,16 +118,19 @@ public final class ReportPages {
     return closed ? String.join(":", stored.study().id(), lang, stored.hash(), String.valueOf(rounds.size())) : null;
   }
 
-  /** The language asked for with ?lang=, if the study has it, else the study's first language. */
-  private static String language(RoutingContext ctx, Study study) {
-    String requested = ctx.queryParams().get("lang");
+  private static String lang(RoutingContext ctx) {
+    return ctx.queryParams().get("lang");
+  }
+
+  /** The language asked for, if the study has it, else the study's first language. */
+  private static String language(String requested, Study study) {
     return requested != null && study.languages().contains(requested) ? requested : study.firstLanguage();
   }
 
   /** The report in the language asked for. */
-  private Future<JsonObject> model(RoutingContext ctx, String id) {
+  private Future<JsonObject> model(String id, String requested) {
     return s.studies().get(id).compose(study -> s.reports().report(id).compose(report -> {
-      String lang = language(ctx, study);
+      String lang = language(requested, study);
       JsonObject model = ReportView.model(report, study, lang);
       JsonArray rounds = report.getJsonArray("rounds");
       if (rounds.isEmpty()) {

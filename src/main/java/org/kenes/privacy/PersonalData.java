@@ -1,0 +1,161 @@
+package org.kenes.privacy;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.kenes.account.Actor;
+import org.kenes.answer.Answer;
+import org.kenes.answer.AnswerJson;
+import org.kenes.answer.AnswerRepository;
+import org.kenes.answer.AnswerService;
+import org.kenes.answer.AnswerSet;
+import org.kenes.audit.AuditLog;
+import org.kenes.common.NotFound;
+import org.kenes.consent.Consents;
+import org.kenes.mail.MailService;
+import org.kenes.mail.Message;
+import org.kenes.participant.Participant;
+import org.kenes.participant.ParticipantRepository;
+import org.kenes.round.Round;
+import org.kenes.round.RoundService;
+import org.kenes.study.Item;
+import org.kenes.study.Study;
+
+/**
+ * A panelist's rights over what Kenes holds about them: to see it (and take it away as JSON), to withdraw, and to be
+ * erased; the same for a facilitator acting for them. The audit records what was done, never to whom.
+ */
+public final class PersonalData {
+
+  /**
+   * The collections that say who the panelists are (names, emails, links, consent records, the messages to them and
+   * the rounds they opened); what a pseudonymous backup leaves out, with the sessions' secrets.
+   */
+  public static final Set<String> IDENTIFYING = Set.of("participants", "outbox", "consents", "opened", "sessions");
+
+  /** What a withdrawal or an erasure did: the open round the panelist's answers were taken out of, if any. */
+  public record Done(Optional<Integer> round) {}
+
+  private final ParticipantRepository participants;
+  private final RoundService rounds;
+  private final AnswerRepository answerSets;
+  private final AnswerService answers;
+  private final Consents consents;
+  private final MailService mail;
+  private final AuditLog audit;
+
+  public PersonalData(ParticipantRepository participants, RoundService rounds, AnswerRepository answerSets,
+      AnswerService answers, Consents consents, MailService mail, AuditLog audit) {
+    this.participants = participants;
+    this.rounds = rounds;
+    this.answerSets = answerSets;
+    this.answers = answers;
+    this.consents = consents;
+    this.mail = mail;
+    this.audit = audit;
+  }
+
+  /** A participant of a study by their id; {@link NotFound} for none. */
+  public Future<Participant> participant(String study, String id) {
+    return participants.find(study, id).compose(found -> found.map(Future::succeededFuture)
+        .orElseGet(() -> Future.failedFuture(new NotFound("no participant " + id + " in study '" + study + "'"))));
+  }
+
+  /**
+   * A document of what Kenes holds about one panelist: who they are, their consent, each round's answers and
+   * comments, and the messages written to them.
+   */
+  public Future<JsonObject> of(Study study, Participant p) {
+    return rounds.list(study).compose(held -> Future.all(
+            Future.all(held.stream().map(r -> answerSets.find(study.id(), r.number(), p.id())).toList()),
+            consents.of(study.id(), p.id()), mail.to(study.id(), p.id()))
+        .map(all -> {
+          List<Optional<AnswerSet>> sets = all.<io.vertx.core.CompositeFuture>resultAt(0).list();
+          JsonArray byRound = new JsonArray();
+          for (int i = 0; i < held.size(); i++) {
+            byRound.add(round(study, held.get(i), sets.get(i), p.language()));
+          }
+          String lang = p.language();
+          JsonObject person = new JsonObject().put("id", p.id()).put("name", p.name()).put("email", p.email())
+              .put("panel", p.panel()).put("panelName", study.panel(p.panel()).map(x -> study.text(x.name(), lang))
+                  .orElse(p.panel()))
+              .put("language", lang).put("withdrawnAt", p.withdrawnAt());
+          JsonArray agreements = new JsonArray(all.<List<Consents.Agreement>>resultAt(1).stream()
+              .map(a -> new JsonObject().put("version", a.version()).put("language", a.language()).put("at", a.at()))
+              .toList());
+          JsonArray messages = new JsonArray(all.<List<Message>>resultAt(2).stream()
+              .map(m -> new JsonObject().put("kind", m.kind()).put("to", m.to()).put("subject", m.subject())
+                  .put("body", m.body()).put("status", m.status()).put("at", m.at()).put("sentAt", m.sentAt()))
+              .toList());
+          return new JsonObject().put("study", study.id()).put("title", study.text(study.title(), lang))
+              .put("generatedAt", Instant.now().toString()).put("participant", person)
+              .put("consent", new JsonObject().put("asked", study.privacy().consent() != null)
+                  .put("agreements", agreements))
+              .put("rounds", byRound).put("messages", messages)
+              .put("retentionDays", study.privacy().retentionDays()).put("contact", study.privacy().contact());
+        }));
+  }
+
+  private static JsonObject round(Study study, Round round, Optional<AnswerSet> set, String lang) {
+    JsonObject json = new JsonObject().put("round", round.number()).put("status", round.open() ? "open" : "closed")
+        .put("submitted", set.map(AnswerSet::submitted).orElse(false))
+        .put("updatedAt", set.map(AnswerSet::updatedAt).orElse(null));
+    JsonArray answered = new JsonArray();
+    set.ifPresent(s -> s.answers().forEach((itemId, answer) -> {
+      Item item = study.item(itemId).orElse(null);
+      JsonObject entry = new JsonObject().put("item", itemId).put("type", item == null ? null : item.type().key())
+          .put("text", item == null ? itemId : study.text(item.text(), lang)).put("answer", AnswerJson.toJson(answer));
+      if (item != null && answer instanceof Answer.Ranking) {
+        JsonObject options = new JsonObject();
+        item.options().forEach(o -> options.put(o.id(), study.text(o.text(), lang)));
+        entry.put("options", options);
+      }
+      answered.add(entry);
+    }));
+    return json.put("answers", answered);
+  }
+
+  /**
+   * Withdraws a panelist: no more messages (those waiting are taken back), no more rounds, and their answers of the
+   * open round taken out of it; closed rounds keep what they counted.
+   */
+  public Future<Done> withdraw(Participant p, Actor by) {
+    return leave(p).compose(done -> audit.record(by, "participant.withdrawn", whose(by), p.study(), detail(done))
+        .map(done));
+  }
+
+  /**
+   * Erases a panelist: as a withdrawal, and then their answers of every round, their consent records, the messages to
+   * them, and last their name, email and link. What closed rounds' stored results counted stays there, anonymously.
+   */
+  public Future<Done> erase(Participant p, Actor by) {
+    return leave(p)
+        .compose(done -> rounds.list(p.study()).compose(held -> answerSets.delete(p.study(), held.stream()
+                // The open round keeps its withdrawal mark, which holds no answer and refuses a late save.
+                .filter(r -> done.round().map(n -> n != r.number()).orElse(true)).map(Round::number).toList(), p.id()))
+            .compose(v -> consents.forget(p.study(), p.id()))
+            .compose(v -> mail.forget(p.study(), p.id()))
+            .compose(v -> participants.erase(p))
+            .compose(v -> audit.record(by, "participant.erased", whose(by), p.study(), detail(done)))
+            .map(done));
+  }
+
+  private Future<Done> leave(Participant p) {
+    return participants.withdraw(p)
+        .compose(v -> answers.withdraw(p))
+        .compose(round -> mail.cancel(p.study(), p.id()).map(new Done(round)));
+  }
+
+  /** The audit's target: a participant, never which. */
+  private static String whose(Actor by) {
+    return by == Actor.PANELIST ? "a participant, through their own link" : "a participant";
+  }
+
+  private static String detail(Done done) {
+    return done.round().map(n -> "their answers were taken out of round " + n).orElse(null);
+  }
+}

@@ -44,7 +44,6 @@ final class DumpCheck {
   private final Map<String, Map<Integer, List<String>>> rounds = new HashMap<>();
   private final Map<String, Set<Integer>> closedRounds = new HashMap<>();
   /** The participants of each study by pseudonym. */
-  private final Map<String, Set<String>> pseudonyms = new HashMap<>();
   private final Set<String> tokens = new HashSet<>();
   private final Set<String> ids = new HashSet<>();
   private long line;
@@ -158,7 +157,6 @@ final class DumpCheck {
       check(study.panel(doc.getString("panel")).isPresent(), "panel", "not a panel of the study");
       check(study.languages().contains(doc.getString("language")), "language", "not a language of the study");
       check(doc.getString("_id").startsWith(study.id() + ":"), "_id", "not the study's");
-      pseudonyms.computeIfAbsent(study.id(), s -> new HashSet<>()).add(doc.getString("pseudonym"));
     });
   }
 
@@ -195,6 +193,11 @@ final class DumpCheck {
   }
 
   private void answers(JsonObject doc) {
+    if (Boolean.TRUE.equals(doc.getValue("withdrawn"))) {
+      // A withdrawal's mark: no answer in it, only where and when the set taken out was submitted.
+      inRound(doc, null);
+      return;
+    }
     inRound(doc, participantKey(doc)).ifPresent(asked -> {
       Study study = studies.get(doc.getString("study"));
       check(study.panel(doc.getString("panel")).isPresent(), "panel", "not a panel of the study");
@@ -282,7 +285,9 @@ final class DumpCheck {
 
   /**
    * The items of the round a document belongs to ({@code study}, {@code round}), checking that its id is
-   * {@code expectedId} (when given) and its participant, if it names one, is the study's; empty if it belongs to none.
+   * {@code expectedId} (when given) and its participant, if it names one, is an id Kenes gives (the participant may
+   * be gone: erased, purged at the end of the retention period, or left out of a pseudonymous backup, while their
+   * answers stay); empty if it belongs to none.
    */
   private Optional<List<String>> inRound(JsonObject doc, String expectedId) {
     return studyOf(doc, "study").flatMap(study -> {
@@ -292,8 +297,7 @@ final class DumpCheck {
         check(doc.getString("_id").equals(expectedId), "_id", "not " + expectedId);
       }
       if (doc.containsKey("participant")) {
-        check(pseudonyms.getOrDefault(study.id(), Set.of()).contains(doc.getString("participant")), "participant",
-            "not a participant of the study");
+        check(Tokens.isParticipantId(doc.getString("participant")), "participant", "not a participant's id");
       }
       return Optional.ofNullable(asked);
     });

@@ -60,6 +60,9 @@ final class DumpSchema {
   }
 
   private static final Map<String, List<Field>> FIELDS = new LinkedHashMap<>();
+  private static final List<Field> WITHDRAWAL_MARK = List.of(field("_id", Kind.TEXT), field("study", Kind.TEXT),
+      field("round", Kind.ROUND), field("withdrawn", Kind.BOOLEAN), field("at", Kind.COUNT),
+      optional("panel", Kind.TEXT), optional("submittedAt", Kind.COUNT));
 
   static {
     FIELDS.put("studies", List.of(field("_id", Kind.TEXT), field("hash", Kind.TEXT), field("definition", Kind.TEXT),
@@ -69,7 +72,10 @@ final class DumpSchema {
     FIELDS.put("participants", List.of(field("_id", Kind.TEXT), field("study", Kind.TEXT),
         field("pseudonym", Kind.TEXT), field("token", Kind.TEXT), optional("name", Kind.TEXT_OR_NULL),
         optional("email", Kind.TEXT_OR_NULL), field("panel", Kind.TEXT), field("language", Kind.TEXT),
-        field("createdAt", Kind.INSTANT), optional("invitedAt", Kind.INSTANT_OR_NULL)));
+        field("createdAt", Kind.INSTANT), optional("invitedAt", Kind.INSTANT_OR_NULL),
+        optional("withdrawnAt", Kind.INSTANT_OR_NULL)));
+    FIELDS.put("consents", List.of(field("_id", Kind.TEXT), field("study", Kind.TEXT), field("participant", Kind.TEXT),
+        field("version", Kind.TEXT), field("language", Kind.TEXT), field("at", Kind.INSTANT)));
     FIELDS.put("pseudonym-keys", List.of(field("_id", Kind.TEXT), field("secret", Kind.TEXT),
         field("createdAt", Kind.INSTANT)));
     FIELDS.put("participant-counts", List.of(field("_id", Kind.TEXT), field("panels", Kind.OBJECT)));
@@ -111,6 +117,11 @@ final class DumpSchema {
     FIELDS.put("reportLinks", List.of(field("_id", Kind.TEXT), field("id", Kind.TEXT), field("study", Kind.TEXT),
         optional("label", Kind.TEXT_OR_NULL), field("createdBy", Kind.TEXT), field("createdAt", Kind.INSTANT),
         optional("expiresAt", Kind.INSTANT_OR_NULL), optional("revokedAt", Kind.INSTANT_OR_NULL)));
+    FIELDS.put("publications", List.of(field("_id", Kind.TEXT), field("study", Kind.TEXT), field("at", Kind.INSTANT),
+        field("by", Kind.TEXT)));
+    FIELDS.put("retention", List.of(field("_id", Kind.TEXT), field("study", Kind.TEXT),
+        optional("purgeAtMs", Kind.COUNT_OR_NULL), optional("warnAtMs", Kind.COUNT_OR_NULL),
+        optional("purgedAt", Kind.INSTANT_OR_NULL)));
     FIELDS.put("audit", List.of(field("_id", Kind.TEXT), field("at", Kind.INSTANT), field("actor", Kind.TEXT),
         field("action", Kind.TEXT), optional("target", Kind.TEXT_OR_NULL), optional("study", Kind.TEXT_OR_NULL),
         optional("detail", Kind.TEXT_OR_NULL)));
@@ -125,7 +136,9 @@ final class DumpSchema {
   static List<Problem> problems(String collection, JsonObject doc) {
     List<Problem> problems = new ArrayList<>();
     Set<String> known = new HashSet<>();
-    for (Field f : FIELDS.get(collection)) {
+    // A withdrawal's mark stands in an answer set's place (AnswerRepository.withdraw): a shape of its own.
+    boolean mark = "answers".equals(collection) && Boolean.TRUE.equals(doc.getValue("withdrawn"));
+    for (Field f : mark ? WITHDRAWAL_MARK : FIELDS.get(collection)) {
       known.add(f.name());
       if (!doc.containsKey(f.name())) {
         if (!f.optional()) {

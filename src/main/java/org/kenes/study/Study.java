@@ -59,7 +59,7 @@ public record Study(
 
   public Study withRounds(Rounds newRounds) {
     return new Study(id, title, description, languages, scale, criteria, newRounds, panels, categories, items,
-        askReasonOnChange);
+        askReasonOnChange, privacy);
   }
 
   public String firstLanguage() {

@@ -110,7 +110,7 @@ public final class StudyReader {
     if (consent != null) {
       consent.values().forEach((lang, text) -> {
         if (text.length() > MAX_CONSENT) {
-          problem("consent." + lang, "at most " + MAX_CONSENT + " characters");
+          problem("consent." + lang, "text.length", MAX_CONSENT);
         }
       });
     }
@@ -120,7 +120,7 @@ public final class StudyReader {
     if (root.get("contact") != null) {
       contact = string("contact", root.get("contact"));
       if (contact != null && (!EMAIL.matcher(contact.strip()).matches() || contact.length() > 200)) {
-        problem("contact", "must be an email address");
+        problem("contact", "email");
       }
       contact = contact == null ? null : contact.strip();
     }

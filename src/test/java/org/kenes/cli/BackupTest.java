@@ -119,7 +119,8 @@ class BackupTest {
       }
     }
     Path second = dir.resolve("second");
-    assertEquals(0, run(Backup::restore, second, pseudonymous.toString()).code());
+    Run restored = run(Backup::restore, second, pseudonymous.toString());
+    assertEquals(0, restored.code(), restored.err());
     try (TestKenes kenes = TestKenes.start(second)) {
       assertEquals(results, kenes.adminGet("/api/studies/small/rounds/1/results").bodyAsJsonObject());
       assertEquals(export, kenes.adminGet("/api/studies/small/export.csv").bodyAsString(), "the same pseudonyms");

@@ -73,8 +73,8 @@ class StudyReaderTest {
     assertEquals(false, plain.sameQuestions(StudyFormat.read(MINIMAL.replace("One", "Uno"))));
     Invalid bad = assertThrows(Invalid.class, () -> StudyFormat.read(MINIMAL
         + "consent: {en: \"Only English\"}\nretentionDays: -1\ncontact: nobody\n"));
-    assertEquals(List.of(new Problem("consent.ru", "missing"), new Problem("retentionDays",
-        "must lie between 0 and 36500"), new Problem("contact", "must be an email address")), bad.problems());
+    assertEquals(List.of("consent.ru: missing", "retentionDays: must lie between 0 and 36500",
+        "contact: must be an email address"), bad.problems().stream().map(Problem::toString).toList());
   }
 
   @Test

@@ -1,5 +1,9 @@
 package org.kenes.web.api;
 
+import static org.kenes.web.Access.Need.FACILITATOR;
+import static org.kenes.web.Access.Need.OWNER;
+import static org.kenes.web.Access.Need.READER;
+
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -8,6 +12,7 @@ import org.kenes.Services;
 import org.kenes.participant.Participant;
 import org.kenes.privacy.PersonalData;
 import org.kenes.privacy.Retention;
+import org.kenes.web.Access;
 import org.kenes.web.Audited;
 import org.kenes.web.FacilitatorAuth;
 import org.kenes.web.Responses;
@@ -17,7 +22,7 @@ import org.kenes.web.Responses;
  * results to the panelists and thanking them, the study's retention period, and deleting the whole study. Behind the
  * facilitator token of {@code /api/studies*} ({@link ApiRoutes}).
  *
- * <p>The role each route needs (the study's, once roles are per study):
+ * <p>The role each route needs, declared with each route ({@link Access}):
  * <pre>
  * POST   /api/studies/:id/participants/:pid/withdraw   facilitator
  * DELETE /api/studies/:id/participants/:pid            owner
@@ -38,15 +43,15 @@ public final class RightsApi {
     this.audited = audited;
   }
 
-  public static void mount(Router api, Services services, Audited audited) {
+  public static void mount(Router api, Services services, Access access, Audited audited) {
     RightsApi r = new RightsApi(services, audited);
-    api.post("/studies/:id/participants/:pid/withdraw").handler(r::withdraw);
-    api.delete("/studies/:id/participants/:pid").handler(r::erase);
-    api.get("/studies/:id/publication").handler(r::publication);
-    api.post("/studies/:id/publication").handler(r::publish);
-    api.post("/studies/:id/results-mail").handler(r::thank);
-    api.get("/studies/:id/retention").handler(r::retention);
-    api.delete("/studies/:id").handler(r::deleteStudy);
+    access.need(FACILITATOR, api.post("/studies/:id/participants/:pid/withdraw")).handler(r::withdraw);
+    access.need(OWNER, api.delete("/studies/:id/participants/:pid")).handler(r::erase);
+    access.need(READER, api.get("/studies/:id/publication")).handler(r::publication);
+    access.need(FACILITATOR, api.post("/studies/:id/publication")).handler(r::publish);
+    access.need(FACILITATOR, api.post("/studies/:id/results-mail")).handler(r::thank);
+    access.need(READER, api.get("/studies/:id/retention")).handler(r::retention);
+    access.need(OWNER, api.delete("/studies/:id")).handler(r::deleteStudy);
   }
 
   private Future<Participant> participant(RoutingContext ctx) {

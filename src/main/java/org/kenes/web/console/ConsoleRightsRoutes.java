@@ -1,5 +1,8 @@
 package org.kenes.web.console;
 
+import static org.kenes.web.Access.Need.FACILITATOR;
+import static org.kenes.web.Access.Need.OWNER;
+
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -10,6 +13,7 @@ import org.kenes.consent.Consents;
 import org.kenes.participant.Participant;
 import org.kenes.privacy.Retention;
 import org.kenes.study.Study;
+import org.kenes.web.Access;
 import org.kenes.web.Audited;
 import org.kenes.web.FacilitatorAuth;
 import org.kenes.web.Views;
@@ -19,7 +23,7 @@ import org.kenes.web.Views;
  * publishing the results to the panelists with the thank-you message, the retention period on the study's page, and
  * deleting the whole study. Every text comes from the bundles, in the console's language.
  *
- * <p>The role each route needs (the study's, once roles are per study):
+ * <p>The role each route needs, declared with each route ({@link Access}):
  * <pre>
  * GET  /console/studies/:id/participants/:pid           facilitator
  * POST /console/studies/:id/participants/:pid/withdraw  facilitator
@@ -42,15 +46,15 @@ final class ConsoleRightsRoutes {
     this.audited = audited;
   }
 
-  static void mount(Router router, Services services, ConsolePage page, Audited audited) {
+  static void mount(Router router, Services services, ConsolePage page, Access access, Audited audited) {
     ConsoleRightsRoutes r = new ConsoleRightsRoutes(services, page, audited);
-    router.get("/console/studies/:id/participants/:pid").handler(r::participant);
-    router.post("/console/studies/:id/participants/:pid/withdraw").handler(r::withdraw);
-    router.post("/console/studies/:id/participants/:pid/erase").handler(r::erase);
-    router.post("/console/studies/:id/publication").handler(r::publish);
-    router.post("/console/studies/:id/results-mail").handler(r::thank);
-    router.get("/console/studies/:id/delete").handler(r::deletePage);
-    router.post("/console/studies/:id/delete").handler(r::delete);
+    access.need(FACILITATOR, router.get("/console/studies/:id/participants/:pid")).handler(r::participant);
+    access.need(FACILITATOR, router.post("/console/studies/:id/participants/:pid/withdraw")).handler(r::withdraw);
+    access.need(OWNER, router.post("/console/studies/:id/participants/:pid/erase")).handler(r::erase);
+    access.need(FACILITATOR, router.post("/console/studies/:id/publication")).handler(r::publish);
+    access.need(FACILITATOR, router.post("/console/studies/:id/results-mail")).handler(r::thank);
+    access.need(OWNER, router.get("/console/studies/:id/delete")).handler(r::deletePage);
+    access.need(OWNER, router.post("/console/studies/:id/delete")).handler(r::delete);
   }
 
   /** What the study's page shows of its retention period and its publication. */

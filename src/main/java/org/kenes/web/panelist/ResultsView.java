@@ -95,7 +95,7 @@ final class ResultsView {
     }
     JsonObject summary = results.getJsonObject("summary");
     return new JsonObject().put("lang", lang).put("title", results.getString("title")).put("token", token)
-        .put("here", "/p/" + token).put("languages", RightsPages.languages(study, lang))
+        .put("languageHref", "/p/" + token + "?").put("languages", RightsPages.languages(study, lang))
         .put("published", Views.text(lang, "results.published", Views.date(results.getString("publishedAt"), lang)))
         .put("pdf", results.getString("pdf")).put("items", items)
         .put("included", listed(summary, byId, "consensus-in"))

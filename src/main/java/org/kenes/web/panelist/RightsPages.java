@@ -68,7 +68,7 @@ final class RightsPages {
           .put("status", Views.text(lang, "me.message." + message.getString("status"))));
     });
     String contact = data.getString("contact");
-    return base(study, lang, token).put("here", "/p/" + token + "/me")
+    return base(study, lang, token).put("languageHref", "/p/" + token + "/me?")
         .put("name", orDash(person.getString("name"), lang))
         .put("email", orDash(person.getString("email"), lang)).put("panel", person.getString("panelName"))
         .put("language", Views.languageName(person.getString("language")))
@@ -86,7 +86,7 @@ final class RightsPages {
 
   private static JsonObject base(Study study, String lang, String token) {
     return new JsonObject().put("lang", lang).put("title", study.text(study.title(), lang)).put("token", token)
-        .put("here", "/p/" + token).put("languages", languages(study, lang));
+        .put("languageHref", "/p/" + token + "?").put("languages", languages(study, lang));
   }
 
   /** One round of the panelist's answers, each answer in words. */

@@ -10,6 +10,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.text.NumberFormat;
 import java.time.Instant;
@@ -42,10 +43,13 @@ public final class Views {
   private static final ThreadLocal<Map<String, MessageFormat>> FORMATS = ThreadLocal.withInitial(HashMap::new);
   private static final ThreadLocal<Map<String, NumberFormat>> NUMBERS = ThreadLocal.withInitial(HashMap::new);
   private final Handlebars handlebars;
+  private final Assets assets;
 
-  public Views() {
+  /** @param webroot the static assets, whose addresses the pages give with their versions ({@link Assets}) */
+  public Views(Path webroot) {
     handlebars = new Handlebars(new ClassPathTemplateLoader("/templates", ".hbs"));
     boolean editing = "dev".equals(System.getenv("VERTXWEB_ENVIRONMENT"));
+    assets = new Assets(webroot, editing);
     if (!editing) {
       handlebars.with(new PartialCache());
     }
@@ -67,6 +71,13 @@ public final class Views {
     });
     handlebars.registerHelper("chart", (Helper<Charts.Distribution>) (d, options) ->
         new Handlebars.SafeString(Charts.distribution(d, options.param(0, "en"))));
+    // {{asset "css/kenes.css"}}: the asset's address with its version, an address of ours, not a person's text.
+    handlebars.registerHelper("asset", (Helper<String>) (path, options) -> new Handlebars.SafeString(assets.url(path)));
+  }
+
+  /** The static assets the pages link to. */
+  Assets assets() {
+    return assets;
   }
 
   /**

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ class QuestionnairePageTest {
   @Test
   @DisplayName("a 60-item questionnaire with feedback renders every item's chart, the same at every render")
   void sixtyCharts() {
-    Views views = new Views();
+    Views views = new Views(Path.of("webroot"));
     JsonObject model = QuestionnairePage.model(questionnaire(60), "token", null, null, null);
     String first = views.render("questionnaire", model).await().toString();
     assertEquals(60, first.split("<svg ", -1).length - 1);
@@ -31,7 +32,7 @@ class QuestionnairePageTest {
   @Test
   @DisplayName("items rendered once are kept, yet every page shows its own panelist's answers, language and escaping")
   void itemsKeptPerModel() {
-    Views views = new Views();
+    Views views = new Views(Path.of("webroot"));
     JsonObject sevens = questionnaire(3);
     JsonObject other = questionnaire(3);
     other.getJsonArray("items").getJsonObject(1).put("answer", new JsonObject().put("value", 3)

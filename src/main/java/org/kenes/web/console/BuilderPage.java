@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.kenes.Services;
@@ -32,7 +33,12 @@ import org.kenes.web.Views;
 final class BuilderPage {
 
   /** The builder's pages, in the order a study is built. */
-  static final List<String> SECTIONS = List.of("general", "scale", "rounds", "panels", "items", "translations");
+  static final List<String> SECTIONS = List.of("general", "scale", "rounds", "panels", "items", "privacy",
+      "translations");
+
+  /** What each page says once the rounds have begun: the pages where something can still change say what. */
+  private static final Map<String, String> BEGUN_NOTICES = Map.of("privacy", "builder.privacy.begun",
+      "translations", "builder.translations.begun");
 
   private final Services s;
   private final ConsolePage page;
@@ -122,6 +128,7 @@ final class BuilderPage {
     JsonObject model = ConsolePage.model(ctx, draft.stored().study(), Views.text(lang, "builder.title." + section),
             "build")
         .put("builder", new JsonObject().put("nav", nav).put("hash", draft.stored().hash()).put("begun", draft.begun())
+            .put("begunNotice", Views.text(lang, BEGUN_NOTICES.getOrDefault(section, "builder.begun")))
             .put("missing", draft.stored().missing().size()).put("missingList", missing(draft, lang))
             .put("yaml", "/api/studies/" + draft.id() + "/study.yaml")
             .put("advanced", "/console/studies/" + draft.id() + "/edit")

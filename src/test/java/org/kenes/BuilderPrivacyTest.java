@@ -148,6 +148,13 @@ class BuilderPrivacyTest {
     assertEquals(ru, study("begun").getJsonObject("consent").getString("ru"));
     assertEquals(409, post("/console/studies/begun/build", "/console/studies/begun/build", "title.en", "Another")
         .statusCode(), "the questions stay");
+    HttpResponse<Buffer> stale = maria.post("/console/studies/begun/build/privacy",
+        "/console/studies/begun/build/privacy", form("consent.en", en, "consent.ru", ru, "retentionDays", "401",
+            "contact", "dpo@example.org", "hash", "0123456789abcdef"));
+    assertEquals(409, stale.statusCode());
+    assertTrue(stale.bodyAsString().contains("Someone changed the study while you were editing it"),
+        "a colleague's change, not the rounds, stands in the way");
+    assertEquals(400, study("begun").getInteger("retentionDays"));
 
     HttpResponse<Buffer> reworded = privacy("begun", "consent.en", en, "consent.ru",
         ru.replace("попросить удалить ваши данные", "попросить удалить свои данные"), "retentionDays", "400",

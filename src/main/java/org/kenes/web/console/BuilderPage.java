@@ -136,7 +136,7 @@ final class BuilderPage {
     if (failure != null) {
       List<Problem> problems = failure instanceof KenesException k ? k.problems() : List.of();
       model.put("refused", new JsonObject()
-          .put("message", problems.isEmpty() ? refusal(failure, draft, lang)
+          .put("message", problems.isEmpty() ? refusal(failure, draft, ctx.request().getFormAttribute("hash"), lang)
               : Views.text(lang, "builder.refused", problems.size()))
           .put("problems", fields.summary()));
     }
@@ -155,9 +155,14 @@ final class BuilderPage {
     return list;
   }
 
-  private static String refusal(Throwable failure, Draft draft, String lang) {
+  /**
+   * Why a form was refused, when no field says it: a study changed since the form was drawn ({@code hash}), or whose
+   * rounds have begun (the privacy terms and messages aside, which a form may still change then).
+   */
+  private static String refusal(Throwable failure, Draft draft, String hash, String lang) {
     if (failure instanceof Conflict) {
-      return Views.text(lang, draft.begun() ? "builder.begun" : "builder.changedMeanwhile");
+      boolean stale = hash != null && !hash.equals(draft.stored().hash());
+      return Views.text(lang, draft.begun() && !stale ? "builder.begun" : "builder.changedMeanwhile");
     }
     return failure.getMessage();
   }

@@ -78,17 +78,18 @@ public record Services(
     MailService mail = new MailService(vertx, config, mongo, durability, studies, participants, rounds, answerSets,
         publications);
     AccountService accounts = new AccountService(vertx, mongo, durability, adminToken);
+    Roles roles = new Roles(mongo, durability, accounts);
     return new Services(config, store, studies, participants, pseudonyms, rounds, answerSets, answers, tallies,
         new ReportService(studies, rounds, changes),
         new ReportLinks(mongo, durability),
         accounts,
-        new Roles(mongo, durability, accounts),
+        roles,
         audit, mail, changes,
         new RoundGroups(vertx, studies, rounds),
         consents, publications,
         new PersonalData(participants, rounds, answerSets, answers, consents, mail, audit),
         new Retention(vertx, mongo, durability, clock, studies, rounds, publications, participants, consents, mail,
-            audit),
+            audit, roles),
         new StudyDeletion(mongo, durability, studies, rounds, participants, pseudonyms, audit));
   }
 

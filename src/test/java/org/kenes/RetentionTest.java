@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
@@ -24,8 +25,8 @@ import org.kenes.store.Store;
 
 /**
  * Retention periods, by a clock the test moves, with two instances on one store (as ScaleOutTest runs them): the
- * owner's contact is warned 30 and 7 days before, and then the periodic task of both instances deletes the personal
- * data, once.
+ * study's owners and its contact are warned 30 and 7 days before, and then the periodic task of both instances deletes
+ * the personal data, once.
  */
 class RetentionTest {
 
@@ -115,33 +116,71 @@ class RetentionTest {
   }
 
   @Test
-  @DisplayName("the contact is warned 30 and 7 days before the deletion, once each, by mail through the outbox")
+  @DisplayName("the owners with an address, each in their language, and the contact are warned 30 and 7 days before "
+      + "the deletion, once each, by mail through the outbox; the console warns the owners and the admin")
   void warnings() throws Exception {
     RightsFixture f = ended("warned", "retentionDays: 40\n");
+    ConsoleSession olga = account("olga", "Olga Petrova", "owner", f.study);
+    assertEquals(303, olga.post("/console/preferences", "/console/preferences", MultiMap.caseInsensitiveMultiMap()
+        .add("language", "ru").add("timeZone", "UTC").add("email", "olga.petrova@health.example.org")).statusCode());
+    ConsoleSession timur = account("timur", "Timur B.", "owner", f.study);
+    ConsoleSession nadia = account("nadia", "Nadia K.", "facilitator", f.study);
+    first.adminPut("/api/accounts/nadia/email", new JsonObject().put("email", "nadia@health.example.org"));
     JsonObject schedule = retention(first, f.study);
     assertEquals(40, schedule.getInteger("days"));
     Instant purgeAt = Instant.parse(schedule.getString("purgeAt"));
     String page = first.adminGet("/console/studies/" + f.study).bodyAsString();
     assertTrue(page.contains("They will be deleted on"), "the console shows when");
     assertFalse(page.contains("To keep it longer"), "no warning 41 days before");
+    String owners = olga.get("/console/studies/" + f.study).bodyAsString();
+    assertTrue(owners.contains("Предупреждения отправляются по почте за 30 и за 7 дней: Olga Petrova (владелец), "
+        + "dpo@example.org (контакт по вопросам персональных данных)."), owners);
+    assertTrue(owners.contains("которым письма не отправляются: Timur B."), "the owner who gets no mail is named");
 
     CLOCK.set(purgeAt.minus(Duration.ofDays(29)));
-    Wait.until("the 30-day warning", () -> warnings(f.study).size() == 1);
-    JsonObject warning = warnings(f.study).get(0);
-    assertEquals("dpo@example.org", warning.getString("to"));
-    assertTrue(warning.getString("subject").contains("29 days"), warning.getString("subject"));
-    assertTrue(warning.getString("body").contains("http://kenes.test/console/studies/" + f.study), warning.encode());
+    Wait.until("the 30-day warning", () -> warnings(f.study).size() == 2);
+    JsonObject toContact = warning(f.study, "dpo@example.org", 29);
+    assertTrue(toContact.getString("subject").contains("29 days"), toContact.getString("subject"));
+    assertTrue(toContact.getString("body").contains("http://kenes.test/console/studies/" + f.study
+        + "/build/privacy"), toContact.encode());
+    JsonObject toOlga = warning(f.study, "olga.petrova@health.example.org", 29);
+    assertTrue(toOlga.getString("subject").startsWith("Через 29 дн."), "in her language: " + toOlga.encode());
+    assertTrue(warnings(f.study).stream().noneMatch(m -> m.getString("to").startsWith("nadia")),
+        "a facilitator is no owner");
     assertTrue(first.adminGet("/console/studies/" + f.study).bodyAsString().contains("To keep it longer"));
     assertTrue(first.adminGet("/console").bodyAsString().contains("In 29 days the panelists"), "and the list");
+    assertTrue(timur.get("/console").bodyAsString().contains("In 29 days the panelists"), "an owner's list too");
+    assertTrue(olga.get("/console/studies/" + f.study).bodyAsString().contains("Через 29 дн."));
+    for (String other : List.of(nadia.get("/console").bodyAsString(),
+        nadia.get("/console/studies/" + f.study).bodyAsString())) {
+      assertFalse(other.contains("In 29 days the panelists"), "the owners' warning, not a facilitator's");
+      assertFalse(other.contains("health.example.org") || other.contains("dpo@example.org"), "nor the addresses");
+    }
 
     CLOCK.set(purgeAt.minus(Duration.ofDays(6)));
-    Wait.until("the 7-day warning", () -> warnings(f.study).size() == 2);
+    Wait.until("the 7-day warning", () -> warnings(f.study).size() == 4);
     Wait.until("both recorded", () -> audit(f.study, "retention.warned").size() == 2);
+    warning(f.study, "olga.petrova@health.example.org", 6);
     assertEquals(9, first.adminGet("/api/studies/" + f.study + "/participants").bodyAsJsonArray().size());
     assertNull(retention(first, f.study).getString("purgedAt"));
-    assertEquals(2, warnings(f.study).size(), "one message per warning, with two instances sending");
+    assertEquals(4, warnings(f.study).size(), "one message per warning and address, with two instances sending");
     assertEquals(2, audit(f.study, "retention.warned").size());
     JsonArray people = second.adminGet("/api/studies/" + f.study + "/participants").bodyAsJsonArray();
     assertEquals(9, people.size());
+  }
+
+  /** An account of {@code first} with a role on a study, signed in to the console. */
+  private static ConsoleSession account(String username, String name, String role, String study) {
+    first.adminPost("/api/accounts", "application/json", new JsonObject().put("username", username)
+        .put("name", name).put("password", TestKenes.PASSWORD).encode());
+    first.grant(study, username, role);
+    return ConsoleSession.login(first, username, TestKenes.PASSWORD);
+  }
+
+  /** The retention warning to an address of {@code days} days. */
+  private static JsonObject warning(String study, String to, int days) {
+    return warnings(study).stream().filter(m -> to.equals(m.getString("to")))
+        .filter(m -> m.getString("subject").contains(String.valueOf(days))).findFirst()
+        .orElseThrow(() -> new AssertionError("no warning of " + days + " days to " + to + ": " + warnings(study)));
   }
 }

@@ -2,6 +2,9 @@ package org.kenes.account;
 
 /**
  * A facilitator's account, created by the admin; {@code username} is its key, kept in lower case. {@code preferences}:
- * the language and time zone its console is shown in.
+ * the language and time zone its console is shown in. {@code email}: where Kenes may write to the person (the
+ * retention warnings of the studies they own), or null; set by the admin or by the account itself, shown to them
+ * alone.
  */
-public record Account(String username, String name, String createdAt, String createdBy, Preferences preferences) {}
+public record Account(String username, String name, String createdAt, String createdBy, Preferences preferences,
+    String email) {}

@@ -32,7 +32,8 @@ public final class AccountRepository {
   /** {@link Conflict} when the username is taken. */
   Future<Void> insert(Account account, String passwordHash) {
     JsonObject doc = new JsonObject().put("_id", account.username()).put("name", account.name())
-        .put("password", passwordHash).put("createdAt", account.createdAt()).put("createdBy", account.createdBy());
+        .put("password", passwordHash).put("createdAt", account.createdAt()).put("createdBy", account.createdBy())
+        .put("email", account.email());
     return mongo.insert(COLLECTION, doc)
         .recover(e -> Future.failedFuture(Store.isDuplicateKey(e)
             ? new Conflict("an account '" + account.username() + "' exists") : e))
@@ -65,9 +66,17 @@ public final class AccountRepository {
     return written.compose(r -> durability.sync());
   }
 
+  /** Sets an account's email address (null removes it); false when there is no such account. */
+  Future<Boolean> setEmail(String username, String email) {
+    JsonObject change = email == null ? new JsonObject().put("$unset", new JsonObject().put("email", ""))
+        : new JsonObject().put("$set", new JsonObject().put("email", email));
+    return mongo.updateCollection(COLLECTION, new JsonObject().put("_id", username), change)
+        .compose(r -> durability.sync().map(r.getDocMatched() == 1));
+  }
+
   private static Account account(JsonObject d) {
     return new Account(d.getString("_id"), d.getString("name"), d.getString("createdAt"), d.getString("createdBy"),
-        preferences(d));
+        preferences(d), d.getString("email"));
   }
 
   private static Preferences preferences(JsonObject d) {

@@ -15,6 +15,7 @@ import org.kenes.common.Invalid;
 import org.kenes.common.Problem;
 import org.kenes.common.Texts;
 import org.kenes.common.Unauthorized;
+import org.kenes.participant.ParticipantReader;
 import org.kenes.participant.Tokens;
 import org.kenes.store.Durability;
 
@@ -37,8 +38,11 @@ public final class AccountService {
     this.adminToken = adminToken.getBytes(StandardCharsets.UTF_8);
   }
 
-  /** Creates a facilitator account; {@link Invalid} for a bad username or a short password. */
-  public Future<Account> create(String username, String name, String password, Actor by) {
+  /**
+   * Creates a facilitator account, with an email address or none (null or blank); {@link Invalid} for a bad username,
+   * a short password or what is no email address.
+   */
+  public Future<Account> create(String username, String name, String password, String email, Actor by) {
     String user = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
     List<Problem> problems = new java.util.ArrayList<>();
     if (!isUsername(user)) {
@@ -47,15 +51,41 @@ public final class AccountService {
     if (password == null || password.length() < MIN_PASSWORD) {
       problems.add(Problem.worded("password", "problem.account.password", MIN_PASSWORD));
     }
+    problems.addAll(emailProblems(email));
     if (!problems.isEmpty()) {
       return Future.failedFuture(new Invalid("the account cannot be created", problems));
     }
     String shown = Texts.line(name);
     Account account = new Account(user, shown == null || shown.isBlank() ? user : shown.trim(),
-        Instant.now().toString(), by.name(), Preferences.NONE);
+        Instant.now().toString(), by.name(), Preferences.NONE, email(email));
     return vertx.executeBlocking(() -> Passwords.hash(password), false)
         .compose(hash -> accounts.insert(account, hash))
         .map(account);
+  }
+
+  /**
+   * Sets the email address of an account (null or blank removes it): the admin's for any account, an account's for
+   * itself. {@link Invalid} at {@code email} for what is no email address, at {@code username} for no such account.
+   */
+  public Future<Void> setEmail(String username, String email) {
+    List<Problem> problems = emailProblems(email);
+    if (!problems.isEmpty()) {
+      return Future.failedFuture(new Invalid("the email address cannot be saved", problems));
+    }
+    String user = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
+    return accounts.setEmail(user, email(email)).compose(found -> found ? Future.<Void>succeededFuture()
+        : Future.failedFuture(Invalid.worded("username", "problem.account.unknown", user)));
+  }
+
+  /** What is wrong with an account's email address as typed: nothing when it is one, or left empty. */
+  public static List<Problem> emailProblems(String email) {
+    return email(email) == null || ParticipantReader.isEmail(email(email)) ? List.of()
+        : List.of(Problem.worded("email", "problem.account.email"));
+  }
+
+  /** An email address as typed, without the spaces around it; null for none. */
+  private static String email(String typed) {
+    return typed == null || typed.isBlank() ? null : typed.strip();
   }
 
   /** Whether a text is a username Kenes accepts (lower case). */

@@ -41,6 +41,13 @@ public final class Roles {
     return roles.forStudy(study);
   }
 
+  /** The accounts that own a study. */
+  public Future<List<Account>> owners(String study) {
+    return roles.forStudy(study).compose(grants -> Future.all(grants.stream().filter(g -> g.role() == Role.OWNER)
+            .map(g -> accounts.find(g.username())).toList()))
+        .map(found -> found.<Optional<Account>>list().stream().flatMap(Optional::stream).toList());
+  }
+
   /** A study just created by an account is its own: the account becomes its owner. The admin needs no role. */
   public Future<Void> creator(String study, Actor actor) {
     return actor.admin() ? Future.succeededFuture()

@@ -50,7 +50,8 @@ public final class Backup {
       out.println("kenes backup: " + (lines.size() - 1) + " documents written to " + file);
       out.println(pseudonymous ? "kenes backup: pseudonymous: no panelist's name, email address or personal link "
           + "(left out: " + String.join(", ", PersonalData.IDENTIFYING.stream().sorted().toList())
-          + "); the answers stay under the panelists' ids, which lead to no one without the full store"
+          + "); the answers stay under the panelists' ids, which lead to no one without the full store. The "
+          + "facilitators' accounts stay, with their names and email addresses"
           : "kenes backup: this file holds personal data: panelists' names, email addresses and personal links, the "
               + "messages to them and their consent records. Keep it as safe as the server's data, delete it when the "
               + "studies' retention periods end (erasures and deletions do not reach it), or make a backup without "

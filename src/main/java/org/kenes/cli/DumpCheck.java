@@ -125,6 +125,8 @@ final class DumpCheck {
         check(AccountService.isUsername(doc.getString("_id")), "_id", "not a username");
         check(Passwords.wellFormed(doc.getString("password")), "password",
             "not a password hash Kenes writes (PBKDF2-SHA256 with a bounded number of iterations)");
+        String email = doc.getString("email");
+        check(email == null || ParticipantReader.isEmail(email), "email", "not an email address");
       }
       default -> {
         // audit: its shape is all there is to it

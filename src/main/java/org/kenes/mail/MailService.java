@@ -8,7 +8,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -17,6 +19,7 @@ import org.kenes.answer.AnswerSet;
 import org.kenes.common.Conflict;
 import org.kenes.common.Invalid;
 import org.kenes.common.Problem;
+import org.kenes.common.Sha256;
 import org.kenes.common.Texts;
 import org.kenes.config.KenesConfig;
 import org.kenes.outcome.Publications;
@@ -114,23 +117,29 @@ public final class MailService {
     });
   }
 
+  /** Someone to warn that a study's personal data is about to go: an address, and the language to write in. */
+  public record Recipient(String address, String language) {}
+
   /**
-   * Warns the study's contact, if it has one, that its personal data will be deleted on {@code date}, {@code days}
-   * days from now: one message per warning, however many instances send it.
+   * Warns {@code recipients} that the study's personal data will be deleted on {@code date}, {@code days} days from
+   * now, each in their language (the study's first where it lacks theirs): one message per warning and address,
+   * however many instances send it, and one per address that appears twice. A message's id carries no address.
    */
-  public Future<Void> warnRetention(Study study, int days, String date) {
-    String to = study.privacy().contact();
-    if (to == null) {
-      return Future.succeededFuture();
+  public Future<Void> warnRetention(Study study, List<Recipient> recipients, int days, String date) {
+    Map<String, Message> messages = new LinkedHashMap<>();
+    for (Recipient r : recipients) {
+      String address = r.address().toLowerCase(Locale.ROOT);
+      String lang = study.languages().contains(r.language()) ? r.language() : study.firstLanguage();
+      MessageText text = MessageText.standard(Message.RETENTION, lang);
+      Map<String, String> values = Map.of("study", study.text(study.title(), lang), "date", date,
+          "days", String.valueOf(days), "link", config.baseUrl() + "/console/studies/" + study.id() + "/build/privacy");
+      messages.putIfAbsent(address, new Message(study.id() + ":retention:" + days + ":"
+          + Sha256.hex(address).substring(0, 16), study.id(), null, r.address(), Message.RETENTION, null, lang,
+          text.fill(text.subject(), values), text.fill(text.body(), values), mailer.configured() ? "queued" : "unsent",
+          Instant.now().toString(), null, null));
     }
-    String lang = study.firstLanguage();
-    MessageText text = MessageText.standard(Message.RETENTION, lang);
-    Map<String, String> values = Map.of("study", study.text(study.title(), lang), "date", date,
-        "days", String.valueOf(days), "link", config.baseUrl() + "/console/studies/" + study.id());
-    Message message = new Message(study.id() + ":retention:" + days, study.id(), null, to, Message.RETENTION, null,
-        lang, text.fill(text.subject(), values), text.fill(text.body(), values),
-        mailer.configured() ? "queued" : "unsent", Instant.now().toString(), null, null);
-    return outbox.queue(List.of(message)).onSuccess(n -> mailer.deliver()).mapEmpty();
+    return messages.isEmpty() ? Future.succeededFuture()
+        : outbox.queue(List.copyOf(messages.values())).onSuccess(n -> mailer.deliver()).mapEmpty();
   }
 
   /** The messages written to a participant. */

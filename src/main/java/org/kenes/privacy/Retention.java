@@ -8,8 +8,11 @@ import io.vertx.ext.mongo.MongoClient;
 import io.vertx.ext.mongo.UpdateOptions;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import org.kenes.account.Account;
 import org.kenes.account.Actor;
+import org.kenes.account.Roles;
 import org.kenes.audit.AuditLog;
 import org.kenes.consent.Consents;
 import org.kenes.mail.MailService;
@@ -27,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * How long a study keeps its panelists' personal data: {@code retentionDays} after its final round closed (the last
  * of its rounds, or the last before its outcome was published). Then the periodic task deletes their names, emails,
  * links, the messages to them and their consent records; their answers stay, pseudonymous, for the report and the
- * export. The study's contact is warned 30 and 7 days before.
+ * export. The study's owners who gave their account an email address, and its contact, are warned 30 and 7 days
+ * before.
  *
  * <p>The {@code retention} collection keeps, per study that has ended, when its data goes ({@code purgeAtMs}), when
  * the next warning is due ({@code warnAtMs}), and once done, {@code purgedAt}. It is written whenever a round closes or
@@ -40,7 +44,7 @@ public final class Retention {
   static final String COLLECTION = "retention";
   private static final Logger LOG = LoggerFactory.getLogger(Retention.class);
   private static final long DAY_MS = 24 * 60 * 60_000L;
-  /** Days before the deletion at which the contact is warned, earliest first. */
+  /** Days before the deletion at which the owners and the contact are warned, earliest first. */
   private static final List<Integer> WARNINGS = List.of(30, 7);
 
   /**
@@ -73,10 +77,11 @@ public final class Retention {
   private final Consents consents;
   private final MailService mail;
   private final AuditLog audit;
+  private final Roles roles;
 
   public Retention(Vertx vertx, MongoClient mongo, Durability durability, Clock clock, StudyService studies,
       RoundService rounds, Publications publications, ParticipantRepository participants, Consents consents,
-      MailService mail, AuditLog audit) {
+      MailService mail, AuditLog audit, Roles roles) {
     this.mongo = mongo;
     this.durability = durability;
     this.clock = clock;
@@ -87,6 +92,7 @@ public final class Retention {
     this.consents = consents;
     this.mail = mail;
     this.audit = audit;
+    this.roles = roles;
     // A round closed, a study changed or its results published on this instance: its schedule is written at once.
     // What another instance missed (it stopped meanwhile), the hourly pass over every study puts right.
     vertx.eventBus().<JsonObject>consumer(RoundService.ANNOUNCEMENTS, m -> {
@@ -198,14 +204,29 @@ public final class Retention {
     Integer due = WARNINGS.stream().filter(w -> daysLeft <= w && w < schedule.days()).reduce((a, b) -> b).orElse(null);
     Integer next = due == null ? nextWarning(schedule, Integer.MAX_VALUE) : nextWarning(schedule, due);
     JsonObject set = new JsonObject().put("warnAtMs", next == null ? null : purgeAt - next * DAY_MS);
-    Future<Void> sent = due == null ? Future.succeededFuture() : studies.get(studyId)
-        .compose(study -> mail.warnRetention(study, (int) daysLeft, schedule.purgeAt().substring(0, 10)))
-        .compose(v -> audit.record(Actor.SYSTEM, "retention.warned", "personal data", studyId,
-            "to be deleted on " + schedule.purgeAt().substring(0, 10) + ", in " + daysLeft + " day(s)"));
-    // Only the instance whose write moves the warning on records it; another one's message is the same message.
+    // Only the instance whose write moves the warning on sends and records it; were another one to send it too, its
+    // message would be the same message.
     return mongo.updateCollection(COLLECTION, new JsonObject().put("_id", studyId).put("warnAtMs",
             doc.getValue("warnAtMs")), new JsonObject().put("$set", set))
-        .compose(r -> r.getDocModified() == 1 ? sent : Future.succeededFuture());
+        .compose(r -> r.getDocModified() == 1 && due != null ? send(studyId, schedule, daysLeft)
+            : Future.succeededFuture());
+  }
+
+  /** The warning, by mail to the study's owners who gave an address and to its contact; and in the audit. */
+  private Future<Void> send(String studyId, Schedule schedule, long daysLeft) {
+    String date = schedule.purgeAt().substring(0, 10);
+    return Future.all(studies.get(studyId), roles.owners(studyId)).compose(all -> {
+      Study study = all.resultAt(0);
+      List<MailService.Recipient> to = new ArrayList<>();
+      all.<List<Account>>resultAt(1).stream().filter(a -> a.email() != null)
+          .forEach(a -> to.add(new MailService.Recipient(a.email(), a.preferences().language())));
+      if (study.privacy().contact() != null) {
+        to.add(new MailService.Recipient(study.privacy().contact(), study.firstLanguage()));
+      }
+      return mail.warnRetention(study, to, (int) daysLeft, date)
+          .compose(v -> audit.record(Actor.SYSTEM, "retention.warned", "personal data", studyId,
+              "to be deleted on " + date + ", in " + daysLeft + " day(s), " + to.size() + " address(es) warned"));
+    });
   }
 
   /** The first warning of fewer days than {@code before} that lies after the study's end, if any. */

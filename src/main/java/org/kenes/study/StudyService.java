@@ -73,9 +73,7 @@ public final class StudyService {
         return Future.failedFuture(new Invalid("id", "the id cannot change (it is '" + id + "')"));
       }
       return stored(id).compose(found -> begun(found).compose(begun -> begun && !found.study().sameQuestions(study)
-          ? Future.failedFuture(new Conflict("study '" + id + "' has begun its rounds: its definition can no longer be "
-              + "replaced, only its consent text, retention period and contact; add, reword, merge or retire items "
-              + "between rounds instead"))
+          ? Future.failedFuture(roundsBegun(id))
           : keepsPeopledPanels(study).compose(v -> repository.replace(study, found, false))
               .onSuccess(v -> changed(id)).map(study)));
     });
@@ -92,17 +90,23 @@ public final class StudyService {
   }
 
   /**
-   * A draft's definition replaced, while none of its rounds has begun, provided it is still the one of
-   * {@code expectedHash} (null: whatever is stored): see {@link #createDraft}.
+   * A draft's definition replaced, provided it is still the one of {@code expectedHash} (null: whatever is stored):
+   * see {@link #createDraft}. Once its rounds have begun, only its privacy terms may change ({@link
+   * Study#sameQuestions}), and then the study must stay complete: a consent text missing in one of its languages is a
+   * problem at its path, as panelists in that language would be asked to agree to nothing.
    */
   public Future<Study> saveDraft(String id, Object tree, String expectedHash) {
-    return readDraft(tree).compose(study -> {
+    return read(tree).compose(reading -> {
+      Study study = reading.study();
       if (!study.id().equals(id)) {
         return Future.failedFuture(new Invalid(List.of(Problem.worded("id", "problem.id.fixed", id))));
       }
       return stored(id).compose(found -> begun(found).compose(begun -> {
-        if (begun) {
+        if (begun && !found.study().sameQuestions(study)) {
           return Future.failedFuture(roundsBegun(id));
+        }
+        if (begun && !reading.missing().isEmpty()) {
+          return Future.failedFuture(new Invalid(reading.missing()));
         }
         if (expectedHash != null && !expectedHash.equals(found.hash())) {
           return Future.failedFuture(changedMeanwhile(id));
@@ -125,12 +129,17 @@ public final class StudyService {
   }
 
   private Future<Study> readDraft(Object tree) {
+    return read(tree).map(StudyReader.Reading::study);
+  }
+
+  /** A draft's reading, with what it misses; {@link Invalid} with its problems. */
+  private Future<StudyReader.Reading> read(Object tree) {
     return vertx.executeBlocking(() -> {
       StudyReader.Reading reading = StudyReader.draft(tree instanceof JsonObject json ? StudyFormat.plain(json) : tree);
       if (reading.study() == null) {
         throw new Invalid(reading.problems());
       }
-      return reading.study();
+      return reading;
     }, false);
   }
 
@@ -181,8 +190,8 @@ public final class StudyService {
   }
 
   private static Conflict roundsBegun(String id) {
-    return new Conflict("study '" + id + "' has begun its rounds: its definition can no longer be replaced; add, "
-        + "reword, merge or retire items between rounds instead");
+    return new Conflict("study '" + id + "' has begun its rounds: its definition can no longer be replaced, only its "
+        + "consent text, retention period and contact; add, reword, merge or retire items between rounds instead");
   }
 
   private static Conflict changedMeanwhile(String id) {

@@ -67,7 +67,7 @@ class RestoreCheckTest {
       kenes.adminPut("/api/studies/small/mail-texts/reminder/ru", new JsonObject().put("subject", "Напоминание")
           .put("body", "Ссылка: {link}"));
       kenes.adminPost("/api/accounts", "application/json", new JsonObject().put("username", "maria")
-          .put("password", "correct horse battery").encode());
+          .put("password", "correct horse battery").put("email", "maria@health.example.org").encode());
       ByteArrayOutputStream err = new ByteArrayOutputStream();
       assertEquals(0, Backup.backup(new String[] {file.toString()}, KenesConfig.from(Map.of(KenesConfig.DATA_DIR,
           data.toString())), new PrintStream(new ByteArrayOutputStream()), new PrintStream(err)), err.toString());
@@ -144,6 +144,15 @@ class RestoreCheckTest {
       assertEquals(2, run.code(), run.err());
       assertTrue(run.err().contains("line " + firstLineOf("accounts") + ": password"), run.err());
     }
+  }
+
+  @Test
+  @DisplayName("an account's email address that is no address is refused by its line")
+  void accountEmail() throws Exception {
+    assertTrue(backup.get(firstLineOf("accounts") - 1).contains("maria@health.example.org"), "backed up");
+    Run run = restore(dir.resolve("account-email"), changed("accounts", doc -> doc.put("email", "maria\r\nBcc: x")));
+    assertEquals(2, run.code(), run.err());
+    assertTrue(run.err().contains("line " + firstLineOf("accounts") + ": email"), run.err());
   }
 
   @Test

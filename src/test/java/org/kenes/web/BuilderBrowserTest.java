@@ -91,6 +91,8 @@ class BuilderBrowserTest {
     Study example = StudyFormat.read(Files.readString(Path.of("surveys/qoc-strategy.yaml")));
     building.build(example);
     screenshot("builder-items");
+    browser.driver.get(base + "/console/studies/qoc-strategy/build/privacy");
+    screenshot("builder-privacy");
     browser.driver.get(base + "/console/studies/qoc-strategy/build/scale");
     screenshot("builder-scale");
     browser.driver.get(base + "/console/studies/qoc-strategy/build/items/qi-tools");
@@ -113,6 +115,22 @@ class BuilderBrowserTest {
     assertTrue(browser.driver.findElement(By.cssSelector(".notice")).getText().contains("have begun"));
     assertTrue(browser.driver.findElement(By.id("f-scale-max")).getAttribute("disabled") != null
         || !browser.driver.findElement(By.id("f-scale-max")).isEnabled(), "the builder is read-only once begun");
+
+    // But for its privacy terms; and the preview shows the consent page panelists now meet first.
+    browser.driver.get(base + "/console/studies/qoc-strategy/build/privacy");
+    assertTrue(browser.driver.findElement(By.id("f-retentionDays")).isEnabled(), "the privacy terms stay open");
+    assertTrue(browser.driver.findElement(By.cssSelector(".notice")).getText().contains("only these privacy terms"));
+    check("privacy-begun");
+    browser.driver.get(base + "/console/studies/qoc-strategy/preview?lang=ru");
+    browser.submit(By.linkText("See the consent page"));
+    assertTrue(browser.driver.findElement(By.cssSelector(".consent-text")).getText()
+        .contains("Министерство здравоохранения"));
+    check("preview-consent");
+    browser.click(By.id("agree"));
+    browser.submit(By.cssSelector("form.consent button.primary"));
+    assertTrue(browser.driver.findElement(By.cssSelector(".preview-bar .notice.ok")).getText()
+        .contains("Nothing was stored"));
+    assertTrue(browser.driver.findElements(By.cssSelector("form.questionnaire")).size() == 1, "then the questions");
   }
 
   @Test

@@ -10,6 +10,7 @@ import org.kenes.study.Item;
 import org.kenes.study.ItemType;
 import org.kenes.study.Option;
 import org.kenes.study.Panel;
+import org.kenes.study.Privacy;
 import org.kenes.study.Study;
 import org.kenes.study.Text;
 import org.openqa.selenium.By;
@@ -118,6 +119,16 @@ final class StudyBuilding {
       item(i, study.items().get(i), languages);
     }
     visit.on("items");
+
+    browser.driver.get(base + "/console/studies/" + study.id() + "/build/privacy");
+    Privacy privacy = study.privacy();
+    for (String l : languages) {
+      type("f-consent-" + l, privacy.consent() == null ? "" : privacy.consent().values().get(l));
+    }
+    type("f-retentionDays", String.valueOf(privacy.retentionDays()));
+    type("f-contact", privacy.contact() == null ? "" : privacy.contact());
+    save("/build/privacy");
+    visit.on("privacy");
   }
 
   private void add(String list, int i, String id, Text name, List<String> languages) throws Exception {

@@ -102,7 +102,8 @@ final class BuilderFields {
     return new JsonObject().put("name", path).put("id", id).put("label", label).put("hint", hint == null ? "" : hint)
         .put("error", error == null ? "" : error).put("describedBy", String.join(" ", described)).put("textLang", "")
         .put("input", false).put("textarea", false).put("select", false).put("checkbox", false)
-        .put("hideLabel", false).put("value", "").put("type", "text").put("checked", false).put("missing", false);
+        .put("hideLabel", false).put("value", "").put("type", "text").put("checked", false).put("missing", false)
+        .put("rows", 3).put("locked", false);
   }
 
   /** The problem at a path not drawn as a field (a list, a row), shown where the page puts it. */
@@ -141,6 +142,9 @@ final class BuilderFields {
     }
     if (path.startsWith("rounds")) {
       return base + "/rounds";
+    }
+    if (BuilderPrivacyRoutes.FIELDS.stream().anyMatch(path::startsWith)) {
+      return base + "/privacy";
     }
     return path.startsWith("items") ? base + "/items" : base;
   }

@@ -21,14 +21,16 @@ import java.util.regex.Pattern;
 final class BuilderForms {
 
   private static final Pattern WHOLE = Pattern.compile(
-      "scale\\.(min|max)|consensus\\.(agree|disagree)\\[[01]]|consensus\\.(minResponses|minCell)|rounds\\.max");
+      "scale\\.(min|max)|consensus\\.(agree|disagree)\\[[01]]|consensus\\.(minResponses|minCell)|rounds\\.max|"
+          + "retentionDays");
   private static final Pattern NUMBER = Pattern.compile(
       "consensus\\.(inAgreeAtLeast|inDisagreeBelow|maxIqr)|rounds\\.stableBelowPct");
   private static final Pattern YES_NO = Pattern.compile("scale\\.allowUnable|consensus\\.perPanel|askReasonOnChange");
   private static final Pattern INSTANT = Pattern.compile("rounds\\.opensAt");
-  private static final Pattern TEXT = Pattern.compile("(title|description|scale\\.labels\\.-?\\d{1,4}|"
+  private static final Pattern TEXT = Pattern.compile("(title|description|consent|scale\\.labels\\.-?\\d{1,4}|"
       + "(panels|categories)\\[\\d+]\\.name|items\\[\\d+]\\.text|items\\[\\d+]\\.options\\[\\d+]\\.text)\\.[a-zA-Z-]+");
-  private static final Pattern WORD = Pattern.compile("consensus\\.(rule|quantiles)|rounds\\.carryForward|"
+  /** A word or an address: as typed, less the spaces around it. */
+  private static final Pattern WORD = Pattern.compile("consensus\\.(rule|quantiles)|rounds\\.carryForward|contact|"
       + "(panels|categories|items)\\[\\d+]\\.id|items\\[\\d+]\\.(type|category)|items\\[\\d+]\\.options\\[\\d+]\\.id");
 
   private BuilderForms() {}
@@ -62,6 +64,11 @@ final class BuilderForms {
       StudyTree.set(tree, path, number(value));
     } else if (INSTANT.matcher(path).matches()) {
       StudyTree.set(tree, path, value.isEmpty() ? null : instant(value));
+    } else if (TEXT.matcher(path).matches() && StudyTree.get(tree, path) instanceof String was
+        && was.strip().equals(value)) {
+      // A text sent back as it was stays as it was, to the line break a study file ends it with: the version of a
+      // consent text is its hash, and panelists are asked again only when its words change.
+      return;
     } else if (TEXT.matcher(path).matches() || WORD.matcher(path).matches()) {
       StudyTree.set(tree, path, value.isEmpty() ? null : value);
     }
@@ -88,12 +95,15 @@ final class BuilderForms {
   }
 
   /**
-   * What forms leave behind and a study file would not have: texts and labels emptied in every language, options of
-   * an item that is no ranking, option rows left blank; an option given a text but no id is numbered.
+   * What forms leave behind and a study file would not have: texts and labels emptied in every language (a study
+   * whose consent text is emptied so asks for none), options of an item that is no ranking, option rows left blank;
+   * an option given a text but no id is numbered.
    */
   static JsonObject tidy(JsonObject tree) {
-    if (tree.getValue("description") instanceof JsonObject d && d.isEmpty()) {
-      tree.remove("description");
+    for (String whole : List.of("description", "consent")) {
+      if (tree.getValue(whole) instanceof JsonObject t && t.isEmpty()) {
+        tree.remove(whole);
+      }
     }
     if (StudyTree.get(tree, "scale.labels") instanceof JsonObject labels) {
       new HashSet<>(labels.fieldNames()).stream()

@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.kenes.Services;
@@ -32,7 +33,12 @@ import org.kenes.web.Views;
 final class BuilderPage {
 
   /** The builder's pages, in the order a study is built. */
-  static final List<String> SECTIONS = List.of("general", "scale", "rounds", "panels", "items", "translations");
+  static final List<String> SECTIONS = List.of("general", "scale", "rounds", "panels", "items", "privacy",
+      "translations");
+
+  /** What each page says once the rounds have begun: the pages where something can still change say what. */
+  private static final Map<String, String> BEGUN_NOTICES = Map.of("privacy", "builder.privacy.begun",
+      "translations", "builder.translations.begun");
 
   private final Services s;
   private final ConsolePage page;
@@ -122,6 +128,7 @@ final class BuilderPage {
     JsonObject model = ConsolePage.model(ctx, draft.stored().study(), Views.text(lang, "builder.title." + section),
             "build")
         .put("builder", new JsonObject().put("nav", nav).put("hash", draft.stored().hash()).put("begun", draft.begun())
+            .put("begunNotice", Views.text(lang, BEGUN_NOTICES.getOrDefault(section, "builder.begun")))
             .put("missing", draft.stored().missing().size()).put("missingList", missing(draft, lang))
             .put("yaml", "/api/studies/" + draft.id() + "/study.yaml")
             .put("advanced", "/console/studies/" + draft.id() + "/edit")
@@ -129,7 +136,7 @@ final class BuilderPage {
     if (failure != null) {
       List<Problem> problems = failure instanceof KenesException k ? k.problems() : List.of();
       model.put("refused", new JsonObject()
-          .put("message", problems.isEmpty() ? refusal(failure, draft, lang)
+          .put("message", problems.isEmpty() ? refusal(failure, draft, ctx.request().getFormAttribute("hash"), lang)
               : Views.text(lang, "builder.refused", problems.size()))
           .put("problems", fields.summary()));
     }
@@ -148,9 +155,14 @@ final class BuilderPage {
     return list;
   }
 
-  private static String refusal(Throwable failure, Draft draft, String lang) {
+  /**
+   * Why a form was refused, when no field says it: a study changed since the form was drawn ({@code hash}), or whose
+   * rounds have begun (the privacy terms and messages aside, which a form may still change then).
+   */
+  private static String refusal(Throwable failure, Draft draft, String hash, String lang) {
     if (failure instanceof Conflict) {
-      return Views.text(lang, draft.begun() ? "builder.begun" : "builder.changedMeanwhile");
+      boolean stale = hash != null && !hash.equals(draft.stored().hash());
+      return Views.text(lang, draft.begun() && !stale ? "builder.begun" : "builder.changedMeanwhile");
     }
     return failure.getMessage();
   }

@@ -25,8 +25,8 @@ import org.kenes.web.Views;
 
 /**
  * The study builder's pages of the study as a whole: a new study, its titles and languages, its scale and consensus
- * rule, its rounds. Panels, categories and items are {@link BuilderListRoutes}'s, translations
- * {@link TranslationRoutes}'s.
+ * rule, its rounds. Panels, categories and items are {@link BuilderListRoutes}'s, the privacy terms
+ * {@link BuilderPrivacyRoutes}', translations {@link TranslationRoutes}'s.
  *
  * <pre>
  * route                                        role needed, declared with each route ({@link Access})
@@ -80,6 +80,7 @@ final class BuilderRoutes {
         BuilderPage.fields(ctx, List.of("rounds.max", "rounds.carryForward", "rounds.opensAt")),
         BuilderPage.href(ctx.pathParam("id"), "rounds") + "?done=saved", r::rounds));
     BuilderListRoutes.mount(router, services, builder, access);
+    BuilderPrivacyRoutes.mount(router, builder, access);
     TranslationRoutes.mount(router, services, builder, access);
   }
 

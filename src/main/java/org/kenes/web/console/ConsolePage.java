@@ -26,9 +26,9 @@ final class ConsolePage {
 
   /** What a page may say after a form succeeded ({@code ?done=KEY&n=N}): {@code console.notice.KEY} of the bundles. */
   private static final Set<String> NOTICES = Set.of("created", "edited", "added", "invited", "reminded", "text-saved",
-      "opened", "closed", "item-added", "item-changed", "account-created", "role-granted", "role-removed",
-      "link-revoked", "preferences-saved", "saved", "built", "imported", "copied", "scheduled", "unscheduled",
-      "withdrawn", "erased", "published", "thanked", "deleted");
+      "opened", "closed", "item-added", "item-changed", "account-created", "account-email", "role-granted",
+      "role-removed", "link-revoked", "preferences-saved", "saved", "built", "imported", "copied", "scheduled",
+      "unscheduled", "withdrawn", "erased", "published", "thanked", "deleted");
 
   private final Views views;
 

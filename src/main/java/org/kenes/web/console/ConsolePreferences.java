@@ -11,8 +11,12 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 import org.kenes.Services;
+import org.kenes.account.Account;
+import org.kenes.account.AccountService;
+import org.kenes.account.Actor;
 import org.kenes.account.Preferences;
 import org.kenes.common.Invalid;
 import org.kenes.common.Problem;
@@ -23,7 +27,8 @@ import org.kenes.web.Views;
 
 /**
  * The signed-in person's own settings: the console's language (also switched from every page's header) and the time
- * zone its dates are shown in, kept with the account (for the admin, in the store) and taken by its sessions at once.
+ * zone its dates are shown in, kept with the account (for the admin, in the store) and taken by its sessions at once;
+ * and an account's email address, for the retention warnings of the studies it owns.
  */
 final class ConsolePreferences {
 
@@ -53,35 +58,50 @@ final class ConsolePreferences {
 
   private Future<Void> preferencesPage(RoutingContext ctx, int status, JsonObject form) {
     Viewer viewer = Viewer.of(ctx);
+    Actor actor = FacilitatorAuth.actor(ctx);
     String zone = form.getString("timeZone", viewer.zoneName());
-    return page.render(ctx, status, "preferences", ConsolePage.model(ctx, viewer.text("console.preferences"))
-        .put("form", form)
-        .put("zones", new JsonArray(ZONES.stream()
-            .map(z -> new JsonObject().put("id", z).put("selected", z.equals(zone))).toList())));
+    // The admin has no account, and so no address: the console's list of studies warns the admin.
+    Future<Optional<Account>> account = actor.admin() ? Future.succeededFuture(Optional.empty())
+        : s.accounts().find(actor.name());
+    return account.compose(found -> page.render(ctx, status, "preferences",
+        ConsolePage.model(ctx, viewer.text("console.preferences")).put("form", form)
+            .put("account", found.isPresent())
+            .put("email", form.containsKey("email") ? form.getString("email")
+                : found.map(Account::email).orElse(null))
+            .put("zones", new JsonArray(ZONES.stream()
+                .map(z -> new JsonObject().put("id", z).put("selected", z.equals(zone))).toList()))));
   }
 
-  /** The language and the time zone ({@code language}, {@code timeZone}). */
+  /**
+   * The language, the time zone and, for an account, its email address ({@code language}, {@code timeZone},
+   * {@code email}): all checked before any is stored.
+   */
   private void save(RoutingContext ctx) {
     MultiMap f = ctx.request().formAttributes();
-    page.submit(ctx, chosen(f.get("language"), f.get("timeZone"))
-            .compose(p -> s.accounts().setPreferences(FacilitatorAuth.actor(ctx), p)),
+    Actor actor = FacilitatorAuth.actor(ctx);
+    List<Problem> problems = actor.admin() ? List.of() : AccountService.emailProblems(f.get("email"));
+    page.submit(ctx, chosen(f.get("language"), f.get("timeZone"), problems)
+            .compose(p -> s.accounts().setPreferences(actor, p))
+            .compose(v -> actor.admin() ? Future.<Void>succeededFuture()
+                : s.accounts().setEmail(actor.name(), f.get("email"))),
         v -> "/console/preferences?done=preferences-saved",
-        problems -> preferencesPage(ctx, problems.getInteger("status"), problems.put("timeZone", f.get("timeZone"))));
+        refused -> preferencesPage(ctx, refused.getInteger("status"), refused.put("timeZone", f.get("timeZone"))
+            .put("email", f.get("email"))));
   }
 
   /** The header's switch: another language ({@code language}), then back to the page it was on ({@code back}). */
   private void switchLanguage(RoutingContext ctx) {
     MultiMap f = ctx.request().formAttributes();
     String zone = FacilitatorAuth.session(ctx).map(x -> x.preferences().timeZone()).orElse(null);
-    chosen(f.get("language"), zone == null ? "UTC" : zone)
+    chosen(f.get("language"), zone == null ? "UTC" : zone, List.of())
         .compose(p -> s.accounts().setPreferences(FacilitatorAuth.actor(ctx), p))
         .onSuccess(v -> ConsolePage.redirect(ctx, ConsoleLogin.safeNext(f.get("back"))))
         .onFailure(ctx::fail);
   }
 
-  /** What a form chose, checked: a language of the console, and a zone of {@link #ZONES}. */
-  private static Future<Preferences> chosen(String language, String zone) {
-    List<Problem> problems = new ArrayList<>();
+  /** What a form chose, checked: a language of the console, and a zone of {@link #ZONES}; with the form's others. */
+  private static Future<Preferences> chosen(String language, String zone, List<Problem> others) {
+    List<Problem> problems = new ArrayList<>(others);
     if (language == null || !Views.languages().contains(language)) {
       problems.add(Problem.worded("language", "problem.language"));
     }

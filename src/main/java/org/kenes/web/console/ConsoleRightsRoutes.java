@@ -4,10 +4,15 @@ import static org.kenes.web.Access.Need.FACILITATOR;
 import static org.kenes.web.Access.Need.OWNER;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.kenes.Services;
+import org.kenes.account.Account;
 import org.kenes.common.Invalid;
 import org.kenes.consent.Consents;
 import org.kenes.participant.Participant;
@@ -57,35 +62,62 @@ final class ConsoleRightsRoutes {
     access.need(OWNER, router.post("/console/studies/:id/delete")).handler(r::delete);
   }
 
-  /** What the study's page shows of its retention period and its publication. */
-  static Future<JsonObject> overview(Services s, Study study, String lang) {
-    return Future.all(s.retention().schedule(study.id()), s.publications().find(study.id())).map(all -> {
-      Retention.Schedule schedule = all.resultAt(0);
-      java.util.Optional<String> published = all.resultAt(1);
-      Long left = schedule.daysLeft(s.retention().now());
-      String contact = study.privacy().contact();
-      JsonObject retention = new JsonObject()
-          .put("text", schedule.purgedAt() != null
-              ? Views.text(lang, "retention.purged", Views.date(schedule.purgedAt(), lang), schedule.days())
-              : Views.text(lang, "retention.running", schedule.days()))
-          .put("until", left == null ? null : Views.text(lang, "retention.until", Views.date(schedule.purgeAt(), lang),
-              left))
-          .put("warning", left == null || left > 30 ? null : Views.text(lang, "retention.warning", left,
-              Views.date(schedule.purgeAt(), lang)))
-          .put("contact", Views.text(lang, contact == null ? "retention.noContact" : "retention.contact", contact));
-      return new JsonObject().put("retention", retention)
-          .put("publication", new JsonObject().put("published", published.isPresent())
-              .put("done", published.map(at -> Views.text(lang, "publish.done", Views.date(at, lang))).orElse(null)));
-    });
+  /**
+   * What the study's page shows of its retention period and its publication. The warning from 30 days before, and who
+   * is warned by mail, are for its owners (and the admin), who answer for the data: {@code owns}.
+   */
+  static Future<JsonObject> overview(Services s, Study study, String lang, boolean owns) {
+    return Future.all(s.retention().schedule(study.id()), s.publications().find(study.id()),
+        owns ? s.roles().owners(study.id()) : Future.succeededFuture(List.<Account>of())).map(all -> {
+          Retention.Schedule schedule = all.resultAt(0);
+          java.util.Optional<String> published = all.resultAt(1);
+          Long left = schedule.daysLeft(s.retention().now());
+          JsonObject retention = new JsonObject()
+              .put("text", schedule.purgedAt() != null
+                  ? Views.text(lang, "retention.purged", Views.date(schedule.purgedAt(), lang), schedule.days())
+                  : Views.text(lang, "retention.running", schedule.days()))
+              .put("until", left == null ? null : Views.text(lang, "retention.until",
+                  Views.date(schedule.purgeAt(), lang), left))
+              .put("warning", owns ? warning(schedule, s.retention().now(), lang) : null)
+              .put("recipients", owns && schedule.purgedAt() == null ? recipients(study, all.resultAt(2), lang) : null);
+          return new JsonObject().put("retention", retention)
+              .put("publication", new JsonObject().put("published", published.isPresent())
+                  .put("done", published.map(at -> Views.text(lang, "publish.done", Views.date(at, lang)))
+                      .orElse(null)));
+        });
   }
 
-  /** The warning the studies' list shows from 30 days before a study's personal data goes; null before. */
-  static Future<String> warning(Services s, Study study, String lang) {
-    return s.retention().schedule(study.id()).map(schedule -> {
-      Long left = schedule.daysLeft(s.retention().now());
-      return left == null || left > 30 ? null
-          : Views.text(lang, "retention.warning", left, Views.date(schedule.purgeAt(), lang));
-    });
+  /** Who the retention warnings go to by mail, and which owners they miss for want of an address. */
+  private static JsonArray recipients(Study study, List<Account> owners, String lang) {
+    List<String> warned = new ArrayList<>();
+    owners.stream().filter(a -> a.email() != null)
+        .forEach(a -> warned.add(Views.text(lang, "retention.recipient.owner", a.name())));
+    String contact = study.privacy().contact();
+    if (contact != null) {
+      warned.add(Views.text(lang, "retention.recipient.contact", contact));
+    }
+    JsonArray lines = new JsonArray().add(warned.isEmpty() ? Views.text(lang, "retention.noRecipient")
+        : Views.text(lang, "retention.recipients", String.join(", ", warned)));
+    List<String> without = owners.stream().filter(a -> a.email() == null).map(Account::name).toList();
+    if (!without.isEmpty()) {
+      lines.add(Views.text(lang, "retention.ownersWithout", String.join(", ", without)));
+    }
+    return lines;
+  }
+
+  /**
+   * The warning the studies' list and the study's page show its owners (and the admin) from 30 days before its
+   * personal data goes; null before, and for other roles.
+   */
+  static Future<String> warning(Services s, Study study, String lang, boolean owns) {
+    return owns ? s.retention().schedule(study.id()).map(schedule -> warning(schedule, s.retention().now(), lang))
+        : Future.succeededFuture();
+  }
+
+  private static String warning(Retention.Schedule schedule, Instant now, String lang) {
+    Long left = schedule.daysLeft(now);
+    return left == null || left > 30 ? null
+        : Views.text(lang, "retention.warning", left, Views.date(schedule.purgeAt(), lang));
   }
 
   private void participant(RoutingContext ctx) {

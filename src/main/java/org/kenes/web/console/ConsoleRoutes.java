@@ -14,6 +14,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import org.kenes.Services;
 import org.kenes.account.Actor;
+import org.kenes.account.Role;
 import org.kenes.round.Round;
 import org.kenes.study.Study;
 import org.kenes.study.StudyFormat;
@@ -59,6 +60,7 @@ public final class ConsoleRoutes {
     access.need(ACCOUNT, router.post(UPLOAD)).handler(r::createStudy);
     access.need(ADMIN, router.get("/console/accounts")).handler(r::accounts);
     access.need(ADMIN, router.post("/console/accounts")).handler(r::createAccount);
+    access.need(ADMIN, router.post("/console/accounts/:username/email")).handler(r::accountEmail);
     access.need(READER, router.get("/console/studies/:id")).handler(r::study);
     access.need(FACILITATOR, router.get("/console/studies/:id/edit")).handler(r::editPage);
     access.need(FACILITATOR, router.post("/console/studies/:id/edit")).handler(r::edit);
@@ -84,7 +86,7 @@ public final class ConsoleRoutes {
     return Visible.studies(s, actor).compose(all -> Future.all(all.stream().map(v -> {
           Study study = v.stored().study();
           return Future.all(s.rounds().list(study.id()), s.participants().list(study.id()),
-                  ConsoleRightsRoutes.warning(s, study, viewer.language()))
+                  ConsoleRightsRoutes.warning(s, study, viewer.language(), actor.admin() || v.role() == Role.OWNER))
               .map(both -> new JsonObject().put("id", study.id())
                   .put("title", study.text(study.title(), viewer.language()))
                   .put("status", StudyStatus.describe(study, both.resultAt(0), viewer))
@@ -123,7 +125,8 @@ public final class ConsoleRoutes {
     return Future.all(s.studies().stored(id), s.rounds().list(id)).compose(all -> {
       StudyRepository.Stored stored = all.resultAt(0);
       Study study = stored.study();
-      return Future.all(StudyOverview.model(s, study, viewer), ConsoleRightsRoutes.overview(s, study, viewer.language()))
+      return Future.all(StudyOverview.model(s, study, viewer),
+              ConsoleRightsRoutes.overview(s, study, viewer.language(), Access.allows(ctx, Role.OWNER)))
           .compose(parts -> page.render(ctx, status, "study",
               ConsolePage.model(ctx, study, study.text(study.title(), viewer.language()), "overview")
                   .mergeIn(parts.resultAt(0)).mergeIn(parts.resultAt(1)).put("form", form)
@@ -183,13 +186,21 @@ public final class ConsoleRoutes {
     accountsPage(ctx, 200, new JsonObject()).onFailure(ctx::fail);
   }
 
+  /** The accounts and the server's audit; {@code form}: a refused form ({@code emailOf}: whose address it set). */
   private Future<Void> accountsPage(RoutingContext ctx, int status, JsonObject form) {
     Viewer viewer = Viewer.of(ctx);
+    String refusedEmail = form.getJsonArray("problems", new JsonArray()).stream().map(JsonObject.class::cast)
+        .filter(p -> "email".equals(p.getString("path"))).map(p -> p.getString("message")).findFirst().orElse(null);
     return Future.all(s.accounts().list(), s.audit().all()).compose(all -> page.render(ctx, status, "accounts",
         ConsolePage.model(ctx, viewer.text("console.accounts")).put("form", form)
             .put("accounts", new JsonArray(all.<List<org.kenes.account.Account>>resultAt(0).stream()
-                .map(a -> new JsonObject().put("username", a.username()).put("name", a.name())
-                    .put("createdAt", viewer.when(a.createdAt())).put("createdBy", a.createdBy())).toList()))
+                .map(a -> {
+                  boolean refused = a.username().equals(form.getString("emailOf"));
+                  return new JsonObject().put("username", a.username()).put("name", a.name())
+                      .put("email", refused ? form.getString("typedEmail") : a.email())
+                      .put("emailError", refused ? refusedEmail : null)
+                      .put("createdAt", viewer.when(a.createdAt())).put("createdBy", a.createdBy());
+                }).toList()))
             .put("audit", new JsonArray(all.<List<org.kenes.audit.AuditEntry>>resultAt(1).stream()
                 .map(e -> ApiJson.audit(e).put("at", viewer.when(e.at()))).toList()))));
   }
@@ -197,9 +208,21 @@ public final class ConsoleRoutes {
   private void createAccount(RoutingContext ctx) {
     var form = ctx.request().formAttributes();
     page.submit(ctx, s.accounts().create(form.get("username"), form.get("name"), form.get("password"),
-            FacilitatorAuth.actor(ctx)).compose(audited.on(ctx, null, "account.created", a -> a.username())),
+            form.get("email"), FacilitatorAuth.actor(ctx))
+            .compose(audited.on(ctx, null, "account.created", a -> a.username())),
         a -> "/console/accounts?done=account-created",
         problems -> accountsPage(ctx, problems.getInteger("status"), problems.put("username", form.get("username"))
-            .put("name", form.get("name"))));
+            .put("name", form.get("name")).put("email", form.get("email"))));
+  }
+
+  /** The admin sets or removes an account's email address; the audit says which account, never the address. */
+  private void accountEmail(RoutingContext ctx) {
+    String username = ctx.pathParam("username");
+    String email = ctx.request().getFormAttribute("email");
+    page.submit(ctx, s.accounts().setEmail(username, email).compose(audited.on(ctx, null, "account.email",
+            v -> username + (email == null || email.isBlank() ? ": removed" : ": set"))),
+        v -> "/console/accounts?done=account-email",
+        problems -> accountsPage(ctx, problems.getInteger("status"), problems.put("emailOf", username)
+            .put("typedEmail", email)));
   }
 }

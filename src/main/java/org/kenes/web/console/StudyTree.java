@@ -23,7 +23,7 @@ final class StudyTree {
    * A text of the study: where it is in the tree, and its values by language.
    *
    * @param required a text the study must have (a title, a name, an item's); else one that may be left out whole
-   *     (the description, a scale point's label), missing only where another language has it
+   *     (the description, the consent text, a scale point's label), missing only where another language has it
    */
   record TextAt(String path, JsonObject values, boolean required) {
 
@@ -160,13 +160,14 @@ final class StudyTree {
   }
 
   /**
-   * Every text of the study in the order a person reads them: title, description, scale labels, panels, categories,
-   * items and their options. A required text absent from the tree is given as an empty one (it is missing).
+   * Every text of the study in the order a person reads them: title, description, consent, scale labels, panels,
+   * categories, items and their options. A required text absent from the tree is given as an empty one (it is missing).
    */
   static List<TextAt> texts(JsonObject tree) {
     List<TextAt> texts = new ArrayList<>();
     texts.add(text(tree, "title", true));
     texts.add(text(tree, "description", false));
+    texts.add(text(tree, "consent", false));
     if (get(tree, "scale.labels") instanceof JsonObject labels) {
       labels.fieldNames().stream().sorted((a, b) -> Integer.compare(point(a), point(b)))
           .forEach(p -> texts.add(text(tree, "scale.labels." + p, false)));

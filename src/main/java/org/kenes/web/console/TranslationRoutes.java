@@ -20,9 +20,10 @@ import org.kenes.web.Access;
 import org.kenes.web.Views;
 
 /**
- * The translation view: every text of a study (title, description, scale labels, panels, categories, items, options,
- * and the invitation and reminder) side by side in its languages, the missing ones marked, all filled in with one
- * form. Round 1 opens only once no text of the study is missing.
+ * The translation view: every text of a study (title, description, consent text, scale labels, panels, categories,
+ * items, options, and the messages) side by side in its languages, the missing ones marked, all filled in with one
+ * form. Round 1 opens only once no text of the study is missing; after that, only the consent text and the messages
+ * can still change here, and the other texts are shown as they are.
  *
  * <pre>
  * route                                        role needed, declared with each route ({@link Access})
@@ -71,7 +72,7 @@ final class TranslationRoutes {
         any |= gap;
         missing[k] += gap ? 1 : 0;
         cells.add(f.text(text.path() + "." + l, f.label(text.path() + "." + l), l, longText(text.path()))
-            .put("missing", gap));
+            .put("missing", gap).put("locked", draft.begun() && !BuilderPrivacyRoutes.FIELDS.contains(text.path())));
       }
       if (any || !onlyMissing) {
         rows.add(new JsonObject().put("label", f.label(text.path())).put("cells", cells));
@@ -112,9 +113,9 @@ final class TranslationRoutes {
         .put("missingHref", BuilderPage.href(draft.id(), "translations") + "?missing=1"));
   }
 
-  /** Items' and options' texts and the description are long; titles, names and labels fit a line. */
+  /** Items' texts, the description and the consent text are long; titles, names, labels and options fit a line. */
   private static boolean longText(String path) {
-    return path.equals("description") || path.matches("items\\[\\d+]\\.text");
+    return path.equals("description") || path.equals("consent") || path.matches("items\\[\\d+]\\.text");
   }
 
   private static String mailPath(String kind, String field, String language) {

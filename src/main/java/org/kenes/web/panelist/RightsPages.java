@@ -7,11 +7,11 @@ import org.kenes.study.Study;
 import org.kenes.web.Views;
 
 /**
- * The view models of a panelist's pages about their rights: the study's consent text before the questionnaire, and
- * their own page ({@code /p/{token}/me}) of what Kenes holds about them, from the JSON of
- * {@link org.kenes.privacy.PersonalData#of}.
+ * The view models of a panelist's pages about their rights: the study's consent text before the questionnaire (also
+ * the console's preview of it), and their own page ({@code /p/{token}/me}) of what Kenes holds about them, from the
+ * JSON of {@link org.kenes.privacy.PersonalData#of}.
  */
-final class RightsPages {
+public final class RightsPages {
 
   private RightsPages() {}
 
@@ -29,7 +29,7 @@ final class RightsPages {
    * @param again the panelist agreed to an earlier text
    * @param problem what was wrong with the form sent, or null
    */
-  static JsonObject consent(Study study, String lang, String token, boolean again, String problem) {
+  public static JsonObject consent(Study study, String lang, String token, boolean again, String problem) {
     String text = study.consentText(lang);
     // Paragraphs are separated by blank lines; the lines within one keep their breaks (CSS), all of it escaped.
     JsonArray paragraphs = new JsonArray();

@@ -115,6 +115,16 @@ public final class TestKenes implements AutoCloseable {
     return client.put(path).sendJsonObject(body).await();
   }
 
+  /** The panelist of {@code token} agrees to the consent text their questionnaire shows. */
+  public void agree(String token) {
+    JsonObject consent = get("/api/p/" + token).bodyAsJsonObject().getJsonObject("consent");
+    HttpResponse<Buffer> agreed = client.post("/api/p/" + token + "/consent")
+        .sendJsonObject(new JsonObject().put("version", consent.getString("version"))).await();
+    if (agreed.statusCode() != 200) {
+      throw new AssertionError("consent refused: " + agreed.statusCode() + " " + agreed.bodyAsString());
+    }
+  }
+
   public HttpResponse<Buffer> putRaw(String path, String contentType, String body) {
     return client.put(path).putHeader("Content-Type", contentType).sendBuffer(Buffer.buffer(body)).await();
   }

@@ -58,6 +58,9 @@ class TransferTest {
       }
       for (int i = 0; i < added.size(); i++) {
         String link = added.getJsonObject(i).getString("token");
+        if (round == 1) {
+          kenes.agree(link); // the example study asks consent before the first answer
+        }
         JsonObject answers = new JsonObject();
         // Ratings spread over the whole scale, the same in both rounds: no consensus, every rating item asked again.
         for (Object o : kenes.get("/api/p/" + link).bodyAsJsonObject().getJsonArray("items")) {

@@ -13,6 +13,7 @@ import org.kenes.config.KenesConfig;
 import org.kenes.consent.Consents;
 import org.kenes.mail.MailService;
 import org.kenes.outcome.Publications;
+import org.kenes.participant.Participant;
 import org.kenes.participant.ParticipantRepository;
 import org.kenes.participant.PseudonymKeys;
 import org.kenes.report.ReportLinks;
@@ -37,6 +38,7 @@ public record Services(
     PseudonymKeys pseudonyms,
     RoundService rounds,
     AnswerRepository answerSets,
+    AnswerRepository pilotSets,
     AnswerService answers,
     TallyRepository tallies,
     ReportService reports,
@@ -65,6 +67,7 @@ public record Services(
     StudyService studies = new StudyService(vertx, new StudyRepository(mongo, durability),
         id -> roundRepository.list(id).map(list -> !list.isEmpty()), participants::countByPanel);
     AnswerRepository answerSets = new AnswerRepository(vertx, mongo);
+    AnswerRepository pilotSets = AnswerRepository.pilot(vertx, mongo);
     TallyRepository tallies = new TallyRepository(mongo);
     Publications publications = new Publications(mongo, durability, roundRepository, vertx.eventBus());
     RoundService rounds = new RoundService(vertx, mongo, durability, studies, participants, roundRepository, answerSets,
@@ -72,14 +75,15 @@ public record Services(
     PseudonymKeys pseudonyms = new PseudonymKeys(mongo, durability);
     ChangeService changes = new ChangeService(mongo, durability, studies, rounds, answerSets, pseudonyms);
     Consents consents = new Consents(mongo, durability);
-    AnswerService answers = new AnswerService(studies, participants, rounds, answerSets, tallies, durability,
-        vertx.eventBus(), consents);
+    AnswerService answers = new AnswerService(studies, participants, rounds, answerSets, pilotSets, tallies,
+        durability, vertx.eventBus(), consents);
     AuditLog audit = new AuditLog(mongo, durability);
     MailService mail = new MailService(vertx, config, mongo, durability, studies, participants, rounds, answerSets,
-        publications);
+        pilotSets, publications);
     AccountService accounts = new AccountService(vertx, mongo, durability, adminToken);
     Roles roles = new Roles(mongo, durability, accounts);
-    return new Services(config, store, studies, participants, pseudonyms, rounds, answerSets, answers, tallies,
+    return new Services(config, store, studies, participants, pseudonyms, rounds, answerSets, pilotSets, answers,
+        tallies,
         new ReportService(studies, rounds, changes),
         new ReportLinks(mongo, durability),
         accounts,
@@ -87,10 +91,15 @@ public record Services(
         audit, mail, changes,
         new RoundGroups(vertx, studies, rounds),
         consents, publications,
-        new PersonalData(participants, rounds, answerSets, answers, consents, mail, audit),
+        new PersonalData(participants, rounds, answerSets, pilotSets, answers, consents, mail, audit),
         new Retention(vertx, mongo, durability, clock, studies, rounds, publications, participants, consents, mail,
             audit, roles),
         new StudyDeletion(mongo, durability, studies, rounds, participants, pseudonyms, audit));
+  }
+
+  /** Where a participant's answers are kept: a pilot's apart from those that count. */
+  public AnswerRepository setsOf(Participant p) {
+    return p.pilot() ? pilotSets : answerSets;
   }
 
   /** Indexes the repositories rely on; creating an existing index changes nothing. */

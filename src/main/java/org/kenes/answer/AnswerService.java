@@ -36,6 +36,7 @@ public final class AnswerService {
   private final ParticipantRepository participants;
   private final RoundService rounds;
   private final AnswerRepository answers;
+  private final AnswerRepository pilotAnswers;
   private final TallyRepository tallies;
   private final Durability durability;
   private final EventBus events;
@@ -44,11 +45,13 @@ public final class AnswerService {
 
   /** @param events where every save is announced ({@link #address}), for the live dashboards of every instance */
   public AnswerService(StudyService studies, ParticipantRepository participants, RoundService rounds,
-      AnswerRepository answers, TallyRepository tallies, Durability durability, EventBus events, Consents consents) {
+      AnswerRepository answers, AnswerRepository pilotAnswers, TallyRepository tallies, Durability durability,
+      EventBus events, Consents consents) {
     this.studies = studies;
     this.participants = participants;
     this.rounds = rounds;
     this.answers = answers;
+    this.pilotAnswers = pilotAnswers;
     this.tallies = tallies;
     this.durability = durability;
     this.events = events;
@@ -63,7 +66,10 @@ public final class AnswerService {
     return "kenes.answers." + study;
   }
 
-  /** Who a personal link belongs to, their study, and its open round if there is one. */
+  /**
+   * Who a personal link belongs to, their study, and its open round if there is one; for a pilot participant, else the
+   * round that would open next (the pilot round: see {@link #nextRound}).
+   */
   public record Panelist(Participant participant, Study study, Optional<Round> round) {}
 
   public Future<Panelist> panelist(String token) {
@@ -71,7 +77,24 @@ public final class AnswerService {
         .compose(found -> found.map(Future::succeededFuture)
             .orElseGet(() -> Future.failedFuture(new NotFound("this personal link is not known"))))
         .compose(p -> rounds.openRound(p.study()).compose(round -> definition(p.study(), round)
-            .map(study -> new Panelist(p, study, round))));
+            .compose(study -> (round.isPresent() || !p.pilot() ? Future.succeededFuture(round) : nextRound(study))
+                .map(r -> new Panelist(p, study, r)))));
+  }
+
+  /**
+   * The round that would open next, with its items as opening it would choose them, while none is open; none once
+   * the study has had its rounds. Pilots answer it before it opens (on a draft: round 1), as a preview shows it.
+   */
+  private Future<Optional<Round>> nextRound(Study study) {
+    return rounds.list(study).compose(held -> held.size() >= study.rounds().max()
+        ? Future.succeededFuture(Optional.empty())
+        : rounds.nextItems(study, held).map(items -> Optional.of(new Round(study.id(), held.size() + 1, true, items,
+            Instant.now().toString(), null, null))));
+  }
+
+  /** Where a participant's sets are kept: a pilot's apart, where nothing that counts reads. */
+  private AnswerRepository setsOf(Participant p) {
+    return p.pilot() ? pilotAnswers : answers;
   }
 
   /**
@@ -104,12 +127,15 @@ public final class AnswerService {
             .put("round", who.round().map(Round::number).orElse(null)));
       } else {
         Round round = who.round().get();
-        json = Future.all(answers.find(study.id(), round.number(), p.id()), feedback(study, round, p.id()),
-                participants.markOpened(study.id(), round.number(), p.id()).otherwiseEmpty())
+        // A pilot's visits are not noted: the rounds opened are the real panel's.
+        AnswerRepository sets = setsOf(p);
+        json = Future.all(sets.find(study.id(), round.number(), p.id()), feedback(study, round, p.id(), sets),
+                p.pilot() ? Future.succeededFuture() : participants.markOpened(study.id(), round.number(), p.id())
+                    .otherwiseEmpty())
             .map(all -> questionnaire(study, p.panel(), lang, round, all.resultAt(0), all.resultAt(1)));
       }
       return json.map(q -> {
-        q.put("withdrawn", p.withdrawn());
+        q.put("withdrawn", p.withdrawn()).put("pilot", p.pilot());
         if (study.privacy().consent() != null) {
           String text = study.consentText(lang);
           q.put("consent", new JsonObject().put("text", text).put("version", Consents.version(text))
@@ -132,12 +158,11 @@ public final class AnswerService {
         return Future.failedFuture(new Invalid("panel", "no panel '" + panel + "' in the study " + study.panelIds()));
       }
       Optional<Round> open = held.stream().filter(Round::open).findFirst();
-      Future<Round> round = open.map(Future::succeededFuture).orElseGet(() -> held.size() >= study.rounds().max()
-          ? Future.failedFuture(new Conflict("the study has had its " + study.rounds().max() + " rounds"))
-          : rounds.nextItems(study, held).map(items -> new Round(studyId, held.size() + 1, true, items,
-              Instant.now().toString(), null, null)));
+      Future<Round> round = open.map(Future::succeededFuture).orElseGet(() -> nextRound(study).compose(next -> next
+          .map(Future::succeededFuture).orElseGet(() -> Future.failedFuture(
+              new Conflict("the study has had its " + study.rounds().max() + " rounds")))));
       String lang = language != null && study.languages().contains(language) ? language : study.firstLanguage();
-      return round.compose(r -> feedback(study, r, null)
+      return round.compose(r -> feedback(study, r, null, null)
           .map(feedback -> questionnaire(study, panel, lang, r, Optional.empty(), feedback)));
     }));
   }
@@ -195,9 +220,26 @@ public final class AnswerService {
         return Future.failedFuture(new Conflict("no round is open: answers can no longer be changed"));
       }
       AnswerReader.Save save = AnswerReader.read(who.study(), round.items(), body);
-      return consents.given(who.study(), p.id()).compose(given -> given ? save(who, round, save)
-          : Future.failedFuture(new Forbidden("please read and agree to the study's consent text first")));
+      return consents.given(who.study(), p.id()).compose(given -> !given
+          ? Future.failedFuture(new Forbidden("please read and agree to the study's consent text first"))
+          : p.pilot() ? savePilot(who, round, save) : save(who, round, save));
     });
+  }
+
+  /**
+   * A pilot's save: validated as anybody's, stored apart, and nothing else: no tally moves, no live event, no close
+   * waits for it, since no figure counts it.
+   */
+  private Future<JsonObject> savePilot(Panelist who, Round round, AnswerReader.Save save) {
+    Participant p = who.participant();
+    String study = who.study().id();
+    boolean whole = save.answers().keySet().containsAll(round.items());
+    return checkComplete(who.study(), round, p, save, whole)
+        .compose(v -> pilotAnswers.update(study, round.number(), p.id(), p.panel(), save.answers(), save.submit(),
+            whole))
+        .compose(before -> durability.sync().map(before.map(AnswerSet::submitted).orElse(false) || save.submit()))
+        .map(submitted -> new JsonObject().put("round", round.number()).put("saved", save.answers().size())
+            .put("submitted", submitted).put("pilot", true));
   }
 
   private Future<JsonObject> save(Panelist who, Round round, AnswerReader.Save save) {
@@ -205,7 +247,7 @@ public final class AnswerService {
     String study = who.study().id();
     // A save of the round's every item is the whole set: nothing of the stored one survives it.
     boolean whole = save.answers().keySet().containsAll(round.items());
-    return rounds.withinOpen(round, () -> checkComplete(who.study(), round, p.id(), save, whole)
+    return rounds.withinOpen(round, () -> checkComplete(who.study(), round, p, save, whole)
             .compose(v -> previousRatings(who.study(), round, p.id()))
             .compose(previous -> answers.update(study, round.number(), p.id(), p.panel(), save.answers(),
                     save.submit(), whole)
@@ -228,7 +270,8 @@ public final class AnswerService {
    */
   public Future<Optional<Integer>> withdraw(Participant p) {
     return rounds.openRound(p.study()).compose(open -> {
-      if (open.isEmpty()) {
+      // A pilot's sets were never in any round's figures: they stay apart until erased or cleared.
+      if (open.isEmpty() || p.pilot()) {
         return Future.succeededFuture(Optional.<Integer>empty());
       }
       Round round = open.get();
@@ -256,15 +299,15 @@ public final class AnswerService {
    * A save that leaves the set submitted (a submit, or a revision after one) must leave it complete. A submit of the
    * whole set, as a whole questionnaire sent at once is, needs nothing read.
    */
-  private Future<Void> checkComplete(Study study, Round round, String participant, AnswerReader.Save save,
+  private Future<Void> checkComplete(Study study, Round round, Participant p, AnswerReader.Save save,
       boolean whole) {
     Future<Optional<AnswerSet>> stored = save.submit() && whole ? Future.succeededFuture(Optional.empty())
-        : answers.find(study.id(), round.number(), participant);
+        : setsOf(p).find(study.id(), round.number(), p.id());
     return stored.compose(existing -> {
       if (!save.submit() && !existing.map(AnswerSet::submitted).orElse(false)) {
         return Future.succeededFuture();
       }
-      return feedback(study, round, participant).map(feedback -> {
+      return feedback(study, round, p.id(), setsOf(p)).map(feedback -> {
         Map<String, Answer> merged = new HashMap<>(existing.map(AnswerSet::answers).orElse(Map.of()));
         merged.putAll(save.answers());
         Map<String, List<Integer>> askReasonFor = new HashMap<>();
@@ -304,10 +347,11 @@ public final class AnswerService {
   /**
    * Group feedback for each rating or ranking item of the round that an earlier closed round asked: that round's
    * results for the item (panels under minCell suppressed already; the whole group too while it is under minCell), the
-   * panelist's own answer then (none for a preview's {@code participant} null), and the anonymous comments. Open items
-   * have no statistics to feed back.
+   * panelist's own answer then (none for a preview's {@code participant} null), read from {@code sets} (a pilot's
+   * own), and the anonymous comments. Open items have no statistics to feed back.
    */
-  private Future<Map<String, JsonObject>> feedback(Study study, Round round, String participant) {
+  private Future<Map<String, JsonObject>> feedback(Study study, Round round, String participant,
+      AnswerRepository sets) {
     return rounds.list(study).compose(all -> {
       Map<String, Integer> lastAsked = new HashMap<>();
       all.stream().filter(r -> r.number() < round.number() && !r.open())
@@ -316,7 +360,7 @@ public final class AnswerService {
               .forEach(i -> lastAsked.put(i, r.number())));
       List<Integer> earlier = lastAsked.values().stream().distinct().sorted().toList();
       return Future.all(earlier.stream().map(n -> Future.all(rounds.results(study.id(), n), participant == null
-              ? Future.succeededFuture(Optional.<AnswerSet>empty()) : answers.find(study.id(), n, participant)))
+              ? Future.succeededFuture(Optional.<AnswerSet>empty()) : sets.find(study.id(), n, participant)))
               .toList())
           .map(loaded -> {
             Map<String, JsonObject> feedback = new HashMap<>();

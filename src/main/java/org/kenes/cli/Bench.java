@@ -389,7 +389,7 @@ public final class Bench {
     for (int from = 0; from < count; from += 1_000) {
       List<NewParticipant> batch = new ArrayList<>();
       for (int i = from; i < Math.min(count, from + 1_000); i++) {
-        batch.add(new NewParticipant(null, "bench" + i + "@example.org", PANELS[i % PANELS.length], "en"));
+        batch.add(new NewParticipant(null, "bench" + i + "@example.org", PANELS[i % PANELS.length], "en", false));
       }
       all.addAll(services.participants().upsert(study, batch).await());
     }

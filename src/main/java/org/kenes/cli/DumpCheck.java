@@ -106,6 +106,7 @@ final class DumpCheck {
       case "rounds" -> round(doc);
       case "opened" -> inRound(doc, participantKey(doc));
       case "answers" -> answers(doc);
+      case "pilot-answers" -> pilotAnswers(doc);
       case "tallies" -> tallies(doc);
       case "results" -> results(doc);
       case "changes" -> studyOf(doc, "study").ifPresent(study ->
@@ -207,6 +208,25 @@ final class DumpCheck {
         // Held against the round as a draft saved now would be: every value on the scale, every item asked.
         JsonObject answers = doc.getJsonObject("answers", new JsonObject());
         AnswerReader.read(study, asked, new JsonObject().put("answers", answers));
+      } catch (Invalid e) {
+        e.problems().forEach(p -> problem(p.path(), p.message()));
+      }
+    });
+  }
+
+  /**
+   * A pilot's set: of a pilot participant (while they are kept), and as an answer set held against its round, or
+   * against the study's items for a round that pilots tried before it opened.
+   */
+  private void pilotAnswers(JsonObject doc) {
+    studyOf(doc, "study").ifPresent(study -> {
+      check(doc.getString("_id").equals(participantKey(doc)), "_id", "not " + participantKey(doc));
+      check(Tokens.isParticipantId(doc.getString("participant")), "participant", "not a participant's id");
+      check(study.panel(doc.getString("panel")).isPresent(), "panel", "not a panel of the study");
+      List<String> asked = rounds.getOrDefault(study.id(), Map.of()).getOrDefault(doc.getInteger("round"),
+          study.items().stream().map(Item::id).toList());
+      try {
+        AnswerReader.read(study, asked, new JsonObject().put("answers", doc.getJsonObject("answers", new JsonObject())));
       } catch (Invalid e) {
         e.problems().forEach(p -> problem(p.path(), p.message()));
       }

@@ -22,7 +22,8 @@ import org.kenes.study.Study;
 
 /**
  * Reads people to add from a JSON array, or a CSV or XLSX spreadsheet with the columns
- * {@code name,email,panel,language}.
+ * {@code name,email,panel,language} and optionally {@code pilot} (JSON: {@code true} or {@code false}; a
+ * spreadsheet's cell: {@code true}, {@code yes}, {@code 1}, or {@code false}, {@code no}, {@code 0}, empty).
  */
 public final class ParticipantReader {
 
@@ -38,18 +39,21 @@ public final class ParticipantReader {
   private final Study study;
   private final List<Problem> problems = new ArrayList<>();
   private final Set<String> emails = new HashSet<>();
+  /** Cells of a spreadsheet are texts: there a pilot mark is a word; in JSON it must be a boolean. */
+  private final boolean table;
 
-  private ParticipantReader(Study study) {
+  private ParticipantReader(Study study, boolean table) {
     this.study = study;
+    this.table = table;
   }
 
   public static List<NewParticipant> json(Study study, String body) {
-    ParticipantReader reader = new ParticipantReader(study);
+    ParticipantReader reader = new ParticipantReader(study, false);
     JsonArray array;
     try {
       array = new JsonArray(body);
     } catch (DecodeException | ClassCastException e) {
-      throw new Invalid("", "the body must be a JSON array of {name, email, panel, language}");
+      throw new Invalid("", "the body must be a JSON array of {name, email, panel, language, pilot}");
     }
     List<NewParticipant> people = new ArrayList<>();
     for (int i = 0; i < array.size(); i++) {
@@ -77,7 +81,7 @@ public final class ParticipantReader {
     if (!table.header().contains("panel")) {
       throw new Invalid(unit + " 1", "the header must name the columns name,email,panel,language");
     }
-    ParticipantReader reader = new ParticipantReader(study);
+    ParticipantReader reader = new ParticipantReader(study, true);
     List<NewParticipant> people = new ArrayList<>();
     for (Spreadsheet.Row row : table.rows()) {
       people.add(reader.person(unit + " " + row.number() + ": ", new HashMap<>(row.cells())));
@@ -123,9 +127,24 @@ public final class ParticipantReader {
     } else if (!study.languages().contains(language)) {
       problems.add(new Problem(at + "language", "not one of the study's languages " + study.languages()));
     }
-    fields.keySet().stream().filter(k -> !Set.of("name", "email", "panel", "language").contains(k)).sorted()
+    boolean pilot = pilot(at, fields.get("pilot"));
+    fields.keySet().stream().filter(k -> !Set.of("name", "email", "panel", "language", "pilot").contains(k)).sorted()
         .forEach(k -> problems.add(new Problem(at + k, "unknown field")));
-    return new NewParticipant(name, email, panel, language);
+    return new NewParticipant(name, email, panel, language, pilot);
+  }
+
+  private boolean pilot(String at, Object value) {
+    if (value == null || value instanceof Boolean) {
+      return Boolean.TRUE.equals(value);
+    }
+    String word = table && value instanceof String s ? s.trim().toLowerCase(Locale.ROOT) : null;
+    if (word != null && Set.of("true", "yes", "1").contains(word)) {
+      return true;
+    }
+    if (word == null || !Set.of("false", "no", "0", "").contains(word)) {
+      problems.add(new Problem(at + "pilot", table ? "must be true or false (yes or no)" : "must be true or false"));
+    }
+    return false;
   }
 
   private String text(String at, String field, Object value) {

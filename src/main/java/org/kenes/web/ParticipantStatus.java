@@ -16,7 +16,8 @@ import org.kenes.round.Round;
 /**
  * Each participant with where they stand: invited (the invitation's status in the outbox), their consent to the
  * study's text ({@code agreed}, {@code asked-again}, {@code not-yet}, {@code not-asked}), whether they withdrew, and
- * per round opened, started (a draft saved) or submitted. Never their answers.
+ * per round opened, started (a draft saved) or submitted; a pilot ({@code pilot}) by their pilot sets. Never their
+ * answers.
  */
 public final class ParticipantStatus {
 
@@ -25,7 +26,7 @@ public final class ParticipantStatus {
   public static Future<JsonArray> of(Services s, String studyId) {
     return s.studies().get(studyId).compose(study -> Future.all(List.of(s.participants().list(studyId),
             s.mail().invitations(studyId), s.participants().opened(studyId), s.rounds().list(studyId),
-            s.answerSets().list(studyId), s.consents().statuses(study)))
+            s.answerSets().list(studyId), s.consents().statuses(study), s.pilotSets().list(studyId)))
         .map(all -> {
           List<Participant> people = all.resultAt(0);
           Map<String, String> invited = all.resultAt(1);
@@ -33,6 +34,7 @@ public final class ParticipantStatus {
           List<Round> rounds = all.resultAt(3);
           Map<String, AnswerSet> sets = new HashMap<>();
           all.<List<AnswerSet>>resultAt(4).forEach(a -> sets.put(a.round() + ":" + a.participant(), a));
+          all.<List<AnswerSet>>resultAt(6).forEach(a -> sets.put(a.round() + ":" + a.participant(), a));
           Map<String, Consents.Status> consents = all.resultAt(5);
           JsonArray list = new JsonArray();
           for (Participant p : people) {
@@ -47,7 +49,7 @@ public final class ParticipantStatus {
                 .put("panel", p.panel()).put("language", p.language()).put("link", link(s, p))
                 .put("invited", invited.get(p.id()))
                 .put("consent", Consents.status(study, consents, p.id()).key()).put("withdrawnAt", p.withdrawnAt())
-                .put("rounds", byRound));
+                .put("pilot", p.pilot()).put("rounds", byRound));
           }
           return list;
         }));

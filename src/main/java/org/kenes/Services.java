@@ -17,6 +17,7 @@ import org.kenes.participant.Participant;
 import org.kenes.participant.ParticipantRepository;
 import org.kenes.participant.PseudonymKeys;
 import org.kenes.report.ReportLinks;
+import org.kenes.pilot.Pilots;
 import org.kenes.privacy.PersonalData;
 import org.kenes.privacy.Retention;
 import org.kenes.privacy.StudyDeletion;
@@ -53,7 +54,8 @@ public record Services(
     Publications publications,
     PersonalData personalData,
     Retention retention,
-    StudyDeletion deletion) {
+    StudyDeletion deletion,
+    Pilots pilots) {
 
   /**
    * @param adminToken the facilitator token of {@code KENES_ADMIN_TOKEN} or the data folder
@@ -94,7 +96,8 @@ public record Services(
         new PersonalData(participants, rounds, answerSets, pilotSets, answers, consents, mail, audit),
         new Retention(vertx, mongo, durability, clock, studies, rounds, publications, participants, consents, mail,
             audit, roles),
-        new StudyDeletion(mongo, durability, studies, rounds, participants, pseudonyms, audit));
+        new StudyDeletion(mongo, durability, studies, rounds, participants, pseudonyms, audit),
+        new Pilots(studies, participants, rounds, pilotSets, durability));
   }
 
   /** Where a participant's answers are kept: a pilot's apart from those that count. */

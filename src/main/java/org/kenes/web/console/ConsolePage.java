@@ -28,7 +28,7 @@ final class ConsolePage {
   private static final Set<String> NOTICES = Set.of("created", "edited", "added", "invited", "reminded", "text-saved",
       "opened", "closed", "item-added", "item-changed", "account-created", "account-email", "role-granted",
       "role-removed", "link-revoked", "preferences-saved", "saved", "built", "imported", "copied", "scheduled",
-      "unscheduled", "withdrawn", "erased", "published", "thanked", "deleted");
+      "unscheduled", "withdrawn", "erased", "published", "thanked", "deleted", "pilot-cleared");
 
   private final Views views;
 

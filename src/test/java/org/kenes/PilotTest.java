@@ -313,4 +313,31 @@ class PilotTest {
     assertNotNull(counts);
     assertEquals(1, counts.getJsonObject("panels").getInteger("policy"), "a pilot is not counted among the invited");
   }
+
+  @Test
+  @DisplayName("a pilot who withdraws leaves the invited counts alone, and erasing a pilot deletes their pilot answers")
+  void pilotErasure() {
+    String study = create("piloterase");
+    kenes.addParticipants(study, "policy");
+    JsonArray pilots = pilots(study, "policy", "policy");
+    save(pilots.getJsonObject(0).getString("token"), pilotAnswers("gone"));
+    save(pilots.getJsonObject(1).getString("token"), pilotAnswers("leaves"));
+    assertEquals(201, kenes.adminPost("/api/studies/" + study + "/rounds").statusCode());
+    save(pilots.getJsonObject(0).getString("token"), pilotAnswers("gone"));
+    JsonObject before = kenes.services().store().client().findOne("participant-counts",
+        new JsonObject().put("_id", study), null).await();
+
+    HttpResponse<Buffer> withdrawn = kenes.vertxClient().post("/api/p/" + pilots.getJsonObject(1).getString("token")
+        + "/withdraw").send().await();
+    assertEquals(200, withdrawn.statusCode(), withdrawn.bodyAsString());
+    HttpResponse<Buffer> erased = kenes.vertxClient().delete("/api/p/" + pilots.getJsonObject(0).getString("token"))
+        .send().await();
+    assertEquals(200, erased.statusCode(), erased.bodyAsString());
+    assertEquals(before, kenes.services().store().client().findOne("participant-counts",
+        new JsonObject().put("_id", study), null).await(), "pilots never counted among the invited");
+    List<JsonObject> left = kenes.services().store().client().find("pilot-answers",
+        new JsonObject().put("study", study)).await();
+    assertEquals(1, left.size(), "only the pilot who withdrew keeps a pilot set: " + left);
+    assertEquals(pilots.getJsonObject(1).getString("id"), left.get(0).getString("participant"));
+  }
 }

@@ -226,7 +226,8 @@ final class DumpCheck {
       List<String> asked = rounds.getOrDefault(study.id(), Map.of()).getOrDefault(doc.getInteger("round"),
           study.items().stream().map(Item::id).toList());
       try {
-        AnswerReader.read(study, asked, new JsonObject().put("answers", doc.getJsonObject("answers", new JsonObject())));
+        JsonObject answers = doc.getJsonObject("answers", new JsonObject());
+        AnswerReader.read(study, asked, new JsonObject().put("answers", answers));
       } catch (Invalid e) {
         e.problems().forEach(p -> problem(p.path(), p.message()));
       }

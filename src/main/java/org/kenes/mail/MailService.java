@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.kenes.answer.AnswerRepository;
 import org.kenes.answer.AnswerSet;
 import org.kenes.common.Conflict;
@@ -99,7 +100,7 @@ public final class MailService {
       // A pilot who submitted their pilot set is not reminded either.
       return Future.all(answers.list(studyId, round.number()), pilotAnswers.list(studyId, round.number()))
           .compose(sets -> {
-            Set<String> submitted = java.util.stream.Stream.concat(sets.<List<AnswerSet>>resultAt(0).stream(),
+            Set<String> submitted = Stream.concat(sets.<List<AnswerSet>>resultAt(0).stream(),
                     sets.<List<AnswerSet>>resultAt(1).stream())
                 .filter(AnswerSet::submitted).map(AnswerSet::participant).collect(Collectors.toSet());
             List<Participant> waiting = people.stream().filter(p -> !submitted.contains(p.id())).toList();

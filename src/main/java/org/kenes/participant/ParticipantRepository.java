@@ -8,7 +8,10 @@ import io.vertx.ext.mongo.BulkOperation;
 import io.vertx.ext.mongo.IndexOptions;
 import io.vertx.ext.mongo.MongoClient;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import org.kenes.common.Invalid;
@@ -87,9 +90,9 @@ public final class ParticipantRepository {
    */
   private static Future<List<JsonObject>> samePilots(List<JsonObject> existing, List<NewParticipant> people,
       List<String> keys) {
-    java.util.Map<String, Boolean> pilots = new java.util.HashMap<>();
+    Map<String, Boolean> pilots = new HashMap<>();
     existing.forEach(d -> pilots.put(d.getString("_id"), d.getBoolean(PILOT, false)));
-    List<Problem> problems = new java.util.ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
     for (int i = 0; i < people.size(); i++) {
       Boolean was = pilots.get(keys.get(i));
       if (was != null && was != people.get(i).pilot()) {

@@ -65,14 +65,16 @@ class PilotBrowserTest {
       browser.driver.get(base + "/console/studies/small/pilot");
       assertEquals(1, browser.driver.findElements(By.cssSelector("section.pilot-round")).size());
       assertTrue(browser.driver.findElement(By.cssSelector("section.pilot-round")).getText().contains("Clear enough"));
-      assertTrue(browser.driver.findElements(By.cssSelector("section.pilot-round svg")).size() >= 4, "a chart per rating");
+      assertTrue(browser.driver.findElements(By.cssSelector("section.pilot-round svg")).size() >= 4,
+          "a chart per rating");
       check(browser, "pilot");
       screenshot(browser, "pilot");
 
       browser.submit(By.cssSelector("form[action$='/pilot/clear'] button"));
       assertTrue(browser.driver.getCurrentUrl().contains("done=pilot-cleared&n=1"), browser.driver.getCurrentUrl());
       assertEquals(0, browser.driver.findElements(By.cssSelector("section.pilot-round")).size());
-      assertEquals(1, browser.driver.findElements(By.cssSelector("table.people .badge.pilot")).size(), "the pilot stays");
+      assertEquals(1, browser.driver.findElements(By.cssSelector("table.people .badge.pilot")).size(),
+          "the pilot stays");
       check(browser, "pilot-cleared");
       assertTrue(kenes.adminGet("/api/studies/small/audit").bodyAsString().contains("pilot.cleared"));
     }
@@ -90,7 +92,8 @@ class PilotBrowserTest {
     browser.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
         Map.of("width", 1024, "height", 1100, "deviceScaleFactor", 1, "mobile", false));
     browser.driver.executeCdpCommand("Input.dispatchMouseEvent", Map.of("type", "mouseMoved", "x", 0, "y", 0));
-    Files.write(BuilderBrowserTest.SCREENSHOTS.resolve(name + ".png"), browser.driver.getScreenshotAs(OutputType.BYTES));
+    Files.write(BuilderBrowserTest.SCREENSHOTS.resolve(name + ".png"),
+        browser.driver.getScreenshotAs(OutputType.BYTES));
     browser.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
         Map.of("width", 1024, "height", 900, "deviceScaleFactor", 1, "mobile", false));
   }

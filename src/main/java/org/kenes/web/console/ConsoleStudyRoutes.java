@@ -99,7 +99,8 @@ public final class ConsoleStudyRoutes {
         .put("email", blankToNull(f.get("email"))).put("panel", f.get("panel")).put("language", f.get("language"))
         .put("pilot", "on".equals(f.get("pilot"))));
     add(ctx, s.studies().get(id).map(study -> ParticipantReader.json(study, one.encode())),
-        new JsonObject().put("name", f.get("name")).put("email", f.get("email")).put("pilot", "on".equals(f.get("pilot"))));
+        new JsonObject().put("name", f.get("name")).put("email", f.get("email"))
+            .put("pilot", "on".equals(f.get("pilot"))));
   }
 
   /**

@@ -77,7 +77,7 @@ public final class AnswerService {
         .compose(found -> found.map(Future::succeededFuture)
             .orElseGet(() -> Future.failedFuture(new NotFound("this personal link is not known"))))
         .compose(p -> rounds.openRound(p.study()).compose(round -> definition(p.study(), round)
-            .compose(study -> (round.isPresent() || !p.pilot() ? Future.succeededFuture(round) : nextRound(study))
+            .compose(study -> (round.isPresent() || !p.pilot() ? Future.succeededFuture(round) : pilotRound(study))
                 .map(r -> new Panelist(p, study, r)))));
   }
 
@@ -90,6 +90,11 @@ public final class AnswerService {
         ? Future.succeededFuture(Optional.empty())
         : rounds.nextItems(study, held).map(items -> Optional.of(new Round(study.id(), held.size() + 1, true, items,
             Instant.now().toString(), null, null))));
+  }
+
+  /** The round a pilot tries while none is open: the next one, unless the dialogue has ended (published). */
+  private Future<Optional<Round>> pilotRound(Study study) {
+    return rounds.ended(study.id()).compose(over -> over ? Future.succeededFuture(Optional.empty()) : nextRound(study));
   }
 
   /** Where a participant's sets are kept: a pilot's apart, where nothing that counts reads. */

@@ -267,6 +267,15 @@ class PilotTest {
     JsonObject strategy = round.getJsonObject("results").getJsonArray("items").getJsonObject(0);
     assertEquals(1, strategy.getJsonObject("overall").getInteger("n"), "only the submitted pilot set: " + strategy);
     assertTrue(strategy.getJsonArray("comments").contains("PILOT a strategy"), strategy.encode());
+    // Piloting changes the questionnaire: an item removed leaves the pilots' answers to it out of the view.
+    HttpResponse<Buffer> edited = kenes.vertxClient().put("/api/studies/" + study).bearerTokenAuthentication(
+        TestKenes.ADMIN).putHeader("Content-Type", "application/yaml").sendBuffer(Buffer.buffer(TestKenes
+        .resource("studies/small.yaml").replace("id: small", "id: " + study).replaceAll("(?m)^  - \\{id: fees.*$\n",
+        ""))).await();
+    assertEquals(200, edited.statusCode(), edited.bodyAsString());
+    JsonObject after = json("/api/studies/" + study + "/pilot").getJsonArray("rounds").getJsonObject(0);
+    assertFalse(after.encode().contains("\"fees\""), after.encode());
+    assertEquals(5, after.getJsonObject("results").getJsonArray("items").size());
     JsonObject participants = kenes.adminGet("/api/studies/" + study + "/participants").bodyAsJsonArray().stream()
         .map(JsonObject.class::cast).filter(p -> p.getString("id").equals(pilots.getJsonObject(0).getString("id")))
         .findFirst().orElseThrow();

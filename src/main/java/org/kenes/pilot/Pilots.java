@@ -3,13 +3,18 @@ package org.kenes.pilot;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.kenes.answer.Answer;
+import org.kenes.answer.AnswerJson;
+import org.kenes.answer.AnswerReader;
 import org.kenes.answer.AnswerRepository;
 import org.kenes.answer.AnswerSet;
+import org.kenes.common.Invalid;
 import org.kenes.participant.Participant;
 import org.kenes.participant.ParticipantRepository;
 import org.kenes.round.Round;
@@ -72,7 +77,8 @@ public final class Pilots {
               Optional<Round> round = held.stream().filter(r -> r.number() == n).findFirst();
               List<String> items = round.map(Round::items).orElse(n == held.size() + 1 ? nextItems
                   : study.items().stream().map(Item::id).toList());
-              out.add(new PilotRound(n, round.isPresent(), items, sets, results(study, n, items, sets, pilots)));
+              List<AnswerSet> fitting = sets.stream().map(set -> fitting(study, items, set)).toList();
+              out.add(new PilotRound(n, round.isPresent(), items, fitting, results(study, n, items, fitting, pilots)));
             });
             return new View(study, pilots, out);
           });
@@ -86,6 +92,25 @@ public final class Pilots {
   public Future<Long> clear(String studyId) {
     return studies.get(studyId).compose(study -> pilotSets.deleteAll(studyId))
         .compose(n -> durability.sync().map(n));
+  }
+
+  /**
+   * A pilot's set without the answers the study no longer takes: a round tried before it opened was answered under
+   * the definition of the moment, which piloting is there to change (an item removed, the scale shortened).
+   */
+  private static AnswerSet fitting(Study study, List<String> items, AnswerSet set) {
+    Map<String, Answer> kept = new LinkedHashMap<>();
+    set.answers().forEach((item, answer) -> {
+      try {
+        AnswerReader.read(study, items, new JsonObject().put("answers", new JsonObject().put(item,
+            AnswerJson.toJson(answer))));
+        kept.put(item, answer);
+      } catch (Invalid e) {
+        // Left out: it no longer fits the questionnaire.
+      }
+    });
+    return new AnswerSet(set.study(), set.round(), set.participant(), set.panel(), kept, set.submitted(),
+        set.updatedAt(), set.submittedAt());
   }
 
   /**

@@ -137,14 +137,22 @@ class RestoreCheckTest {
   }
 
   @Test
-  @DisplayName("a pilot's answer off the scale is refused by its line; nothing is restored")
+  @DisplayName("a pilot's answer off the scale of a round held, or in no answer's shape, is refused by its line; "
+      + "nothing is restored")
   void malformedPilotAnswers() throws Exception {
     assertEquals(2, backup.stream().filter(l -> l.startsWith("{\"c\":\"pilot-answers\"")).count());
-    Run run = restore(dir.resolve("pilot"), changed("pilot-answers", doc -> doc.put("answers", new JsonObject()
-        .put("strategy", new JsonObject().put("value", 42)))));
-    assertEquals(2, run.code(), run.err());
-    assertTrue(run.err().contains("line " + firstLineOf("pilot-answers") + ": "), run.err());
-    assertTrue(run.err().contains("nothing was restored"), run.err());
+    Run held = restore(dir.resolve("pilot-held"), changed("pilot-answers", doc -> "running".equals(
+        doc.getString("study")) ? doc.put("answers", new JsonObject().put("strategy", new JsonObject()
+        .put("value", 42))) : doc));
+    assertEquals(2, held.code(), held.err());
+    assertTrue(held.err().contains(": answers.strategy"), held.err());
+    assertTrue(held.err().contains("nothing was restored"), held.err());
+    // Of a round tried before it opened, an answer the definition no longer takes may be a pilot's: only its shape.
+    Run tried = restore(dir.resolve("pilot-tried"), changed("pilot-answers", doc -> "drafted".equals(
+        doc.getString("study")) ? doc.put("answers", new JsonObject().put("strategy", new JsonObject()
+        .put("value", "seven"))) : doc));
+    assertEquals(2, tried.code(), tried.err());
+    assertTrue(tried.err().contains(": answers.strategy: not an answer"), tried.err());
   }
 
   @Test

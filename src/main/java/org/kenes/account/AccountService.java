@@ -7,9 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.kenes.common.Invalid;
 import org.kenes.common.Problem;
@@ -25,6 +27,12 @@ public final class AccountService {
   public static final Duration SESSION_LENGTH = Duration.ofHours(12);
   private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._@-]{1,63}");
   private static final int MIN_PASSWORD = 10;
+  /**
+   * Names the audit gives the admin, Kenes itself and a panelist: an account so named would pass for them in it (the
+   * names are kept in lower case, so this covers every case variant).
+   */
+  private static final Set<String> RESERVED = Set.of(Actor.ADMIN.name(), Actor.SYSTEM.name(),
+      Actor.PANELIST.name());
 
   private final Vertx vertx;
   private final AccountRepository accounts;
@@ -44,9 +52,11 @@ public final class AccountService {
    */
   public Future<Account> create(String username, String name, String password, String email, Actor by) {
     String user = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
-    List<Problem> problems = new java.util.ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
     if (!isUsername(user)) {
       problems.add(Problem.worded("username", "problem.account.username"));
+    } else if (RESERVED.contains(user)) {
+      problems.add(Problem.worded("username", "problem.account.reserved", user));
     }
     if (password == null || password.length() < MIN_PASSWORD) {
       problems.add(Problem.worded("password", "problem.account.password", MIN_PASSWORD));

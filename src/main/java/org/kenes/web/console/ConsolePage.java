@@ -84,7 +84,7 @@ final class ConsolePage {
   }
 
   Future<Void> render(RoutingContext ctx, int status, String template, JsonObject model) {
-    return views.respond(ctx, status, "console-" + template, model);
+    return views.respondOffLoop(ctx, status, "console-" + template, model);
   }
 
   /** A form's text given as an uploaded file ({@code file}, when one was chosen) or pasted into {@code field}. */

@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.mongo.MongoClient;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,9 +14,12 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.kenes.audit.AuditLog;
 import org.kenes.common.Invalid;
 import org.kenes.common.Problem;
+import org.kenes.common.Sha256;
 import org.kenes.common.Texts;
+import org.kenes.common.TooMany;
 import org.kenes.common.Unauthorized;
 import org.kenes.participant.ParticipantReader;
 import org.kenes.participant.Tokens;
@@ -25,6 +29,8 @@ import org.kenes.store.Durability;
 public final class AccountService {
 
   public static final Duration SESSION_LENGTH = Duration.ofHours(12);
+  /** How long a sign-in form stays valid. */
+  public static final Duration LOGIN_FORM_LENGTH = Duration.ofMillis(LoginForms.VALID_MS);
   private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._@-]{1,63}");
   private static final int MIN_PASSWORD = 10;
   /**
@@ -38,12 +44,31 @@ public final class AccountService {
   private final AccountRepository accounts;
   private final SessionRepository sessions;
   private final byte[] adminToken;
+  private final AuditLog audit;
+  private final LoginGuard guard;
+  private final LoginForms forms;
 
-  public AccountService(Vertx vertx, MongoClient mongo, Durability durability, String adminToken) {
+  /** @param clock what sign-in delays are measured by (a test's own clock) */
+  public AccountService(Vertx vertx, MongoClient mongo, Durability durability, String adminToken, AuditLog audit,
+      Clock clock) {
     this.vertx = vertx;
     this.accounts = new AccountRepository(mongo, durability);
-    this.sessions = new SessionRepository(mongo, durability);
+    // The admin's sessions carry a hash of the token they were opened under: a new token ends them.
+    this.sessions = new SessionRepository(mongo, durability, Sha256.hex("kenes admin session\u0000" + adminToken));
     this.adminToken = adminToken.getBytes(StandardCharsets.UTF_8);
+    this.audit = audit;
+    this.guard = new LoginGuard(Math.max(2, Runtime.getRuntime().availableProcessors()), clock::millis);
+    this.forms = new LoginForms(this.adminToken, clock::millis);
+  }
+
+  /** A new CSRF token for the sign-in form, which only this server can issue ({@link LoginForms}). */
+  public String loginFormToken() {
+    return forms.issue();
+  }
+
+  /** Whether a sign-in form's CSRF token is one the server issued, and still valid. */
+  public boolean isLoginFormToken(String token) {
+    return forms.valid(token);
   }
 
   /**
@@ -67,7 +92,7 @@ public final class AccountService {
     }
     String shown = Texts.line(name);
     Account account = new Account(user, shown == null || shown.isBlank() ? user : shown.trim(),
-        Instant.now().toString(), by.name(), Preferences.NONE, email(email));
+        Instant.now().toString(), by.name(), Preferences.NONE, email(email), false);
     return vertx.executeBlocking(() -> Passwords.hash(password), false)
         .compose(hash -> accounts.insert(account, hash))
         .map(account);
@@ -114,32 +139,116 @@ public final class AccountService {
   }
 
   /**
-   * Signs in: a username and its password, or no username and the admin token as the password. {@link Unauthorized}
-   * otherwise, without saying which part was wrong.
+   * Signs in from {@code address}: a username and its password, or no username and the admin token as the password;
+   * read in {@code language} (the console's form; null for the API), the session's language until the account chooses
+   * one of its own. {@link Unauthorized} otherwise, without saying which part was wrong, the failure audited;
+   * {@link TooMany} while the account or the address must wait ({@link LoginGuard}) or too many passwords are being
+   * checked at once.
    */
-  public Future<Session> login(String username, String password) {
-    return login(username, password, null);
+  public Future<Session> login(String username, String password, String language, String address) {
+    String pw = password == null ? "" : password;
+    boolean byToken = username == null || username.isBlank();
+    String user = byToken ? Actor.ADMIN.name() : username.trim().toLowerCase(Locale.ROOT);
+    long wait = guard.wait(user, address);
+    if (wait > 0) {
+      int seconds = (int) ((wait + 999) / 1000);
+      return Future.failedFuture(new TooMany("too many failed sign-ins to this account or from this address; try "
+          + "again in " + seconds + " s", seconds));
+    }
+    Future<Optional<Actor>> who;
+    if (byToken) {
+      who = Future.succeededFuture(isAdminToken(pw) ? Optional.of(Actor.ADMIN) : Optional.empty());
+    } else if (!guard.startCheck()) {
+      return Future.failedFuture(new TooMany("the server is checking many passwords at once; try again in a moment", 1));
+    } else {
+      // A disabled account's right password is refused like a wrong one, and counted as one.
+      who = accounts.find(user).compose(found -> vertx.executeBlocking(() -> {
+        boolean ok = Passwords.verify(pw, found.map(AccountRepository.Stored::passwordHash).orElseGet(() -> Decoy.HASH));
+        return ok && found.isPresent() && !found.get().account().disabled() ? Optional.of(new Actor(user, false))
+            : Optional.<Actor>empty();
+      }, false)).onComplete(done -> guard.endCheck());
+    }
+    return who.compose(actor -> {
+      if (actor.isPresent()) {
+        guard.succeeded(user);
+        return start(actor.get(), language);
+      }
+      long next = guard.failed(user, address);
+      return audit.record(Actor.SYSTEM, "login.failed", user, null, "from " + address
+              + (next > 0 ? "; the next attempt waits " + (next + 999) / 1000 + " s" : ""))
+          .compose(v -> Future.failedFuture(new Unauthorized("the username or password is not right")));
+    });
   }
 
   /**
-   * Signs in from the console's form, read in {@code language}: the session's language until the account chooses one
-   * of its own.
+   * Disables an account (it cannot sign in, and every session of it ends at once) or enables it again.
+   * {@link Invalid} at {@code username} for no such account.
    */
-  public Future<Session> login(String username, String password, String language) {
-    String pw = password == null ? "" : password;
-    Future<Optional<Actor>> who;
-    if (username == null || username.isBlank()) {
-      who = Future.succeededFuture(isAdminToken(pw) ? Optional.of(Actor.ADMIN) : Optional.empty());
-    } else {
-      String user = username.trim().toLowerCase(Locale.ROOT);
-      who = accounts.find(user).compose(found -> vertx.executeBlocking(() -> {
-        boolean ok = Passwords.verify(pw, found.map(AccountRepository.Stored::passwordHash).orElseGet(() -> Decoy.HASH));
-        return ok && found.isPresent() ? Optional.of(new Actor(user, false)) : Optional.<Actor>empty();
-      }, false));
+  public Future<Void> setDisabled(String username, boolean disabled) {
+    String user = normal(username);
+    return accounts.setDisabled(user, disabled).compose(found -> !found ? unknown(user)
+        : disabled ? sessions.deleteOf(new Actor(user, false), null).<Void>mapEmpty() : Future.<Void>succeededFuture());
+  }
+
+  /**
+   * The admin sets a new password for an account: every session of it ends. {@link Invalid} at {@code password} for
+   * a short one, at {@code username} for no such account.
+   */
+  public Future<Void> resetPassword(String username, String password) {
+    String user = normal(username);
+    return newHash(password).compose(hash -> accounts.setPassword(user, hash))
+        .compose(found -> found ? sessions.deleteOf(new Actor(user, false), null).<Void>mapEmpty() : unknown(user));
+  }
+
+  /**
+   * An account changes its own password, given its current one: every other session of it ends, the one of
+   * {@code keep} (the session it changed it from; null for none) goes on. {@link Invalid} at {@code current} when it
+   * is not the current password, at {@code password} for a short new one.
+   */
+  public Future<Void> changePassword(Actor actor, String current, String password, String keep) {
+    if (actor.admin()) {
+      return Future.failedFuture(Invalid.worded("current", "problem.account.adminPassword"));
     }
-    return who.compose(actor -> actor.isEmpty()
-        ? Future.failedFuture(new Unauthorized("the username or password is not right"))
-        : start(actor.get(), language));
+    if (password == null || password.length() < MIN_PASSWORD) {
+      return Future.failedFuture(Invalid.worded("password", "problem.account.password", MIN_PASSWORD));
+    }
+    if (!guard.startCheck()) {
+      return Future.failedFuture(new TooMany("the server is checking many passwords at once; try again in a moment", 1));
+    }
+    String pw = current == null ? "" : current;
+    return accounts.find(actor.name()).compose(found -> vertx.executeBlocking(() -> found.isPresent()
+            && Passwords.verify(pw, found.get().passwordHash()) ? Passwords.hash(password) : null, false))
+        .onComplete(done -> guard.endCheck())
+        .compose(hash -> hash == null ? Future.failedFuture(Invalid.worded("current", "problem.account.current"))
+            : accounts.setPassword(actor.name(), hash))
+        .compose(found -> sessions.deleteOf(actor, keep)).mapEmpty();
+  }
+
+  /** Ends the sessions of an actor, but the one of {@code keep} (null: every one); answers how many ended. */
+  public Future<Long> endSessions(Actor actor, String keep) {
+    return sessions.deleteOf(actor, keep);
+  }
+
+  /** Ends every session of an account, for the admin; {@link Invalid} at {@code username} for no such account. */
+  public Future<Long> endSessions(String username) {
+    String user = normal(username);
+    return accounts.find(user).compose(found -> found.isEmpty() ? unknown(user)
+        : sessions.deleteOf(new Actor(user, false), null));
+  }
+
+  private Future<String> newHash(String password) {
+    if (password == null || password.length() < MIN_PASSWORD) {
+      return Future.failedFuture(Invalid.worded("password", "problem.account.password", MIN_PASSWORD));
+    }
+    return vertx.executeBlocking(() -> Passwords.hash(password), false);
+  }
+
+  private static String normal(String username) {
+    return username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
+  }
+
+  private static <T> Future<T> unknown(String user) {
+    return Future.failedFuture(Invalid.worded("username", "problem.account.unknown", user));
   }
 
   public Future<Preferences> preferences(Actor actor) {

@@ -45,7 +45,7 @@ final class AccountRoutes {
   private void login(RoutingContext ctx) {
     JsonObject body = Bodies.jsonObject(ctx);
     s.accounts().login(body.getValue("username") instanceof String u ? u : null,
-            body.getValue("password") instanceof String p ? p : null)
+            body.getValue("password") instanceof String p ? p : null, null, FacilitatorAuth.address(ctx))
         .compose(session -> s.audit().record(session.actor(), "login", session.actor().name(), null, "api")
             .map(session))
         .onSuccess(session -> Responses.json(ctx, 200, new JsonObject().put("token", session.secret())

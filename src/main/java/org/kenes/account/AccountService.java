@@ -32,7 +32,7 @@ public final class AccountService {
   /** How long a sign-in form stays valid. */
   public static final Duration LOGIN_FORM_LENGTH = Duration.ofMillis(LoginForms.VALID_MS);
   private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._@-]{1,63}");
-  private static final int MIN_PASSWORD = 10;
+  static final int MIN_PASSWORD = 10;
   /**
    * Names the audit gives the admin, Kenes itself and a panelist: an account so named would pass for them in it (the
    * names are kept in lower case, so this covers every case variant).
@@ -47,6 +47,7 @@ public final class AccountService {
   private final AuditLog audit;
   private final LoginGuard guard;
   private final LoginForms forms;
+  private final AccountControl control;
 
   /** @param clock what sign-in delays are measured by (a test's own clock) */
   public AccountService(Vertx vertx, MongoClient mongo, Durability durability, String adminToken, AuditLog audit,
@@ -59,6 +60,12 @@ public final class AccountService {
     this.audit = audit;
     this.guard = new LoginGuard(Math.max(2, Runtime.getRuntime().availableProcessors()), clock::millis);
     this.forms = new LoginForms(this.adminToken, clock::millis);
+    this.control = new AccountControl(vertx, accounts, sessions, guard);
+  }
+
+  /** Disabling accounts, new passwords, ending sessions. */
+  public AccountControl control() {
+    return control;
   }
 
   /** A new CSRF token for the sign-in form, which only this server can issue ({@link LoginForms}). */
@@ -76,7 +83,7 @@ public final class AccountService {
    * a short password or what is no email address.
    */
   public Future<Account> create(String username, String name, String password, String email, Actor by) {
-    String user = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
+    String user = normal(username);
     List<Problem> problems = new ArrayList<>();
     if (!isUsername(user)) {
       problems.add(Problem.worded("username", "problem.account.username"));
@@ -107,7 +114,7 @@ public final class AccountService {
     if (!problems.isEmpty()) {
       return Future.failedFuture(new Invalid("the email address cannot be saved", problems));
     }
-    String user = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
+    String user = normal(username);
     return accounts.setEmail(user, email(email)).compose(found -> found ? Future.<Void>succeededFuture()
         : Future.failedFuture(Invalid.worded("username", "problem.account.unknown", user)));
   }
@@ -134,7 +141,7 @@ public final class AccountService {
 
   /** An account by its username (any case). */
   public Future<Optional<Account>> find(String username) {
-    return accounts.find(username == null ? "" : username.trim().toLowerCase(Locale.ROOT))
+    return accounts.find(normal(username))
         .map(found -> found.map(AccountRepository.Stored::account));
   }
 
@@ -148,7 +155,7 @@ public final class AccountService {
   public Future<Session> login(String username, String password, String language, String address) {
     String pw = password == null ? "" : password;
     boolean byToken = username == null || username.isBlank();
-    String user = byToken ? Actor.ADMIN.name() : username.trim().toLowerCase(Locale.ROOT);
+    String user = byToken ? Actor.ADMIN.name() : normal(username);
     long wait = guard.wait(user, address);
     if (wait > 0) {
       int seconds = (int) ((wait + 999) / 1000);
@@ -159,7 +166,7 @@ public final class AccountService {
     if (byToken) {
       who = Future.succeededFuture(isAdminToken(pw) ? Optional.of(Actor.ADMIN) : Optional.empty());
     } else if (!guard.startCheck()) {
-      return Future.failedFuture(new TooMany("the server is checking many passwords at once; try again in a moment", 1));
+      return Future.failedFuture(LoginGuard.busy());
     } else {
       // A disabled account's right password is refused like a wrong one, and counted as one.
       who = accounts.find(user).compose(found -> vertx.executeBlocking(() -> {
@@ -180,75 +187,9 @@ public final class AccountService {
     });
   }
 
-  /**
-   * Disables an account (it cannot sign in, and every session of it ends at once) or enables it again.
-   * {@link Invalid} at {@code username} for no such account.
-   */
-  public Future<Void> setDisabled(String username, boolean disabled) {
-    String user = normal(username);
-    return accounts.setDisabled(user, disabled).compose(found -> !found ? unknown(user)
-        : disabled ? sessions.deleteOf(new Actor(user, false), null).<Void>mapEmpty() : Future.<Void>succeededFuture());
-  }
-
-  /**
-   * The admin sets a new password for an account: every session of it ends. {@link Invalid} at {@code password} for
-   * a short one, at {@code username} for no such account.
-   */
-  public Future<Void> resetPassword(String username, String password) {
-    String user = normal(username);
-    return newHash(password).compose(hash -> accounts.setPassword(user, hash))
-        .compose(found -> found ? sessions.deleteOf(new Actor(user, false), null).<Void>mapEmpty() : unknown(user));
-  }
-
-  /**
-   * An account changes its own password, given its current one: every other session of it ends, the one of
-   * {@code keep} (the session it changed it from; null for none) goes on. {@link Invalid} at {@code current} when it
-   * is not the current password, at {@code password} for a short new one.
-   */
-  public Future<Void> changePassword(Actor actor, String current, String password, String keep) {
-    if (actor.admin()) {
-      return Future.failedFuture(Invalid.worded("current", "problem.account.adminPassword"));
-    }
-    if (password == null || password.length() < MIN_PASSWORD) {
-      return Future.failedFuture(Invalid.worded("password", "problem.account.password", MIN_PASSWORD));
-    }
-    if (!guard.startCheck()) {
-      return Future.failedFuture(new TooMany("the server is checking many passwords at once; try again in a moment", 1));
-    }
-    String pw = current == null ? "" : current;
-    return accounts.find(actor.name()).compose(found -> vertx.executeBlocking(() -> found.isPresent()
-            && Passwords.verify(pw, found.get().passwordHash()) ? Passwords.hash(password) : null, false))
-        .onComplete(done -> guard.endCheck())
-        .compose(hash -> hash == null ? Future.failedFuture(Invalid.worded("current", "problem.account.current"))
-            : accounts.setPassword(actor.name(), hash))
-        .compose(found -> sessions.deleteOf(actor, keep)).mapEmpty();
-  }
-
-  /** Ends the sessions of an actor, but the one of {@code keep} (null: every one); answers how many ended. */
-  public Future<Long> endSessions(Actor actor, String keep) {
-    return sessions.deleteOf(actor, keep);
-  }
-
-  /** Ends every session of an account, for the admin; {@link Invalid} at {@code username} for no such account. */
-  public Future<Long> endSessions(String username) {
-    String user = normal(username);
-    return accounts.find(user).compose(found -> found.isEmpty() ? unknown(user)
-        : sessions.deleteOf(new Actor(user, false), null));
-  }
-
-  private Future<String> newHash(String password) {
-    if (password == null || password.length() < MIN_PASSWORD) {
-      return Future.failedFuture(Invalid.worded("password", "problem.account.password", MIN_PASSWORD));
-    }
-    return vertx.executeBlocking(() -> Passwords.hash(password), false);
-  }
-
-  private static String normal(String username) {
+  /** A username as kept: without spaces around it, in lower case. */
+  static String normal(String username) {
     return username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
-  }
-
-  private static <T> Future<T> unknown(String user) {
-    return Future.failedFuture(Invalid.worded("username", "problem.account.unknown", user));
   }
 
   public Future<Preferences> preferences(Actor actor) {

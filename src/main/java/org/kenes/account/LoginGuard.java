@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
+import org.kenes.common.TooMany;
 
 /**
  * Slows down password guessing, per instance: after {@link #FREE_PER_ACCOUNT} failed sign-ins to one account (or
@@ -39,7 +40,8 @@ public final class LoginGuard {
   /** Milliseconds an attempt on this account from this address must still wait; 0 when it may go on. */
   public long wait(String account, String address) {
     long now = clock.getAsLong();
-    return Math.max(wait("account:" + account, FREE_PER_ACCOUNT, now), wait("address:" + address, FREE_PER_ADDRESS, now));
+    return Math.max(wait("account:" + account, FREE_PER_ACCOUNT, now),
+        wait("address:" + address, FREE_PER_ADDRESS, now));
   }
 
   /** Counts a failed sign-in; answers the delay the next attempt on the account or from the address must wait. */
@@ -70,6 +72,11 @@ public final class LoginGuard {
       return false;
     }
     return true;
+  }
+
+  /** What a password check refused by {@link #startCheck} answers. */
+  static TooMany busy() {
+    return new TooMany("the server is checking many passwords at once; try again in a moment", 1);
   }
 
   public void endCheck() {

@@ -108,7 +108,8 @@ public record Listing(String query, int page, int size, boolean all) {
     String q = typed == null || typed.isBlank() ? "" : "q=" + URLEncoder.encode(typed.strip(), StandardCharsets.UTF_8)
         + "&";
     String sized = size == DEFAULT_SIZE ? "" : "size=" + size + "&";
-    return new JsonObject().put("base", base).put("from", p.from()).put("to", p.to()).put("total", p.total()).put("q", typed)
+    return new JsonObject().put("base", base).put("from", p.from()).put("to", p.to()).put("total", p.total())
+        .put("q", typed)
         .put("searching", !query.isEmpty()).put("paged", p.pages() > 1)
         .put("previous", p.page() > 1 ? base + "?" + q + sized + "page=" + (Math.min(p.page(), p.pages() + 1) - 1)
             : null)

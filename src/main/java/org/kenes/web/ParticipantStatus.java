@@ -34,7 +34,8 @@ public final class ParticipantStatus {
             s.mail().invitations(studyId), s.participants().opened(studyId), s.rounds().list(studyId),
             s.answerSets().list(studyId), s.consents().statuses(study)))
         .compose(all -> vertx.executeBlocking(() -> {
-          Listing.Page<Participant> page = listing.of(all.<List<Participant>>resultAt(0), ParticipantStatus::searchable);
+          Listing.Page<Participant> page = listing.of(all.<List<Participant>>resultAt(0),
+              ParticipantStatus::searchable);
           Map<String, String> invited = all.resultAt(1);
           Map<String, Set<Integer>> opened = all.resultAt(2);
           List<Round> rounds = all.resultAt(3);
@@ -61,7 +62,8 @@ public final class ParticipantStatus {
   }
 
   private static String searchable(Participant p) {
-    return String.join("\n", p.id(), Objects.toString(p.name(), ""), Objects.toString(p.email(), ""), p.panel(), p.language());
+    return String.join("\n", p.id(), Objects.toString(p.name(), ""), Objects.toString(p.email(), ""), p.panel(),
+        p.language());
   }
 
   public static String link(Services s, Participant p) {

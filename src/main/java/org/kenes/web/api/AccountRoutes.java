@@ -109,7 +109,7 @@ final class AccountRoutes {
   private void setDisabled(RoutingContext ctx) {
     String username = ctx.pathParam("username");
     Object typed = Bodies.jsonObject(ctx).getValue("disabled");
-    Future<Void> set = typed instanceof Boolean disabled ? s.accounts().setDisabled(username, disabled)
+    Future<Void> set = typed instanceof Boolean disabled ? s.accounts().control().setDisabled(username, disabled)
         : Future.failedFuture(Invalid.worded("disabled", "problem.account.disabled"));
     set.compose(v -> s.accounts().find(username))
         .compose(audited.on(ctx, null, Boolean.TRUE.equals(typed) ? "account.disabled" : "account.enabled",
@@ -122,7 +122,7 @@ final class AccountRoutes {
   private void resetPassword(RoutingContext ctx) {
     String username = ctx.pathParam("username");
     Object typed = Bodies.jsonObject(ctx).getValue("password");
-    s.accounts().resetPassword(username, typed instanceof String p ? p : null)
+    s.accounts().control().resetPassword(username, typed instanceof String p ? p : null)
         .compose(audited.on(ctx, null, "account.password.reset", v -> username))
         .onSuccess(v -> ctx.response().setStatusCode(204).end())
         .onFailure(ctx::fail);
@@ -131,7 +131,7 @@ final class AccountRoutes {
   /** Ends every session of an account → {@code {"ended": n}}. */
   private void endSessions(RoutingContext ctx) {
     String username = ctx.pathParam("username");
-    s.accounts().endSessions(username)
+    s.accounts().control().endSessions(username)
         .compose(audited.on(ctx, null, "sessions.ended", n -> username + ": " + n))
         .onSuccess(n -> Responses.json(ctx, 200, new JsonObject().put("ended", n)))
         .onFailure(ctx::fail);
@@ -141,7 +141,7 @@ final class AccountRoutes {
   private void changePassword(RoutingContext ctx) {
     JsonObject body = Bodies.jsonObject(ctx);
     Actor actor = FacilitatorAuth.actor(ctx);
-    s.accounts().changePassword(actor, body.getValue("current") instanceof String c ? c : null,
+    s.accounts().control().changePassword(actor, body.getValue("current") instanceof String c ? c : null,
             body.getValue("password") instanceof String p ? p : null, FacilitatorAuth.sessionSecret(ctx).orElse(null))
         .compose(audited.on(ctx, null, "account.password.changed", v -> actor.name()))
         .onSuccess(v -> ctx.response().setStatusCode(204).end())
@@ -151,7 +151,7 @@ final class AccountRoutes {
   /** Signs the caller out everywhere: every session of theirs ends, this one too → {@code {"ended": n}}. */
   private void endOwnSessions(RoutingContext ctx) {
     Actor actor = FacilitatorAuth.actor(ctx);
-    s.accounts().endSessions(actor, null)
+    s.accounts().control().endSessions(actor, null)
         .compose(audited.on(ctx, null, "sessions.ended", n -> actor.name() + ": " + n))
         .onSuccess(n -> Responses.json(ctx, 200, new JsonObject().put("ended", n)))
         .onFailure(ctx::fail);

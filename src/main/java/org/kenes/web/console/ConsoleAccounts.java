@@ -102,7 +102,7 @@ final class ConsoleAccounts {
   private void disabled(RoutingContext ctx) {
     String username = ctx.pathParam("username");
     boolean disabled = "true".equals(ctx.request().getFormAttribute("disabled"));
-    page.submit(ctx, s.accounts().setDisabled(username, disabled)
+    page.submit(ctx, s.accounts().control().setDisabled(username, disabled)
             .compose(audited.on(ctx, null, disabled ? "account.disabled" : "account.enabled", v -> username)),
         v -> PAGE + "?done=" + (disabled ? "account-disabled" : "account-enabled"),
         problems -> accountsPage(ctx, problems.getInteger("status"), problems));
@@ -111,7 +111,7 @@ final class ConsoleAccounts {
   /** A new password for the account ({@code password}); its sessions end. */
   private void resetPassword(RoutingContext ctx) {
     String username = ctx.pathParam("username");
-    page.submit(ctx, s.accounts().resetPassword(username, ctx.request().getFormAttribute("password"))
+    page.submit(ctx, s.accounts().control().resetPassword(username, ctx.request().getFormAttribute("password"))
             .compose(audited.on(ctx, null, "account.password.reset", v -> username)),
         v -> PAGE + "?done=password-reset",
         problems -> accountsPage(ctx, problems.getInteger("status"), problems.put("passwordOf", username)));
@@ -119,7 +119,7 @@ final class ConsoleAccounts {
 
   private void endSessions(RoutingContext ctx) {
     String username = ctx.pathParam("username");
-    page.submit(ctx, s.accounts().endSessions(username)
+    page.submit(ctx, s.accounts().control().endSessions(username)
             .compose(audited.on(ctx, null, "sessions.ended", n -> username + ": " + n)),
         n -> PAGE + "?done=sessions-ended&n=" + n,
         problems -> accountsPage(ctx, problems.getInteger("status"), problems));

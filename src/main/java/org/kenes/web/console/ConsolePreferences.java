@@ -66,7 +66,7 @@ final class ConsolePreferences {
   private void changePassword(RoutingContext ctx) {
     MultiMap f = ctx.request().formAttributes();
     Actor actor = FacilitatorAuth.actor(ctx);
-    page.submit(ctx, s.accounts().changePassword(actor, f.get("current"), f.get("password"),
+    page.submit(ctx, s.accounts().control().changePassword(actor, f.get("current"), f.get("password"),
                 FacilitatorAuth.sessionSecret(ctx).orElse(null))
             .compose(audited.on(ctx, null, "account.password.changed", v -> actor.name())),
         v -> "/console/preferences?done=password-changed",
@@ -78,7 +78,7 @@ final class ConsolePreferences {
   /** Ends every session of the signed-in account (or of the admin), this one too: back to the sign-in page. */
   private void signOutEverywhere(RoutingContext ctx) {
     Actor actor = FacilitatorAuth.actor(ctx);
-    s.accounts().endSessions(actor, null)
+    s.accounts().control().endSessions(actor, null)
         .compose(audited.on(ctx, null, "sessions.ended", n -> actor.name() + ": " + n))
         .onSuccess(n -> {
           ctx.response().addCookie(Cookie.cookie(FacilitatorAuth.COOKIE, "").setPath("/").setMaxAge(0));

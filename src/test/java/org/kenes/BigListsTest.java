@@ -32,6 +32,7 @@ import org.kenes.participant.Tokens;
 class BigListsTest {
 
   private static final int PEOPLE = 20_000;
+  private static final long GENEROUS_MS = 2_000;
   private static final Pattern ROW = Pattern.compile("/console/studies/small/participants/(P-[A-Z0-9]+)\"");
 
   @TempDir
@@ -77,7 +78,8 @@ class BigListsTest {
   /**
    * Sends the big request, then asks {@code /health} again and again until the big one is answered: /health must be
    * answered meanwhile, each time within half of what the big request takes (a blocked event loop holds it for
-   * nearly all of that).
+   * nearly all of that), or, on a machine busy with other work, within {@value #GENEROUS_MS} ms: the old pages held
+   * the loop for many seconds.
    */
   private static HttpResponse<Buffer> whileHealthAnswers(Supplier<Future<HttpResponse<Buffer>>> big) {
     long start = System.nanoTime();
@@ -95,7 +97,8 @@ class BigListsTest {
     }
     long took = System.nanoTime() - start;
     assertTrue(answered > 0, "/health was answered while the big request was served");
-    assertTrue(slowest < took / 2, "/health took " + slowest / 1_000_000 + " ms while the big request took "
+    assertTrue(slowest < Math.max(took / 2, GENEROUS_MS * 1_000_000), "/health took " + slowest / 1_000_000
+        + " ms while the big request took "
         + took / 1_000_000 + " ms");
     return answer.await();
   }

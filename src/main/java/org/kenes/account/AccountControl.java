@@ -52,8 +52,8 @@ public final class AccountControl {
     if (actor.admin()) {
       return Future.failedFuture(Invalid.worded("current", "problem.account.adminPassword"));
     }
-    if (password == null || password.length() < AccountService.MIN_PASSWORD) {
-      return Future.failedFuture(Invalid.worded("password", "problem.account.password", AccountService.MIN_PASSWORD));
+    if (tooShort(password)) {
+      return Future.failedFuture(shortPassword());
     }
     if (!guard.startCheck()) {
       return Future.failedFuture(LoginGuard.busy());
@@ -80,10 +80,16 @@ public final class AccountControl {
   }
 
   private Future<String> newHash(String password) {
-    if (password == null || password.length() < AccountService.MIN_PASSWORD) {
-      return Future.failedFuture(Invalid.worded("password", "problem.account.password", AccountService.MIN_PASSWORD));
-    }
-    return vertx.executeBlocking(() -> Passwords.hash(password), false);
+    return tooShort(password) ? Future.failedFuture(shortPassword())
+        : vertx.executeBlocking(() -> Passwords.hash(password), false);
+  }
+
+  private static boolean tooShort(String password) {
+    return password == null || password.length() < AccountService.MIN_PASSWORD;
+  }
+
+  private static Invalid shortPassword() {
+    return Invalid.worded("password", "problem.account.password", AccountService.MIN_PASSWORD);
   }
 
   private static <T> Future<T> unknown(String user) {

@@ -16,6 +16,9 @@ import org.kenes.common.TooMany;
  */
 public final class LoginGuard {
 
+  /** Why a password check refused by {@link #startCheck} was: so that a page can say so rather than "wait". */
+  public static final String BUSY = "the server is checking many passwords at once; try again in a moment";
+
   static final int FREE_PER_ACCOUNT = 5;
   static final int FREE_PER_ADDRESS = 20;
   static final long FIRST_DELAY_MS = 1_000;
@@ -76,7 +79,7 @@ public final class LoginGuard {
 
   /** What a password check refused by {@link #startCheck} answers. */
   static TooMany busy() {
-    return new TooMany("the server is checking many passwords at once; try again in a moment", 1);
+    return new TooMany(BUSY, 1);
   }
 
   public void endCheck() {

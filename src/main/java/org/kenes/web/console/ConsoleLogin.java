@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import org.kenes.Services;
 import org.kenes.account.AccountService;
+import org.kenes.account.LoginGuard;
 import org.kenes.common.Forbidden;
 import org.kenes.common.TooMany;
 import org.kenes.common.Unauthorized;
@@ -98,7 +99,7 @@ final class ConsoleLogin {
             loginForm(ctx, 401, lang, "wrong");
           } else if (e instanceof TooMany tooMany) {
             ctx.response().putHeader("Retry-After", String.valueOf(tooMany.retryAfterSeconds()));
-            loginForm(ctx, 429, lang, tooMany.retryAfterSeconds() > 1 ? "wait" : "busy");
+            loginForm(ctx, 429, lang, LoginGuard.BUSY.equals(tooMany.getMessage()) ? "busy" : "wait");
           } else {
             ctx.fail(e);
           }

@@ -26,7 +26,6 @@ import org.kenes.web.PathParams;
 import org.kenes.web.Viewer;
 import org.kenes.web.Views;
 import org.kenes.web.Visible;
-import org.kenes.web.api.ApiJson;
 
 /**
  * The facilitator's console ({@code /console}): the studies, a study's overview and rounds, and accounts. Signing in

@@ -140,4 +140,19 @@ class AccountControlTest {
     assertEquals(401, studies(kenes, last));
     assertTrue(kenes.adminGet("/api/audit").bodyAsString().contains("\"action\":\"sessions.ended\""));
   }
+
+  @Test
+  @DisplayName("a session guessing its account's current password is slowed like a sign-in")
+  void guessingTheCurrentPassword() {
+    String token = kenes.account("zoe");
+    for (int i = 0; i < 5; i++) {
+      HttpResponse<Buffer> wrong = kenes.vertxClient().put("/api/me/password").bearerTokenAuthentication(token)
+          .sendJsonObject(new JsonObject().put("current", "guess " + i).put("password", NEW_PASSWORD)).await();
+      assertEquals("current", wrong.bodyAsJsonObject().getJsonArray("details").getJsonObject(0).getString("path"));
+    }
+    HttpResponse<Buffer> waits = kenes.vertxClient().put("/api/me/password").bearerTokenAuthentication(token)
+        .sendJsonObject(new JsonObject().put("current", TestKenes.PASSWORD).put("password", NEW_PASSWORD)).await();
+    assertEquals(429, waits.statusCode());
+    assertTrue(waits.getHeader("Retry-After") != null);
+  }
 }

@@ -46,14 +46,19 @@ public final class AccountControl {
   /**
    * An account changes its own password, given its current one: every other session of it ends, the one of
    * {@code keep} (the session it changed it from; null for none) goes on. {@link Invalid} at {@code current} when it
-   * is not the current password, at {@code password} for a short new one.
+   * is not the current password, at {@code password} for a short new one. A wrong current password counts as a
+   * failed sign-in from {@code address} ({@link LoginGuard}): a borrowed session cannot guess the password faster.
    */
-  public Future<Void> changePassword(Actor actor, String current, String password, String keep) {
+  public Future<Void> changePassword(Actor actor, String current, String password, String keep, String address) {
     if (actor.admin()) {
       return Future.failedFuture(Invalid.worded("current", "problem.account.adminPassword"));
     }
     if (tooShort(password)) {
       return Future.failedFuture(shortPassword());
+    }
+    long wait = guard.wait(actor.name(), address);
+    if (wait > 0) {
+      return Future.failedFuture(LoginGuard.waiting(wait));
     }
     if (!guard.startCheck()) {
       return Future.failedFuture(LoginGuard.busy());
@@ -62,8 +67,13 @@ public final class AccountControl {
     return accounts.find(actor.name()).compose(found -> vertx.executeBlocking(() -> found.isPresent()
             && Passwords.verify(pw, found.get().passwordHash()) ? Passwords.hash(password) : null, false))
         .onComplete(done -> guard.endCheck())
-        .compose(hash -> hash == null ? Future.failedFuture(Invalid.worded("current", "problem.account.current"))
-            : accounts.setPassword(actor.name(), hash))
+        .compose(hash -> {
+          if (hash == null) {
+            guard.failed(actor.name(), address);
+            return Future.failedFuture(Invalid.worded("current", "problem.account.current"));
+          }
+          return accounts.setPassword(actor.name(), hash);
+        })
         .compose(found -> sessions.deleteOf(actor, keep)).mapEmpty();
   }
 

@@ -158,9 +158,7 @@ public final class AccountService {
     String user = byToken ? Actor.ADMIN.name() : normal(username);
     long wait = guard.wait(user, address);
     if (wait > 0) {
-      int seconds = (int) ((wait + 999) / 1000);
-      return Future.failedFuture(new TooMany("too many failed sign-ins to this account or from this address; try "
-          + "again in " + seconds + " s", seconds));
+      return Future.failedFuture(LoginGuard.waiting(wait));
     }
     Future<Optional<Actor>> who;
     if (byToken) {

@@ -77,6 +77,13 @@ public final class LoginGuard {
     return true;
   }
 
+  /** What an attempt that must still wait {@code ms} answers. */
+  static TooMany waiting(long ms) {
+    int seconds = (int) ((ms + 999) / 1000);
+    return new TooMany("too many failed sign-ins to this account or from this address; try again in " + seconds
+        + " s", seconds);
+  }
+
   /** What a password check refused by {@link #startCheck} answers. */
   static TooMany busy() {
     return new TooMany(BUSY, 1);

@@ -142,7 +142,8 @@ final class AccountRoutes {
     JsonObject body = Bodies.jsonObject(ctx);
     Actor actor = FacilitatorAuth.actor(ctx);
     s.accounts().control().changePassword(actor, body.getValue("current") instanceof String c ? c : null,
-            body.getValue("password") instanceof String p ? p : null, FacilitatorAuth.sessionSecret(ctx).orElse(null))
+            body.getValue("password") instanceof String p ? p : null, FacilitatorAuth.sessionSecret(ctx).orElse(null),
+            FacilitatorAuth.address(ctx))
         .compose(audited.on(ctx, null, "account.password.changed", v -> actor.name()))
         .onSuccess(v -> ctx.response().setStatusCode(204).end())
         .onFailure(ctx::fail);

@@ -67,7 +67,7 @@ final class ConsolePreferences {
     MultiMap f = ctx.request().formAttributes();
     Actor actor = FacilitatorAuth.actor(ctx);
     page.submit(ctx, s.accounts().control().changePassword(actor, f.get("current"), f.get("password"),
-                FacilitatorAuth.sessionSecret(ctx).orElse(null))
+                FacilitatorAuth.sessionSecret(ctx).orElse(null), FacilitatorAuth.address(ctx))
             .compose(audited.on(ctx, null, "account.password.changed", v -> actor.name())),
         v -> "/console/preferences?done=password-changed",
         refused -> preferencesPage(ctx, refused.getInteger("status"), refused

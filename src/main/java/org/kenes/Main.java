@@ -40,7 +40,8 @@ public final class Main {
         help      This text.
 
       Environment: KENES_PORT, KENES_DATA_DIR, KENES_MONGO_URI, KENES_BASE_URL,
-        KENES_ADMIN_TOKEN (at least 24 characters), KENES_SMTP_HOST, KENES_SMTP_PORT, KENES_SMTP_FROM,
+        KENES_ADMIN_TOKEN (at least 24 characters; a new one ends the admin sessions of the old),
+        KENES_SMTP_HOST, KENES_SMTP_PORT, KENES_SMTP_FROM,
         KENES_SMTP_TLS (optional: STARTTLS when the server offers it; required: mail only over STARTTLS).
       """;
 

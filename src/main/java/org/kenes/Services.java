@@ -77,7 +77,7 @@ public record Services(
     AuditLog audit = new AuditLog(mongo, durability);
     MailService mail = new MailService(vertx, config, mongo, durability, studies, participants, rounds, answerSets,
         publications);
-    AccountService accounts = new AccountService(vertx, mongo, durability, adminToken);
+    AccountService accounts = new AccountService(vertx, mongo, durability, adminToken, audit, clock);
     Roles roles = new Roles(mongo, durability, accounts);
     return new Services(config, store, studies, participants, pseudonyms, rounds, answerSets, answers, tallies,
         new ReportService(studies, rounds, changes),

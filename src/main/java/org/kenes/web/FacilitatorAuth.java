@@ -58,6 +58,11 @@ public final class FacilitatorAuth implements Handler<RoutingContext> {
     return Optional.ofNullable(ctx.get(SECRET));
   }
 
+  /** The address a request comes from, as the connection has it: what sign-in delays are counted by. */
+  public static String address(RoutingContext ctx) {
+    return ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().host();
+  }
+
   /** The cookie session of the request, if it came with one (a bearer token has none). */
   public static Optional<Session> session(RoutingContext ctx) {
     return Optional.ofNullable(ctx.get(SESSION));

@@ -68,6 +68,10 @@ class RestoreCheckTest {
           .put("body", "Ссылка: {link}"));
       kenes.adminPost("/api/accounts", "application/json", new JsonObject().put("username", "maria")
           .put("password", "correct horse battery").put("email", "maria@health.example.org").encode());
+      // A disabled account too: the schema must know the mark.
+      kenes.adminPost("/api/accounts", "application/json", new JsonObject().put("username", "oleg")
+          .put("password", "correct horse battery").encode());
+      kenes.adminPut("/api/accounts/oleg/disabled", new JsonObject().put("disabled", true));
       ByteArrayOutputStream err = new ByteArrayOutputStream();
       assertEquals(0, Backup.backup(new String[] {file.toString()}, KenesConfig.from(Map.of(KenesConfig.DATA_DIR,
           data.toString())), new PrintStream(new ByteArrayOutputStream()), new PrintStream(err)), err.toString());

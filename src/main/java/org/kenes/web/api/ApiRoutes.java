@@ -27,6 +27,7 @@ import org.kenes.web.Audited;
 import org.kenes.web.Bodies;
 import org.kenes.web.Deadline;
 import org.kenes.web.FacilitatorAuth;
+import org.kenes.web.Listing;
 import org.kenes.web.ParticipantStatus;
 import org.kenes.web.PathParams;
 import org.kenes.web.Responses;
@@ -129,10 +130,13 @@ public final class ApiRoutes {
         .onFailure(ctx::fail);
   }
 
-  /** The participants with their links and where each stands (invited, and opened, started, submitted by round). */
+  /**
+   * The participants with their links and where each stands (invited, and opened, started, submitted by round); with
+   * {@code q}, {@code page} or {@code size}, those the search finds, a page at a time.
+   */
   private void listParticipants(RoutingContext ctx) {
-    ParticipantStatus.of(s, ctx.pathParam("id"))
-        .onSuccess(list -> Responses.json(ctx, 200, list))
+    ParticipantStatus.of(s, vertx, ctx.pathParam("id"), Listing.optional(ctx))
+        .onSuccess(page -> Responses.page(ctx, page, p -> p))
         .onFailure(ctx::fail);
   }
 

@@ -19,8 +19,11 @@ import org.kenes.consent.Consents;
 import org.kenes.consensus.Shift;
 import org.kenes.participant.Participant;
 import org.kenes.participant.ParticipantRepository;
+import org.kenes.round.EarlierRounds;
+import org.kenes.round.ItemResult;
 import org.kenes.round.Round;
 import org.kenes.round.RoundCounters;
+import org.kenes.round.RoundResults;
 import org.kenes.round.RoundService;
 import org.kenes.round.TallyRepository;
 import org.kenes.store.Durability;
@@ -154,7 +157,7 @@ public final class AnswerService {
   }
 
   private static JsonObject questionnaire(Study study, String panel, String lang, Round round,
-      Optional<AnswerSet> mine, Map<String, JsonObject> feedback) {
+      Optional<AnswerSet> mine, Map<String, Feedback> feedback) {
     JsonObject json = new JsonObject().put("study", study.id()).put("title", study.text(study.title(), lang))
         .put("language", lang).put("languages", new JsonArray(study.languages()))
         .put("scale", scale(study, lang)).put("panel", panel)
@@ -170,7 +173,7 @@ public final class AnswerService {
       Answer answer = mine.map(m -> m.answers().get(itemId)).orElse(null);
       entry.put("answer", answer == null ? null : AnswerJson.toJson(answer));
       if (feedback.containsKey(itemId)) {
-        entry.put("feedback", feedback.get(itemId));
+        entry.put("feedback", feedback.get(itemId).toJson());
       }
       items.add(entry);
     }
@@ -268,8 +271,7 @@ public final class AnswerService {
         Map<String, Answer> merged = new HashMap<>(existing.map(AnswerSet::answers).orElse(Map.of()));
         merged.putAll(save.answers());
         Map<String, List<Integer>> askReasonFor = new HashMap<>();
-        feedback.forEach((item, f) -> askReasonFor.put(item, f.getJsonArray("askReasonFor", new JsonArray()).stream()
-            .map(Integer.class::cast).toList()));
+        feedback.forEach((item, f) -> askReasonFor.put(item, f.askReasonFor() == null ? List.of() : f.askReasonFor()));
         AnswerReader.checkComplete(merged, askReasonFor);
         return null;
       });
@@ -286,18 +288,13 @@ public final class AnswerService {
   /** The participant's valid ratings from the rounds the items of this one were last asked in. */
   private Future<Map<String, Integer>> previousRatings(Study study, Round round, String participant) {
     return rounds.list(study).compose(all -> {
-      Map<String, Integer> lastAsked = RoundService.lastAsked(study, round, all);
-      if (lastAsked.isEmpty()) {
-        return Future.succeededFuture(Map.of());
-      }
-      List<Integer> earlier = lastAsked.values().stream().distinct().sorted().toList();
-      return Future.all(earlier.stream().map(n -> answers.find(study.id(), n, participant)).toList()).map(found -> {
-        Map<Integer, List<AnswerSet>> byRound = new HashMap<>();
-        for (int i = 0; i < earlier.size(); i++) {
-          byRound.put(earlier.get(i), found.<Optional<AnswerSet>>resultAt(i).map(List::of).orElse(List.of()));
-        }
-        return RoundCounters.previousRatings(lastAsked, byRound).apply(participant);
-      });
+      Map<String, Integer> lastAsked = EarlierRounds.lastAsked(study, round, all);
+      return EarlierRounds.load(lastAsked, n -> answers.find(study.id(), n, participant))
+          .map(found -> {
+            Map<Integer, List<AnswerSet>> byRound = new HashMap<>();
+            found.forEach((n, set) -> byRound.put(n, set.map(List::of).orElse(List.of())));
+            return RoundCounters.previousRatings(lastAsked, byRound).apply(participant);
+          });
     });
   }
 
@@ -307,28 +304,20 @@ public final class AnswerService {
    * panelist's own answer then (none for a preview's {@code participant} null), and the anonymous comments. Open items
    * have no statistics to feed back.
    */
-  private Future<Map<String, JsonObject>> feedback(Study study, Round round, String participant) {
+  private Future<Map<String, Feedback>> feedback(Study study, Round round, String participant) {
     return rounds.list(study).compose(all -> {
-      Map<String, Integer> lastAsked = new HashMap<>();
-      all.stream().filter(r -> r.number() < round.number() && !r.open())
-          .forEach(r -> r.items().stream().filter(round.items()::contains)
-              .filter(i -> r.number() >= study.item(i).map(Item::since).orElse(1))
-              .forEach(i -> lastAsked.put(i, r.number())));
-      List<Integer> earlier = lastAsked.values().stream().distinct().sorted().toList();
-      return Future.all(earlier.stream().map(n -> Future.all(rounds.results(study.id(), n), participant == null
+      Map<String, Integer> lastAsked = EarlierRounds.lastAsked(study, round, all);
+      return EarlierRounds.load(lastAsked, n -> Future.all(rounds.results(study.id(), n), participant == null
               ? Future.succeededFuture(Optional.<AnswerSet>empty()) : answers.find(study.id(), n, participant)))
-              .toList())
           .map(loaded -> {
-            Map<String, JsonObject> feedback = new HashMap<>();
-            for (int k = 0; k < earlier.size(); k++) {
-              io.vertx.core.CompositeFuture pair = loaded.resultAt(k);
-              JsonObject results = pair.resultAt(0);
+            Map<String, Feedback> feedback = new HashMap<>();
+            loaded.forEach((n, pair) -> {
+              RoundResults results = pair.resultAt(0);
               Optional<AnswerSet> mine = pair.resultAt(1);
-              int n = earlier.get(k);
-              results.getJsonArray("items").stream().map(JsonObject.class::cast)
-                  .filter(r -> Integer.valueOf(n).equals(lastAsked.get(r.getString("id"))) && r.containsKey("overall"))
-                  .forEach(r -> feedback.put(r.getString("id"), feedbackEntry(study, n, r, mine)));
-            }
+              results.items().stream()
+                  .filter(r -> n.equals(lastAsked.get(r.id())) && !(r instanceof ItemResult.Open))
+                  .forEach(r -> feedback.put(r.id(), feedback(study, n, r, mine)));
+            });
             return feedback;
           });
     });
@@ -338,24 +327,14 @@ public final class AnswerService {
    * The feedback on one item; with {@code askReasonFor}, the points that would move the panelist's rating away from
    * the group, when the study asks for reasons and the panelist saw both the group's median and their own rating.
    */
-  private static JsonObject feedbackEntry(Study study, int round, JsonObject result, Optional<AnswerSet> mine) {
-    JsonObject overall = result.getJsonObject("overall");
-    boolean tooFew = overall.getLong("n", 0L) < study.criteria().minCell();
-    Answer yours = mine.filter(AnswerSet::submitted).map(m -> m.answers().get(result.getString("id"))).orElse(null);
-    JsonObject entry = new JsonObject().put("round", round)
-        .put("overall", tooFew ? new JsonObject().put("suppressed", true) : overall)
-        .put("yours", yours == null ? null : AnswerJson.toJson(yours))
-        .put("comments", result.getJsonArray("comments", new JsonArray()));
-    if (result.containsKey("panels")) {
-      entry.put("panels", result.getJsonObject("panels"));
-    }
-    Double median = overall.getDouble("median");
+  private static Feedback feedback(Study study, int round, ItemResult result, Optional<AnswerSet> mine) {
+    boolean tooFew = result.n() < study.criteria().minCell();
+    Answer yours = mine.filter(AnswerSet::submitted).map(m -> m.answers().get(result.id())).orElse(null);
+    Double median = result instanceof ItemResult.Rating r ? r.overall().median() : null;
     boolean sawBoth = !tooFew && median != null && yours instanceof Answer.Rating r && r.value() != null;
-    if (study.askReasonOnChange() && sawBoth) {
-      int before = ((Answer.Rating) yours).value();
-      entry.put("askReasonFor", new JsonArray(Shift.pointsAwayFromGroup(study.criteria(), before, median)));
-    }
-    return entry;
+    List<Integer> askReasonFor = study.askReasonOnChange() && sawBoth
+        ? Shift.pointsAwayFromGroup(study.criteria(), ((Answer.Rating) yours).value(), median) : null;
+    return new Feedback(round, result, tooFew, yours, askReasonFor);
   }
 
   private static JsonObject item(Study study, Item item, String lang) {

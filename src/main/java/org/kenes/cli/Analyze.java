@@ -15,7 +15,9 @@ import java.util.stream.Collectors;
 import org.kenes.answer.AnswerSet;
 import org.kenes.common.Invalid;
 import org.kenes.round.RoundAnalysis;
+import org.kenes.round.ResultsJson;
 import org.kenes.round.RoundCounters;
+import org.kenes.round.RoundResults;
 import org.kenes.study.Item;
 import org.kenes.study.Study;
 import org.kenes.study.StudyFormat;
@@ -38,7 +40,7 @@ public final class Analyze {
 
   public static int run(String[] args, PrintStream out, PrintStream err) {
     try {
-      out.println(analyse(args).encodePrettily());
+      out.println(ResultsJson.toJson(analyse(args)).encodePrettily());
       return 0;
     } catch (UsageError e) {
       err.println("kenes analyze: " + e.getMessage());
@@ -56,7 +58,7 @@ public final class Analyze {
     }
   }
 
-  private static io.vertx.core.json.JsonObject analyse(String[] args) throws UsageError, IOException, ResponsesFile.BadRow {
+  private static RoundResults analyse(String[] args) throws UsageError, IOException, ResponsesFile.BadRow {
     Path responses = null;
     Path studyFile = null;
     Path previousFile = null;

@@ -18,6 +18,7 @@ import org.kenes.participant.Participant;
 import org.kenes.participant.ParticipantReader;
 import org.kenes.participant.Pseudonyms;
 import org.kenes.report.ResponsesCsv;
+import org.kenes.round.ResultsJson;
 import org.kenes.round.Round;
 import org.kenes.study.Study;
 import org.kenes.study.StudyFormat;
@@ -159,13 +160,13 @@ public final class ApiRoutes {
     int n = PathParams.roundNumber(ctx);
     s.rounds().close(ctx.pathParam("id"), n)
         .compose(audited.by(ctx, "round.closed", results -> "round " + n))
-        .onSuccess(results -> Responses.json(ctx, 200, results))
+        .onSuccess(results -> Responses.json(ctx, 200, ResultsJson.toJson(results)))
         .onFailure(ctx::fail);
   }
 
   private void results(RoutingContext ctx) {
     s.rounds().results(ctx.pathParam("id"), PathParams.roundNumber(ctx))
-        .onSuccess(results -> Responses.json(ctx, 200, results))
+        .onSuccess(results -> Responses.json(ctx, 200, ResultsJson.toJson(results)))
         .onFailure(ctx::fail);
   }
 

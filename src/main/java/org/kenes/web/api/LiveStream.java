@@ -143,7 +143,7 @@ final class LiveStream {
           return;
         }
         if (r.succeeded()) {
-          response.write("id: " + (++sequence) + "\nevent: participation\ndata: " + r.result().encode() + "\n\n");
+          response.write("id: " + (++sequence) + "\nevent: participation\ndata: " + r.result().toJson().encode() + "\n\n");
         }
         if (dirty) {
           changed();

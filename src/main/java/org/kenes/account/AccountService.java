@@ -16,7 +16,7 @@ import org.kenes.common.Problem;
 import org.kenes.common.Texts;
 import org.kenes.common.Unauthorized;
 import org.kenes.participant.ParticipantReader;
-import org.kenes.participant.Tokens;
+import org.kenes.common.Tokens;
 import org.kenes.store.Durability;
 
 /** Facilitator accounts and sessions: created by the admin, signed in with a password or the admin token. */

@@ -18,7 +18,7 @@ import org.kenes.common.Invalid;
 import org.kenes.common.Problem;
 import org.kenes.mail.MessageText;
 import org.kenes.participant.ParticipantReader;
-import org.kenes.participant.Tokens;
+import org.kenes.common.Tokens;
 import org.kenes.store.Dump;
 import org.kenes.study.Item;
 import org.kenes.study.ItemType;

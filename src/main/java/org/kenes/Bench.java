@@ -1,4 +1,4 @@
-package org.kenes.cli;
+package org.kenes;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -23,14 +23,12 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
-import org.kenes.KenesVerticle;
-import org.kenes.Main;
-import org.kenes.Services;
 import org.kenes.config.KenesConfig;
 import org.kenes.participant.NewParticipant;
 import org.kenes.participant.Participant;
 import org.kenes.report.ResponsesCsv;
 import org.kenes.round.RoundCounters;
+import org.kenes.services.Services;
 import org.kenes.store.Durability;
 import org.kenes.study.Item;
 import org.kenes.study.Study;

@@ -1,4 +1,4 @@
-package org.kenes.answer;
+package org.kenes.panelist;
 
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
@@ -9,14 +9,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.kenes.answer.Answer;
+import org.kenes.answer.AnswerJson;
+import org.kenes.answer.AnswerReader;
+import org.kenes.answer.AnswerRepository;
+import org.kenes.answer.AnswerSet;
 import org.kenes.common.Conflict;
-import org.kenes.common.Invalid;
 import org.kenes.common.Forbidden;
+import org.kenes.common.Invalid;
 import org.kenes.common.NotFound;
 import org.kenes.common.Recent;
 import org.kenes.consensus.Criteria;
-import org.kenes.consent.Consents;
 import org.kenes.consensus.Shift;
+import org.kenes.consent.Consents;
 import org.kenes.participant.Participant;
 import org.kenes.participant.ParticipantRepository;
 import org.kenes.round.EarlierRounds;

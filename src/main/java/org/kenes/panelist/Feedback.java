@@ -1,8 +1,10 @@
-package org.kenes.answer;
+package org.kenes.panelist;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import org.kenes.answer.Answer;
+import org.kenes.answer.AnswerJson;
 import org.kenes.round.ItemResult;
 import org.kenes.round.ResultsJson;
 

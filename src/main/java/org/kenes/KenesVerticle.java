@@ -8,7 +8,6 @@ import org.kenes.config.AdminToken;
 import org.kenes.config.KenesConfig;
 import org.kenes.services.Services;
 import org.kenes.store.Store;
-import org.kenes.web.WebServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

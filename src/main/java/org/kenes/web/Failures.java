@@ -22,11 +22,11 @@ public final class Failures {
 
   private final Views views;
 
-  Failures(Views views) {
+  public Failures(Views views) {
     this.views = views;
   }
 
-  void handle(RoutingContext ctx) {
+  public void handle(RoutingContext ctx) {
     Throwable failure = ctx.failure();
     int status;
     String message;
@@ -50,7 +50,7 @@ public final class Failures {
       // Netty's form and multipart decoders fail in many ways on a broken body; none of them is a bug of Kenes.
       status = ctx.statusCode() == 413 ? 413 : 400;
       message = status == 413 ? tooLarge() : failure instanceof TooManyFormFieldsException
-          ? "the form has more than " + WebServer.MAX_FORM_FIELDS + " fields"
+          ? "the form has more than " + BodyGate.MAX_FORM_FIELDS + " fields"
           : "the form or upload cannot be read: its body is malformed";
     } else if (failure == null && ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
       status = ctx.statusCode();
@@ -76,7 +76,7 @@ public final class Failures {
   }
 
   /** An address whose percent-escapes do not decode: it fails while routes are matched, before any handler. */
-  void malformedAddress(RoutingContext ctx) {
+  public void malformedAddress(RoutingContext ctx) {
     SecurityHeaders.set(ctx.response().headers());
     answer(ctx, 400, "the address is malformed: a % must be followed by two hexadecimal digits", new JsonArray());
   }
@@ -85,7 +85,7 @@ public final class Failures {
    * A failure Vert.x could not hand to {@link #handle} (one in the failure handler itself): logged by request id and
    * redacted path, not by Vert.x with the whole address (a personal link's token).
    */
-  void unhandled(RoutingContext ctx) {
+  public void unhandled(RoutingContext ctx) {
     if (BodyGate.reading(ctx)) {
       // A broken body fails its request again with each piece that arrives: the first failure answers.
       return;
@@ -98,7 +98,7 @@ public final class Failures {
   }
 
   private static String tooLarge() {
-    return "the body is larger than " + WebServer.MAX_BODY / (1024 * 1024) + " MB";
+    return "the body is larger than " + BodyGate.MAX_BODY / (1024 * 1024) + " MB";
   }
 
   private void answer(RoutingContext ctx, int status, String message, JsonArray details) {

@@ -94,7 +94,8 @@ class GoldenTest {
         .filter(a -> a.getString("text").equals("Idea of 0")).findFirst().orElseThrow().getString("id");
     ok(kenes.adminPost("/api/studies/golden/items", "application/json", new JsonObject().put("id", "training")
         .put("type", "rating").put("category", "practice")
-        .put("text", new JsonObject().put("en", "Training in quality improvement").put("ru", "Обучение качеству"))
+        .put("text", new JsonObject().put("en", "Training in quality improvement")
+            .put("ru", "Обучение качеству"))
         .put("provenance", new JsonObject().put("change", "added").put("from", new JsonArray().add(idea))
             .put("note", "Suggested in round 1")).encode()), 201);
 
@@ -138,7 +139,8 @@ class GoldenTest {
     String csv = ok(kenes.adminGet("/api/studies/golden/export.csv"), 200).bodyAsString();
     outputs.put("export.csv", normalCsv(csv));
     outputs.put("questionnaire-3.json", normal(ok(kenes.get("/api/p/" + token(0)), 200).bodyAsString()));
-    outputs.put("live.json", normal(new LiveFeed(kenes.services().rounds()).snapshot("golden").await().toJson().encode()));
+    LiveFeed feed = new LiveFeed(kenes.services().rounds());
+    outputs.put("live.json", normal(feed.snapshot("golden").await().toJson().encode()));
 
     // Analysed as exported, in a fixed order of rows: an item's panels come in the order the file first names them.
     Path exported = dir.resolve("export.csv");

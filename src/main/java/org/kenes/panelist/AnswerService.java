@@ -208,24 +208,45 @@ public final class AnswerService {
     });
   }
 
+  /**
+   * A save on its way: who, to which round, what.
+   *
+   * @param whole the save holds every item of the round: nothing of the stored set survives it
+   */
+  private record Saving(Panelist who, Round round, AnswerReader.Save save, boolean whole) {
+
+    Saving(Panelist who, Round round, AnswerReader.Save save) {
+      this(who, round, save, save.answers().keySet().containsAll(round.items()));
+    }
+
+    Participant participant() {
+      return who.participant();
+    }
+  }
+
   private Future<JsonObject> save(Panelist who, Round round, AnswerReader.Save save) {
-    Participant p = who.participant();
-    String study = who.study().id();
-    // A save of the round's every item is the whole set: nothing of the stored one survives it.
-    boolean whole = save.answers().keySet().containsAll(round.items());
-    return rounds.withinOpen(round, () -> checkComplete(who.study(), round, p.id(), save, whole)
-            .compose(v -> previousRatings(who.study(), round, p.id()))
-            .compose(previous -> answers.update(study, round.number(), p.id(), p.panel(), save.answers(),
-                    save.submit(), whole)
-                .compose(before -> {
-                  AnswerSet was = before.orElse(AnswerSet.empty(study, round.number(), p.id(), p.panel()));
-                  AnswerSet now = was.merge(p.panel(), save.answers(), save.submit(), null);
-                  return recount(who.study(), round, was, now, previous).map(now);
-                }))
+    Saving saving = new Saving(who, round, save);
+    return rounds.withinOpen(round, () -> checkComplete(saving)
+            .compose(v -> previousRatings(who.study(), round, saving.participant().id()))
+            .compose(previous -> store(saving, previous))
             .compose(now -> durability.sync().map(now)))
-        .onSuccess(now -> announce(study, round, p.panel(), now.submitted()))
+        .onSuccess(now -> announce(who.study().id(), round, saving.participant().panel(), now.submitted()))
         .map(now -> new JsonObject().put("round", round.number()).put("saved", save.answers().size())
             .put("submitted", now.submitted()));
+  }
+
+  /** Upserts the set and moves the round's live tallies by what that changed; answers the set as it now is. */
+  private Future<AnswerSet> store(Saving saving, Map<String, Integer> previous) {
+    Participant p = saving.participant();
+    String study = saving.who().study().id();
+    int round = saving.round().number();
+    AnswerReader.Save save = saving.save();
+    return answers.update(study, round, p.id(), p.panel(), save.answers(), save.submit(), saving.whole())
+        .compose(before -> {
+          AnswerSet was = before.orElse(AnswerSet.empty(study, round, p.id(), p.panel()));
+          AnswerSet now = was.merge(p.panel(), save.answers(), save.submit(), null);
+          return recount(saving.who().study(), saving.round(), was, now, previous).map(now);
+        });
   }
 
   /**
@@ -264,9 +285,12 @@ public final class AnswerService {
    * A save that leaves the set submitted (a submit, or a revision after one) must leave it complete. A submit of the
    * whole set, as a whole questionnaire sent at once is, needs nothing read.
    */
-  private Future<Void> checkComplete(Study study, Round round, String participant, AnswerReader.Save save,
-      boolean whole) {
-    Future<Optional<AnswerSet>> stored = save.submit() && whole ? Future.succeededFuture(Optional.empty())
+  private Future<Void> checkComplete(Saving saving) {
+    Study study = saving.who().study();
+    Round round = saving.round();
+    String participant = saving.participant().id();
+    AnswerReader.Save save = saving.save();
+    Future<Optional<AnswerSet>> stored = save.submit() && saving.whole() ? Future.succeededFuture(Optional.empty())
         : answers.find(study.id(), round.number(), participant);
     return stored.compose(existing -> {
       if (!save.submit() && !existing.map(AnswerSet::submitted).orElse(false)) {

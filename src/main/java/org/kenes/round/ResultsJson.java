@@ -63,7 +63,8 @@ public final class ResultsJson {
   private static ItemResult item(JsonObject json) {
     String id = json.getString("id");
     return switch (ItemType.fromKey(json.getString("type"))) {
-      case RATING -> new ItemResult.Rating(id, stats(json.getJsonObject("overall")), panels(json.getJsonObject("panels")),
+      case RATING -> new ItemResult.Rating(id, stats(json.getJsonObject("overall")),
+          panels(json.getJsonObject("panels")),
           Bridging.fromKey(json.getString("bridging")), json.getDouble("gic"), strings(json, "tooFewToJudge"),
           json.containsKey("stability") ? stability(json.getJsonObject("stability")) : null,
           strings(json, "comments"), strings(json, "reasons"));
@@ -102,7 +103,8 @@ public final class ResultsJson {
   /** Every panel of the study in order; a panel under minCell only as {@code {"suppressed": true}}. */
   public static JsonObject panels(List<ItemResult.PanelStats> panels) {
     JsonObject json = new JsonObject();
-    panels.forEach(p -> json.put(p.panel(), p.suppressed() ? new JsonObject().put("suppressed", true) : stats(p.stats())));
+    panels.forEach(p -> json.put(p.panel(), p.suppressed() ? new JsonObject().put("suppressed", true)
+        : stats(p.stats())));
     return json;
   }
 

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.kenes.answer.AnswerRepository;
 import org.kenes.answer.AnswerSet;
 import org.kenes.common.Conflict;
@@ -206,7 +207,7 @@ public final class RoundService {
    * Runs a save on an open round: registered in flight atomically with the check that the round is open, and
    * released when done, so that a close neither loses it nor lets it in afterwards ({@link SaveLeases}).
    */
-  public <T> Future<T> withinOpen(Round round, java.util.function.Supplier<Future<T>> save) {
+  public <T> Future<T> withinOpen(Round round, Supplier<Future<T>> save) {
     return leases.run(round, save);
   }
 

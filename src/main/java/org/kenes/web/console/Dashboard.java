@@ -36,7 +36,8 @@ final class Dashboard {
     results.participation().panels().forEach((panel, p) -> {
       // A panel under minCell, or withheld so that it cannot be worked out, shows no count (CONSENSUS.md, small cells).
       JsonObject row = p.suppressed()
-          ? new JsonObject().put("invited", p.invited()).put("responded", suppressed).put("pct", 0).put("pctText", "–")
+          ? new JsonObject().put("invited", p.invited()).put("responded", suppressed).put("pct", 0)
+              .put("pctText", "–")
           : row(p.invited(), p.responded());
       panels.add(row.put("id", panel)
           .put("name", study.panel(panel).map(x -> study.text(x.name(), lang)).orElse(panel)));

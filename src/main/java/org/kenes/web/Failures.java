@@ -4,7 +4,10 @@ import io.netty.handler.codec.http.multipart.HttpPostRequestDecoder.TooManyFormF
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.MIMEHeader;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
 import org.kenes.common.KenesException;
 import org.kenes.common.TooMany;
@@ -13,8 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one failure handler: domain exceptions answer their status with {@code {"error", "details"}} under /api and
- * an error page elsewhere; anything unexpected is a 500, logged with a request id (and never with a token).
+ * The one failure handler: domain exceptions answer their status with {@code {"error", "details"}} to a client that
+ * accepts JSON and an error page to one that accepts HTML (by the address when it accepts anything); anything unexpected is a 500, logged with a request id (and never with a token).
  */
 public final class Failures {
 
@@ -101,6 +104,26 @@ public final class Failures {
     return "the body is larger than " + BodyGate.MAX_BODY / (1024 * 1024) + " MB";
   }
 
+  /**
+   * Whether a failure answers JSON rather than a page: by what the client accepts first, as vertx-web's own error
+   * handler decides; for a client that accepts anything (or says nothing), by the address, JSON under /api.
+   */
+  static boolean wantsJson(RoutingContext ctx) {
+    List<MIMEHeader> accepted = ctx.parsedHeaders() == null ? List.of() : ctx.parsedHeaders().accept().stream()
+        .sorted(Comparator.comparingDouble(MIMEHeader::weight).reversed()).toList();
+    for (MIMEHeader type : accepted) {
+      String sub = type.subComponent();
+      if ("application".equals(type.component()) && ("json".equals(sub) || sub.endsWith("+json"))) {
+        return true;
+      }
+      if ("text".equals(type.component()) && "html".equals(sub)
+          || "application".equals(type.component()) && "xhtml+xml".equals(sub)) {
+        return false;
+      }
+    }
+    return ctx.request().path().startsWith("/api/") || ctx.request().path().equals("/health");
+  }
+
   private void answer(RoutingContext ctx, int status, String message, JsonArray details) {
     if (ctx.response().headWritten()) {
       ctx.response().reset();
@@ -110,7 +133,7 @@ public final class Failures {
     if (!details.isEmpty()) {
       body.put("details", details);
     }
-    if (ctx.request().path().startsWith("/api/") || ctx.request().path().equals("/health")) {
+    if (wantsJson(ctx)) {
       ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.encode());
     } else {
       // A facilitator reads it in the console's language; anybody else in the page's or the browser's.

@@ -20,7 +20,6 @@ import org.kenes.common.Invalid;
 import org.kenes.common.NotFound;
 import org.kenes.common.Recent;
 import org.kenes.consensus.Criteria;
-import org.kenes.consensus.Shift;
 import org.kenes.consent.Consents;
 import org.kenes.participant.Participant;
 import org.kenes.participant.ParticipantRepository;
@@ -345,25 +344,11 @@ public final class AnswerService {
               Optional<AnswerSet> mine = pair.resultAt(1);
               results.items().stream()
                   .filter(r -> n.equals(lastAsked.get(r.id())) && !(r instanceof ItemResult.Open))
-                  .forEach(r -> feedback.put(r.id(), feedback(study, n, r, mine)));
+                  .forEach(r -> feedback.put(r.id(), Feedback.of(study, n, r, mine)));
             });
             return feedback;
           });
     });
-  }
-
-  /**
-   * The feedback on one item; with {@code askReasonFor}, the points that would move the panelist's rating away from
-   * the group, when the study asks for reasons and the panelist saw both the group's median and their own rating.
-   */
-  private static Feedback feedback(Study study, int round, ItemResult result, Optional<AnswerSet> mine) {
-    boolean tooFew = result.n() < study.criteria().minCell();
-    Answer yours = mine.filter(AnswerSet::submitted).map(m -> m.answers().get(result.id())).orElse(null);
-    Double median = result instanceof ItemResult.Rating r ? r.overall().median() : null;
-    boolean sawBoth = !tooFew && median != null && yours instanceof Answer.Rating r && r.value() != null;
-    List<Integer> askReasonFor = study.askReasonOnChange() && sawBoth
-        ? Shift.pointsAwayFromGroup(study.criteria(), ((Answer.Rating) yours).value(), median) : null;
-    return new Feedback(round, result, tooFew, yours, askReasonFor);
   }
 
   private static JsonObject item(Study study, Item item, String lang) {

@@ -1,7 +1,6 @@
 package org.kenes.round;
 
 import java.util.List;
-import java.util.Optional;
 import org.kenes.consensus.Bridging;
 import org.kenes.consensus.RankingStats;
 import org.kenes.consensus.RatingStats;
@@ -51,11 +50,6 @@ public sealed interface ItemResult {
 
     public Verdict verdict() {
       return overall.verdict();
-    }
-
-    /** A panel's statistics, empty when the panel is suppressed or not in the study. */
-    public Optional<RatingStats> panel(String panel) {
-      return panels.stream().filter(p -> p.panel().equals(panel)).findFirst().map(PanelStats::stats);
     }
 
     /** Whether the item answered stably since the round before; null in its first round. */

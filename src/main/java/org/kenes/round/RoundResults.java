@@ -4,7 +4,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.kenes.consensus.Advice;
 
 /**
@@ -24,10 +23,6 @@ public record RoundResults(String study, int round, boolean provisional, Partici
   /** The same results counting {@code sets} submitted answer sets. */
   public RoundResults counting(long sets) {
     return new RoundResults(study, round, provisional, participation, items, advice, sets);
-  }
-
-  public Optional<ItemResult> item(String id) {
-    return items.stream().filter(i -> i.id().equals(id)).findFirst();
   }
 
   /**

@@ -4,7 +4,6 @@ import io.vertx.core.Vertx;
 import java.util.Arrays;
 import org.kenes.cli.Analyze;
 import org.kenes.cli.Backup;
-import org.kenes.cli.Bench;
 import org.kenes.config.KenesConfig;
 
 /** The {@code kenes} command: {@code serve} and {@code analyze}. */

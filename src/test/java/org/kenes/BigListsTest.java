@@ -23,7 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.kenes.participant.Tokens;
+import org.kenes.common.Tokens;
 
 /**
  * A study of 20,000 participants and 20,000 messages: its console pages and API lists come a page at a time and

@@ -22,7 +22,7 @@ import org.kenes.common.Texts;
 import org.kenes.common.TooMany;
 import org.kenes.common.Unauthorized;
 import org.kenes.participant.ParticipantReader;
-import org.kenes.participant.Tokens;
+import org.kenes.common.Tokens;
 import org.kenes.store.Durability;
 
 /** Facilitator accounts and sessions: created by the admin, signed in with a password or the admin token. */

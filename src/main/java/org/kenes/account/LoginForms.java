@@ -7,7 +7,7 @@ import java.util.Base64;
 import java.util.function.LongSupplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.kenes.participant.Tokens;
+import org.kenes.common.Tokens;
 
 /**
  * The CSRF token of the sign-in form, before any session exists: {@code RANDOM.EXPIRY.MAC}, the MAC an HMAC-SHA-256

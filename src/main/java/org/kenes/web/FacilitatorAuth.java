@@ -39,7 +39,7 @@ public final class FacilitatorAuth implements Handler<RoutingContext> {
   }
 
   /** For the JSON API: 401 without a token or session. */
-  static FacilitatorAuth api(AccountService accounts) {
+  public static FacilitatorAuth api(AccountService accounts) {
     return new FacilitatorAuth(accounts, false);
   }
 

@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.kenes.Services;
 import org.kenes.answer.AnswerSet;
 import org.kenes.consent.Consents;
 import org.kenes.participant.Participant;
 import org.kenes.round.Round;
+import org.kenes.services.Services;
 
 /**
  * Each participant with where they stand: invited (the invitation's status in the outbox), their consent to the

@@ -76,7 +76,7 @@ public final class Views {
   }
 
   /** The static assets the pages link to. */
-  Assets assets() {
+  public Assets assets() {
     return assets;
   }
 

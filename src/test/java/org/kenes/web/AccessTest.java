@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kenes.ConsoleSession;
 import org.kenes.TestKenes;
+import org.kenes.WebServer;
 import org.kenes.account.Role;
 import org.kenes.web.Access.Need;
 import org.kenes.web.panelist.TokenGuard;

@@ -9,7 +9,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import org.kenes.Services;
+import org.kenes.services.Services;
 import org.kenes.study.Item;
 import org.kenes.study.StudyFormat;
 import org.kenes.web.Access;

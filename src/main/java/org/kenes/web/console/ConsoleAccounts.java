@@ -8,7 +8,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
-import org.kenes.Services;
+import org.kenes.services.Services;
 import org.kenes.account.Account;
 import org.kenes.audit.AuditEntry;
 import org.kenes.web.Access;

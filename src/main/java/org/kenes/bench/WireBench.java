@@ -1,4 +1,4 @@
-package org.kenes.cli;
+package org.kenes.bench;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.kenes.Services;
+import org.kenes.services.Services;
 import org.kenes.participant.Participant;
 import org.kenes.study.Item;
 import org.kenes.study.Study;
@@ -23,7 +23,7 @@ import org.kenes.study.Study;
  * wire when the browser asks for gzip. Targets: saves and pages each at least a quarter of {@code /health}'s requests
  * per second, no errors, and their p99 within four times {@code /health}'s.
  */
-final class WireBench {
+public final class WireBench {
 
   private static final int CONNECTIONS = 32;
 
@@ -33,7 +33,7 @@ final class WireBench {
   private final int port;
   private final PrintStream out;
 
-  WireBench(Services services, BenchData fixture, WebClient http, int port, PrintStream out) {
+  public WireBench(Services services, BenchData fixture, WebClient http, int port, PrintStream out) {
     this.services = services;
     this.fixture = fixture;
     this.http = http;
@@ -41,7 +41,7 @@ final class WireBench {
     this.out = out;
   }
 
-  JsonObject measure(Path dir, boolean quick, String step) throws Exception {
+  public JsonObject measure(Path dir, boolean quick, String step) throws Exception {
     int people = 1_000;
     int warmUp = quick ? 10 : 20;
     int seconds = 8;

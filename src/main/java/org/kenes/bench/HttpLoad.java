@@ -1,4 +1,4 @@
-package org.kenes.cli;
+package org.kenes.bench;
 
 import io.vertx.core.json.JsonObject;
 import java.net.URI;

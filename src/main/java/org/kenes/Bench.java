@@ -1,4 +1,4 @@
-package org.kenes.cli;
+package org.kenes;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -21,12 +21,12 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
-import org.kenes.KenesVerticle;
-import org.kenes.Main;
-import org.kenes.Services;
+import org.kenes.bench.BenchData;
+import org.kenes.bench.WireBench;
 import org.kenes.config.KenesConfig;
 import org.kenes.participant.Participant;
 import org.kenes.report.ResponsesCsv;
+import org.kenes.services.Services;
 import org.kenes.store.Durability;
 import org.kenes.study.Item;
 import org.kenes.study.Study;
@@ -40,7 +40,6 @@ import org.kenes.study.Study;
 public final class Bench {
 
   private static final int CLIENTS = 32;
-  private static final String[] PANELS = BenchData.PANELS;
 
   private final boolean quick;
   private final PrintStream out;
@@ -227,7 +226,7 @@ public final class Bench {
     int people = quick ? 2_000 : 10_000;
     int itemCount = quick ? 50 : 100;
     out.println("\n[3/7] statsVsRawScan: rounds of " + people + " panelists × " + itemCount + " items × "
-        + PANELS.length + " panels, closed, against one read of their answers");
+        + BenchData.panelCount() + " panels, closed, against one read of their answers");
     // The first close compiles the code of a close: warmed up on the round of the saves above, as the reads are.
     services.rounds().close("bench-submit", 1).await();
     // Three rounds, each read three times and closed once: the median round's figures, a single close being as
@@ -337,7 +336,7 @@ public final class Bench {
       writer.write(String.join(",", ResponsesCsv.HEADER) + "\n");
       for (int p = 0; p < people; p++) {
         for (int i = 1; i <= itemCount; i++) {
-          writer.write("P" + p + "," + PANELS[p % PANELS.length] + ",1,item-" + i + ",," + (1 + random.nextInt(9))
+          writer.write("P" + p + "," + BenchData.panelOf(p) + ",1,item-" + i + ",," + (1 + random.nextInt(9))
               + ",\n");
         }
       }

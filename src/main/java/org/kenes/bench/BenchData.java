@@ -1,4 +1,4 @@
-package org.kenes.cli;
+package org.kenes.bench;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import org.kenes.Services;
+import org.kenes.services.Services;
 import org.kenes.participant.NewParticipant;
 import org.kenes.participant.Participant;
 import org.kenes.round.RoundCounters;
@@ -18,15 +18,25 @@ import org.kenes.study.Item;
 import org.kenes.study.Study;
 
 /** The bench's studies, panelists and answers, made through the services or written straight into the store. */
-final class BenchData {
+public final class BenchData {
 
-  static final String[] PANELS = {"p1", "p2", "p3", "p4", "p5"};
+  private static final String[] PANELS = {"p1", "p2", "p3", "p4", "p5"};
 
   private final Services services;
   private final Random random;
   private final PrintStream out;
 
-  BenchData(Services services, Random random, PrintStream out) {
+  /** The panel a generated panelist belongs to: five panels, in turn. */
+  public static String panelOf(int panelist) {
+    return PANELS[panelist % PANELS.length];
+  }
+
+  /** How many panels the generated panelists are spread over. */
+  public static int panelCount() {
+    return PANELS.length;
+  }
+
+  public BenchData(Services services, Random random, PrintStream out) {
     this.services = services;
     this.random = random;
     this.out = out;
@@ -38,12 +48,12 @@ final class BenchData {
    * Closing a round and its live results read the answers, the tallies and the invitation counts, never the
    * participants, so these panelists need no participant records.
    */
-  void seedAnswers(Study study, int from, int to) {
+  public void seedAnswers(Study study, int from, int to) {
     MongoClient mongo = services.store().client();
     List<BulkOperation> ops = new ArrayList<>();
     for (int i = from; i < to; i++) {
       String participant = String.format(Locale.ROOT, "bench-%06d", i);
-      String panel = PANELS[i % PANELS.length];
+      String panel = panelOf(i);
       JsonObject answers = new JsonObject();
       for (Item item : study.items()) {
         int bias = i % PANELS.length % 3;
@@ -69,7 +79,7 @@ final class BenchData {
     out.println("  seeded " + sets.size() + " answer sets of " + items.size() + " items");
   }
 
-  Study createStudy(String id, int itemCount) {
+  public Study createStudy(String id, int itemCount) {
     StringBuilder yaml = new StringBuilder("id: " + id + "\ntitle: Bench\nlanguages: [en]\npanels:\n");
     for (String p : PANELS) {
       yaml.append("  - {id: ").append(p).append(", name: Panel ").append(p).append("}\n");
@@ -81,12 +91,12 @@ final class BenchData {
     return services.studies().create(yaml.toString()).await();
   }
 
-  List<Participant> addParticipants(String study, int count) {
+  public List<Participant> addParticipants(String study, int count) {
     List<Participant> all = new ArrayList<>();
     for (int from = 0; from < count; from += 1_000) {
       List<NewParticipant> batch = new ArrayList<>();
       for (int i = from; i < Math.min(count, from + 1_000); i++) {
-        batch.add(new NewParticipant(null, "bench" + i + "@example.org", PANELS[i % PANELS.length], "en"));
+        batch.add(new NewParticipant(null, "bench" + i + "@example.org", panelOf(i), "en"));
       }
       all.addAll(services.participants().upsert(study, batch).await());
     }

@@ -18,6 +18,7 @@ import org.kenes.common.Invalid;
 import org.kenes.common.Problem;
 import org.kenes.common.Recent;
 import org.kenes.common.Sha256;
+import org.kenes.common.Tokens;
 import org.kenes.store.Durability;
 import org.kenes.store.Pages;
 

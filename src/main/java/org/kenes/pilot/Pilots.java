@@ -20,6 +20,7 @@ import org.kenes.participant.ParticipantRepository;
 import org.kenes.round.Round;
 import org.kenes.round.RoundAnalysis;
 import org.kenes.round.RoundCounters;
+import org.kenes.round.RoundResults;
 import org.kenes.round.RoundService;
 import org.kenes.round.RoundTallies;
 import org.kenes.store.Durability;
@@ -41,7 +42,8 @@ public final class Pilots {
    * @param items the items it asks (for a round not held, as opening it now would choose them)
    * @param results the round's results as the analysis would give them from the pilots' submitted sets alone
    */
-  public record PilotRound(int round, boolean held, List<String> items, List<AnswerSet> sets, JsonObject results) {}
+  public record PilotRound(int round, boolean held, List<String> items, List<AnswerSet> sets,
+      RoundResults results) {}
 
   /** A study's pilots and their rounds. */
   public record View(Study study, List<Participant> pilots, List<PilotRound> rounds) {}
@@ -117,7 +119,7 @@ public final class Pilots {
    * The round's results from the pilots' sets alone, through the same counters and analysis as a real round's, with
    * the pilots as the invited; a set of an item no longer in the study is left out.
    */
-  private static JsonObject results(Study study, int round, List<String> asked, List<AnswerSet> sets,
+  private static RoundResults results(Study study, int round, List<String> asked, List<AnswerSet> sets,
       List<Participant> pilots) {
     List<String> items = asked.stream().filter(i -> study.item(i).isPresent()).toList();
     Map<String, Long> invited = new TreeMap<>(pilots.stream().filter(p -> !p.withdrawn())

@@ -6,10 +6,11 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import org.kenes.Services;
 import org.kenes.answer.AnswerJson;
 import org.kenes.answer.AnswerSet;
 import org.kenes.pilot.Pilots;
+import org.kenes.round.ResultsJson;
+import org.kenes.services.Services;
 import org.kenes.web.Access;
 import org.kenes.web.Audited;
 import org.kenes.web.ParticipantStatus;
@@ -58,7 +59,7 @@ public final class PilotApi {
         .put("withdrawnAt", p.withdrawnAt()).put("link", ParticipantStatus.link(s, p))).toList());
     JsonArray rounds = new JsonArray(view.rounds().stream().map(r -> new JsonObject().put("round", r.round())
         .put("held", r.held()).put("items", new JsonArray(r.items()))
-        .put("sets", new JsonArray(r.sets().stream().map(PilotApi::set).toList())).put("results", r.results()))
+        .put("sets", new JsonArray(r.sets().stream().map(PilotApi::set).toList())).put("results", ResultsJson.toJson(r.results())))
         .toList());
     return new JsonObject().put("study", view.study().id()).put("pilots", pilots).put("rounds", rounds);
   }

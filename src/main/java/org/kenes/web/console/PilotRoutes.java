@@ -7,12 +7,14 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.kenes.Services;
 import org.kenes.answer.AnswerSet;
 import org.kenes.pilot.Pilots;
-import org.kenes.study.Item;
+import org.kenes.round.ItemResult;
+import org.kenes.round.ResultsJson;
+import org.kenes.services.Services;
 import org.kenes.study.Study;
 import org.kenes.web.Access;
 import org.kenes.web.Audited;
@@ -71,26 +73,28 @@ final class PilotRoutes {
     Set<String> submitted = r.sets().stream().filter(AnswerSet::submitted).map(AnswerSet::participant)
         .collect(Collectors.toSet());
     JsonArray items = new JsonArray();
-    r.results().getJsonArray("items").forEach(o -> {
-      JsonObject result = (JsonObject) o;
-      String id = result.getString("id");
-      Item item = study.item(id).orElseThrow();
-      String text = study.text(item.text(), lang);
-      JsonObject overall = result.getJsonObject("overall", new JsonObject());
-      JsonObject model = new JsonObject().put("id", id).put("text", text).put("type", item.type().key())
-          .put("n", "open".equals(result.getString("type")) ? result.getValue("responses") : overall.getValue("n"))
-          .put("comments", result.getJsonArray("comments", new JsonArray()));
-      if ("rating".equals(result.getString("type"))) {
-        model.put("median", overall.getValue("median")).put("verdictText", overall.getString("verdict") == null
-            ? null : Views.text(lang, "verdict." + overall.getString("verdict")));
-        if (overall.getLong("n", 0L) > 0) {
-          model.put("chart", Charts.Distribution.of("pilot-" + r.round() + "-" + id,
-              viewer.text("pilot.chart", text), overall, Charts.Bands.of(study.criteria()), null));
+    for (ItemResult result : r.results().items()) {
+      String text = study.text(study.item(result.id()).orElseThrow().text(), lang);
+      JsonObject model = new JsonObject().put("id", result.id()).put("text", text).put("type", result.type().key())
+          .put("n", result.n()).put("comments", new JsonArray(comments(result)));
+      if (result instanceof ItemResult.Rating rating) {
+        model.put("median", rating.overall().median()).put("verdictText", rating.verdict() == null
+            ? null : Views.text(lang, "verdict." + rating.verdict().key()));
+        if (rating.n() > 0) {
+          model.put("chart", Charts.Distribution.of("pilot-" + r.round() + "-" + result.id(),
+              viewer.text("pilot.chart", text), ResultsJson.stats(rating.overall()), Charts.Bands.of(study.criteria()),
+              null));
         }
       }
       items.add(model);
-    });
+    }
     return new JsonObject().put("round", r.round()).put("held", r.held()).put("submitted", submitted.size())
         .put("sets", r.sets().size()).put("pilots", view.pilots().size()).put("items", items);
+  }
+
+  private static List<String> comments(ItemResult result) {
+    List<String> comments = result instanceof ItemResult.Rating rating ? rating.comments()
+        : result instanceof ItemResult.Ranking ranking ? ranking.comments() : null;
+    return comments == null ? List.of() : comments;
   }
 }

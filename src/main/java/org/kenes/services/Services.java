@@ -1,4 +1,4 @@
-package org.kenes;
+package org.kenes.services;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -6,21 +6,21 @@ import java.time.Clock;
 import org.kenes.account.AccountService;
 import org.kenes.account.Roles;
 import org.kenes.answer.AnswerRepository;
-import org.kenes.answer.AnswerService;
 import org.kenes.audit.AuditLog;
 import org.kenes.change.ChangeService;
 import org.kenes.config.KenesConfig;
 import org.kenes.consent.Consents;
 import org.kenes.mail.MailService;
 import org.kenes.outcome.Publications;
+import org.kenes.panelist.AnswerService;
 import org.kenes.participant.Participant;
 import org.kenes.participant.ParticipantRepository;
 import org.kenes.participant.PseudonymKeys;
-import org.kenes.report.ReportLinks;
 import org.kenes.pilot.Pilots;
 import org.kenes.privacy.PersonalData;
 import org.kenes.privacy.Retention;
 import org.kenes.privacy.StudyDeletion;
+import org.kenes.report.ReportLinks;
 import org.kenes.report.ReportService;
 import org.kenes.round.RoundGroups;
 import org.kenes.round.RoundRepository;
@@ -82,7 +82,7 @@ public record Services(
     AuditLog audit = new AuditLog(mongo, durability);
     MailService mail = new MailService(vertx, config, mongo, durability, studies, participants, rounds, answerSets,
         pilotSets, publications);
-    AccountService accounts = new AccountService(vertx, mongo, durability, adminToken);
+    AccountService accounts = new AccountService(vertx, mongo, durability, adminToken, audit, clock);
     Roles roles = new Roles(mongo, durability, accounts);
     return new Services(config, store, studies, participants, pseudonyms, rounds, answerSets, pilotSets, answers,
         tallies,

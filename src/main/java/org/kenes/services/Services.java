@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import org.kenes.account.AccountService;
+import org.kenes.account.Actor;
 import org.kenes.account.Roles;
 import org.kenes.answer.AnswerRepository;
 import org.kenes.audit.AuditLog;
@@ -82,7 +83,8 @@ public record Services(
     AuditLog audit = new AuditLog(mongo, durability);
     MailService mail = new MailService(vertx, config, mongo, durability, studies, participants, rounds, answerSets,
         pilotSets, publications);
-    AccountService accounts = new AccountService(vertx, mongo, durability, adminToken, audit, clock);
+    AccountService accounts = new AccountService(vertx, mongo, durability, adminToken,
+        (user, detail) -> audit.record(Actor.SYSTEM, "login.failed", user, null, detail), clock);
     Roles roles = new Roles(mongo, durability, accounts);
     return new Services(config, store, studies, participants, pseudonyms, rounds, answerSets, pilotSets, answers,
         tallies,

@@ -9,6 +9,8 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.multipart.MultipartForm;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +19,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kenes.study.ItemSheetTest;
 
 /**
  * Pilot participants (issue 15, item 4): a dialogue with pilots answering alongside the panel gives, everywhere, what
- * the same dialogue without them gives; the facilitator sees the pilots' answers apart and can clear them.
+ * the same dialogue without them gives; the facilitator sees the pilots' answers apart and can clear them; the
+ * Russian console imports them from a workbook and marks them.
  */
 class PilotTest {
 
@@ -358,5 +362,54 @@ class PilotTest {
         new JsonObject().put("study", study)).await();
     assertEquals(1, left.size(), "only the pilot who withdrew keeps a pilot set: " + left);
     assertEquals(pilots.getJsonObject(1).getString("id"), left.get(0).getString("participant"));
+  }
+
+  @Test
+  @DisplayName("in the Russian console a workbook of people with a pilot column is added whole or not at all (a bad row "
+      + "named, in Russian), and its pilots are marked on the participants page, the pilot page and their own link")
+  void russianConsole() throws Exception {
+    String study = create("pilotru");
+    kenes.account("olga");
+    kenes.grant(study, "olga", "facilitator");
+    ConsoleSession olga = ConsoleSession.login(kenes, "olga", TestKenes.PASSWORD, "ru");
+    String people = "/console/studies/" + study + "/participants";
+    List<Object> header = List.of("name", "email", "panel", "language", "pilot");
+    List<Object> anna = List.of("Анна Пилотова", "anna@example.org", "policy", "ru", "yes");
+
+    HttpResponse<Buffer> refused = upload(olga, people, ItemSheetTest.xlsx(List.of(header, anna,
+        List.of("Борис", "boris@example.org", "nowhere", "ru", "no"))));
+    assertEquals(400, refused.statusCode(), refused.bodyAsString());
+    assertTrue(refused.bodyAsString().contains("<code>row 3: panel</code>: в исследовании нет панели «nowhere»"),
+        refused.bodyAsString());
+    assertEquals(0, kenes.adminGet("/api/studies/" + study + "/participants").bodyAsJsonArray().size(),
+        "nobody is added");
+
+    HttpResponse<Buffer> added = upload(olga, people, ItemSheetTest.xlsx(List.of(header, anna,
+        List.of("Борис", "boris@example.org", "providers", "ru", "no"))));
+    assertEquals(303, added.statusCode(), added.bodyAsString());
+    List<JsonObject> listed = kenes.adminGet("/api/studies/" + study + "/participants").bodyAsJsonArray().stream()
+        .map(JsonObject.class::cast).toList();
+    JsonObject pilot = listed.stream().filter(p -> p.getBoolean("pilot")).findFirst().orElseThrow();
+    assertEquals(List.of("Анна Пилотова"), listed.stream().filter(p -> p.getBoolean("pilot"))
+        .map(p -> p.getString("name")).toList());
+
+    String page = olga.get(people).bodyAsString();
+    assertTrue(page.contains("<code>" + pilot.getString("id") + "</code></a> <strong class=\"badge pilot\">пилот"),
+        page);
+    assertEquals(1, page.split("class=\"badge pilot\"", -1).length - 1, "only the pilot is marked");
+    String pilots = olga.get("/console/studies/" + study + "/pilot").bodyAsString();
+    assertTrue(pilots.contains("Пилотные участники") && pilots.contains("Анна Пилотова"), pilots);
+    assertFalse(pilots.contains("Борис"), "the panel is not on the pilot page");
+    String link = pilot.getString("link");
+    String own = kenes.get(link.substring(link.indexOf("/p/"))).bodyAsString();
+    assertTrue(own.contains("Вы пилотный участник"), own);
+  }
+
+  /** A spreadsheet uploaded on a console page's import form, with the page's CSRF token. */
+  private static HttpResponse<Buffer> upload(ConsoleSession session, String page, byte[] xlsx) throws Exception {
+    Path file = Files.write(Files.createTempFile(dir, "people", ".xlsx"), xlsx);
+    return session.request(kenes.vertxClient().post(page + "/import")).sendMultipartForm(MultipartForm.create()
+        .attribute("csrf", session.csrf(page)).binaryFileUpload("file", "people.xlsx", file.toString(),
+            "application/octet-stream")).await();
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -366,7 +367,8 @@ class PilotTest {
 
   @Test
   @DisplayName("in the Russian console a workbook of people with a pilot column is added whole or not at all (a bad row "
-      + "named, in Russian), and its pilots are marked on the participants page, the pilot page and their own link")
+      + "named, in Russian), its pilots are marked on the participants page, the pilot page and their own link, and "
+      + "a pilot added again unmarked is refused in Russian")
   void russianConsole() throws Exception {
     String study = create("pilotru");
     kenes.account("olga");
@@ -390,8 +392,8 @@ class PilotTest {
     List<JsonObject> listed = kenes.adminGet("/api/studies/" + study + "/participants").bodyAsJsonArray().stream()
         .map(JsonObject.class::cast).toList();
     JsonObject pilot = listed.stream().filter(p -> p.getBoolean("pilot")).findFirst().orElseThrow();
-    assertEquals(List.of("Анна Пилотова"), listed.stream().filter(p -> p.getBoolean("pilot"))
-        .map(p -> p.getString("name")).toList());
+    assertEquals("Анна Пилотова", pilot.getString("name"));
+    assertEquals(List.of(pilot.getString("id")), pilotIds(study), "Борис is no pilot");
 
     String page = olga.get(people).bodyAsString();
     assertTrue(page.contains("<code>" + pilot.getString("id") + "</code></a> <strong class=\"badge pilot\">пилот"),
@@ -400,9 +402,20 @@ class PilotTest {
     String pilots = olga.get("/console/studies/" + study + "/pilot").bodyAsString();
     assertTrue(pilots.contains("Пилотные участники") && pilots.contains("Анна Пилотова"), pilots);
     assertFalse(pilots.contains("Борис"), "the panel is not on the pilot page");
+    HttpResponse<Buffer> unmarked = olga.post(people, people, MultiMap.caseInsensitiveMultiMap()
+        .add("name", "Анна Пилотова").add("email", "anna@example.org").add("panel", "policy").add("language", "ru"));
+    assertEquals(400, unmarked.statusCode(), unmarked.bodyAsString());
+    assertTrue(unmarked.bodyAsString().contains("уже добавлен как пилотный участник, и это не меняется"),
+        unmarked.bodyAsString());
+    assertEquals(List.of(pilot.getString("id")), pilotIds(study), "the mark stays");
     String link = pilot.getString("link");
     String own = kenes.get(link.substring(link.indexOf("/p/"))).bodyAsString();
     assertTrue(own.contains("Вы пилотный участник"), own);
+  }
+
+  private static List<String> pilotIds(String study) {
+    return kenes.adminGet("/api/studies/" + study + "/participants").bodyAsJsonArray().stream()
+        .map(JsonObject.class::cast).filter(p -> p.getBoolean("pilot")).map(p -> p.getString("id")).toList();
   }
 
   /** A spreadsheet uploaded on a console page's import form, with the page's CSRF token. */

@@ -366,8 +366,8 @@ class PilotTest {
   }
 
   @Test
-  @DisplayName("in the Russian console a workbook of people with a pilot column is added whole or not at all (a bad row "
-      + "named, in Russian), its pilots are marked on the participants page, the pilot page and their own link, and "
+  @DisplayName("in the Russian console a workbook of people with a pilot column is added whole or not at all (a bad "
+      + "row named, in Russian), its pilots are marked on the participants page, the pilot page and their own link, and "
       + "a pilot added again unmarked is refused in Russian")
   void russianConsole() throws Exception {
     String study = create("pilotru");

@@ -8,11 +8,11 @@ import org.apache.commons.math3.special.Erf;
 import org.apache.commons.math3.util.CombinatoricsUtils;
 
 /**
- * Mann–Whitney U test of two independent samples of ratings, as CONSENSUS.md defines it ("Attrition"): both samples
- * ranked together with midranks for ties, U = R₁ − n₁(n₁+1)/2 of the first sample, and a two-sided p that is exact
- * when n₁ + n₂ ≤ {@value #EXACT_UP_TO}, ties or not (the permutation distribution of U given the observed midranks,
- * every split of the pooled ratings into samples of n₁ and n₂ equally likely), else the normal approximation with tie
- * and continuity correction ({@code scipy.stats.mannwhitneyu(method='asymptotic')}). Without ties the exact p equals
+ * Mann–Whitney U test of two independent samples of ratings, as the README defines it ("Attrition and non-response
+ * bias"): both samples ranked together with midranks for ties, U = R₁ − n₁(n₁+1)/2 of the first sample, and a
+ * two-sided p that is exact when n₁ + n₂ ≤ {@value #EXACT_UP_TO}, ties or not (the permutation distribution of U
+ * given the observed midranks, every split of the pooled ratings into samples of n₁ and n₂ equally likely), else the
+ * normal approximation with tie and continuity correction ({@code scipy.stats.mannwhitneyu(method='asymptotic')}). Without ties the exact p equals
  * {@code scipy.stats.mannwhitneyu(method='exact')}; with ties SciPy's "exact" ignores them, so Kenes counts instead.
  */
 public final class MannWhitney {

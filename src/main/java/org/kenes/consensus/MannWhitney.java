@@ -12,8 +12,9 @@ import org.apache.commons.math3.util.CombinatoricsUtils;
  * bias"): both samples ranked together with midranks for ties, U = R₁ − n₁(n₁+1)/2 of the first sample, and a
  * two-sided p that is exact when n₁ + n₂ ≤ {@value #EXACT_UP_TO}, ties or not (the permutation distribution of U
  * given the observed midranks, every split of the pooled ratings into samples of n₁ and n₂ equally likely), else the
- * normal approximation with tie and continuity correction ({@code scipy.stats.mannwhitneyu(method='asymptotic')}). Without ties the exact p equals
- * {@code scipy.stats.mannwhitneyu(method='exact')}; with ties SciPy's "exact" ignores them, so Kenes counts instead.
+ * normal approximation with tie and continuity correction ({@code scipy.stats.mannwhitneyu(method='asymptotic')}).
+ * Without ties the exact p equals {@code scipy.stats.mannwhitneyu(method='exact')}; with ties SciPy's "exact" ignores
+ * them, so Kenes counts instead.
  */
 public final class MannWhitney {
   static final int EXACT_UP_TO = 50;

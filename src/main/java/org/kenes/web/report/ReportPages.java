@@ -13,12 +13,14 @@ import java.util.List;
 import org.kenes.Services;
 import org.kenes.common.Conflict;
 import org.kenes.common.NotFound;
+import org.kenes.report.AttritionService;
 import org.kenes.report.ReportLink;
 import org.kenes.round.Round;
 import org.kenes.study.Study;
 import org.kenes.study.StudyRepository;
 import org.kenes.web.Access;
 import org.kenes.web.FacilitatorAuth;
+import org.kenes.web.Responses;
 import org.kenes.web.Views;
 
 /**
@@ -34,11 +36,13 @@ public final class ReportPages {
   private final Services s;
   private final Views views;
   private final ReportPdf pdf;
+  private final AttritionService attrition;
 
   private ReportPages(Vertx vertx, Services services, Views views) {
     this.s = services;
     this.views = views;
     this.pdf = new ReportPdf(vertx, views);
+    this.attrition = new AttritionService(vertx, services.studies(), services.rounds(), services.answerSets());
   }
 
   /**
@@ -50,6 +54,7 @@ public final class ReportPages {
     ReportPages r = new ReportPages(vertx, services, views);
     access.need(READER, router.get("/studies/:id/report").handler(auth)).handler(r::page);
     access.need(READER, api.get("/studies/:id/report.pdf")).handler(r::pdf);
+    access.need(READER, api.get("/studies/:id/attrition")).handler(r::attrition);
     router.get("/r/:secret").handler(r::sharedPage);
     router.get("/r/:secret/report.pdf").handler(r::sharedPdf);
     return r;
@@ -63,6 +68,10 @@ public final class ReportPages {
   private void pdf(RoutingContext ctx) {
     String id = ctx.pathParam("id");
     pdf(id, lang(ctx)).onSuccess(bytes -> sendPdf(ctx, id, bytes)).onFailure(ctx::fail);
+  }
+
+  private void attrition(RoutingContext ctx) {
+    attrition.attrition(ctx.pathParam("id")).onSuccess(json -> Responses.json(ctx, 200, json)).onFailure(ctx::fail);
   }
 
   /** The report of a link: its downloads are the PDF alone, through the same link. */
@@ -132,14 +141,19 @@ public final class ReportPages {
     return s.studies().get(id).compose(study -> s.reports().report(id).compose(report -> {
       String lang = language(requested, study);
       JsonObject model = ReportView.model(report, study, lang);
-      JsonArray rounds = report.getJsonArray("rounds");
-      if (rounds.isEmpty()) {
-        return Future.succeededFuture(model);
-      }
-      // The opinion groups of the last round: the camps the panels do not show.
-      int last = rounds.getJsonObject(rounds.size() - 1).getInteger("round");
-      return s.groups().groups(id, last).map(groups -> model.put("opinion",
-          GroupsView.model(study, groups, lang).put("round", last)));
+      return Future.all(attrition.attrition(id).map(a -> model.put("attrition", AttritionView.model(a, study, lang))),
+          opinion(id, study, report, model, lang)).map(model);
     }));
+  }
+
+  /** The opinion groups of the last round: the camps the panels do not show. */
+  private Future<JsonObject> opinion(String id, Study study, JsonObject report, JsonObject model, String lang) {
+    JsonArray rounds = report.getJsonArray("rounds");
+    if (rounds.isEmpty()) {
+      return Future.succeededFuture(model);
+    }
+    int last = rounds.getJsonObject(rounds.size() - 1).getInteger("round");
+    return s.groups().groups(id, last).map(groups -> model.put("opinion",
+        GroupsView.model(study, groups, lang).put("round", last)));
   }
 }

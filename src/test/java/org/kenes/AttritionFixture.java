@@ -1,0 +1,80 @@
+package org.kenes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A finished three-round dialogue on the small study with dropouts: 18 answer round 1, the six who then leave (two
+ * policy-makers, three providers, a patient) having rated "audit" low; the twelve who stay bring "audit" to consensus
+ * in round 2, which their last ratings would undo; one provider leaves after round 2.
+ */
+public final class AttritionFixture {
+
+  public static final String[] PANELS = {
+      "policy", "policy", "policy", "policy", "policy", "policy", "policy",
+      "providers", "providers", "providers", "providers", "providers", "providers", "providers",
+      "patients", "patients", "patients", "patients"};
+  /** Who answers no round after the first, and who no round after the second. */
+  public static final List<Integer> LEAVE_AFTER_1 = List.of(0, 1, 7, 8, 9, 14);
+  public static final int LEAVES_AFTER_2 = 10;
+  /** Round-1 audit and twinning ratings of the twelve who stay, in the order of their indexes, then the six leavers'. */
+  public static final int[] STAYERS_AUDIT = {7, 8, 9, 7, 8, 9, 9, 8, 7, 8, 9, 7};
+  public static final int[] LEAVERS_AUDIT = {2, 3, 4, 3, 2, 4};
+  public static final int[] STAYERS_TWINNING = {3, 5, 7, 4, 6, 8, 5, 6, 7, 3, 5, 6};
+  public static final int[] LEAVERS_TWINNING = {5, 4, 6, 7, 3, 6};
+  private static final int[] AUDIT_2 = {8, 9, 7, 8, 9, 8, 7, 9, 8, 8, 7, 9};
+  private static final int[] TWINNING_2 = {4, 5, 7, 5, 6, 7, 5, 6, 7, 4, 5, 6};
+
+  private AttritionFixture() {}
+
+  /** Runs the three rounds and closes them; answers the tokens, in the order of {@link #PANELS}. */
+  public static JsonArray run(TestKenes kenes) {
+    kenes.createSmallStudy();
+    JsonArray people = kenes.addParticipants("small", PANELS);
+    List<Integer> stayers = java.util.stream.IntStream.range(0, PANELS.length).filter(i -> !LEAVE_AFTER_1.contains(i))
+        .boxed().toList();
+    round(kenes, people, 1, java.util.stream.IntStream.range(0, PANELS.length).boxed().toList(), i -> {
+      int s = stayers.indexOf(i);
+      int l = LEAVE_AFTER_1.indexOf(i);
+      return Map.of("strategy", 8 + i % 2, "audit", s >= 0 ? STAYERS_AUDIT[s] : LEAVERS_AUDIT[l],
+          "twinning", s >= 0 ? STAYERS_TWINNING[s] : LEAVERS_TWINNING[l], "fees", 1 + i % 2);
+    });
+    round(kenes, people, 2, stayers, i -> Map.of("audit", AUDIT_2[stayers.indexOf(i)],
+        "twinning", TWINNING_2[stayers.indexOf(i)]));
+    round(kenes, people, 3, stayers.stream().filter(i -> i != LEAVES_AFTER_2).toList(),
+        i -> Map.of("twinning", TWINNING_2[stayers.indexOf(i)]));
+    return people;
+  }
+
+  /** Opens round n, has each of {@code who} submit their ratings (and something for every other item), closes it. */
+  private static void round(TestKenes kenes, JsonArray people, int n, List<Integer> who,
+      java.util.function.IntFunction<Map<String, Integer>> ratings) {
+    HttpResponse<Buffer> opened = kenes.adminPost("/api/studies/small/rounds");
+    ok(opened, 201);
+    JsonArray items = opened.bodyAsJsonObject().getJsonArray("items");
+    for (int i : who) {
+      Map<String, Integer> mine = ratings.apply(i);
+      JsonObject answers = new JsonObject();
+      for (Object id : items) {
+        answers.put((String) id, switch ((String) id) {
+          case "tools" -> new JsonObject().put("ranking", new JsonArray(List.of("audit", "checklists", "pdsa")));
+          case "ideas" -> new JsonObject().put("text", "Idea " + i);
+          default -> new JsonObject().put("value", mine.get((String) id));
+        });
+      }
+      ok(kenes.put("/api/p/" + people.getJsonObject(i).getString("token") + "/answers",
+          new JsonObject().put("answers", answers).put("submit", true)), 200);
+    }
+    ok(kenes.adminPost("/api/studies/small/rounds/" + n + "/close"), 200);
+  }
+
+  private static void ok(HttpResponse<Buffer> response, int status) {
+    assertEquals(status, response.statusCode(), response.bodyAsString());
+  }
+}

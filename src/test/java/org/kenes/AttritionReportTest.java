@@ -1,0 +1,146 @@
+package org.kenes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import java.nio.file.Path;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Attrition and non-response bias of a three-round dialogue with dropouts ({@link AttritionFixture}), as JSON, on the
+ * report page and in its PDF. Expected p: the exact conditional p by enumeration of every split (expected.py's
+ * mwu_exact_by_enumeration).
+ */
+class AttritionReportTest {
+
+  @TempDir
+  static Path dir;
+  static TestKenes kenes;
+  static JsonObject attrition;
+
+  @BeforeAll
+  static void runTheDialogue() {
+    kenes = TestKenes.start(dir.resolve("data"));
+    AttritionFixture.run(kenes);
+    HttpResponse<Buffer> r = kenes.adminGet("/api/studies/small/attrition");
+    assertEquals(200, r.statusCode(), r.bodyAsString());
+    attrition = r.bodyAsJsonObject();
+  }
+
+  @AfterAll
+  static void stop() {
+    kenes.close();
+  }
+
+  private static JsonObject round(int n) {
+    return attrition.getJsonArray("rounds").stream().map(JsonObject.class::cast)
+        .filter(r -> r.getInteger("round") == n).findFirst().orElseThrow();
+  }
+
+  private static JsonObject item(JsonObject round, String id) {
+    return round.getJsonArray("items").stream().map(JsonObject.class::cast)
+        .filter(i -> id.equals(i.getString("id"))).findFirst().orElseThrow();
+  }
+
+  @Test
+  @DisplayName("the leavers are counted per round, a panel under minCell withheld and no count of it anywhere")
+  void leavers() {
+    assertEquals(2, attrition.getJsonArray("rounds").size());
+    JsonObject second = round(2);
+    assertEquals(1, second.getInteger("since"));
+    assertEquals(18, second.getInteger("responded"));
+    assertEquals(12, second.getInteger("stayed"));
+    assertEquals(6, second.getInteger("left"));
+    JsonObject panels = second.getJsonObject("panels");
+    assertEquals(new JsonObject().put("suppressed", true), panels.getJsonObject("policy"), "2 left: under minCell");
+    assertEquals(new JsonObject().put("left", 3), panels.getJsonObject("providers"));
+    assertEquals(new JsonObject().put("suppressed", true), panels.getJsonObject("patients"));
+    JsonObject third = round(3);
+    assertEquals(1, third.getInteger("left"));
+    assertEquals(new JsonObject().put("suppressed", true), third.getJsonObject("panels").getJsonObject("providers"));
+  }
+
+  @Test
+  @DisplayName("those who left rated audit lower: medians 3 and 8, agreement 0% and 100%, U = 72, exact p = 1/18564")
+  void leaversRatedLower() {
+    JsonObject audit = item(round(2), "audit");
+    assertEquals(12, audit.getInteger("stayers"));
+    assertEquals(6, audit.getInteger("leavers"));
+    assertEquals(new JsonObject().put("stayers", 8.0).put("leavers", 3.0).put("difference", -5.0),
+        audit.getJsonObject("median"));
+    assertEquals(new JsonObject().put("stayers", 1.0).put("leavers", 0.0).put("difference", -1.0),
+        audit.getJsonObject("agree"));
+    assertEquals(72.0, audit.getDouble("u"));
+    assertEquals(1.0 / 18564, audit.getDouble("p"), 1e-15);
+    assertEquals("exact", audit.getString("method"));
+    assertTrue(audit.getBoolean("leaversLower"));
+    JsonObject twinning = item(round(2), "twinning");
+    assertEquals(39.0, twinning.getDouble("u"));
+    assertEquals(3778.0 / 4641, twinning.getDouble("p"), 1e-12);
+  }
+
+  @Test
+  @DisplayName("audit's consensus in round 2 is flagged: with the leavers' last ratings it would be no consensus")
+  void fragileConsensus() {
+    assertEquals(new JsonArray().add(new JsonObject().put("id", "audit").put("verdict", "consensus-in")
+        .put("withLeavers", "no-consensus").put("added", 6)), round(2).getJsonArray("fragile"));
+    assertTrue(round(3).getJsonArray("fragile").isEmpty());
+  }
+
+  @Test
+  @DisplayName("a single leaver is never described: after round 2 every item reads as too few to compare")
+  void singleLeaverSuppressed() {
+    for (Object o : round(3).getJsonArray("items")) {
+      JsonObject item = (JsonObject) o;
+      assertTrue(item.getBoolean("suppressed"), item.encode());
+      assertFalse(item.containsKey("median"));
+      assertFalse(item.containsKey("p"));
+    }
+  }
+
+  @Test
+  @DisplayName("the report page says it in words, in English and Russian, and names the method")
+  void page() {
+    String en = kenes.adminGet("/studies/small/report?lang=en").bodyAsString();
+    assertTrue(en.contains("id=\"attrition\""));
+    assertTrue(en.contains("Those who left rated this lower: median 3 against 8 among those who stayed."), en);
+    assertTrue(en.contains("Of the 18 who answered round 1, 12 answered round 2 and 6 did not."));
+    assertTrue(en.contains("the verdict would be “No consensus” instead of “Consensus: include”"));
+    assertTrue(en.contains("Mann–Whitney U test"));
+    String ru = kenes.adminGet("/studies/small/report?lang=ru").bodyAsString();
+    assertTrue(ru.contains("Выбывшие оценили это ниже: медиана 3 против 8 у оставшихся."), ru);
+  }
+
+  @Test
+  @DisplayName("the PDF holds the attrition section and its flagged item, in English and in Russian")
+  void pdf() throws Exception {
+    for (String[] lang : new String[][] {{"en", "Attrition and non-response bias", "Those who left rated this lower"},
+        {"ru", "Выбывание участников", "Выбывшие оценили это ниже"}}) {
+      HttpResponse<Buffer> r = kenes.adminGet("/api/studies/small/report.pdf?lang=" + lang[0]);
+      assertEquals(200, r.statusCode());
+      try (PDDocument pdf = Loader.loadPDF(r.body().getBytes())) {
+        String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+        assertTrue(text.contains(lang[1]), text);
+        assertTrue(text.contains(lang[2]), text);
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("attrition is for those with a role on the study: 401 without a token")
+  void needsAToken() {
+    assertEquals(401, kenes.get("/api/studies/small/attrition").statusCode());
+  }
+}

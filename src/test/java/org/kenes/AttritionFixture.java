@@ -23,7 +23,7 @@ public final class AttritionFixture {
   /** Who answers no round after the first, and who no round after the second. */
   public static final List<Integer> LEAVE_AFTER_1 = List.of(0, 1, 7, 8, 9, 14);
   public static final int LEAVES_AFTER_2 = 10;
-  /** Round-1 audit and twinning ratings of the twelve who stay, in the order of their indexes, then the six leavers'. */
+  /** Round-1 audit and twinning ratings of the twelve who stay and of the six who leave, in index order. */
   public static final int[] STAYERS_AUDIT = {7, 8, 9, 7, 8, 9, 9, 8, 7, 8, 9, 7};
   public static final int[] LEAVERS_AUDIT = {2, 3, 4, 3, 2, 4};
   public static final int[] STAYERS_TWINNING = {3, 5, 7, 4, 6, 8, 5, 6, 7, 3, 5, 6};

@@ -59,8 +59,8 @@ final class AttritionAnalysis {
         stayed.contains(s.participant()), ratings(s))).toList();
     Attrition.Leavers leavers = Attrition.leavers(panelists, study.panelIds(), criteria.minCell());
     JsonObject panels = new JsonObject();
-    study.panelIds().forEach(p -> panels.put(p, leavers.suppressed().contains(p) ? new JsonObject().put("suppressed", true)
-        : new JsonObject().put("left", leavers.byPanel().get(p))));
+    study.panelIds().forEach(p -> panels.put(p, leavers.suppressed().contains(p)
+        ? new JsonObject().put("suppressed", true) : new JsonObject().put("left", leavers.byPanel().get(p))));
     JsonArray items = new JsonArray();
     ratingItems(earlier).forEach(id -> items.add(comparison(Attrition.compare(id, panelists, criteria))));
     List<AnswerSet> leaving = before.stream().filter(s -> !stayed.contains(s.participant())).toList();

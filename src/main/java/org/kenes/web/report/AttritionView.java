@@ -38,9 +38,9 @@ final class AttritionView {
     JsonObject byPanel = r.getJsonObject("panels");
     study.panels().forEach(p -> {
       JsonObject counts = byPanel.getJsonObject(p.id(), new JsonObject());
-      panels.add(new JsonObject().put("name", study.text(p.name(), lang))
-          .put("left", counts.getBoolean("suppressed", false)
-              ? Views.text(lang, "report.suppressed", study.criteria().minCell()) : counts.getValue("left").toString()));
+      String left = counts.getBoolean("suppressed", false)
+          ? Views.text(lang, "report.suppressed", study.criteria().minCell()) : counts.getValue("left").toString();
+      panels.add(new JsonObject().put("name", study.text(p.name(), lang)).put("left", left));
     });
     JsonArray items = new JsonArray();
     int compared = 0;
@@ -58,8 +58,8 @@ final class AttritionView {
     r.getJsonArray("fragile").forEach(o -> {
       JsonObject f = (JsonObject) o;
       fragile.add(ref(f.getString("id")).put("words", Views.text(lang, "report.attrition.fragile",
-          Views.text(lang, "verdict." + f.getString("withLeavers")), Views.text(lang, "verdict." + f.getString("verdict")),
-          f.getInteger("added"))));
+          Views.text(lang, "verdict." + f.getString("withLeavers")),
+          Views.text(lang, "verdict." + f.getString("verdict")), f.getInteger("added"))));
     });
     return new JsonObject().put("round", round).put("since", since)
         .put("title", Views.text(lang, "report.attrition.pair", since, round))

@@ -8,11 +8,13 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 
 /**
  * A finished three-round dialogue on the small study with dropouts: 18 answer round 1, the six who then leave (two
  * policy-makers, three providers, a patient) having rated "audit" low; the twelve who stay bring "audit" to consensus
- * in round 2, which their last ratings would undo; one provider leaves after round 2.
+ * in round 2, which their last ratings would undo; one provider leaves after round 2 and withdraws in round 3.
  */
 public final class AttritionFixture {
 
@@ -37,9 +39,9 @@ public final class AttritionFixture {
   public static JsonArray run(TestKenes kenes) {
     kenes.createSmallStudy();
     JsonArray people = kenes.addParticipants("small", PANELS);
-    List<Integer> stayers = java.util.stream.IntStream.range(0, PANELS.length).filter(i -> !LEAVE_AFTER_1.contains(i))
+    List<Integer> stayers = IntStream.range(0, PANELS.length).filter(i -> !LEAVE_AFTER_1.contains(i))
         .boxed().toList();
-    round(kenes, people, 1, java.util.stream.IntStream.range(0, PANELS.length).boxed().toList(), i -> {
+    round(kenes, people, 1, IntStream.range(0, PANELS.length).boxed().toList(), i -> {
       int s = stayers.indexOf(i);
       int l = LEAVE_AFTER_1.indexOf(i);
       return Map.of("strategy", 8 + i % 2, "audit", s >= 0 ? STAYERS_AUDIT[s] : LEAVERS_AUDIT[l],
@@ -48,13 +50,20 @@ public final class AttritionFixture {
     round(kenes, people, 2, stayers, i -> Map.of("audit", AUDIT_2[stayers.indexOf(i)],
         "twinning", TWINNING_2[stayers.indexOf(i)]));
     round(kenes, people, 3, stayers.stream().filter(i -> i != LEAVES_AFTER_2).toList(),
-        i -> Map.of("twinning", TWINNING_2[stayers.indexOf(i)]));
+        i -> Map.of("twinning", TWINNING_2[stayers.indexOf(i)]), () -> ok(kenes.adminPost("/api/studies/small/"
+            + "participants/" + people.getJsonObject(LEAVES_AFTER_2).getString("id") + "/withdraw"), 200));
     return people;
   }
 
   /** Opens round n, has each of {@code who} submit their ratings (and something for every other item), closes it. */
   private static void round(TestKenes kenes, JsonArray people, int n, List<Integer> who,
-      java.util.function.IntFunction<Map<String, Integer>> ratings) {
+      IntFunction<Map<String, Integer>> ratings) {
+    round(kenes, people, n, who, ratings, () -> { });
+  }
+
+  /** As above, doing {@code meanwhile} while the round is open. */
+  private static void round(TestKenes kenes, JsonArray people, int n, List<Integer> who,
+      IntFunction<Map<String, Integer>> ratings, Runnable meanwhile) {
     HttpResponse<Buffer> opened = kenes.adminPost("/api/studies/small/rounds");
     ok(opened, 201);
     JsonArray items = opened.bodyAsJsonObject().getJsonArray("items");
@@ -71,6 +80,7 @@ public final class AttritionFixture {
       ok(kenes.put("/api/p/" + people.getJsonObject(i).getString("token") + "/answers",
           new JsonObject().put("answers", answers).put("submit", true)), 200);
     }
+    meanwhile.run();
     ok(kenes.adminPost("/api/studies/small/rounds/" + n + "/close"), 200);
   }
 

@@ -126,16 +126,44 @@ class AttritionReportTest {
   @Test
   @DisplayName("the PDF holds the attrition section and its flagged item, in English and in Russian")
   void pdf() throws Exception {
-    for (String[] lang : new String[][] {{"en", "Attrition and non-response bias", "Those who left rated this lower"},
-        {"ru", "Выбывание участников", "Выбывшие оценили это ниже"}}) {
+    for (String[] lang : new String[][] {{"en", "Attrition and non-response bias", "Those who left rated this lower",
+        "Round 2: invited: 18, responded: 12 (67%); withdrew: 0."},
+        {"ru", "Выбывание участников", "Выбывшие оценили это ниже",
+            "Раунд 2: приглашено: 18, ответили: 12 (67%); отказались от участия: 0."}}) {
       HttpResponse<Buffer> r = kenes.adminGet("/api/studies/small/report.pdf?lang=" + lang[0]);
       assertEquals(200, r.statusCode());
       try (PDDocument pdf = Loader.loadPDF(r.body().getBytes())) {
         String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
         assertTrue(text.contains(lang[1]), text);
         assertTrue(text.contains(lang[2]), text);
+        assertTrue(text.contains(lang[3]), text);
       }
     }
+  }
+
+  @Test
+  @DisplayName("the flow diagram gives each round's participants and items, with the passage between rounds")
+  void flow() {
+    assertEquals(new JsonObject().put("1", 0).put("2", 0).put("3", 1), attrition.getJsonObject("withdrawn"));
+    String page = kenes.adminGet("/studies/small/report?lang=en").bodyAsString();
+    String flow = page.substring(page.indexOf("<section id=\"flow\""), page.indexOf("<section id=\"attrition\""));
+    assertTrue(flow.contains("role=\"img\" aria-labelledby=\"flow-title flow-desc\""), flow);
+    for (String step : new String[] {
+        "Round 1: invited: 18, responded: 18 (100%); withdrew: 0.",
+        "Round 1: items asked: 6; consensus to include: 1, to exclude: 1; no consensus: 2; too few answers: 0.",
+        "Of those who answered round 1, did not answer round 2: 6.",
+        "From round 1 to round 2: items carried forward: 2; added: 0, reworded: 0, merged: 0, retired: 0.",
+        "Round 2: invited: 18, responded: 12 (67%); withdrew: 0.",
+        "Round 2: items asked: 2; consensus to include: 1, to exclude: 0; no consensus: 1; too few answers: 0.",
+        "Of those who answered round 2, did not answer round 3: 1.",
+        "Round 3: invited: 17, responded: 11 (65%); withdrew: 1."}) {
+      assertTrue(flow.contains("<li>" + step + "</li>"), step);
+      assertTrue(flow.substring(flow.indexOf("<desc"), flow.indexOf("</desc>")).contains(step), step);
+    }
+    // The SVG's own text, which the PDF keeps as text
+    assertTrue(flow.contains(">Invited 18, responded 12 (67%)</text>"), flow);
+    assertTrue(flow.contains(">Did not answer next round: 6</text>"), flow);
+    assertTrue(flow.contains(">Carried forward 2</text>"), flow);
   }
 
   @Test

@@ -42,7 +42,8 @@ public final class ReportPages {
     this.s = services;
     this.views = views;
     this.pdf = new ReportPdf(vertx, views);
-    this.attrition = new AttritionService(vertx, services.studies(), services.rounds(), services.answerSets());
+    this.attrition = new AttritionService(vertx, services.studies(), services.rounds(), services.answerSets(),
+        services.participants());
   }
 
   /**
@@ -141,7 +142,8 @@ public final class ReportPages {
     return s.studies().get(id).compose(study -> s.reports().report(id).compose(report -> {
       String lang = language(requested, study);
       JsonObject model = ReportView.model(report, study, lang);
-      return Future.all(attrition.attrition(id).map(a -> model.put("attrition", AttritionView.model(a, study, lang))),
+      return Future.all(attrition.attrition(id).map(a -> model.put("attrition", AttritionView.model(a, study, lang))
+              .put("flow", FlowDiagram.model(report, a, lang))),
           opinion(id, study, report, model, lang)).map(model);
     }));
   }

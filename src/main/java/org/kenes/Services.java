@@ -13,6 +13,7 @@ import org.kenes.config.KenesConfig;
 import org.kenes.consent.Consents;
 import org.kenes.mail.MailService;
 import org.kenes.outcome.Publications;
+import org.kenes.participant.ParticipantAttributes;
 import org.kenes.participant.ParticipantRepository;
 import org.kenes.participant.PseudonymKeys;
 import org.kenes.report.ReportLinks;
@@ -51,7 +52,8 @@ public record Services(
     Publications publications,
     PersonalData personalData,
     Retention retention,
-    StudyDeletion deletion) {
+    StudyDeletion deletion,
+    ParticipantAttributes attributes) {
 
   /**
    * @param adminToken the facilitator token of {@code KENES_ADMIN_TOKEN} or the data folder
@@ -90,7 +92,8 @@ public record Services(
         new PersonalData(participants, rounds, answerSets, answers, consents, mail, audit),
         new Retention(vertx, mongo, durability, clock, studies, rounds, publications, participants, consents, mail,
             audit, roles),
-        new StudyDeletion(mongo, durability, studies, rounds, participants, pseudonyms, audit));
+        new StudyDeletion(mongo, durability, studies, rounds, participants, pseudonyms, audit),
+        new ParticipantAttributes(vertx, mongo, durability));
   }
 
   /** Indexes the repositories rely on; creating an existing index changes nothing. */

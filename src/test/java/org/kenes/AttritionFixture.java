@@ -14,7 +14,9 @@ import java.util.stream.IntStream;
 /**
  * A finished three-round dialogue on the small study with dropouts: 18 answer round 1, the six who then leave (two
  * policy-makers, three providers, a patient) having rated "audit" low; the twelve who stay bring "audit" to consensus
- * in round 2, which their last ratings would undo; one provider leaves after round 2 and withdraws in round 3.
+ * in round 2, which their last ratings would undo; one provider leaves after round 2 and withdraws in round 3. The
+ * study asks each panelist's sector (required) and years of experience: given with the participant list, but for
+ * one patient who answers them on the first visit and one who gives no years.
  */
 public final class AttritionFixture {
 
@@ -33,12 +35,46 @@ public final class AttritionFixture {
   private static final int[] AUDIT_2 = {8, 9, 7, 8, 9, 8, 7, 9, 8, 8, 7, 9};
   private static final int[] TWINNING_2 = {4, 5, 7, 5, 6, 7, 5, 6, 7, 4, 5, 6};
 
+  public static final String[] SECTOR = {"public", "public", "public", "public", "private", "private", "private",
+      "private", "private", "private", "private", "ngo", "ngo", "ngo", "ngo", "ngo", null, "public"};
+  public static final Integer[] YEARS = {5, 10, 15, 20, 25, 30, 35, 1, 2, 3, 4, 5, 6, 7, 10, 20, null, null};
+  /** Who answers the questions about them on the first visit, and what. */
+  public static final int ANSWERS_ON_VISIT = 16;
+  public static final String ATTRIBUTES = """
+      attributes:
+        - id: sector
+          name: {en: "Sector", ru: "Сектор"}
+          type: choice
+          required: true
+          options:
+            - {id: public, text: {en: "Public", ru: "Государственный"}}
+            - {id: private, text: {en: "Private", ru: "Частный"}}
+            - {id: ngo, text: {en: "Non-governmental", ru: "Некоммерческий"}}
+        - {id: years, name: {en: "Years of experience", ru: "Стаж, лет"}, type: number, min: 0, max: 60}
+      """;
+
   private AttritionFixture() {}
 
   /** Runs the three rounds and closes them; answers the tokens, in the order of {@link #PANELS}. */
   public static JsonArray run(TestKenes kenes) {
-    kenes.createSmallStudy();
-    JsonArray people = kenes.addParticipants("small", PANELS);
+    ok(kenes.adminPost("/api/studies", "application/yaml", TestKenes.resource("studies/small.yaml") + ATTRIBUTES), 201);
+    JsonArray list = new JsonArray();
+    for (int i = 0; i < PANELS.length; i++) {
+      JsonObject attributes = new JsonObject();
+      if (SECTOR[i] != null) {
+        attributes.put("sector", SECTOR[i]);
+      }
+      if (YEARS[i] != null) {
+        attributes.put("years", YEARS[i]);
+      }
+      list.add(new JsonObject().put("name", "Person " + i).put("email", "p" + i + "@example.org")
+          .put("panel", PANELS[i]).put("language", i % 2 == 0 ? "en" : "ru").put("attributes", attributes));
+    }
+    HttpResponse<Buffer> added = kenes.adminPost("/api/studies/small/participants", "application/json", list.encode());
+    ok(added, 201);
+    JsonArray people = added.bodyAsJsonArray();
+    ok(kenes.put("/api/p/" + people.getJsonObject(ANSWERS_ON_VISIT).getString("token") + "/attributes",
+        new JsonObject().put("attributes", new JsonObject().put("sector", "public").put("years", 12))), 200);
     List<Integer> stayers = IntStream.range(0, PANELS.length).filter(i -> !LEAVE_AFTER_1.contains(i))
         .boxed().toList();
     round(kenes, people, 1, IntStream.range(0, PANELS.length).boxed().toList(), i -> {

@@ -12,17 +12,20 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.kenes.common.Invalid;
 import org.kenes.common.Problem;
 import org.kenes.common.Spreadsheet;
 import org.kenes.common.Texts;
+import org.kenes.study.Attribute;
 import org.kenes.study.Study;
 
 /**
  * Reads people to add from a JSON array, or a CSV or XLSX spreadsheet with the columns
- * {@code name,email,panel,language}.
+ * {@code name,email,panel,language}, and a column for each participant attribute of the study, named by its id (in
+ * JSON, an object {@code attributes}).
  */
 public final class ParticipantReader {
 
@@ -34,6 +37,7 @@ public final class ParticipantReader {
       + "\\.[^@\\s\\p{Z}\\p{Cc}\\p{Cf}]+");
   private static final int MAX_EMAIL = 254;
   static final int MAX_TEXT = 200;
+  private static final Set<String> COLUMNS = Set.of("name", "email", "panel", "language");
 
   private final Study study;
   private final List<Problem> problems = new ArrayList<>();
@@ -123,9 +127,33 @@ public final class ParticipantReader {
     } else if (!study.languages().contains(language)) {
       problems.add(new Problem(at + "language", "not one of the study's languages " + study.languages()));
     }
-    fields.keySet().stream().filter(k -> !Set.of("name", "email", "panel", "language").contains(k)).sorted()
-        .forEach(k -> problems.add(new Problem(at + k, "unknown field")));
-    return new NewParticipant(name, email, panel, language);
+    Map<String, Object> attributes = new HashMap<>();
+    if (fields.get("attributes") instanceof Map<?, ?> given) {
+      given.forEach((k, v) -> attribute(at + "attributes.", String.valueOf(k), v, attributes));
+    } else if (fields.get("attributes") != null) {
+      problems.add(new Problem(at + "attributes", "must be an object of attribute ids and values"));
+    }
+    // A spreadsheet gives each attribute in a column of its id.
+    fields.keySet().stream().filter(k -> !COLUMNS.contains(k) && !"attributes".equals(k)).sorted().forEach(k -> {
+      if (study.attribute(k).isPresent()) {
+        attribute(at, k, fields.get(k), attributes);
+      } else {
+        problems.add(new Problem(at + k, "unknown field"));
+      }
+    });
+    return new NewParticipant(name, email, panel, language, attributes);
+  }
+
+  /** An attribute value given with a participant: kept as the attribute stores it; an empty cell is none. */
+  private void attribute(String at, String id, Object value, Map<String, Object> into) {
+    Optional<Attribute> attribute = study.attribute(id);
+    if (attribute.isEmpty()) {
+      problems.add(new Problem(at + id, "not an attribute of the study " + study.attributes().stream()
+          .map(Attribute::id).toList()));
+    } else if (value != null && !(value instanceof String s && s.isBlank())) {
+      attribute.get().value(value).ifPresentOrElse(v -> into.put(id, v),
+          () -> problems.add(new Problem(at + id, "not a value of this attribute")));
+    }
   }
 
   private String text(String at, String field, Object value) {

@@ -27,6 +27,10 @@ public final class ParticipantRepository {
   static final String COUNTS = "participant-counts";
   static final String OPENED = "opened";
   private static final String WITHDRAWN = "withdrawnAt";
+  /** The participant's attribute values, by attribute id; erased with the participant's document. */
+  static final String ATTRIBUTES = "attributes";
+  /** When the panelist answered the attribute questions (null: not yet, or given only with the participant list). */
+  static final String ATTRIBUTES_AT = "attributesAt";
 
   private final Vertx vertx;
   private final MongoClient mongo;
@@ -53,6 +57,7 @@ public final class ParticipantRepository {
       NewParticipant p = people.get(i);
       JsonObject set = new JsonObject().put("name", p.name()).put("email", p.email()).put("panel", p.panel())
           .put("language", p.language());
+      p.attributes().forEach((id, value) -> set.put(ATTRIBUTES + "." + id, value));
       JsonObject onInsert = new JsonObject().put("study", study).put("pseudonym", Tokens.participantId())
           .put("token", Tokens.token()).put("createdAt", now);
       ops.add(BulkOperation.createUpdate(new JsonObject().put("_id", keys.get(i)),

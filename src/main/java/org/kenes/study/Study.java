@@ -10,6 +10,7 @@ import org.kenes.consensus.Criteria;
  * @param askReasonOnChange whether a panelist who moves a rating into a band further from the group's median than
  *     their previous rating is asked why
  * @param privacy the consent asked of panelists and how long their personal data is kept
+ * @param attributes the participants' characteristics the study asks once and describes its panels by
  */
 public record Study(
     String id,
@@ -23,18 +24,32 @@ public record Study(
     List<Category> categories,
     List<Item> items,
     boolean askReasonOnChange,
-    Privacy privacy) {
+    Privacy privacy,
+    List<Attribute> attributes) {
 
   public Study {
     languages = List.copyOf(languages);
     panels = List.copyOf(panels);
     categories = List.copyOf(categories);
     items = List.copyOf(items);
+    attributes = List.copyOf(attributes);
+  }
+
+  /** A study that asks no participant attributes. */
+  public Study(String id, Text title, Text description, List<String> languages, Scale scale, Criteria criteria,
+      Rounds rounds, List<Panel> panels, List<Category> categories, List<Item> items, boolean askReasonOnChange,
+      Privacy privacy) {
+    this(id, title, description, languages, scale, criteria, rounds, panels, categories, items, askReasonOnChange,
+        privacy, List.of());
+  }
+
+  public Optional<Attribute> attribute(String attributeId) {
+    return attributes.stream().filter(a -> a.id().equals(attributeId)).findFirst();
   }
 
   public Study withItems(List<Item> newItems) {
     return new Study(id, title, description, languages, scale, criteria, rounds, panels, categories, newItems,
-        askReasonOnChange, privacy);
+        askReasonOnChange, privacy, attributes);
   }
 
   /**
@@ -49,7 +64,7 @@ public record Study(
 
   public Study withPrivacy(Privacy newPrivacy) {
     return new Study(id, title, description, languages, scale, criteria, rounds, panels, categories, items,
-        askReasonOnChange, newPrivacy);
+        askReasonOnChange, newPrivacy, attributes);
   }
 
   /** The consent text in a language, or null when the study asks for none. */
@@ -59,7 +74,7 @@ public record Study(
 
   public Study withRounds(Rounds newRounds) {
     return new Study(id, title, description, languages, scale, criteria, newRounds, panels, categories, items,
-        askReasonOnChange, privacy);
+        askReasonOnChange, privacy, attributes);
   }
 
   public String firstLanguage() {

@@ -14,6 +14,7 @@ import org.kenes.Services;
 import org.kenes.common.Conflict;
 import org.kenes.common.NotFound;
 import org.kenes.report.AttritionService;
+import org.kenes.report.CharacteristicsService;
 import org.kenes.report.ReportLink;
 import org.kenes.round.Round;
 import org.kenes.study.Study;
@@ -37,6 +38,7 @@ public final class ReportPages {
   private final Views views;
   private final ReportPdf pdf;
   private final AttritionService attrition;
+  private final CharacteristicsService characteristics;
 
   private ReportPages(Vertx vertx, Services services, Views views) {
     this.s = services;
@@ -44,6 +46,8 @@ public final class ReportPages {
     this.pdf = new ReportPdf(vertx, views);
     this.attrition = new AttritionService(vertx, services.studies(), services.rounds(), services.answerSets(),
         services.participants());
+    this.characteristics = new CharacteristicsService(services.studies(), services.rounds(), services.answerSets(),
+        services.attributes());
   }
 
   /**
@@ -56,6 +60,7 @@ public final class ReportPages {
     access.need(READER, router.get("/studies/:id/report").handler(auth)).handler(r::page);
     access.need(READER, api.get("/studies/:id/report.pdf")).handler(r::pdf);
     access.need(READER, api.get("/studies/:id/attrition")).handler(r::attrition);
+    access.need(READER, api.get("/studies/:id/characteristics")).handler(r::characteristics);
     router.get("/r/:secret").handler(r::sharedPage);
     router.get("/r/:secret/report.pdf").handler(r::sharedPdf);
     return r;
@@ -73,6 +78,11 @@ public final class ReportPages {
 
   private void attrition(RoutingContext ctx) {
     attrition.attrition(ctx.pathParam("id")).onSuccess(json -> Responses.json(ctx, 200, json)).onFailure(ctx::fail);
+  }
+
+  private void characteristics(RoutingContext ctx) {
+    characteristics.characteristics(ctx.pathParam("id")).onSuccess(json -> Responses.json(ctx, 200, json))
+        .onFailure(ctx::fail);
   }
 
   /** The report of a link: its downloads are the PDF alone, through the same link. */
@@ -144,6 +154,8 @@ public final class ReportPages {
       JsonObject model = ReportView.model(report, study, lang);
       return Future.all(attrition.attrition(id).map(a -> model.put("attrition", AttritionView.model(a, study, lang))
               .put("flow", FlowDiagram.model(report, a, lang))),
+          characteristics.characteristics(id).map(c -> model.put("characteristics",
+              CharacteristicsView.model(c, study, lang))),
           opinion(id, study, report, model, lang)).map(model);
     }));
   }

@@ -19,11 +19,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Attrition and non-response bias of a three-round dialogue with dropouts ({@link AttritionFixture}), as JSON, on the
- * report page and in its PDF. Expected p: the exact conditional p by enumeration of every split (expected.py's
- * mwu_exact_by_enumeration).
+ * What a journal asks a Delphi report to state, of a three-round dialogue with participant attributes, dropouts and a
+ * small panel ({@link AttritionFixture}): who the panel was, the flow of participants and items, attrition and
+ * non-response bias; as JSON, on the report page and in its PDF. Expected p: the exact conditional p by enumeration
+ * of every split (expected.py's mwu_exact_by_enumeration).
  */
-class AttritionReportTest {
+class JournalReportTest {
 
   @TempDir
   static Path dir;
@@ -166,9 +167,77 @@ class AttritionReportTest {
     assertTrue(flow.contains(">Carried forward 2</text>"), flow);
   }
 
+  private static JsonObject column(JsonObject characteristics, String attribute, int k) {
+    return characteristics.getJsonArray("attributes").stream().map(JsonObject.class::cast)
+        .filter(a -> attribute.equals(a.getString("id"))).findFirst().orElseThrow().getJsonArray("columns")
+        .getJsonObject(k);
+  }
+
+  private static JsonObject count(long count, double share) {
+    return new JsonObject().put("count", count).put("share", share);
+  }
+
+  @Test
+  @DisplayName("the characteristics give counts and shares per panel, a value of fewer than minCell withheld")
+  void characteristics() {
+    HttpResponse<Buffer> r = kenes.adminGet("/api/studies/small/characteristics");
+    assertEquals(200, r.statusCode(), r.bodyAsString());
+    JsonObject c = r.bodyAsJsonObject();
+    assertEquals(18, c.getInteger("respondents"));
+    JsonObject overall = column(c, "sector", 0);
+    assertEquals(18, overall.getInteger("n"));
+    assertEquals(new JsonObject().put("public", count(6, 6.0 / 18)).put("private", count(7, 7.0 / 18))
+        .put("ngo", count(5, 5.0 / 18)), overall.getJsonObject("options"));
+    assertEquals("policy", column(c, "sector", 1).getString("panel"));
+    assertEquals(count(4, 4.0 / 7), column(c, "sector", 1).getJsonObject("options").getJsonObject("public"));
+    JsonObject patients = column(c, "sector", 3).getJsonObject("options");
+    assertEquals(new JsonObject().put("suppressed", true), patients.getJsonObject("public"), "2 patients: withheld");
+    assertEquals(new JsonObject().put("suppressed", true), patients.getJsonObject("ngo"));
+    assertEquals(count(0, 0.0), patients.getJsonObject("private"));
+  }
+
+  @Test
+  @DisplayName("a number is described by median and range per panel, those who gave none counted apart")
+  void numbers() {
+    JsonObject c = kenes.adminGet("/api/studies/small/characteristics").bodyAsJsonObject();
+    JsonObject overall = column(c, "years", 0);
+    assertEquals(17, overall.getInteger("n"));
+    assertEquals(1, overall.getInteger("missing"));
+    assertEquals(10.0, overall.getDouble("median"));
+    assertEquals(1, overall.getInteger("min"));
+    assertEquals(35, overall.getInteger("max"));
+    assertEquals(20.0, column(c, "years", 1).getDouble("median"));
+    // the patient who answered on the first visit gave 12 years
+    JsonObject patients = column(c, "years", 3);
+    assertEquals(3, patients.getInteger("n"));
+    assertEquals(12.0, patients.getDouble("median"));
+    assertEquals(10, patients.getInteger("min"));
+    assertEquals(20, patients.getInteger("max"));
+  }
+
+  @Test
+  @DisplayName("the report page and its PDF show who the panel was, in English and Russian")
+  void characteristicsOnThePage() throws Exception {
+    String en = kenes.adminGet("/studies/small/report?lang=en").bodyAsString();
+    assertTrue(en.contains("<h2 id=\"participants-h\">Who the panel was</h2>"), en);
+    assertTrue(en.contains("<tr><th scope=\"row\">Public</th><td>6 (33%)</td><td>4 (57%)</td><td>0 (0%)</td>"
+        + "<td>fewer than 3 responses</td></tr>"), en);
+    assertTrue(en.contains("<tr><th scope=\"row\">Range</th><td>1–35</td><td>5–35</td><td>1–7</td>"
+        + "<td>10–20</td></tr>"));
+    String ru = kenes.adminGet("/studies/small/report?lang=ru").bodyAsString();
+    assertTrue(ru.contains("Кто входил в экспертную группу"));
+    assertTrue(ru.contains("<th scope=\"row\">Государственный</th><td>6 (33%)</td>"), ru);
+    try (PDDocument pdf = Loader.loadPDF(kenes.adminGet("/api/studies/small/report.pdf?lang=ru").body().getBytes())) {
+      String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+      assertTrue(text.contains("Кто входил в экспертную группу"), text);
+      assertTrue(text.contains("Стаж, лет"), text);
+    }
+  }
+
   @Test
   @DisplayName("attrition is for those with a role on the study: 401 without a token")
   void needsAToken() {
     assertEquals(401, kenes.get("/api/studies/small/attrition").statusCode());
+    assertEquals(401, kenes.get("/api/studies/small/characteristics").statusCode());
   }
 }

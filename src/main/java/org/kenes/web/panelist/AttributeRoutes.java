@@ -99,8 +99,9 @@ final class AttributeRoutes {
     if (who.participant().withdrawn()) {
       return Future.failedFuture(new Conflict("you have withdrawn from this study: answers are no longer taken"));
     }
-    Map<String, Object> values = AttributeAnswers.read(who.study(), given);
-    return s.attributes().answer(who.participant(), values).map(values);
+    // A refusal is a failed future, so that the form can answer it with the form again.
+    return Future.<Map<String, Object>>future(p -> p.complete(AttributeAnswers.read(who.study(), given)))
+        .compose(values -> s.attributes().answer(who.participant(), values).map(values));
   }
 
   private static String lang(Panelist who, String asked) {

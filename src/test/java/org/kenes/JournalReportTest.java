@@ -234,6 +234,50 @@ class JournalReportTest {
     }
   }
 
+  private static JsonObject filteredItem(String query, String item) {
+    HttpResponse<Buffer> r = kenes.adminGet("/api/studies/small/rounds/1/filtered?" + query);
+    assertEquals(200, r.statusCode(), r.bodyAsString());
+    return r.bodyAsJsonObject().getJsonArray("items").stream().map(JsonObject.class::cast)
+        .filter(i -> item.equals(i.getString("id"))).findFirst().orElseThrow().getJsonObject("overall");
+  }
+
+  @Test
+  @DisplayName("results filtered by an attribute: the group selected, withheld when it or the rest is under minCell")
+  void filtered() {
+    JsonObject audit = filteredItem("attribute=sector&value=private", "audit");
+    assertEquals(7, audit.getInteger("n"));
+    assertEquals(7.0, audit.getDouble("median"));
+    assertEquals(4.0 / 7, audit.getDouble("agree"), 1e-12);
+    assertEquals(new JsonObject().put("suppressed", true), filteredItem("attribute=years&min=30", "audit"),
+        "two panelists");
+    assertEquals(new JsonObject().put("suppressed", true), filteredItem("attribute=years&max=60", "audit"),
+        "the one without years would be the overall figures minus these");
+    assertEquals(10, filteredItem("attribute=years&min=5&max=20", "strategy").getInteger("n"));
+    JsonArray filters = kenes.adminGet("/api/studies/small/rounds/1/filtered").bodyAsJsonObject()
+        .getJsonArray("filters");
+    assertEquals(new JsonObject().put("attribute", "years").put("type", "number").put("min", 0).put("max", 60),
+        filters.getJsonObject(1));
+    HttpResponse<Buffer> bad = kenes.adminGet("/api/studies/small/rounds/1/filtered?attribute=shoe");
+    assertEquals(400, bad.statusCode());
+    assertEquals("attribute", bad.bodyAsJsonObject().getJsonArray("details").getJsonObject(0).getString("path"));
+    HttpResponse<Buffer> noValue = kenes.adminGet("/api/studies/small/rounds/1/filtered?attribute=sector");
+    assertEquals("value", noValue.bodyAsJsonObject().getJsonArray("details").getJsonObject(0).getString("path"));
+  }
+
+  @Test
+  @DisplayName("the console's filtered results name the filter on every chart and figure")
+  void filteredInTheConsole() {
+    String page = kenes.adminGet("/console/studies/small/filter?round=1&attribute=sector&value=private")
+        .bodyAsString();
+    assertTrue(page.contains("Clinical audit — round 1 — only panelists with Sector: Private"), page);
+    assertTrue(page.contains("(only panelists with Sector: Private)."), page);
+    int charts = page.split("<svg", -1).length - 1;
+    int named = page.split("only panelists with Sector: Private</title>", -1).length - 1;
+    assertEquals(4, charts);
+    assertEquals(charts, named);
+    assertEquals(400, kenes.adminGet("/console/studies/small/filter?round=1&attribute=sector&value=x").statusCode());
+  }
+
   @Test
   @DisplayName("attrition is for those with a role on the study: 401 without a token")
   void needsAToken() {

@@ -12,6 +12,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import org.kenes.Services;
+import org.kenes.report.FilteredResults;
 import org.kenes.live.LiveFeed;
 import org.kenes.participant.NewParticipant;
 import org.kenes.participant.ParticipantReader;
@@ -59,6 +60,8 @@ public final class ConsoleStudyRoutes {
     access.need(FACILITATOR, router.get("/console/studies/:id/audit")).handler(r::audit);
     access.need(READER, router.get("/console/studies/:id/groups")).handler(r::groups);
     ConsoleItemRoutes.mount(router, services, page, access, audited);
+    ConsoleFilterRoutes.mount(router, services, page, access, new FilteredResults(vertx, services.studies(),
+        services.rounds(), services.attributes()));
   }
 
   private void participants(RoutingContext ctx) {

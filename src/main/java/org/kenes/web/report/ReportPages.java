@@ -9,18 +9,22 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.kenes.Services;
 import org.kenes.common.Conflict;
 import org.kenes.common.NotFound;
 import org.kenes.report.AttritionService;
 import org.kenes.report.CharacteristicsService;
+import org.kenes.report.FilteredResults;
 import org.kenes.report.ReportLink;
 import org.kenes.round.Round;
 import org.kenes.study.Study;
 import org.kenes.study.StudyRepository;
 import org.kenes.web.Access;
 import org.kenes.web.FacilitatorAuth;
+import org.kenes.web.PathParams;
 import org.kenes.web.Responses;
 import org.kenes.web.Views;
 
@@ -39,6 +43,7 @@ public final class ReportPages {
   private final ReportPdf pdf;
   private final AttritionService attrition;
   private final CharacteristicsService characteristics;
+  private final FilteredResults filtered;
 
   private ReportPages(Vertx vertx, Services services, Views views) {
     this.s = services;
@@ -46,6 +51,7 @@ public final class ReportPages {
     this.pdf = new ReportPdf(vertx, views);
     this.attrition = new AttritionService(vertx, services.studies(), services.rounds(), services.answerSets(),
         services.participants());
+    this.filtered = new FilteredResults(vertx, services.studies(), services.rounds(), services.attributes());
     this.characteristics = new CharacteristicsService(services.studies(), services.rounds(), services.answerSets(),
         services.attributes());
   }
@@ -61,6 +67,7 @@ public final class ReportPages {
     access.need(READER, api.get("/studies/:id/report.pdf")).handler(r::pdf);
     access.need(READER, api.get("/studies/:id/attrition")).handler(r::attrition);
     access.need(READER, api.get("/studies/:id/characteristics")).handler(r::characteristics);
+    access.need(READER, api.get("/studies/:id/rounds/:n/filtered")).handler(r::filtered);
     router.get("/r/:secret").handler(r::sharedPage);
     router.get("/r/:secret/report.pdf").handler(r::sharedPdf);
     return r;
@@ -83,6 +90,13 @@ public final class ReportPages {
   private void characteristics(RoutingContext ctx) {
     characteristics.characteristics(ctx.pathParam("id")).onSuccess(json -> Responses.json(ctx, 200, json))
         .onFailure(ctx::fail);
+  }
+
+  private void filtered(RoutingContext ctx) {
+    Map<String, String> query = new HashMap<>();
+    ctx.queryParams().forEach(e -> query.put(e.getKey(), e.getValue()));
+    filtered.results(ctx.pathParam("id"), PathParams.roundNumber(ctx), query)
+        .onSuccess(json -> Responses.json(ctx, 200, json)).onFailure(ctx::fail);
   }
 
   /** The report of a link: its downloads are the PDF alone, through the same link. */

@@ -81,6 +81,7 @@ public record Services(
         publications);
     AccountService accounts = new AccountService(vertx, mongo, durability, adminToken);
     Roles roles = new Roles(mongo, durability, accounts);
+    ParticipantAttributes attributes = new ParticipantAttributes(vertx, mongo, durability);
     return new Services(config, store, studies, participants, pseudonyms, rounds, answerSets, answers, tallies,
         new ReportService(studies, rounds, changes),
         new ReportLinks(mongo, durability),
@@ -89,11 +90,11 @@ public record Services(
         audit, mail, changes,
         new RoundGroups(vertx, studies, rounds),
         consents, publications,
-        new PersonalData(participants, rounds, answerSets, answers, consents, mail, audit),
+        new PersonalData(participants, rounds, answerSets, answers, consents, mail, audit, attributes),
         new Retention(vertx, mongo, durability, clock, studies, rounds, publications, participants, consents, mail,
             audit, roles),
         new StudyDeletion(mongo, durability, studies, rounds, participants, pseudonyms, audit),
-        new ParticipantAttributes(vertx, mongo, durability));
+        attributes);
   }
 
   /** Indexes the repositories rely on; creating an existing index changes nothing. */

@@ -155,6 +155,8 @@ class AttributesTest {
     ok(kenes.put("/api/p/" + token(2) + "/attributes",
         new JsonObject().put("attributes", new JsonObject().put("sector", "ngo"))), 200);
     assertTrue(kenes.get("/api/p/" + token(2) + "/attributes").bodyAsJsonObject().getBoolean("answered"));
+    assertEquals(new JsonObject().put("sector", "ngo"), kenes.get("/api/p/" + token(2) + "/me").bodyAsJsonObject()
+        .getJsonObject("participant").getJsonObject("attributes"), "what Kenes holds about them");
   }
 
   @Test

@@ -79,11 +79,12 @@ class AttributesTest {
           - {id: region, name: "Region", type: choice, options: [{id: north, text: "North"}]}
           - {id: years, name: "Years", type: number, min: 10, max: 5}
           - {id: email, name: "Email", type: number, min: 0, max: 5}
+        reporting: {aims: "To agree"}
         """;
     HttpResponse<Buffer> r = kenes.adminPost("/api/studies", "application/yaml", yaml);
     assertEquals(400, r.statusCode(), r.bodyAsString());
     assertTrue(paths(r).containsAll(List.of("attributes[0].type", "attributes[1].options", "attributes[2].max",
-        "attributes[3].id")), paths(r).toString());
+        "attributes[3].id", "reporting.aims")), paths(r).toString());
     assertEquals(404, kenes.adminGet("/api/studies/bad").statusCode());
   }
 

@@ -16,7 +16,8 @@ import java.util.stream.IntStream;
  * policy-makers, three providers, a patient) having rated "audit" low; the twelve who stay bring "audit" to consensus
  * in round 2, which their last ratings would undo; one provider leaves after round 2 and withdraws in round 3. The
  * study asks each panelist's sector (required) and years of experience: given with the participant list, but for
- * one patient who answers them on the first visit and one who gives no years.
+ * one patient who answers them on the first visit and one who gives no years. It states its aim and ethics approval
+ * for the report, and nothing else.
  */
 public final class AttritionFixture {
 
@@ -51,6 +52,9 @@ public final class AttritionFixture {
             - {id: private, text: {en: "Private", ru: "Частный"}}
             - {id: ngo, text: {en: "Non-governmental", ru: "Некоммерческий"}}
         - {id: years, name: {en: "Years of experience", ru: "Стаж, лет"}, type: number, min: 0, max: 60}
+      reporting:
+        aim: {en: "To agree the priorities of the quality strategy", ru: "Согласовать приоритеты стратегии качества"}
+        ethics: {en: "Approved by the ethics committee, ref. 2026/17", ru: "Одобрено этическим комитетом, № 2026/17"}
       """;
 
   private AttritionFixture() {}

@@ -279,6 +279,22 @@ class JournalReportTest {
   }
 
   @Test
+  @DisplayName("what the study states for the report is in it, and what it left out reads \"not reported\"")
+  void reporting() throws Exception {
+    String en = kenes.adminGet("/studies/small/report?lang=en").bodyAsString();
+    assertTrue(en.contains("<dt id=\"reporting-aim\">Aim and intended audience of the consensus</dt>"
+        + "<dd>To agree the priorities of the quality strategy</dd>"), en);
+    assertTrue(en.contains("<dt id=\"reporting-limitations\">Limitations</dt><dd><em>Not reported</em></dd>"));
+    assertEquals("Approved by the ethics committee, ref. 2026/17", kenes.adminGet("/api/studies/small")
+        .bodyAsJsonObject().getJsonObject("reporting").getJsonObject("ethics").getString("en"));
+    try (PDDocument pdf = Loader.loadPDF(kenes.adminGet("/api/studies/small/report.pdf?lang=ru").body().getBytes())) {
+      String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+      assertTrue(text.contains("Одобрено этическим комитетом, № 2026/17"), text);
+      assertTrue(text.contains("Ограничения Не указано"), text);
+    }
+  }
+
+  @Test
   @DisplayName("attrition is for those with a role on the study: 401 without a token")
   void needsAToken() {
     assertEquals(401, kenes.get("/api/studies/small/attrition").statusCode());

@@ -11,6 +11,7 @@ import org.kenes.consensus.Criteria;
  *     their previous rating is asked why
  * @param privacy the consent asked of panelists and how long their personal data is kept
  * @param attributes the participants' characteristics the study asks once and describes its panels by
+ * @param reporting what the study's people state for its report (aim, registration, ethics, funding, …)
  */
 public record Study(
     String id,
@@ -25,7 +26,8 @@ public record Study(
     List<Item> items,
     boolean askReasonOnChange,
     Privacy privacy,
-    List<Attribute> attributes) {
+    List<Attribute> attributes,
+    Reporting reporting) {
 
   public Study {
     languages = List.copyOf(languages);
@@ -35,12 +37,12 @@ public record Study(
     attributes = List.copyOf(attributes);
   }
 
-  /** A study that asks no participant attributes. */
+  /** A study that asks no participant attributes and states nothing for its report. */
   public Study(String id, Text title, Text description, List<String> languages, Scale scale, Criteria criteria,
       Rounds rounds, List<Panel> panels, List<Category> categories, List<Item> items, boolean askReasonOnChange,
       Privacy privacy) {
     this(id, title, description, languages, scale, criteria, rounds, panels, categories, items, askReasonOnChange,
-        privacy, List.of());
+        privacy, List.of(), Reporting.NONE);
   }
 
   public Optional<Attribute> attribute(String attributeId) {
@@ -49,7 +51,7 @@ public record Study(
 
   public Study withItems(List<Item> newItems) {
     return new Study(id, title, description, languages, scale, criteria, rounds, panels, categories, newItems,
-        askReasonOnChange, privacy, attributes);
+        askReasonOnChange, privacy, attributes, reporting);
   }
 
   /**
@@ -64,7 +66,7 @@ public record Study(
 
   public Study withPrivacy(Privacy newPrivacy) {
     return new Study(id, title, description, languages, scale, criteria, rounds, panels, categories, items,
-        askReasonOnChange, newPrivacy, attributes);
+        askReasonOnChange, newPrivacy, attributes, reporting);
   }
 
   /** The consent text in a language, or null when the study asks for none. */
@@ -74,7 +76,7 @@ public record Study(
 
   public Study withRounds(Rounds newRounds) {
     return new Study(id, title, description, languages, scale, criteria, newRounds, panels, categories, items,
-        askReasonOnChange, privacy, attributes);
+        askReasonOnChange, privacy, attributes, reporting);
   }
 
   public String firstLanguage() {

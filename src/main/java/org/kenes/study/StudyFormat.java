@@ -148,6 +148,11 @@ public final class StudyFormat {
     if (privacy.contact() != null) {
       json.put("contact", privacy.contact());
     }
+    if (!s.reporting().fields().isEmpty()) {
+      JsonObject reporting = new JsonObject();
+      s.reporting().fields().forEach((field, t) -> reporting.put(field, text(t)));
+      json.put("reporting", reporting);
+    }
     if (!s.attributes().isEmpty()) {
       json.put("attributes", new JsonArray(s.attributes().stream().map(StudyFormat::attribute).toList()));
     }

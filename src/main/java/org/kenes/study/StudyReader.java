@@ -33,7 +33,7 @@ public final class StudyReader {
   private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})?");
   private static final Set<String> TOP_LEVEL = Set.of("id", "title", "description", "languages", "scale", "consensus",
       "rounds", "panels", "categories", "items", "askReasonOnChange", "consent", "retentionDays", "contact",
-      "attributes");
+      "attributes", "reporting");
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
   /** A consent text is read before answering: long enough for a data-protection notice, short enough to be read. */
   private static final int MAX_CONSENT = 20_000;
@@ -100,11 +100,24 @@ public final class StudyReader {
     boolean askReason = bool("askReasonOnChange", root.getOrDefault("askReasonOnChange", true));
     Privacy privacy = privacy(root);
     List<Attribute> attributes = new AttributesReader(this).read(root.get("attributes"));
+    Reporting reporting = reporting(root.get("reporting"));
     if (!problems.isEmpty()) {
       return null;
     }
     return new Study(id, title, description, languages, scale, criteria, rounds, panels, categories, items, askReason,
-        privacy, attributes);
+        privacy, attributes, reporting);
+  }
+
+  private Reporting reporting(Object value) {
+    Map<String, Object> m = value == null ? null : map("reporting", value);
+    if (m == null) {
+      return Reporting.NONE;
+    }
+    unknown("reporting", m, Set.copyOf(Reporting.FIELDS));
+    Map<String, Text> fields = new LinkedHashMap<>();
+    Reporting.FIELDS.stream().filter(f -> m.get(f) != null)
+        .forEach(f -> fields.put(f, text("reporting." + f, m.get(f))));
+    return new Reporting(fields);
   }
 
   private Privacy privacy(Map<String, Object> root) {

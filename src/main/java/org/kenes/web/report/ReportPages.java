@@ -165,7 +165,7 @@ public final class ReportPages {
   private Future<JsonObject> model(String id, String requested) {
     return s.studies().get(id).compose(study -> s.reports().report(id).compose(report -> {
       String lang = language(requested, study);
-      JsonObject model = ReportView.model(report, study, lang);
+      JsonObject model = ReportView.model(report, study, lang).put("reporting", ReportingView.model(study, lang));
       return Future.all(attrition.attrition(id).map(a -> model.put("attrition", AttritionView.model(a, study, lang))
               .put("flow", FlowDiagram.model(report, a, lang))),
           characteristics.characteristics(id).map(c -> model.put("characteristics",

@@ -278,6 +278,11 @@ class JournalReportTest {
     assertEquals(400, kenes.adminGet("/console/studies/small/filter?round=1&attribute=sector&value=x").statusCode());
   }
 
+  private static HttpResponse<Buffer> putYaml(String file) {
+    return kenes.vertxClient().put("/api/studies/small").bearerTokenAuthentication(TestKenes.ADMIN)
+        .putHeader("Content-Type", "application/yaml").sendBuffer(Buffer.buffer(file)).await();
+  }
+
   @Test
   @DisplayName("what the study states for the report is in it, and what it left out reads \"not reported\"")
   void reporting() throws Exception {
@@ -292,6 +297,14 @@ class JournalReportTest {
       assertTrue(text.contains("Одобрено этическим комитетом, № 2026/17"), text);
       assertTrue(text.contains("Ограничения Не указано"), text);
     }
+    // Written last, after the rounds: the report states it at once, the questions stay as they were.
+    String file = TestKenes.resource("studies/small.yaml") + AttritionFixture.ATTRIBUTES
+        + "  limitations: {en: \"A small panel of patients\", ru: \"Малая группа пациентов\"}\n";
+    assertEquals(200, putYaml(file).statusCode());
+    assertTrue(kenes.adminGet("/studies/small/report?lang=en").bodyAsString()
+        .contains("<dt id=\"reporting-limitations\">Limitations</dt><dd>A small panel of patients</dd>"));
+    HttpResponse<Buffer> changed = putYaml(file.replace("Clinical audit", "Clinical audits"));
+    assertEquals(409, changed.statusCode(), "the questions cannot change once rounds have begun");
   }
 
   @Test

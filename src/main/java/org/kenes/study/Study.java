@@ -55,13 +55,19 @@ public record Study(
   }
 
   /**
-   * Whether another definition of the study differs from this one in its privacy terms at most: those may change
-   * once rounds have begun (a new consent text is asked again; a retention period may be corrected), the questions
-   * may not.
+   * Whether another definition of the study differs from this one in its privacy terms and what it states for its
+   * report at most: those may change once rounds have begun (a new consent text is asked again; a retention period
+   * may be corrected; limitations and funding are often written last), the questions may not.
    */
   public boolean sameQuestions(Study other) {
-    return StudyFormat.toJson(withPrivacy(Privacy.DEFAULT))
-        .equals(StudyFormat.toJson(other.withPrivacy(Privacy.DEFAULT)));
+    return StudyFormat.toJson(withPrivacy(Privacy.DEFAULT).withReporting(Reporting.NONE))
+        .equals(StudyFormat.toJson(other.withPrivacy(Privacy.DEFAULT).withReporting(Reporting.NONE)));
+  }
+
+  /** The study stating other things for its report, which may be written at any time, rounds held or not. */
+  public Study withReporting(Reporting newReporting) {
+    return new Study(id, title, description, languages, scale, criteria, rounds, panels, categories, items,
+        askReasonOnChange, privacy, attributes, newReporting);
   }
 
   public Study withPrivacy(Privacy newPrivacy) {

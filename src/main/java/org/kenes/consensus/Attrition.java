@@ -1,6 +1,7 @@
 package org.kenes.consensus;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,19 +54,30 @@ public final class Attrition {
     }
   }
 
-  /** The leavers' counts, overall and per panel, of the panels in {@code panels}' order. */
+  /**
+   * The leavers' counts, overall and per panel, of the panels in {@code panels}' order. A panel with fewer than minCell
+   * respondents of the earlier round is withheld whatever its leavers, even none: its respondents are never counted.
+   */
   public static Leavers leavers(List<Panelist> earlier, List<String> panels, int minCell) {
     Map<String, Long> sizes = new LinkedHashMap<>();
+    Map<String, Long> respondents = new LinkedHashMap<>();
     panels.forEach(p -> sizes.put(p, 0L));
     long stayed = 0;
     for (Panelist p : earlier) {
+      respondents.merge(p.panel(), 1L, Long::sum);
       if (p.stayed()) {
         stayed++;
       } else {
         sizes.merge(p.panel(), 1L, Long::sum);
       }
     }
-    Set<String> withheld = Disclosure.withheld(sizes, minCell);
+    Set<String> small = new HashSet<>();
+    respondents.forEach((panel, n) -> {
+      if (n < minCell) {
+        small.add(panel);
+      }
+    });
+    Set<String> withheld = Disclosure.withheld(sizes, small, minCell);
     Map<String, Long> shown = new LinkedHashMap<>();
     sizes.forEach((panel, n) -> {
       if (!withheld.contains(panel)) {

@@ -40,6 +40,16 @@ class AttritionTest {
   }
 
   @Test
+  @DisplayName("a panel with fewer than minCell respondents is withheld even when none of them left")
+  void smallPanelNoLeavers() {
+    List<Attrition.Panelist> people = new ArrayList<>(earlier());
+    people.add(new Attrition.Panelist("patients", true, Map.of()));
+    people.add(new Attrition.Panelist("patients", true, Map.of()));
+    Attrition.Leavers leavers = Attrition.leavers(people, List.of("policy", "providers", "patients"), 3);
+    assertEquals(List.of("policy", "providers", "patients"), leavers.suppressed());
+  }
+
+  @Test
   @DisplayName("stayers and leavers differ by medians, agreement shares and the exact U test of their ratings")
   void comparison() {
     Attrition.Comparison c = Attrition.compare("x", earlier(), CRITERIA);

@@ -17,7 +17,7 @@ import java.util.stream.IntStream;
  * in round 2, which their last ratings would undo; one provider leaves after round 2 and withdraws in round 3. The
  * study asks each panelist's sector (required) and years of experience: given with the participant list, but for
  * one patient who answers them on the first visit and one who gives no years. It states its aim and ethics approval
- * for the report, and nothing else.
+ * for the report, and nothing else. In round 2 the six who left are reminded.
  */
 public final class AttritionFixture {
 
@@ -88,7 +88,7 @@ public final class AttritionFixture {
           "twinning", s >= 0 ? STAYERS_TWINNING[s] : LEAVERS_TWINNING[l], "fees", 1 + i % 2);
     });
     round(kenes, people, 2, stayers, i -> Map.of("audit", AUDIT_2[stayers.indexOf(i)],
-        "twinning", TWINNING_2[stayers.indexOf(i)]));
+        "twinning", TWINNING_2[stayers.indexOf(i)]), () -> ok(kenes.adminPost("/api/studies/small/reminders"), 200));
     round(kenes, people, 3, stayers.stream().filter(i -> i != LEAVES_AFTER_2).toList(),
         i -> Map.of("twinning", TWINNING_2[stayers.indexOf(i)]), () -> ok(kenes.adminPost("/api/studies/small/"
             + "participants/" + people.getJsonObject(LEAVES_AFTER_2).getString("id") + "/withdraw"), 200));

@@ -308,6 +308,17 @@ class JournalReportTest {
   }
 
   @Test
+  @DisplayName("how the rounds were run is generated: reminders per round from the outbox, feedback, anonymity")
+  void conduct() {
+    String en = kenes.adminGet("/studies/small/report?lang=en").bodyAsString();
+    assertTrue(en.contains("<li>Round 1: reminders sent: 0.</li><li>Round 2: reminders sent: 6.</li>"
+        + "<li>Round 3: reminders sent: 0.</li>"), en);
+    assertTrue(en.contains("where the panel had at least 3 ratings"));
+    assertTrue(kenes.adminGet("/studies/small/report?lang=ru").bodyAsString()
+        .contains("Раунд 2: отправлено напоминаний: 6."));
+  }
+
+  @Test
   @DisplayName("attrition is for those with a role on the study: 401 without a token")
   void needsAToken() {
     assertEquals(401, kenes.get("/api/studies/small/attrition").statusCode());

@@ -170,6 +170,8 @@ public final class ReportPages {
               .put("flow", FlowDiagram.model(report, a, lang))),
           characteristics.characteristics(id).map(c -> model.put("characteristics",
               CharacteristicsView.model(c, study, lang))),
+          s.mail().outbox(id).map(outbox -> model.put("conduct", ConductView.model(study, report.getJsonArray("rounds")
+              .stream().map(r -> ((JsonObject) r).getInteger("round")).toList(), outbox, lang))),
           opinion(id, study, report, model, lang)).map(model);
     }));
   }

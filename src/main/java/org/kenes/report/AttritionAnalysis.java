@@ -6,16 +6,18 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.kenes.answer.Answer;
 import org.kenes.answer.AnswerSet;
 import org.kenes.consensus.Attrition;
 import org.kenes.consensus.Criteria;
-import org.kenes.consensus.RatingItems;
 import org.kenes.consensus.RatingTally;
 import org.kenes.consensus.Verdict;
+import org.kenes.round.ItemResult;
 import org.kenes.round.Round;
+import org.kenes.round.RoundResults;
 import org.kenes.study.Item;
 import org.kenes.study.ItemType;
 import org.kenes.study.Study;
@@ -38,22 +40,26 @@ final class AttritionAnalysis {
     this.criteria = study.criteria();
   }
 
-  /** @param sets the submitted and draft sets of each closed round, in the rounds' order */
-  static JsonObject of(Study study, List<Round> closed, List<List<AnswerSet>> sets) {
+  /**
+   * @param sets the submitted and draft sets of each closed round, in the rounds' order
+   * @param results the results of each closed round, in the same order: the verdicts the leavers might undo
+   */
+  static JsonObject of(Study study, List<Round> closed, List<List<AnswerSet>> sets, List<RoundResults> results) {
     AttritionAnalysis a = new AttritionAnalysis(study);
     JsonArray rounds = new JsonArray();
     for (int k = 0; k < closed.size(); k++) {
       List<AnswerSet> submitted = sets.get(k).stream().filter(s -> s != null && s.submitted()).toList();
       if (k > 0) {
         List<AnswerSet> before = sets.get(k - 1).stream().filter(s -> s != null && s.submitted()).toList();
-        rounds.add(a.round(closed.get(k - 1), closed.get(k), before, submitted));
+        rounds.add(a.round(closed.get(k - 1), closed.get(k), before, submitted, results.get(k)));
       }
       a.remember(submitted);
     }
     return new JsonObject().put("study", study.id()).put("minCell", study.criteria().minCell()).put("rounds", rounds);
   }
 
-  private JsonObject round(Round earlier, Round later, List<AnswerSet> before, List<AnswerSet> after) {
+  private JsonObject round(Round earlier, Round later, List<AnswerSet> before, List<AnswerSet> after,
+      RoundResults results) {
     Set<String> stayed = after.stream().map(AnswerSet::participant).collect(Collectors.toSet());
     List<Attrition.Panelist> panelists = before.stream().map(s -> new Attrition.Panelist(s.panel(),
         stayed.contains(s.participant()), ratings(s))).toList();
@@ -65,25 +71,31 @@ final class AttritionAnalysis {
     ratingItems(earlier).forEach(id -> items.add(comparison(Attrition.compare(id, panelists, criteria))));
     List<AnswerSet> leaving = before.stream().filter(s -> !stayed.contains(s.participant())).toList();
     JsonArray fragile = new JsonArray();
-    ratingItems(later).forEach(id -> {
-      Map<String, RatingTally> round = tallies(after.stream().map(s -> vote(s, id)).toList());
-      Verdict verdict = RatingItems.analyse(round, criteria).overall().verdict();
-      // A reworded item is a new question: ratings of its earlier wording are not added back.
-      List<Vote> added = study.item(id).map(Item::since).orElse(1) > earlier.number() ? List.of()
-          : leaving.stream().map(s -> new Vote(s.panel(), last.getOrDefault(s.participant(), Map.of()).get(id), true))
-              .filter(v -> v.value() != null).toList();
-      if (!verdict.decided() || added.isEmpty()) {
-        return;
-      }
-      Verdict with = Attrition.withLeavers(round, tallies(added), criteria);
-      if (with != verdict) {
-        fragile.add(new JsonObject().put("id", id).put("verdict", verdict.key()).put("withLeavers", with.key())
-            .put("added", added.size()));
-      }
-    });
+    results.items().stream().filter(ItemResult.Rating.class::isInstance).map(ItemResult.Rating.class::cast)
+        .map(result -> fragile(result, earlier, leaving, after)).filter(Objects::nonNull).forEach(fragile::add);
     return new JsonObject().put("round", later.number()).put("since", earlier.number())
         .put("responded", before.size()).put("stayed", leavers.stayed()).put("left", leavers.total())
         .put("panels", panels).put("items", items).put("fragile", fragile);
+  }
+
+  /**
+   * The item as the report flags it when its verdict (the round's, as its results state it) would not hold had the
+   * leavers stayed at their last ratings; else null.
+   */
+  private JsonObject fragile(ItemResult.Rating result, Round earlier, List<AnswerSet> leaving, List<AnswerSet> after) {
+    String id = result.id();
+    Verdict verdict = result.verdict();
+    // A reworded item is a new question: ratings of its earlier wording are not added back.
+    List<Vote> added = study.item(id).map(Item::since).orElse(1) > earlier.number() ? List.of()
+        : leaving.stream().map(s -> new Vote(s.panel(), last.getOrDefault(s.participant(), Map.of()).get(id), true))
+            .filter(v -> v.value() != null).toList();
+    if (!verdict.decided() || added.isEmpty()) {
+      return null;
+    }
+    Verdict with = Attrition.withLeavers(tallies(after.stream().map(s -> vote(s, id)).toList()), tallies(added),
+        criteria);
+    return with == verdict ? null : new JsonObject().put("id", id).put("verdict", verdict.key())
+        .put("withLeavers", with.key()).put("added", added.size());
   }
 
   private static JsonObject comparison(Attrition.Comparison c) {

@@ -1,5 +1,6 @@
 package org.kenes.report;
 
+import io.vertx.core.CompositeFuture;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -10,13 +11,14 @@ import org.kenes.answer.AnswerSet;
 import org.kenes.participant.Participant;
 import org.kenes.participant.ParticipantRepository;
 import org.kenes.round.Round;
+import org.kenes.round.RoundResults;
 import org.kenes.round.RoundService;
 import org.kenes.study.Study;
 import org.kenes.study.StudyService;
 
 /**
  * Attrition and non-response bias across a study's closed rounds ({@link AttritionAnalysis}): read from the rounds'
- * answer sets, analysed on a worker thread; with how many withdrew in each round.
+ * answer sets and typed results, analysed on a worker thread; with how many withdrew in each round.
  */
 public final class AttritionService {
 
@@ -41,9 +43,11 @@ public final class AttritionService {
       List<Round> held = all.resultAt(1);
       List<Round> closed = held.stream().filter(r -> !r.open()).toList();
       JsonObject withdrawn = withdrawn(held, all.resultAt(2));
-      return Future.all(closed.stream().map(r -> answers.list(studyId, r.number())).toList())
-          .compose(sets -> vertx.executeBlocking(() -> AttritionAnalysis.of(study, closed,
-              sets.<List<AnswerSet>>list()), false))
+      return Future.all(Future.all(closed.stream().map(r -> answers.list(studyId, r.number())).toList()),
+              Future.all(closed.stream().map(r -> rounds.results(studyId, r.number())).toList()))
+          .compose(both -> vertx.executeBlocking(() -> AttritionAnalysis.of(study, closed,
+              both.<CompositeFuture>resultAt(0).<List<AnswerSet>>list(),
+              both.<CompositeFuture>resultAt(1).<RoundResults>list()), false))
           .map(json -> json.put("withdrawn", withdrawn));
     });
   }

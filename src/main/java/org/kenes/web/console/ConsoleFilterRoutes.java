@@ -10,7 +10,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.kenes.Services;
+import org.kenes.services.Services;
 import org.kenes.common.Invalid;
 import org.kenes.report.FilteredResults;
 import org.kenes.round.Round;

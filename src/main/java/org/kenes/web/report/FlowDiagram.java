@@ -31,8 +31,7 @@ final class FlowDiagram {
 
   private FlowDiagram() {}
 
-  static JsonObject model(JsonObject report, JsonObject attrition, String lang) {
-    List<Stage> stages = FlowStages.of(report, attrition);
+  static JsonObject model(List<Stage> stages, String lang) {
     JsonArray steps = new JsonArray();
     stages.forEach(s -> sentences(s, lang).forEach(steps::add));
     String title = Views.text(lang, "flow.title");

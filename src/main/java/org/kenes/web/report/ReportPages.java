@@ -2,6 +2,7 @@ package org.kenes.web.report;
 
 import static org.kenes.web.Access.Need.READER;
 
+import io.vertx.core.CompositeFuture;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -12,7 +13,6 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.kenes.Services;
 import org.kenes.common.Conflict;
 import org.kenes.common.NotFound;
 import org.kenes.report.AttritionService;
@@ -20,6 +20,8 @@ import org.kenes.report.CharacteristicsService;
 import org.kenes.report.FilteredResults;
 import org.kenes.report.ReportLink;
 import org.kenes.round.Round;
+import org.kenes.round.RoundResults;
+import org.kenes.services.Services;
 import org.kenes.study.Study;
 import org.kenes.study.StudyRepository;
 import org.kenes.web.Access;
@@ -166,14 +168,25 @@ public final class ReportPages {
     return s.studies().get(id).compose(study -> s.reports().report(id).compose(report -> {
       String lang = language(requested, study);
       JsonObject model = ReportView.model(report, study, lang).put("reporting", ReportingView.model(study, lang));
-      return Future.all(attrition.attrition(id).map(a -> model.put("attrition", AttritionView.model(a, study, lang))
-              .put("flow", FlowDiagram.model(report, a, lang))),
+      return Future.all(attritionAndFlow(id, study, report, model, lang),
           characteristics.characteristics(id).map(c -> model.put("characteristics",
               CharacteristicsView.model(c, study, lang))),
           s.mail().outbox(id).map(outbox -> model.put("conduct", ConductView.model(study, report.getJsonArray("rounds")
               .stream().map(r -> ((JsonObject) r).getInteger("round")).toList(), outbox, lang))),
           opinion(id, study, report, model, lang)).map(model);
     }));
+  }
+
+  /** The attrition section and the flow diagram, which reads the rounds' results typed. */
+  private Future<JsonObject> attritionAndFlow(String id, Study study, JsonObject report, JsonObject model,
+      String lang) {
+    return s.rounds().list(id).compose(rounds -> Future.all(attrition.attrition(id),
+        Future.all(rounds.stream().map(r -> s.rounds().results(id, r.number())).toList())).map(all -> {
+          JsonObject a = all.resultAt(0);
+          List<RoundResults> results = all.<CompositeFuture>resultAt(1).list();
+          return model.put("attrition", AttritionView.model(a, study, lang)).put("flow",
+              FlowDiagram.model(FlowStages.of(rounds, results, report.getJsonArray("changes"), a), lang));
+        }));
   }
 
   /** The opinion groups of the last round: the camps the panels do not show. */

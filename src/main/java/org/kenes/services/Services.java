@@ -1,25 +1,26 @@
-package org.kenes;
+package org.kenes.services;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import org.kenes.account.AccountService;
+import org.kenes.account.Actor;
 import org.kenes.account.Roles;
 import org.kenes.answer.AnswerRepository;
-import org.kenes.answer.AnswerService;
 import org.kenes.audit.AuditLog;
 import org.kenes.change.ChangeService;
 import org.kenes.config.KenesConfig;
 import org.kenes.consent.Consents;
 import org.kenes.mail.MailService;
 import org.kenes.outcome.Publications;
+import org.kenes.panelist.AnswerService;
 import org.kenes.participant.ParticipantAttributes;
 import org.kenes.participant.ParticipantRepository;
 import org.kenes.participant.PseudonymKeys;
-import org.kenes.report.ReportLinks;
 import org.kenes.privacy.PersonalData;
 import org.kenes.privacy.Retention;
 import org.kenes.privacy.StudyDeletion;
+import org.kenes.report.ReportLinks;
 import org.kenes.report.ReportService;
 import org.kenes.round.RoundGroups;
 import org.kenes.round.RoundRepository;
@@ -79,7 +80,8 @@ public record Services(
     AuditLog audit = new AuditLog(mongo, durability);
     MailService mail = new MailService(vertx, config, mongo, durability, studies, participants, rounds, answerSets,
         publications);
-    AccountService accounts = new AccountService(vertx, mongo, durability, adminToken);
+    AccountService accounts = new AccountService(vertx, mongo, durability, adminToken,
+        (user, detail) -> audit.record(Actor.SYSTEM, "login.failed", user, null, detail), clock);
     Roles roles = new Roles(mongo, durability, accounts);
     ParticipantAttributes attributes = new ParticipantAttributes(vertx, mongo, durability);
     return new Services(config, store, studies, participants, pseudonyms, rounds, answerSets, answers, tallies,

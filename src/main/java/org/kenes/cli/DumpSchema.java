@@ -73,7 +73,8 @@ final class DumpSchema {
         field("pseudonym", Kind.TEXT), field("token", Kind.TEXT), optional("name", Kind.TEXT_OR_NULL),
         optional("email", Kind.TEXT_OR_NULL), field("panel", Kind.TEXT), field("language", Kind.TEXT),
         field("createdAt", Kind.INSTANT), optional("invitedAt", Kind.INSTANT_OR_NULL),
-        optional("withdrawnAt", Kind.INSTANT_OR_NULL), optional("pilot", Kind.BOOLEAN)));
+        optional("withdrawnAt", Kind.INSTANT_OR_NULL), optional("pilot", Kind.BOOLEAN),
+        optional("attributes", Kind.OBJECT), optional("attributesAt", Kind.INSTANT_OR_NULL)));
     FIELDS.put("consents", List.of(field("_id", Kind.TEXT), field("study", Kind.TEXT), field("participant", Kind.TEXT),
         field("version", Kind.TEXT), field("language", Kind.TEXT), field("at", Kind.INSTANT)));
     FIELDS.put("pseudonym-keys", List.of(field("_id", Kind.TEXT), field("secret", Kind.TEXT),

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -20,6 +21,7 @@ import org.kenes.mail.MailService;
 import org.kenes.mail.Message;
 import org.kenes.panelist.AnswerService;
 import org.kenes.participant.Participant;
+import org.kenes.participant.ParticipantAttributes;
 import org.kenes.participant.ParticipantRepository;
 import org.kenes.round.Round;
 import org.kenes.round.RoundService;
@@ -49,9 +51,12 @@ public final class PersonalData {
   private final Consents consents;
   private final MailService mail;
   private final AuditLog audit;
+  private final ParticipantAttributes attributes;
 
   public PersonalData(ParticipantRepository participants, RoundService rounds, AnswerRepository answerSets,
-      AnswerRepository pilotSets, AnswerService answers, Consents consents, MailService mail, AuditLog audit) {
+      AnswerRepository pilotSets, AnswerService answers, Consents consents, MailService mail, AuditLog audit,
+      ParticipantAttributes attributes) {
+    this.attributes = attributes;
     this.participants = participants;
     this.rounds = rounds;
     this.answerSets = answerSets;
@@ -69,14 +74,14 @@ public final class PersonalData {
   }
 
   /**
-   * A document of what Kenes holds about one panelist: who they are, their consent, each round's answers and
-   * comments, and the messages written to them.
+   * A document of what Kenes holds about one panelist: who they are (with their attribute values), their consent, each
+   * round's answers and comments, and the messages written to them.
    */
   public Future<JsonObject> of(Study study, Participant p) {
     AnswerRepository kept = p.pilot() ? pilotSets : answerSets;
     return rounds.list(study).compose(held -> Future.all(
             Future.all(held.stream().map(r -> kept.find(study.id(), r.number(), p.id())).toList()),
-            consents.of(study.id(), p.id()), mail.to(study.id(), p.id()))
+            consents.of(study.id(), p.id()), mail.to(study.id(), p.id()), attributes.of(p))
         .map(all -> {
           List<Optional<AnswerSet>> sets = all.<io.vertx.core.CompositeFuture>resultAt(0).list();
           JsonArray byRound = new JsonArray();
@@ -87,7 +92,8 @@ public final class PersonalData {
           JsonObject person = new JsonObject().put("id", p.id()).put("name", p.name()).put("email", p.email())
               .put("panel", p.panel()).put("panelName", study.panel(p.panel()).map(x -> study.text(x.name(), lang))
                   .orElse(p.panel()))
-              .put("language", lang).put("withdrawnAt", p.withdrawnAt()).put("pilot", p.pilot());
+              .put("language", lang).put("withdrawnAt", p.withdrawnAt()).put("pilot", p.pilot())
+              .put("attributes", new JsonObject(new HashMap<>(all.<ParticipantAttributes.Values>resultAt(3).values())));
           JsonArray agreements = new JsonArray(all.<List<Consents.Agreement>>resultAt(1).stream()
               .map(a -> new JsonObject().put("version", a.version()).put("language", a.language()).put("at", a.at()))
               .toList());

@@ -15,6 +15,7 @@ import org.kenes.mail.MailService;
 import org.kenes.outcome.Publications;
 import org.kenes.panelist.AnswerService;
 import org.kenes.participant.Participant;
+import org.kenes.participant.ParticipantAttributes;
 import org.kenes.participant.ParticipantRepository;
 import org.kenes.participant.PseudonymKeys;
 import org.kenes.pilot.Pilots;
@@ -56,7 +57,8 @@ public record Services(
     PersonalData personalData,
     Retention retention,
     StudyDeletion deletion,
-    Pilots pilots) {
+    Pilots pilots,
+    ParticipantAttributes attributes) {
 
   /**
    * @param adminToken the facilitator token of {@code KENES_ADMIN_TOKEN} or the data folder
@@ -86,6 +88,7 @@ public record Services(
     AccountService accounts = new AccountService(vertx, mongo, durability, adminToken,
         (user, detail) -> audit.record(Actor.SYSTEM, "login.failed", user, null, detail), clock);
     Roles roles = new Roles(mongo, durability, accounts);
+    ParticipantAttributes attributes = new ParticipantAttributes(vertx, mongo, durability);
     return new Services(config, store, studies, participants, pseudonyms, rounds, answerSets, pilotSets, answers,
         tallies,
         new ReportService(studies, rounds, changes),
@@ -95,11 +98,12 @@ public record Services(
         audit, mail, changes,
         new RoundGroups(vertx, studies, rounds),
         consents, publications,
-        new PersonalData(participants, rounds, answerSets, pilotSets, answers, consents, mail, audit),
+        new PersonalData(participants, rounds, answerSets, pilotSets, answers, consents, mail, audit, attributes),
         new Retention(vertx, mongo, durability, clock, studies, rounds, publications, participants, consents, mail,
             audit, roles),
         new StudyDeletion(mongo, durability, studies, rounds, participants, pseudonyms, audit),
-        new Pilots(studies, participants, rounds, pilotSets, durability));
+        new Pilots(studies, participants, rounds, pilotSets, durability),
+        attributes);
   }
 
   /** Where a participant's answers are kept: a pilot's apart from those that count. */

@@ -73,7 +73,8 @@ final class ConsolePage {
       model.put("here", "/console/studies/" + study.id() + ("overview".equals(section) ? "" : "/" + section));
     }
     return model.put("study", new JsonObject().put("id", study.id())
-            .put("title", study.text(study.title(), Viewer.of(ctx).language())))
+            .put("title", study.text(study.title(), Viewer.of(ctx).language()))
+            .put("attributes", !study.attributes().isEmpty()))
         .put("section", section).put("section_" + section, true)
         .put("canRun", Access.allows(ctx, Role.FACILITATOR)).put("canOwn", Access.allows(ctx, Role.OWNER));
   }

@@ -11,6 +11,9 @@ import org.kenes.audit.AuditLog;
 import org.kenes.change.ChangeService;
 import org.kenes.config.KenesConfig;
 import org.kenes.consent.Consents;
+import org.kenes.discussion.DiscussionService;
+import org.kenes.discussion.PostRepository;
+import org.kenes.discussion.WordList;
 import org.kenes.mail.MailService;
 import org.kenes.outcome.Publications;
 import org.kenes.participant.ParticipantRepository;
@@ -51,7 +54,8 @@ public record Services(
     Publications publications,
     PersonalData personalData,
     Retention retention,
-    StudyDeletion deletion) {
+    StudyDeletion deletion,
+    DiscussionService discussions) {
 
   /**
    * @param adminToken the facilitator token of {@code KENES_ADMIN_TOKEN} or the data folder
@@ -79,6 +83,9 @@ public record Services(
         publications);
     AccountService accounts = new AccountService(vertx, mongo, durability, adminToken);
     Roles roles = new Roles(mongo, durability, accounts);
+    PostRepository posts = new PostRepository(mongo, durability);
+    DiscussionService discussions = new DiscussionService(posts, new WordList(mongo, durability), pseudonyms, rounds,
+        participants, consents, vertx.eventBus(), clock);
     return new Services(config, store, studies, participants, pseudonyms, rounds, answerSets, answers, tallies,
         new ReportService(studies, rounds, changes),
         new ReportLinks(mongo, durability),
@@ -87,10 +94,11 @@ public record Services(
         audit, mail, changes,
         new RoundGroups(vertx, studies, rounds),
         consents, publications,
-        new PersonalData(participants, rounds, answerSets, answers, consents, mail, audit),
+        new PersonalData(participants, rounds, answerSets, answers, consents, mail, audit, posts),
         new Retention(vertx, mongo, durability, clock, studies, rounds, publications, participants, consents, mail,
             audit, roles),
-        new StudyDeletion(mongo, durability, studies, rounds, participants, pseudonyms, audit));
+        new StudyDeletion(mongo, durability, studies, rounds, participants, pseudonyms, audit),
+        discussions);
   }
 
   /** Indexes the repositories rely on; creating an existing index changes nothing. */

@@ -16,6 +16,7 @@ import org.kenes.answer.AnswerSet;
 import org.kenes.audit.AuditLog;
 import org.kenes.common.NotFound;
 import org.kenes.consent.Consents;
+import org.kenes.discussion.PostRepository;
 import org.kenes.mail.MailService;
 import org.kenes.mail.Message;
 import org.kenes.participant.Participant;
@@ -45,16 +46,18 @@ public final class PersonalData {
   private final AnswerRepository answerSets;
   private final AnswerService answers;
   private final Consents consents;
+  private final PostRepository posts;
   private final MailService mail;
   private final AuditLog audit;
 
   public PersonalData(ParticipantRepository participants, RoundService rounds, AnswerRepository answerSets,
-      AnswerService answers, Consents consents, MailService mail, AuditLog audit) {
+      AnswerService answers, Consents consents, MailService mail, AuditLog audit, PostRepository posts) {
     this.participants = participants;
     this.rounds = rounds;
     this.answerSets = answerSets;
     this.answers = answers;
     this.consents = consents;
+    this.posts = posts;
     this.mail = mail;
     this.audit = audit;
   }
@@ -120,8 +123,8 @@ public final class PersonalData {
   }
 
   /**
-   * Withdraws a panelist: no more messages (those waiting are taken back), no more rounds, and their answers of the
-   * open round taken out of it; closed rounds keep what they counted.
+   * Withdraws a panelist: no more messages (those waiting are taken back), no more rounds, their answers of the open
+   * round taken out of it and their posts and agreements out of the discussions; closed rounds keep what they counted.
    */
   public Future<Done> withdraw(Participant p, Actor by) {
     return leave(p).compose(done -> audit.record(by, "participant.withdrawn", whose(by), p.study(), detail(done))
@@ -147,6 +150,8 @@ public final class PersonalData {
   private Future<Done> leave(Participant p) {
     return participants.withdraw(p)
         .compose(v -> answers.withdraw(p))
+        // Their voice leaves the discussions as it leaves the open round: posts and agreements go.
+        .compose(round -> posts.forget(p.study(), p.id()).map(round))
         .compose(round -> mail.cancel(p.study(), p.id()).map(new Done(round)));
   }
 

@@ -10,6 +10,7 @@ import org.kenes.consensus.Criteria;
  * @param askReasonOnChange whether a panelist who moves a rating into a band further from the group's median than
  *     their previous rating is asked why
  * @param privacy the consent asked of panelists and how long their personal data is kept
+ * @param discussion when panelists may discuss the items with each other
  */
 public record Study(
     String id,
@@ -23,7 +24,8 @@ public record Study(
     List<Category> categories,
     List<Item> items,
     boolean askReasonOnChange,
-    Privacy privacy) {
+    Privacy privacy,
+    Discussion discussion) {
 
   public Study {
     languages = List.copyOf(languages);
@@ -34,22 +36,27 @@ public record Study(
 
   public Study withItems(List<Item> newItems) {
     return new Study(id, title, description, languages, scale, criteria, rounds, panels, categories, newItems,
-        askReasonOnChange, privacy);
+        askReasonOnChange, privacy, discussion);
   }
 
   /**
-   * Whether another definition of the study differs from this one in its privacy terms at most: those may change
-   * once rounds have begun (a new consent text is asked again; a retention period may be corrected), the questions
-   * may not.
+   * Whether another definition of the study differs from this one in its privacy terms and its discussion at most:
+   * those may change once rounds have begun (a new consent text is asked again; a retention period may be corrected;
+   * a discussion may be opened or ended), the questions may not.
    */
   public boolean sameQuestions(Study other) {
-    return StudyFormat.toJson(withPrivacy(Privacy.DEFAULT))
-        .equals(StudyFormat.toJson(other.withPrivacy(Privacy.DEFAULT)));
+    return StudyFormat.toJson(withPrivacy(Privacy.DEFAULT).withDiscussion(Discussion.OFF))
+        .equals(StudyFormat.toJson(other.withPrivacy(Privacy.DEFAULT).withDiscussion(Discussion.OFF)));
+  }
+
+  public Study withDiscussion(Discussion newDiscussion) {
+    return new Study(id, title, description, languages, scale, criteria, rounds, panels, categories, items,
+        askReasonOnChange, privacy, newDiscussion);
   }
 
   public Study withPrivacy(Privacy newPrivacy) {
     return new Study(id, title, description, languages, scale, criteria, rounds, panels, categories, items,
-        askReasonOnChange, newPrivacy);
+        askReasonOnChange, newPrivacy, discussion);
   }
 
   /** The consent text in a language, or null when the study asks for none. */
@@ -59,7 +66,7 @@ public record Study(
 
   public Study withRounds(Rounds newRounds) {
     return new Study(id, title, description, languages, scale, criteria, newRounds, panels, categories, items,
-        askReasonOnChange, privacy);
+        askReasonOnChange, privacy, discussion);
   }
 
   public String firstLanguage() {

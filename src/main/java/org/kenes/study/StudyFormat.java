@@ -148,6 +148,9 @@ public final class StudyFormat {
     if (privacy.contact() != null) {
       json.put("contact", privacy.contact());
     }
+    if (s.discussion() != Discussion.OFF) {
+      json.put("discussion", s.discussion().key());
+    }
     return json;
   }
 

@@ -32,7 +32,8 @@ public final class StudyReader {
   public static final Pattern ID = Pattern.compile("[a-z0-9-]+");
   private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})?");
   private static final Set<String> TOP_LEVEL = Set.of("id", "title", "description", "languages", "scale", "consensus",
-      "rounds", "panels", "categories", "items", "askReasonOnChange", "consent", "retentionDays", "contact");
+      "rounds", "panels", "categories", "items", "askReasonOnChange", "consent", "retentionDays", "contact",
+      "discussion");
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
   /** A consent text is read before answering: long enough for a data-protection notice, short enough to be read. */
   private static final int MAX_CONSENT = 20_000;
@@ -98,11 +99,22 @@ public final class StudyReader {
     List<Item> items = items(root.get("items"), categories);
     boolean askReason = bool("askReasonOnChange", root.getOrDefault("askReasonOnChange", true));
     Privacy privacy = privacy(root);
+    Discussion discussion = discussion(root.get("discussion"));
     if (!problems.isEmpty()) {
       return null;
     }
     return new Study(id, title, description, languages, scale, criteria, rounds, panels, categories, items, askReason,
-        privacy);
+        privacy, discussion);
+  }
+
+  private Discussion discussion(Object value) {
+    String key = value == null ? null : string("discussion", value);
+    try {
+      return key == null ? Discussion.OFF : Discussion.fromKey(key);
+    } catch (IllegalArgumentException e) {
+      problem("discussion", "discussion.oneOf");
+      return Discussion.OFF;
+    }
   }
 
   private Privacy privacy(Map<String, Object> root) {

@@ -23,7 +23,8 @@ final class ItemView {
     JsonObject model = new JsonObject().put("lang", q.getString("language")).put("id", item.getString("id"))
         .put("number", number).put("text", item.getString("text")).put("errors", errors)
         .put("invalid", !errors.isEmpty()).put("rating", "rating".equals(type))
-        .put("ranking", "ranking".equals(type)).put("open", "open".equals(type));
+        .put("ranking", "ranking".equals(type)).put("open", "open".equals(type))
+        .put("discussion", item.getJsonObject("discussion"));
     switch (type) {
       case "rating" -> rating(model, item, q, answer);
       case "ranking" -> ranking(model, item, q.getString("language"), answer);

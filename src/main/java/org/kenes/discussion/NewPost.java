@@ -17,7 +17,7 @@ record NewPost(String text, Tag tag, String parent) {
     if (text == null || text.isEmpty()) {
       problems.add(Problem.worded("text", rawText == null || text != null ? "problem.missing" : "problem.text"));
     } else if (text.length() > DiscussionService.MAX_TEXT) {
-      problems.add(Problem.worded("text", "problem.text.length", DiscussionService.MAX_TEXT));
+      problems.add(Problem.worded("text", "problem.text.length", String.valueOf(DiscussionService.MAX_TEXT)));
     }
     Tag tag = null;
     Object rawTag = body.getValue("tag");

@@ -12,6 +12,7 @@ import org.kenes.change.ChangeService;
 import org.kenes.config.KenesConfig;
 import org.kenes.consent.Consents;
 import org.kenes.discussion.DiscussionService;
+import org.kenes.discussion.Moderation;
 import org.kenes.discussion.PostRepository;
 import org.kenes.discussion.WordList;
 import org.kenes.mail.MailService;
@@ -55,7 +56,8 @@ public record Services(
     PersonalData personalData,
     Retention retention,
     StudyDeletion deletion,
-    DiscussionService discussions) {
+    DiscussionService discussions,
+    Moderation moderation) {
 
   /**
    * @param adminToken the facilitator token of {@code KENES_ADMIN_TOKEN} or the data folder
@@ -98,7 +100,7 @@ public record Services(
         new Retention(vertx, mongo, durability, clock, studies, rounds, publications, participants, consents, mail,
             audit, roles),
         new StudyDeletion(mongo, durability, studies, rounds, participants, pseudonyms, audit),
-        discussions);
+        discussions, new Moderation(discussions));
   }
 
   /** Indexes the repositories rely on; creating an existing index changes nothing. */

@@ -45,8 +45,8 @@ public final class WordList {
     });
   }
 
-  /** Sets a language's list: one word or phrase a line (or separated by commas); blank lines dropped. */
-  public Future<List<String>> set(String study, String language, String typed) {
+  /** A list as typed: one word or phrase a line (or separated by commas), in lower case, blanks and repeats dropped. */
+  static List<String> parse(String typed) {
     List<String> words = new ArrayList<>();
     for (String w : typed.split("[\\n,]")) {
       String word = w.strip().toLowerCase(Locale.ROOT);
@@ -54,6 +54,11 @@ public final class WordList {
         words.add(word);
       }
     }
+    return words;
+  }
+
+  /** Sets a language's list. */
+  Future<List<String>> set(String study, String language, List<String> words) {
     JsonObject doc = new JsonObject().put("study", study).put("language", language).put("words", new JsonArray(words));
     return mongo.updateCollectionWithOptions(COLLECTION, new JsonObject().put("_id", study + ":" + language),
             new JsonObject().put("$set", doc), new UpdateOptions().setUpsert(true))

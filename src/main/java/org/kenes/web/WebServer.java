@@ -15,6 +15,7 @@ import org.kenes.web.api.AccessApi;
 import org.kenes.web.api.ApiRoutes;
 import org.kenes.web.api.FacilitationApi;
 import org.kenes.web.console.BuilderItemRoutes;
+import org.kenes.web.api.ModerationApi;
 import org.kenes.web.api.RightsApi;
 import org.kenes.web.console.ConsoleRoutes;
 import org.kenes.web.console.ConsoleStudyRoutes;
@@ -87,6 +88,7 @@ public final class WebServer {
     FacilitationApi.mount(api, vertx, services, auth, access, audited);
     AccessApi.mount(api, services, access, audited);
     RightsApi.mount(api, services, access, audited);
+    ModerationApi.mount(api, services, access, audited);
     ReportPages reports = ReportPages.mount(router, api, vertx, services, views, pageAuth, access);
     PanelistRoutes.mount(router, api, services, views, reports);
     router.route("/api/*").subRouter(api);

@@ -12,6 +12,7 @@ import org.kenes.account.Session;
 import org.kenes.common.Invalid;
 import org.kenes.common.KenesException;
 import org.kenes.common.Problem;
+import org.kenes.study.Discussion;
 import org.kenes.study.Study;
 import org.kenes.web.Access;
 import org.kenes.web.FacilitatorAuth;
@@ -28,7 +29,7 @@ final class ConsolePage {
   private static final Set<String> NOTICES = Set.of("created", "edited", "added", "invited", "reminded", "text-saved",
       "opened", "closed", "item-added", "item-changed", "account-created", "account-email", "role-granted",
       "role-removed", "link-revoked", "preferences-saved", "saved", "built", "imported", "copied", "scheduled",
-      "unscheduled", "withdrawn", "erased", "published", "thanked", "deleted");
+      "unscheduled", "withdrawn", "erased", "published", "thanked", "deleted", "moderated");
 
   private final Views views;
 
@@ -72,7 +73,8 @@ final class ConsolePage {
       model.put("here", "/console/studies/" + study.id() + ("overview".equals(section) ? "" : "/" + section));
     }
     return model.put("study", new JsonObject().put("id", study.id())
-            .put("title", study.text(study.title(), Viewer.of(ctx).language())))
+            .put("title", study.text(study.title(), Viewer.of(ctx).language()))
+            .put("discussion", study.discussion() != Discussion.OFF))
         .put("section", section).put("section_" + section, true)
         .put("canRun", Access.allows(ctx, Role.FACILITATOR)).put("canOwn", Access.allows(ctx, Role.OWNER));
   }

@@ -59,6 +59,7 @@ public final class ConsoleStudyRoutes {
     access.need(FACILITATOR, router.get("/console/studies/:id/audit")).handler(r::audit);
     access.need(READER, router.get("/console/studies/:id/groups")).handler(r::groups);
     ConsoleItemRoutes.mount(router, services, page, access, audited);
+    ModerationRoutes.mount(router, services, page, access, audited);
   }
 
   private void participants(RoutingContext ctx) {

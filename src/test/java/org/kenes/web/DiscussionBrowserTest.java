@@ -3,6 +3,7 @@ package org.kenes.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -61,7 +62,7 @@ class DiscussionBrowserTest {
   void postReplyAgree() throws Exception {
     DiscussionFixture f = DiscussionFixture.create(kenes, "browser-talk", "always");
     f.openRound();
-    f.posted(7, "strategy", new io.vertx.core.json.JsonObject().put("text", "Patients first"));
+    f.posted(7, "strategy", new JsonObject().put("text", "Patients first"));
     browser.driver.get(url("/p/" + f.token(0) + "?lang=en"));
     browser.submit(By.cssSelector("#item-strategy .thread-link a"));
     assertEquals("Discussion", text("main h1"));
@@ -85,5 +86,25 @@ class DiscussionBrowserTest {
     browser.submit(By.cssSelector("form.agree button"));
     assertTrue(text("[role=status]").contains("Your agreement was counted"));
     axe("the thread page after a reply and an agreement");
+  }
+
+  @Test
+  @DisplayName("the moderation page lists the threads; hiding a post with a reason shows the reason to panelists in "
+      + "its place; axe-core passes on the moderation page")
+  void moderate() throws Exception {
+    DiscussionFixture f = DiscussionFixture.create(kenes, "browser-mod", "always");
+    f.posted(1, "audit", new JsonObject().put("text", "Audit needs data").put("tag", "evidence"));
+    browser.driver.get(url("/console/login"));
+    browser.driver.findElement(By.id("password")).sendKeys(TestKenes.ADMIN);
+    browser.submit(By.cssSelector("button.primary"));
+    browser.driver.get(url("/console/studies/" + f.study + "/discussion"));
+    assertTrue(text("#thread-audit").contains("Audit needs data"), text("#thread-audit"));
+    axe("the moderation page");
+    browser.driver.findElement(By.cssSelector("#thread-audit form.moderate input[name=reason]")).sendKeys("Off topic");
+    browser.submit(By.cssSelector("#thread-audit form.moderate button[value=hide]"));
+    assertTrue(text("#thread-audit").contains("hidden: Off topic"));
+    axe("the moderation page after hiding");
+    browser.driver.get(url("/p/" + f.token(2) + "/items/audit/thread?lang=en"));
+    assertTrue(text("ol.posts").contains("Hidden by the moderators: Off topic"));
   }
 }

@@ -130,7 +130,7 @@ final class DumpSchema {
     FIELDS.put("postVotes", List.of(field("_id", Kind.TEXT), field("study", Kind.TEXT), field("item", Kind.TEXT),
         field("post", Kind.TEXT), field("participant", Kind.TEXT), field("at", Kind.INSTANT)));
     FIELDS.put("threads", List.of(field("_id", Kind.TEXT), field("study", Kind.TEXT), field("item", Kind.TEXT),
-        field("closed", Kind.BOOLEAN)));
+        optional("closed", Kind.BOOLEAN), optional("version", Kind.COUNT)));
     FIELDS.put("wordLists", List.of(field("_id", Kind.TEXT), field("study", Kind.TEXT), field("language", Kind.TEXT),
         field("words", Kind.TEXTS)));
     FIELDS.put("audit", List.of(field("_id", Kind.TEXT), field("at", Kind.INSTANT), field("actor", Kind.TEXT),

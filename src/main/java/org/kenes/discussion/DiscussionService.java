@@ -127,7 +127,7 @@ public final class DiscussionService {
                 : words.holds(study, asked.text()).compose(held -> posts.insert(new Post(id, study.id(), item,
                     asked.parent(), participant, who.participant().panel(), asked.tag(), asked.text(),
                     who.participant().language(), now, held ? Post.State.HELD : Post.State.VISIBLE, null, false)))
-                .onSuccess(p -> changed(study.id(), item))));
+                .compose(p -> changed(study.id(), item).map(p))));
   }
 
   /**
@@ -145,12 +145,15 @@ public final class DiscussionService {
             : found.get().participant().equals(who.participant().id())
             ? Future.failedFuture(Invalid.worded("post", "problem.discussion.own"))
             : posts.vote(study.id(), item, postId, who.participant().id()))
-        .onSuccess(v -> changed(study.id(), item));
+        .compose(v -> changed(study.id(), item));
   }
 
-  /** Tells live pages that an item's thread changed; what changed they read again through their own link. */
-  public void changed(String study, String item) {
-    bus.publish(address(study), new JsonObject().put("item", item));
+  /**
+   * Tells live pages that an item's thread changed: at once on this instance (the event bus), within a watch's period
+   * on the others (the thread's version); what changed they read again through their own link.
+   */
+  public Future<Void> changed(String study, String item) {
+    return posts.touch(study, item).onSuccess(v -> bus.publish(address(study), new JsonObject().put("item", item)));
   }
 
   /** The panels of a study too small to be named as a post's author (primary and secondary suppression). */

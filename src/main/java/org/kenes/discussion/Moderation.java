@@ -77,7 +77,7 @@ public final class Moderation {
   /** Closes an item's thread to new posts, or opens it again. */
   public Future<Void> close(Study study, String item, boolean closed) {
     return known(study, item).compose(v -> posts.close(study.id(), item, closed))
-        .onSuccess(v -> discussions.changed(study.id(), item));
+        .compose(v -> discussions.changed(study.id(), item));
   }
 
   /** Sets a language's word list (one word or phrase a line); {@link Invalid} naming {@code words.LANG}. */
@@ -98,9 +98,9 @@ public final class Moderation {
 
   private Future<Post> set(Post p, Post.State state, String reason, boolean pinned) {
     return posts.moderate(p, state, reason, pinned)
+        .compose(v -> discussions.changed(p.study(), p.item()))
         .map(v -> new Post(p.id(), p.study(), p.item(), p.parent(), p.participant(), p.panel(), p.tag(), p.text(),
-            p.language(), p.at(), state, reason, pinned))
-        .onSuccess(v -> discussions.changed(p.study(), p.item()));
+            p.language(), p.at(), state, reason, pinned));
   }
 
   private Future<Post> post(Study study, String item, String id) {

@@ -111,6 +111,22 @@ public final class PostRepository {
         .compose(r -> durability.sync());
   }
 
+  /**
+   * Counts a change of an item's thread (a post, an agreement, a moderator's action): what live pages on every
+   * instance watch, one document read by its id.
+   */
+  public Future<Void> touch(String study, String item) {
+    return mongo.updateCollectionWithOptions(THREADS, new JsonObject().put("_id", study + ":" + item),
+        new JsonObject().put("$set", new JsonObject().put("study", study).put("item", item))
+            .put("$inc", new JsonObject().put("version", 1)), new UpdateOptions().setUpsert(true)).mapEmpty();
+  }
+
+  /** How many changes an item's thread has seen ({@link #touch}). */
+  public Future<Long> version(String study, String item) {
+    return mongo.findOne(THREADS, new JsonObject().put("_id", study + ":" + item), null)
+        .map(doc -> doc == null ? 0L : doc.getLong("version", 0L));
+  }
+
   /** Sets a post's moderation: its state, the reason shown in place of a hidden one, whether it is pinned. */
   public Future<Void> moderate(Post post, Post.State state, String reason, boolean pinned) {
     JsonObject set = new JsonObject().put("state", state.key()).put("reason", reason).put("pinned", pinned);

@@ -90,7 +90,7 @@ public final class WebServer {
     RightsApi.mount(api, services, access, audited);
     ModerationApi.mount(api, services, access, audited);
     ReportPages reports = ReportPages.mount(router, api, vertx, services, views, pageAuth, access);
-    PanelistRoutes.mount(router, api, services, views, reports);
+    PanelistRoutes.mount(router, api, vertx, services, views, reports);
     router.route("/api/*").subRouter(api);
     ConsoleRoutes.mount(router, vertx, services, views, pageAuth, access, audited);
     router.get("/").handler(ctx -> views.respond(ctx, 200, "home", new JsonObject().put("lang", "en"))

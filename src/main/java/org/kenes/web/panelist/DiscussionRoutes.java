@@ -2,6 +2,7 @@ package org.kenes.web.panelist;
 
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -25,6 +26,7 @@ import org.kenes.web.Views;
  * GET  /api/p/{token}/items/{item}/thread              the thread
  * POST /api/p/{token}/items/{item}/thread              {"text", "tag", "parent"} → 201 the post
  * PUT  /api/p/{token}/items/{item}/thread/{post}/agree  agree with a post → 204
+ * GET  /api/p/{token}/items/{item}/thread/live         server-sent events: the thread changed ({@link ThreadStream})
  * GET  /p/{token}/items/{item}/thread                  the page
  * POST /p/{token}/items/{item}/thread                  form: text, tag, parent, lang
  * POST /p/{token}/items/{item}/thread/agree            form: post, lang
@@ -40,8 +42,9 @@ final class DiscussionRoutes {
     this.views = views;
   }
 
-  static void mount(Router router, Router api, Services services, Views views) {
+  static void mount(Router router, Router api, Vertx vertx, Services services, Views views) {
     DiscussionRoutes r = new DiscussionRoutes(services, views);
+    api.get("/p/:token/items/:item/thread/live").handler(new ThreadStream(vertx, services)::stream);
     api.get("/p/:token/items/:item/thread").handler(r::threadJson);
     api.post("/p/:token/items/:item/thread").handler(r::postJson);
     api.put("/p/:token/items/:item/thread/:post/agree").handler(r::agreeJson);

@@ -1,6 +1,7 @@
 package org.kenes.web.panelist;
 
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -33,14 +34,15 @@ public final class PanelistRoutes {
     this.rights = rights;
   }
 
-  public static void mount(Router router, Router api, Services services, Views views, ReportPages reports) {
+  public static void mount(Router router, Router api, Vertx vertx, Services services, Views views,
+      ReportPages reports) {
     PanelistRoutes r = new PanelistRoutes(services, views,
         PanelistRightsRoutes.mount(router, api, services, views, reports));
     api.get("/p/:token").handler(r::questionnaireJson);
     api.put("/p/:token/answers").handler(r::saveJson);
     router.get("/p/:token").handler(r::page);
     router.post("/p/:token").handler(r::postForm);
-    DiscussionRoutes.mount(router, api, services, views);
+    DiscussionRoutes.mount(router, api, vertx, services, views);
   }
 
   private void questionnaireJson(RoutingContext ctx) {

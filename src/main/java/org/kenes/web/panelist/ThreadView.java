@@ -66,7 +66,7 @@ final class ThreadView {
     }
     boolean topLevel = typed != null && typedParent == null;
     return new JsonObject().put("lang", lang).put("title", study.text(study.title(), lang)).put("token", token)
-        .put("itemText", text).put("itemId", item).put("action", base).put("agree", base + "/agree")
+        .put("itemText", text).put("itemId", item).put("action", base).put("agree", base + "/agree").put("page", base + "?lang=" + lang)
         .put("back", "/p/" + token + "?lang=" + lang + "#item-" + item)
         .put("languageHref", base + "?").put("languages", languages)
         .put("closed", thread.closed()).put("accepting", thread.accepting())

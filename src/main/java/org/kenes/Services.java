@@ -14,6 +14,7 @@ import org.kenes.consent.Consents;
 import org.kenes.discussion.DiscussionService;
 import org.kenes.discussion.Moderation;
 import org.kenes.discussion.PostRepository;
+import org.kenes.discussion.ReplyDigests;
 import org.kenes.discussion.WordList;
 import org.kenes.mail.MailService;
 import org.kenes.outcome.Publications;
@@ -57,7 +58,8 @@ public record Services(
     Retention retention,
     StudyDeletion deletion,
     DiscussionService discussions,
-    Moderation moderation) {
+    Moderation moderation,
+    ReplyDigests digests) {
 
   /**
    * @param adminToken the facilitator token of {@code KENES_ADMIN_TOKEN} or the data folder
@@ -88,6 +90,7 @@ public record Services(
     PostRepository posts = new PostRepository(mongo, durability);
     DiscussionService discussions = new DiscussionService(posts, new WordList(mongo, durability), pseudonyms, rounds,
         participants, consents, vertx.eventBus(), clock);
+    ReplyDigests digests = new ReplyDigests(mongo, durability, posts, studies, participants, mail, clock);
     return new Services(config, store, studies, participants, pseudonyms, rounds, answerSets, answers, tallies,
         new ReportService(studies, rounds, changes),
         new ReportLinks(mongo, durability),
@@ -96,11 +99,11 @@ public record Services(
         audit, mail, changes,
         new RoundGroups(vertx, studies, rounds),
         consents, publications,
-        new PersonalData(participants, rounds, answerSets, answers, consents, mail, audit, posts),
+        new PersonalData(participants, rounds, answerSets, answers, consents, mail, audit, posts, digests),
         new Retention(vertx, mongo, durability, clock, studies, rounds, publications, participants, consents, mail,
             audit, roles),
         new StudyDeletion(mongo, durability, studies, rounds, participants, pseudonyms, audit),
-        discussions, new Moderation(discussions));
+        discussions, new Moderation(discussions), digests);
   }
 
   /** Indexes the repositories rely on; creating an existing index changes nothing. */

@@ -19,6 +19,7 @@ import org.kenes.common.Invalid;
 import org.kenes.discussion.Post;
 import org.kenes.discussion.Tag;
 import org.kenes.common.Problem;
+import org.kenes.mail.Message;
 import org.kenes.mail.MessageText;
 import org.kenes.participant.ParticipantReader;
 import org.kenes.participant.Tokens;
@@ -122,10 +123,10 @@ final class DumpCheck {
       });
       case "outbox" -> studyOf(doc, "study").ifPresent(study -> {
         check(ParticipantReader.isEmail(doc.getString("to")), "to", "not an email address");
-        check(MessageText.KINDS.contains(doc.getString("kind")), "kind", "not one of " + MessageText.KINDS);
+        check(Message.ALL.contains(doc.getString("kind")), "kind", "not one of " + Message.ALL);
         check(MAIL_STATUSES.contains(doc.getString("status")), "status", "not one of " + MAIL_STATUSES);
       });
-      case "posts", "postVotes", "threads", "wordLists" -> discussion(collection, doc);
+      case "posts", "postVotes", "threads", "wordLists", "replyWatches" -> discussion(collection, doc);
       case "accounts" -> {
         check(AccountService.isUsername(doc.getString("_id")), "_id", "not a username");
         check(Passwords.wellFormed(doc.getString("password")), "password",
@@ -332,6 +333,7 @@ final class DumpCheck {
         case "postVotes" -> check(id.equals(prefix + doc.getString("post") + ":" + doc.getString("participant")),
             "_id", "not study:post:participant");
         case "threads" -> check(id.equals(prefix + doc.getString("item")), "_id", "not study:item");
+        case "replyWatches" -> check(id.equals(prefix + doc.getString("participant")), "_id", "not study:participant");
         default -> {
           check(study.languages().contains(doc.getString("language")), "language", "not a language of the study");
           check(id.equals(prefix + doc.getString("language")), "_id", "not study:language");

@@ -133,6 +133,9 @@ final class DumpSchema {
         optional("closed", Kind.BOOLEAN), optional("version", Kind.COUNT)));
     FIELDS.put("wordLists", List.of(field("_id", Kind.TEXT), field("study", Kind.TEXT), field("language", Kind.TEXT),
         field("words", Kind.TEXTS)));
+    FIELDS.put("replyWatches", List.of(field("_id", Kind.TEXT), field("study", Kind.TEXT),
+        field("participant", Kind.TEXT), field("on", Kind.BOOLEAN), field("seenMs", Kind.COUNT),
+        optional("day", Kind.TEXT)));
     FIELDS.put("audit", List.of(field("_id", Kind.TEXT), field("at", Kind.INSTANT), field("actor", Kind.TEXT),
         field("action", Kind.TEXT), optional("target", Kind.TEXT_OR_NULL), optional("study", Kind.TEXT_OR_NULL),
         optional("detail", Kind.TEXT_OR_NULL)));

@@ -17,6 +17,7 @@ import org.kenes.audit.AuditLog;
 import org.kenes.common.NotFound;
 import org.kenes.consent.Consents;
 import org.kenes.discussion.PostRepository;
+import org.kenes.discussion.ReplyDigests;
 import org.kenes.mail.MailService;
 import org.kenes.mail.Message;
 import org.kenes.participant.Participant;
@@ -47,17 +48,20 @@ public final class PersonalData {
   private final AnswerService answers;
   private final Consents consents;
   private final PostRepository posts;
+  private final ReplyDigests digests;
   private final MailService mail;
   private final AuditLog audit;
 
   public PersonalData(ParticipantRepository participants, RoundService rounds, AnswerRepository answerSets,
-      AnswerService answers, Consents consents, MailService mail, AuditLog audit, PostRepository posts) {
+      AnswerService answers, Consents consents, MailService mail, AuditLog audit, PostRepository posts,
+      ReplyDigests digests) {
     this.participants = participants;
     this.rounds = rounds;
     this.answerSets = answerSets;
     this.answers = answers;
     this.consents = consents;
     this.posts = posts;
+    this.digests = digests;
     this.mail = mail;
     this.audit = audit;
   }
@@ -151,7 +155,7 @@ public final class PersonalData {
     return participants.withdraw(p)
         .compose(v -> answers.withdraw(p))
         // Their voice leaves the discussions as it leaves the open round: posts and agreements go.
-        .compose(round -> posts.forget(p.study(), p.id()).map(round))
+        .compose(round -> posts.forget(p.study(), p.id()).compose(v -> digests.forget(p.study(), p.id())).map(round))
         .compose(round -> mail.cancel(p.study(), p.id()).map(new Done(round)));
   }
 

@@ -14,6 +14,7 @@ import org.kenes.common.Conflict;
 import org.kenes.common.Invalid;
 import org.kenes.common.KenesException;
 import org.kenes.common.TooMany;
+import org.kenes.study.Discussion;
 import org.kenes.web.Bodies;
 import org.kenes.web.Responses;
 import org.kenes.web.Views;
@@ -30,6 +31,8 @@ import org.kenes.web.Views;
  * GET  /p/{token}/items/{item}/thread                  the page
  * POST /p/{token}/items/{item}/thread                  form: text, tag, parent, lang
  * POST /p/{token}/items/{item}/thread/agree            form: post, lang
+ * PUT  /api/p/{token}/discussion/notify                {"replies": true|false}: the daily digest of replies
+ * POST /p/{token}/items/{item}/thread/notify           form: replies (true|false), lang
  * </pre>
  */
 final class DiscussionRoutes {
@@ -51,12 +54,15 @@ final class DiscussionRoutes {
     router.get("/p/:token/items/:item/thread").handler(r::page);
     router.post("/p/:token/items/:item/thread").handler(r::postForm);
     router.post("/p/:token/items/:item/thread/agree").handler(r::agreeForm);
+    api.put("/p/:token/discussion/notify").handler(r::notifyJson);
+    router.post("/p/:token/items/:item/thread/notify").handler(r::notifyForm);
   }
 
   private void threadJson(RoutingContext ctx) {
     s.answers().panelist(ctx.pathParam("token"))
         .compose(who -> s.discussions().thread(who, ctx.pathParam("item"))
-            .map(t -> ThreadView.json(t, who.study(), language(who, ctx.queryParams().get("lang")))))
+            .map(t -> ThreadView.json(t, who.study(), language(who, ctx.queryParams().get("lang"))))
+            .compose(json -> watching(who).map(on -> json.put("notify", on))))
         .onSuccess(json -> Responses.json(ctx, 200, json))
         .onFailure(ctx::fail);
   }
@@ -105,6 +111,41 @@ final class DiscussionRoutes {
     }).onFailure(ctx::fail);
   }
 
+  private void notifyJson(RoutingContext ctx) {
+    JsonObject body = Bodies.jsonObject(ctx);
+    if (!(body.getValue("replies") instanceof Boolean on)) {
+      ctx.fail(Invalid.worded("replies", "problem.boolean"));
+      return;
+    }
+    s.answers().panelist(ctx.pathParam("token")).compose(who -> notify(who, on))
+        .onSuccess(now -> Responses.json(ctx, 200, new JsonObject().put("replies", now)))
+        .onFailure(ctx::fail);
+  }
+
+  private void notifyForm(RoutingContext ctx) {
+    MultiMap form = ctx.request().formAttributes();
+    boolean on = "true".equals(form.get("replies"));
+    s.answers().panelist(ctx.pathParam("token")).compose(who -> s.discussions().thread(who, ctx.pathParam("item"))
+            .compose(t -> notify(who, on))
+            .compose(now -> redirect(ctx, language(who, form.get("lang")), now ? "notify-on" : "notify-off", null)))
+        .onFailure(ctx::fail);
+  }
+
+  /** Asks for the digest of replies or stops it: only in a study with a discussion, by someone still taking part. */
+  private Future<Boolean> notify(Panelist who, boolean on) {
+    if (who.study().discussion() == Discussion.OFF) {
+      return Future.failedFuture(Conflict.worded("problem.discussion.off"));
+    }
+    if (who.participant().withdrawn()) {
+      return Future.failedFuture(Conflict.worded("problem.discussion.withdrawn"));
+    }
+    return s.digests().watch(who.study().id(), who.participant().id(), on);
+  }
+
+  private Future<Boolean> watching(Panelist who) {
+    return s.digests().watching(who.study().id(), who.participant().id());
+  }
+
   /** A refused form: the page again, as typed, saying why; anything but a refusal goes to the failure handler. */
   private Future<Void> refused(RoutingContext ctx, Panelist who, String lang, JsonObject typed, Throwable e) {
     if (e instanceof Invalid || e instanceof Conflict || e instanceof TooMany) {
@@ -120,13 +161,13 @@ final class DiscussionRoutes {
   private Future<Void> render(RoutingContext ctx, Panelist who, int status, String lang, JsonObject typed,
       KenesException failure, String done) {
     String token = ctx.pathParam("token");
-    return s.discussions().thread(who, ctx.pathParam("item")).compose(t -> views.respond(ctx, status, "thread",
-        ThreadView.page(t, who.study(), lang, token, typed, failure, done)));
+    return s.discussions().thread(who, ctx.pathParam("item")).compose(t -> watching(who).compose(on -> views.respond(
+        ctx, status, "thread", ThreadView.page(t, who.study(), lang, token, typed, failure, done).put("notify", on))));
   }
 
   private Future<Void> redirect(RoutingContext ctx, String lang, String done, String post) {
     String location = "/p/" + ctx.pathParam("token") + "/items/" + ctx.pathParam("item") + "/thread?lang="
-        + URLEncoder.encode(lang, StandardCharsets.UTF_8) + "&done=" + done + "#post-" + post;
+        + URLEncoder.encode(lang, StandardCharsets.UTF_8) + "&done=" + done + (post == null ? "#notify" : "#post-" + post);
     return ctx.response().setStatusCode(303).putHeader("Location", location).end();
   }
 

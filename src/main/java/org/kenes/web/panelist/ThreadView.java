@@ -66,7 +66,7 @@ final class ThreadView {
     }
     boolean topLevel = typed != null && typedParent == null;
     return new JsonObject().put("lang", lang).put("title", study.text(study.title(), lang)).put("token", token)
-        .put("itemText", text).put("itemId", item).put("action", base).put("agree", base + "/agree").put("page", base + "?lang=" + lang)
+        .put("itemText", text).put("itemId", item).put("action", base).put("agree", base + "/agree").put("notifyAction", base + "/notify").put("page", base + "?lang=" + lang)
         .put("back", "/p/" + token + "?lang=" + lang + "#item-" + item)
         .put("languageHref", base + "?").put("languages", languages)
         .put("closed", thread.closed()).put("accepting", thread.accepting())
@@ -77,6 +77,7 @@ final class ThreadView {
         .put("maxText", DiscussionService.MAX_TEXT)
         .put("problems", problems).put("hasErrors", failure != null)
         .put("posted", "posted".equals(done)).put("agreed", "agreed".equals(done))
+        .put("notifyOn", "notify-on".equals(done)).put("notifyOff", "notify-off".equals(done))
         .put("titlePrefix", failure != null ? Views.text(lang, "form.errors.title") : null);
   }
 

@@ -80,6 +80,12 @@ public final class DiscussionService {
             Threads.entries(all.resultAt(0), all.resultAt(1), who.participant().id(), all.resultAt(2))));
   }
 
+  /** The most agreed arguments for and against each item of a study, for the feedback of its next round. */
+  public Future<Map<String, TopArguments.Of>> topArguments(Study study) {
+    return Future.all(posts.all(study.id()), posts.votes(study.id(), null))
+        .map(all -> TopArguments.of(all.resultAt(0), all.resultAt(1)));
+  }
+
   /** How many posts each item's thread shows a panelist (held ones of others aside), by item. */
   public Future<Map<String, Integer>> counts(Panelist who) {
     String reader = who.participant().id();

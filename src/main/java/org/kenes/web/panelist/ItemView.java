@@ -24,7 +24,8 @@ final class ItemView {
         .put("number", number).put("text", item.getString("text")).put("errors", errors)
         .put("invalid", !errors.isEmpty()).put("rating", "rating".equals(type))
         .put("ranking", "ranking".equals(type)).put("open", "open".equals(type))
-        .put("discussion", item.getJsonObject("discussion"));
+        .put("discussion", item.getJsonObject("discussion"))
+        .put("arguments", item.getJsonObject("feedback", new JsonObject()).getJsonObject("arguments"));
     switch (type) {
       case "rating" -> rating(model, item, q, answer);
       case "ranking" -> ranking(model, item, q.getString("language"), answer);

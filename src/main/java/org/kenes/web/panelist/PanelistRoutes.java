@@ -72,8 +72,9 @@ public final class PanelistRoutes {
               .ifPresent(i -> items.add(new JsonObject().put("id", id).put("text", who.study().text(i.text(), lang))))));
           return items;
         });
-    return Future.all(s.discussions().counts(who), between).map(all -> {
+    return Future.all(s.discussions().counts(who), between, s.discussions().topArguments(who.study())).map(all -> {
       ThreadView.counts(q, all.resultAt(0), token, page);
+      ArgumentsView.add(q, all.resultAt(2));
       JsonArray items = all.resultAt(1);
       if (items != null) {
         ThreadView.counts(new JsonObject().put("items", items).put("language", q.getString("language")),

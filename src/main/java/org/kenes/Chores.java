@@ -13,9 +13,9 @@ import org.slf4j.LoggerFactory;
 /**
  * What Kenes does on its own, every couple of seconds: closes rounds whose deadline has passed, opens rounds whose
  * time has come ({@code rounds.opensAt}), sends queued mail, warns of and carries out the deletions at the end of
- * retention periods, forgets expired sessions, queues the daily digests of replies in the discussions. Safe with several instances: closing a closed round, claiming a
- * claimed message and deleting deleted data change nothing, and a round is opened by one insert under its own id,
- * which only one instance wins.
+ * retention periods, forgets expired sessions, queues the daily digests of replies in the discussions. Safe with
+ * several instances: closing a closed round, claiming a claimed message and deleting deleted data change nothing, a
+ * round is opened by one insert under its own id, which only one instance wins, and a digest's id holds its day.
  */
 final class Chores {
 

@@ -106,7 +106,8 @@ public final class Moderation {
   private Future<Post> post(Study study, String item, String id) {
     return known(study, item).compose(v -> posts.find(study.id(), item, id))
         .compose(found -> found.map(Future::succeededFuture)
-            .orElseGet(() -> Future.failedFuture(new NotFound("post: no post '" + id + "' under item '" + item + "'"))));
+            .orElseGet(() -> Future.failedFuture(
+                new NotFound("post: no post '" + id + "' under item '" + item + "'"))));
   }
 
   private static Future<Void> known(Study study, String item) {

@@ -42,7 +42,7 @@ class ArgumentsFeedbackTest {
 
   @Test
   @DisplayName("round 2's feedback of an item lists its three most agreed arguments for and its most agreed against, "
-      + "most agreed first, without arguments nobody agrees with, hidden ones or who wrote them; in the JSON and the page")
+      + "most agreed first, without arguments nobody agrees with, hidden ones or who wrote them; JSON and page")
   void topThree() {
     DiscussionFixture f = DiscussionFixture.create(kenes, "args-top", "always");
     f.openRound();

@@ -167,7 +167,8 @@ final class DiscussionRoutes {
 
   private Future<Void> redirect(RoutingContext ctx, String lang, String done, String post) {
     String location = "/p/" + ctx.pathParam("token") + "/items/" + ctx.pathParam("item") + "/thread?lang="
-        + URLEncoder.encode(lang, StandardCharsets.UTF_8) + "&done=" + done + (post == null ? "#notify" : "#post-" + post);
+        + URLEncoder.encode(lang, StandardCharsets.UTF_8) + "&done=" + done
+        + (post == null ? "#notify" : "#post-" + post);
     return ctx.response().setStatusCode(303).putHeader("Location", location).end();
   }
 

@@ -69,7 +69,8 @@ public final class PanelistRoutes {
           JsonArray items = new JsonArray();
           String lang = q.getString("language");
           held.stream().reduce((a, b) -> b).ifPresent(last -> last.items().forEach(id -> who.study().item(id)
-              .ifPresent(i -> items.add(new JsonObject().put("id", id).put("text", who.study().text(i.text(), lang))))));
+              .ifPresent(i -> items.add(new JsonObject().put("id", id)
+                  .put("text", who.study().text(i.text(), lang))))));
           return items;
         });
     return Future.all(s.discussions().counts(who), between, s.discussions().topArguments(who.study())).map(all -> {

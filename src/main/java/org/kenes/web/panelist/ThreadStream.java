@@ -11,10 +11,10 @@ import org.kenes.discussion.DiscussionService;
 import org.kenes.web.api.StreamQuota;
 
 /**
- * {@code GET /api/p/{token}/items/{item}/thread/live}: server-sent events, an event {@code thread} with {@code {"item"}}
- * whenever the item's thread changes: at once for a change taken by this instance (the event bus), and within
- * {@value #WATCH_MS} ms for one taken by another instance on the same store (the thread's version, one document read
- * by its id). The event carries nothing of the thread: the page reads it again through the panelist's own link, so
+ * {@code GET /api/p/{token}/items/{item}/thread/live}: server-sent events, an event {@code thread} with
+ * {@code {"item"}} whenever the item's thread changes: at once for a change taken by this instance (the event bus),
+ * and within {@value #WATCH_MS} ms for one taken by another instance on the same store (the thread's version, one
+ * document read by its id). The event carries nothing of the thread: the page reads it again through the panelist's own link, so
  * each reader sees only what they may. A participant holds a few streams at most, the server a bounded number.
  */
 final class ThreadStream {

@@ -66,7 +66,8 @@ final class ThreadView {
     }
     boolean topLevel = typed != null && typedParent == null;
     return new JsonObject().put("lang", lang).put("title", study.text(study.title(), lang)).put("token", token)
-        .put("itemText", text).put("itemId", item).put("action", base).put("agree", base + "/agree").put("notifyAction", base + "/notify").put("page", base + "?lang=" + lang)
+        .put("itemText", text).put("itemId", item).put("action", base).put("agree", base + "/agree")
+        .put("notifyAction", base + "/notify").put("page", base + "?lang=" + lang)
         .put("back", "/p/" + token + "?lang=" + lang + "#item-" + item)
         .put("languageHref", base + "?").put("languages", languages)
         .put("closed", thread.closed()).put("accepting", thread.accepting())

@@ -62,6 +62,11 @@ public final class PostRepository {
         .sorted((a, b) -> a.at().equals(b.at()) ? a.id().compareTo(b.id()) : a.at().compareTo(b.at())).toList());
   }
 
+  /** A participant's posts in a study, oldest first: what their own data holds of the discussion. */
+  public Future<List<Post>> by(String study, String participant) {
+    return posts(new JsonObject().put("study", study).put("participant", participant));
+  }
+
   /** How many posts a participant has written in a study since {@code since}: what the rate limit counts. */
   public Future<Long> countSince(String study, String participant, Instant since) {
     return mongo.count(POSTS, new JsonObject().put("study", study).put("participant", participant)

@@ -16,6 +16,7 @@ import org.kenes.answer.AnswerSet;
 import org.kenes.audit.AuditLog;
 import org.kenes.common.NotFound;
 import org.kenes.consent.Consents;
+import org.kenes.discussion.Post;
 import org.kenes.discussion.PostRepository;
 import org.kenes.discussion.ReplyDigests;
 import org.kenes.mail.MailService;
@@ -79,7 +80,7 @@ public final class PersonalData {
   public Future<JsonObject> of(Study study, Participant p) {
     return rounds.list(study).compose(held -> Future.all(
             Future.all(held.stream().map(r -> answerSets.find(study.id(), r.number(), p.id())).toList()),
-            consents.of(study.id(), p.id()), mail.to(study.id(), p.id()))
+            consents.of(study.id(), p.id()), mail.to(study.id(), p.id()), posts.by(study.id(), p.id()))
         .map(all -> {
           List<Optional<AnswerSet>> sets = all.<io.vertx.core.CompositeFuture>resultAt(0).list();
           JsonArray byRound = new JsonArray();
@@ -102,9 +103,17 @@ public final class PersonalData {
               .put("generatedAt", Instant.now().toString()).put("participant", person)
               .put("consent", new JsonObject().put("asked", study.privacy().consent() != null)
                   .put("agreements", agreements))
-              .put("rounds", byRound).put("messages", messages)
+              .put("rounds", byRound).put("messages", messages).put("posts", posts(study, all.resultAt(3), lang))
               .put("retentionDays", study.privacy().retentionDays()).put("contact", study.privacy().contact());
         }));
+  }
+
+  /** Their posts in the discussion, as they wrote them, with what the moderators did. */
+  private static JsonArray posts(Study study, List<Post> posts, String lang) {
+    return new JsonArray(posts.stream().map(x -> new JsonObject().put("item", x.item())
+        .put("question", study.item(x.item()).map(i -> study.text(i.text(), lang)).orElse(x.item())).put("id", x.id())
+        .put("parent", x.parent()).put("tag", x.tag() == null ? null : x.tag().key()).put("text", x.text())
+        .put("at", x.at().toString()).put("state", x.state().key()).put("reason", x.reason())).toList());
   }
 
   private static JsonObject round(Study study, Round round, Optional<AnswerSet> set, String lang) {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kenes.ConsoleSession;
 import org.kenes.TestKenes;
 
 /** The discussion of an item through the JSON API: posts, replies, agreements, labels, and what is refused. */
@@ -172,6 +173,34 @@ class DiscussionApiTest {
         assertFalse(seen.contains("p" + author + "@example.org"), "email of " + author);
       }
     }
+  }
+
+  @Test
+  @DisplayName("neither the export, the moderation API and page, the audit nor the live stream's events show who wrote "
+      + "a post; the author's own data lists their posts")
+  void anonymousElsewhere() {
+    DiscussionFixture f = DiscussionFixture.create(kenes, "talk-anon-all", "always");
+    f.openRound();
+    String post = f.posted(0, "strategy", text("An argument").put("tag", "for"));
+    f.posted(4, "strategy", text("A reply").put("parent", post));
+    f.posted(7, "audit", text("A small panel's post"));
+    f.agree(2, "strategy", post);
+    kenes.adminPost("/api/studies/" + f.study + "/discussion/strategy/posts/" + post + "/pin", "application/json", "{}");
+    ConsoleSession admin = ConsoleSession.login(kenes, null, TestKenes.ADMIN);
+    String seen = kenes.adminGet("/api/studies/" + f.study + "/export.csv").bodyAsString()
+        + kenes.adminGet("/api/studies/" + f.study + "/discussion").bodyAsString()
+        + kenes.adminGet("/api/studies/" + f.study + "/audit").bodyAsString()
+        + admin.get("/console/studies/" + f.study + "/discussion").bodyAsString();
+    assertTrue(seen.contains("An argument") && seen.contains("discussion.post.pin"));
+    for (int author : new int[] {0, 4, 7}) {
+      assertFalse(seen.contains(f.id(author)), "participant id of " + author);
+      assertFalse(seen.contains(f.token(author)), "link of " + author);
+      assertFalse(seen.contains("Person " + author), "name of " + author);
+      assertFalse(seen.contains("p" + author + "@example.org"), "email of " + author);
+    }
+    JsonObject own = kenes.get("/api/p/" + f.token(0) + "/me").bodyAsJsonObject();
+    assertEquals("An argument", own.getJsonArray("posts").getJsonObject(0).getString("text"));
+    assertTrue(kenes.get("/p/" + f.token(0) + "/me?lang=en").bodyAsString().contains("Your posts in the discussion"));
   }
 
   @Test

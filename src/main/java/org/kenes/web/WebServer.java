@@ -88,7 +88,7 @@ public final class WebServer {
     FacilitationApi.mount(api, vertx, services, auth, access, audited);
     AccessApi.mount(api, services, access, audited);
     RightsApi.mount(api, services, access, audited);
-    ModerationApi.mount(api, services, access, audited);
+    ModerationApi.mount(api, vertx, services, access, audited);
     ReportPages reports = ReportPages.mount(router, api, vertx, services, views, pageAuth, access);
     PanelistRoutes.mount(router, api, vertx, services, views, reports);
     router.route("/api/*").subRouter(api);

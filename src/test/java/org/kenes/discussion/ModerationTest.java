@@ -11,6 +11,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -114,6 +115,33 @@ class ModerationTest {
     assertEquals(2, f.read(1, "fees").getJsonArray("posts").size());
     assertFalse(mod.encode().contains(f.id(0)), "moderators do not see who wrote it either");
     assertTrue(spam.startsWith("p-"));
+  }
+
+  @Test
+  @DisplayName("the discussions CSV has a row per shown post with its panel at most, hidden ones with their reason "
+      + "and not their text, held ones left out; a reader may fetch it")
+  void csv() {
+    DiscussionFixture f = DiscussionFixture.create(kenes, "mod-csv", "always");
+    String post = f.posted(0, "strategy", text("Argument, \"quoted\"").put("tag", "for"));
+    f.posted(7, "strategy", text("Reply of the small panel").put("parent", post));
+    String gone = f.posted(1, "audit", text("To be hidden"));
+    kenes.adminPut("/api/studies/" + f.study + "/discussion-words/en", new JsonObject()
+        .put("words", new JsonArray().add("held")));
+    f.posted(2, "audit", text("This one is held"));
+    act(f, "audit/posts/" + gone + "/hide", new JsonObject().put("reason", "Off topic"));
+    f.agree(3, "strategy", post);
+    String reader = kenes.account("csv-reader");
+    kenes.grant(f.study, "csv-reader", "reader");
+    HttpResponse<Buffer> r = kenes.vertxClient().get("/api/studies/" + f.study + "/discussions.csv")
+        .bearerTokenAuthentication(reader).send().await();
+    assertEquals(200, r.statusCode(), r.bodyAsString());
+    List<String> lines = r.bodyAsString().lines().toList();
+    assertEquals("item,post,parent,tag,author,panel,agreements,pinned,hidden,text", lines.get(0));
+    assertEquals(4, lines.size(), r.bodyAsString());
+    assertEquals("strategy," + post + ",,for,panel,policy,1,false,,\"Argument, \"\"quoted\"\"\"", lines.get(1));
+    assertTrue(lines.get(2).contains(",participant,,0,false,,Reply of the small panel"));
+    assertTrue(lines.get(3).endsWith(",Off topic,"), lines.get(3));
+    assertFalse(r.bodyAsString().contains("To be hidden") || r.bodyAsString().contains("This one is held"));
   }
 
   @Test

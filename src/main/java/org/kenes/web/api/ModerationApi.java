@@ -1,18 +1,22 @@
 package org.kenes.web.api;
 
 import static org.kenes.web.Access.Need.FACILITATOR;
+import static org.kenes.web.Access.Need.READER;
 
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.io.StringWriter;
 import java.util.List;
 import org.kenes.Services;
 import org.kenes.common.Invalid;
 import org.kenes.discussion.Moderation;
 import org.kenes.discussion.Post;
 import org.kenes.discussion.Thread;
+import org.kenes.report.DiscussionsCsv;
 import org.kenes.web.Access;
 import org.kenes.web.Audited;
 import org.kenes.web.Bodies;
@@ -26,24 +30,42 @@ import org.kenes.web.Responses;
  * POST /api/studies/:id/discussion/:item/posts/:post/:action       facilitator  hide ({"reason"}), show, pin, unpin
  * POST /api/studies/:id/discussion/:item/:action                   facilitator  close, open
  * PUT  /api/studies/:id/discussion-words/:language                 facilitator  {"words": ["..."]}
+ * GET  /api/studies/:id/discussions.csv                            reader       every shown post, one a row
  * </pre>
  */
 public final class ModerationApi {
 
+  private final Vertx vertx;
   private final Services s;
   private final Audited audited;
 
-  private ModerationApi(Services services, Audited audited) {
+  private ModerationApi(Vertx vertx, Services services, Audited audited) {
+    this.vertx = vertx;
     this.s = services;
     this.audited = audited;
   }
 
-  public static void mount(Router api, Services services, Access access, Audited audited) {
-    ModerationApi r = new ModerationApi(services, audited);
+  public static void mount(Router api, Vertx vertx, Services services, Access access, Audited audited) {
+    ModerationApi r = new ModerationApi(vertx, services, audited);
     access.need(FACILITATOR, api.get("/studies/:id/discussion")).handler(r::threads);
     access.need(FACILITATOR, api.post("/studies/:id/discussion/:item/posts/:post/:action")).handler(r::post);
     access.need(FACILITATOR, api.post("/studies/:id/discussion/:item/:action")).handler(r::thread);
     access.need(FACILITATOR, api.put("/studies/:id/discussion-words/:language")).handler(r::words);
+    access.need(READER, api.get("/studies/:id/discussions.csv")).handler(r::export);
+  }
+
+  private void export(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    s.studies().get(id).compose(study -> s.moderation().threads(study))
+        .compose(threads -> vertx.executeBlocking(() -> {
+          StringWriter out = new StringWriter();
+          DiscussionsCsv.write(threads, out);
+          return out.toString();
+        }, false))
+        .compose(audited.by(ctx, "discussions.exported", csv -> "discussions.csv"))
+        .onSuccess(csv -> ctx.response().putHeader("Content-Type", "text/csv; charset=utf-8")
+            .putHeader("Content-Disposition", "attachment; filename=\"" + id + "-discussions.csv\"").end(csv))
+        .onFailure(ctx::fail);
   }
 
   private void threads(RoutingContext ctx) {

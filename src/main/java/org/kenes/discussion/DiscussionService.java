@@ -57,7 +57,10 @@ public final class DiscussionService {
     this.clock = clock;
   }
 
-  /** The event bus address of a study's discussion events ({@code {"item"}} on every change), across instances. */
+  /**
+   * The event bus address of a study's discussion events ({@code {"item"}} on every change) on this instance; other
+   * instances learn of changes from the thread's version ({@link PostRepository#version}).
+   */
   public static String address(String study) {
     return "kenes.discussion." + study;
   }
@@ -115,9 +118,10 @@ public final class DiscussionService {
             .compose(pseudonyms -> insert(who, item, pseudonyms.post(participant, asked.content(item)), asked, now)));
   }
 
-  /** A reply answers a top-level post of the same thread: one level of replies. */
+  /** A reply answers a top-level post of the same thread that is shown: one level of replies. */
   private Future<Void> parent(Study study, String item, String parent) {
-    return posts.find(study.id(), item, parent).compose(found -> found.isEmpty()
+    return posts.find(study.id(), item, parent).compose(found -> found.filter(p -> p.state() == Post.State.VISIBLE)
+        .isEmpty()
         ? Future.failedFuture(Invalid.worded("parent", "problem.discussion.parent"))
         : found.get().reply() ? Future.failedFuture(Invalid.worded("parent", "problem.discussion.depth"))
         : Future.succeededFuture());

@@ -93,8 +93,8 @@ class DiscussionApiTest {
   }
 
   @Test
-  @DisplayName("a post too long, empty, with an unknown tag, to an unknown item, or replying to a reply is refused with "
-      + "a 4xx naming the field, and nothing is stored")
+  @DisplayName("a post too long, empty, with an unknown tag, to an unknown item, replying to a reply or to a hidden post "
+      + "is refused with a 4xx naming the field, and nothing is stored")
   void badInput() {
     DiscussionFixture f = DiscussionFixture.create(kenes, "talk-bad", "always");
     refused(f.post(0, "fees", text("x".repeat(DiscussionService.MAX_TEXT + 1))), 400, "text");
@@ -106,9 +106,13 @@ class DiscussionApiTest {
     String top = f.posted(0, "fees", text("Fees deter the poor").put("tag", "against"));
     String reply = f.posted(1, "fees", text("Not if waived").put("parent", top));
     refused(f.post(2, "fees", text("Deeper").put("parent", reply)), 400, "parent");
+    String hidden = f.posted(3, "fees", text("Soon hidden"));
+    kenes.adminPost("/api/studies/" + f.study + "/discussion/fees/posts/" + hidden + "/hide", "application/json",
+        new JsonObject().put("reason", "Rude").encode());
+    refused(f.post(2, "fees", text("To a hidden post").put("parent", hidden)), 400, "parent");
     refused(f.agree(0, "fees", top), 400, "post");
     refused(f.agree(1, "fees", "p-unknown"), 400, "post");
-    assertEquals(1, f.read(0, "fees").getJsonArray("posts").size());
+    assertEquals(2, f.read(0, "fees").getJsonArray("posts").size());
     assertEquals(1, f.read(0, "fees").getJsonArray("posts").getJsonObject(0).getJsonArray("replies").size());
     assertEquals(0, f.read(0, "fees").getJsonArray("posts").getJsonObject(0).getInteger("agreements"));
   }

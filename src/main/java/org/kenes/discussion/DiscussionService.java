@@ -89,6 +89,13 @@ public final class DiscussionService {
         .map(all -> TopArguments.of(all.resultAt(0), all.resultAt(1)));
   }
 
+  /** What the report says of each item's discussion, in the study's order of items. */
+  public Future<List<DiscussionSummary>> summary(Study study) {
+    List<String> items = study.items().stream().map(i -> i.id()).toList();
+    return Future.all(posts.all(study.id()), posts.votes(study.id(), null))
+        .map(all -> DiscussionSummary.of(items, all.resultAt(0), all.resultAt(1)));
+  }
+
   /** How many posts each item's thread shows a panelist (held ones of others aside), by item. */
   public Future<Map<String, Integer>> counts(Panelist who) {
     String reader = who.participant().id();

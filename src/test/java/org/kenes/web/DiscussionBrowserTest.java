@@ -90,7 +90,7 @@ class DiscussionBrowserTest {
 
   @Test
   @DisplayName("the moderation page lists the threads; hiding a post with a reason shows the reason to panelists in "
-      + "its place; axe-core passes on the moderation page")
+      + "its place; the report has the discussion; axe-core passes on the moderation page and the report")
   void moderate() throws Exception {
     DiscussionFixture f = DiscussionFixture.create(kenes, "browser-mod", "always");
     f.posted(1, "audit", new JsonObject().put("text", "Audit needs data").put("tag", "evidence"));
@@ -106,5 +106,11 @@ class DiscussionBrowserTest {
     axe("the moderation page after hiding");
     browser.driver.get(url("/p/" + f.token(2) + "/items/audit/thread?lang=en"));
     assertTrue(text("ol.posts").contains("Hidden by the moderators: Off topic"));
+
+    String cheap = f.posted(3, "audit", new JsonObject().put("text", "Audit is cheap").put("tag", "for"));
+    assertEquals(204, f.agree(4, "audit", cheap).statusCode());
+    browser.driver.get(url("/studies/" + f.study + "/report?lang=ru"));
+    assertTrue(text("#discussion").contains("Audit is cheap"), text("#discussion"));
+    axe("the report with its discussion section");
   }
 }

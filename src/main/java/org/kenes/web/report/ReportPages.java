@@ -15,6 +15,7 @@ import org.kenes.common.Conflict;
 import org.kenes.common.NotFound;
 import org.kenes.report.ReportLink;
 import org.kenes.round.Round;
+import org.kenes.study.Discussion;
 import org.kenes.study.Study;
 import org.kenes.study.StudyRepository;
 import org.kenes.web.Access;
@@ -132,14 +133,25 @@ public final class ReportPages {
     return s.studies().get(id).compose(study -> s.reports().report(id).compose(report -> {
       String lang = language(requested, study);
       JsonObject model = ReportView.model(report, study, lang);
-      JsonArray rounds = report.getJsonArray("rounds");
-      if (rounds.isEmpty()) {
-        return Future.succeededFuture(model);
-      }
-      // The opinion groups of the last round: the camps the panels do not show.
-      int last = rounds.getJsonObject(rounds.size() - 1).getInteger("round");
-      return s.groups().groups(id, last).map(groups -> model.put("opinion",
-          GroupsView.model(study, groups, lang).put("round", last)));
+      return discussion(model, study, lang).compose(m -> groups(m, study, report, lang));
     }));
+  }
+
+  /** The Discussion section, for a study that has one. */
+  private Future<JsonObject> discussion(JsonObject model, Study study, String lang) {
+    return study.discussion() == Discussion.OFF ? Future.succeededFuture(model)
+        : s.discussions().summary(study).map(list -> model.put("discussion", new JsonObject()
+            .put("items", DiscussionView.model(list, study, lang))));
+  }
+
+  /** The opinion groups of the last round: the camps the panels do not show. */
+  private Future<JsonObject> groups(JsonObject model, Study study, JsonObject report, String lang) {
+    JsonArray rounds = report.getJsonArray("rounds");
+    if (rounds.isEmpty()) {
+      return Future.succeededFuture(model);
+    }
+    int last = rounds.getJsonObject(rounds.size() - 1).getInteger("round");
+    return s.groups().groups(study.id(), last).map(groups -> model.put("opinion",
+        GroupsView.model(study, groups, lang).put("round", last)));
   }
 }

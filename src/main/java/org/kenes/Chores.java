@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.kenes.account.Actor;
 import org.kenes.round.Round;
+import org.kenes.services.Services;
 import org.kenes.study.Study;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

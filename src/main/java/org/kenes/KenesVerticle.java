@@ -6,8 +6,8 @@ import io.vertx.core.http.HttpServer;
 import java.time.Clock;
 import org.kenes.config.AdminToken;
 import org.kenes.config.KenesConfig;
+import org.kenes.services.Services;
 import org.kenes.store.Store;
-import org.kenes.web.WebServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -4,7 +4,6 @@ import io.vertx.core.Vertx;
 import java.util.Arrays;
 import org.kenes.cli.Analyze;
 import org.kenes.cli.Backup;
-import org.kenes.cli.Bench;
 import org.kenes.config.KenesConfig;
 
 /** The {@code kenes} command: {@code serve} and {@code analyze}. */
@@ -24,9 +23,11 @@ public final class Main {
         bench     [--quick]
                   Measures Kenes against the store beneath it: saves vs durable raw inserts (measured in
                   turns), the questionnaire page under load, a close's statistics vs one raw read, live results
-                  at 100,000 vs 1,000 panelists, a 1,000,000-row analysis in a 512 MB heap. Loads are warmed up
+                  at 100,000 vs 1,000 panelists, a 1,000,000-row analysis in a 512 MB heap; then /health, saves
+                  and the page loaded from another process as wrk would (saveVsHealth, pageVsHealth,
+                  pageBytesOnWire) and the heap after a 10,000-panelist round. Loads are warmed up
                   until the JIT compiler is done with them. Prints as it goes, one JSON line last; --quick
-                  (smaller sets) takes about two minutes on 2 cores, the full run about two and a half.
+                  (smaller sets) takes about three minutes on 2 cores, the full run about four.
         backup    FILE [--pseudonymous]
                   Every collection of the store but the sessions as portable JSON lines (a running server's
                   store too), in a file only its owner may read. It holds personal data (panelists' names,
@@ -38,7 +39,8 @@ public final class Main {
         help      This text.
 
       Environment: KENES_PORT, KENES_DATA_DIR, KENES_MONGO_URI, KENES_BASE_URL,
-        KENES_ADMIN_TOKEN (at least 24 characters), KENES_SMTP_HOST, KENES_SMTP_PORT, KENES_SMTP_FROM,
+        KENES_ADMIN_TOKEN (at least 24 characters; a new one ends the admin sessions of the old),
+        KENES_SMTP_HOST, KENES_SMTP_PORT, KENES_SMTP_FROM,
         KENES_SMTP_TLS (optional: STARTTLS when the server offers it; required: mail only over STARTTLS).
       """;
 

@@ -144,7 +144,7 @@ class ConsoleFormsTest {
   }
 
   @Test
-  @DisplayName("every form of every console page carries the session's CSRF token")
+  @DisplayName("every form of every console page that posts carries the session's CSRF token")
   void everyFormHasItsToken() {
     try (TestKenes kenes = TestKenes.start(dir.resolve("data"))) {
       kenes.createSmallStudy();
@@ -163,6 +163,10 @@ class ConsoleFormsTest {
         String[] parts = html.split("<form", -1);
         for (int i = 1; i < parts.length; i++) {
           String form = parts[i].substring(0, parts[i].indexOf("</form>"));
+          if (form.startsWith(" method=\"get\"")) {
+            // A search changes nothing, and a token in its address would end up in histories and logs.
+            continue;
+          }
           assertTrue(form.contains("name=\"csrf\" value=\"" + csrf + "\""), page + ": a form without its token");
           forms++;
         }

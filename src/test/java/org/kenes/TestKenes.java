@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.kenes.config.KenesConfig;
+import org.kenes.services.Services;
 
 /**
  * A real Kenes server for a test: the embedded store in a data folder of the test's, a random port, a known

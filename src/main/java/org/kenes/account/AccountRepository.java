@@ -68,15 +68,29 @@ public final class AccountRepository {
 
   /** Sets an account's email address (null removes it); false when there is no such account. */
   Future<Boolean> setEmail(String username, String email) {
-    JsonObject change = email == null ? new JsonObject().put("$unset", new JsonObject().put("email", ""))
-        : new JsonObject().put("$set", new JsonObject().put("email", email));
+    return update(username, email == null ? new JsonObject().put("$unset", new JsonObject().put("email", ""))
+        : new JsonObject().put("$set", new JsonObject().put("email", email)));
+  }
+
+  /** Sets an account's password hash; false when there is no such account. */
+  Future<Boolean> setPassword(String username, String passwordHash) {
+    return update(username, new JsonObject().put("$set", new JsonObject().put("password", passwordHash)));
+  }
+
+  /** Disables an account or enables it again; false when there is no such account. */
+  Future<Boolean> setDisabled(String username, boolean disabled) {
+    return update(username, disabled ? new JsonObject().put("$set", new JsonObject().put("disabled", true))
+        : new JsonObject().put("$unset", new JsonObject().put("disabled", "")));
+  }
+
+  private Future<Boolean> update(String username, JsonObject change) {
     return mongo.updateCollection(COLLECTION, new JsonObject().put("_id", username), change)
         .compose(r -> durability.sync().map(r.getDocMatched() == 1));
   }
 
   private static Account account(JsonObject d) {
     return new Account(d.getString("_id"), d.getString("name"), d.getString("createdAt"), d.getString("createdBy"),
-        preferences(d), d.getString("email"));
+        preferences(d), d.getString("email"), d.getBoolean("disabled", false));
   }
 
   private static Preferences preferences(JsonObject d) {

@@ -5,37 +5,77 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.mongo.MongoClient;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
+import org.kenes.audit.AuditLog;
 import org.kenes.common.Invalid;
 import org.kenes.common.Problem;
+import org.kenes.common.Sha256;
 import org.kenes.common.Texts;
+import org.kenes.common.TooMany;
 import org.kenes.common.Unauthorized;
 import org.kenes.participant.ParticipantReader;
-import org.kenes.participant.Tokens;
+import org.kenes.common.Tokens;
 import org.kenes.store.Durability;
 
 /** Facilitator accounts and sessions: created by the admin, signed in with a password or the admin token. */
 public final class AccountService {
 
   public static final Duration SESSION_LENGTH = Duration.ofHours(12);
+  /** How long a sign-in form stays valid. */
+  public static final Duration LOGIN_FORM_LENGTH = Duration.ofMillis(LoginForms.VALID_MS);
   private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._@-]{1,63}");
-  private static final int MIN_PASSWORD = 10;
+  static final int MIN_PASSWORD = 10;
+  /**
+   * Names the audit gives the admin, Kenes itself and a panelist: an account so named would pass for them in it (the
+   * names are kept in lower case, so this covers every case variant).
+   */
+  private static final Set<String> RESERVED = Set.of(Actor.ADMIN.name(), Actor.SYSTEM.name(),
+      Actor.PANELIST.name());
 
   private final Vertx vertx;
   private final AccountRepository accounts;
   private final SessionRepository sessions;
   private final byte[] adminToken;
+  private final AuditLog audit;
+  private final LoginGuard guard;
+  private final LoginForms forms;
+  private final AccountControl control;
 
-  public AccountService(Vertx vertx, MongoClient mongo, Durability durability, String adminToken) {
+  /** @param clock what sign-in delays are measured by (a test's own clock) */
+  public AccountService(Vertx vertx, MongoClient mongo, Durability durability, String adminToken, AuditLog audit,
+      Clock clock) {
     this.vertx = vertx;
     this.accounts = new AccountRepository(mongo, durability);
-    this.sessions = new SessionRepository(mongo, durability);
+    // The admin's sessions carry a hash of the token they were opened under: a new token ends them.
+    this.sessions = new SessionRepository(mongo, durability, Sha256.hex("kenes admin session\u0000" + adminToken));
     this.adminToken = adminToken.getBytes(StandardCharsets.UTF_8);
+    this.audit = audit;
+    this.guard = new LoginGuard(Math.max(2, Runtime.getRuntime().availableProcessors()), clock::millis);
+    this.forms = new LoginForms(this.adminToken, clock::millis);
+    this.control = new AccountControl(vertx, accounts, sessions, guard);
+  }
+
+  /** Disabling accounts, new passwords, ending sessions. */
+  public AccountControl control() {
+    return control;
+  }
+
+  /** A new CSRF token for the sign-in form, which only this server can issue ({@link LoginForms}). */
+  public String loginFormToken() {
+    return forms.issue();
+  }
+
+  /** Whether a sign-in form's CSRF token is one the server issued, and still valid. */
+  public boolean isLoginFormToken(String token) {
+    return forms.valid(token);
   }
 
   /**
@@ -43,10 +83,12 @@ public final class AccountService {
    * a short password or what is no email address.
    */
   public Future<Account> create(String username, String name, String password, String email, Actor by) {
-    String user = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
-    List<Problem> problems = new java.util.ArrayList<>();
+    String user = normal(username);
+    List<Problem> problems = new ArrayList<>();
     if (!isUsername(user)) {
       problems.add(Problem.worded("username", "problem.account.username"));
+    } else if (RESERVED.contains(user)) {
+      problems.add(Problem.worded("username", "problem.account.reserved", user));
     }
     if (password == null || password.length() < MIN_PASSWORD) {
       problems.add(Problem.worded("password", "problem.account.password", MIN_PASSWORD));
@@ -57,7 +99,7 @@ public final class AccountService {
     }
     String shown = Texts.line(name);
     Account account = new Account(user, shown == null || shown.isBlank() ? user : shown.trim(),
-        Instant.now().toString(), by.name(), Preferences.NONE, email(email));
+        Instant.now().toString(), by.name(), Preferences.NONE, email(email), false);
     return vertx.executeBlocking(() -> Passwords.hash(password), false)
         .compose(hash -> accounts.insert(account, hash))
         .map(account);
@@ -72,7 +114,7 @@ public final class AccountService {
     if (!problems.isEmpty()) {
       return Future.failedFuture(new Invalid("the email address cannot be saved", problems));
     }
-    String user = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
+    String user = normal(username);
     return accounts.setEmail(user, email(email)).compose(found -> found ? Future.<Void>succeededFuture()
         : Future.failedFuture(Invalid.worded("username", "problem.account.unknown", user)));
   }
@@ -99,37 +141,53 @@ public final class AccountService {
 
   /** An account by its username (any case). */
   public Future<Optional<Account>> find(String username) {
-    return accounts.find(username == null ? "" : username.trim().toLowerCase(Locale.ROOT))
+    return accounts.find(normal(username))
         .map(found -> found.map(AccountRepository.Stored::account));
   }
 
   /**
-   * Signs in: a username and its password, or no username and the admin token as the password. {@link Unauthorized}
-   * otherwise, without saying which part was wrong.
+   * Signs in from {@code address}: a username and its password, or no username and the admin token as the password;
+   * read in {@code language} (the console's form; null for the API), the session's language until the account chooses
+   * one of its own. {@link Unauthorized} otherwise, without saying which part was wrong, the failure audited;
+   * {@link TooMany} while the account or the address must wait ({@link LoginGuard}) or too many passwords are being
+   * checked at once.
    */
-  public Future<Session> login(String username, String password) {
-    return login(username, password, null);
-  }
-
-  /**
-   * Signs in from the console's form, read in {@code language}: the session's language until the account chooses one
-   * of its own.
-   */
-  public Future<Session> login(String username, String password, String language) {
+  public Future<Session> login(String username, String password, String language, String address) {
     String pw = password == null ? "" : password;
+    boolean byToken = username == null || username.isBlank();
+    String user = byToken ? Actor.ADMIN.name() : normal(username);
+    long wait = guard.wait(user, address);
+    if (wait > 0) {
+      return Future.failedFuture(LoginGuard.waiting(wait));
+    }
     Future<Optional<Actor>> who;
-    if (username == null || username.isBlank()) {
+    if (byToken) {
       who = Future.succeededFuture(isAdminToken(pw) ? Optional.of(Actor.ADMIN) : Optional.empty());
+    } else if (!guard.startCheck()) {
+      return Future.failedFuture(LoginGuard.busy());
     } else {
-      String user = username.trim().toLowerCase(Locale.ROOT);
+      // A disabled account's right password is refused like a wrong one, and counted as one.
       who = accounts.find(user).compose(found -> vertx.executeBlocking(() -> {
         boolean ok = Passwords.verify(pw, found.map(AccountRepository.Stored::passwordHash).orElseGet(() -> Decoy.HASH));
-        return ok && found.isPresent() ? Optional.of(new Actor(user, false)) : Optional.<Actor>empty();
-      }, false));
+        return ok && found.isPresent() && !found.get().account().disabled() ? Optional.of(new Actor(user, false))
+            : Optional.<Actor>empty();
+      }, false)).onComplete(done -> guard.endCheck());
     }
-    return who.compose(actor -> actor.isEmpty()
-        ? Future.failedFuture(new Unauthorized("the username or password is not right"))
-        : start(actor.get(), language));
+    return who.compose(actor -> {
+      if (actor.isPresent()) {
+        guard.succeeded(user);
+        return start(actor.get(), language);
+      }
+      long next = guard.failed(user, address);
+      return audit.record(Actor.SYSTEM, "login.failed", user, null, "from " + address
+              + (next > 0 ? "; the next attempt waits " + (next + 999) / 1000 + " s" : ""))
+          .compose(v -> Future.failedFuture(new Unauthorized("the username or password is not right")));
+    });
+  }
+
+  /** A username as kept: without spaces around it, in lower case. */
+  static String normal(String username) {
+    return username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
   }
 
   public Future<Preferences> preferences(Actor actor) {

@@ -7,7 +7,7 @@ import io.vertx.ext.mongo.MongoClient;
 import java.time.Instant;
 import java.util.List;
 import org.kenes.account.Actor;
-import org.kenes.participant.Tokens;
+import org.kenes.common.Tokens;
 import org.kenes.store.Durability;
 
 /**

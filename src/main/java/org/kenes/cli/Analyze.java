@@ -11,11 +11,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.kenes.answer.AnswerSet;
 import org.kenes.common.Invalid;
+import org.kenes.round.EarlierRounds;
+import org.kenes.round.ResultsJson;
+import org.kenes.round.Round;
 import org.kenes.round.RoundAnalysis;
 import org.kenes.round.RoundCounters;
+import org.kenes.round.RoundResults;
 import org.kenes.study.Item;
 import org.kenes.study.Study;
 import org.kenes.study.StudyFormat;
@@ -38,7 +43,7 @@ public final class Analyze {
 
   public static int run(String[] args, PrintStream out, PrintStream err) {
     try {
-      out.println(analyse(args).encodePrettily());
+      out.println(ResultsJson.toJson(analyse(args)).encodePrettily());
       return 0;
     } catch (UsageError e) {
       err.println("kenes analyze: " + e.getMessage());
@@ -56,7 +61,7 @@ public final class Analyze {
     }
   }
 
-  private static io.vertx.core.json.JsonObject analyse(String[] args) throws UsageError, IOException, ResponsesFile.BadRow {
+  private static RoundResults analyse(String[] args) throws UsageError, IOException, ResponsesFile.BadRow {
     Path responses = null;
     Path studyFile = null;
     Path previousFile = null;
@@ -97,15 +102,15 @@ public final class Analyze {
     Study studied = main.study();
     Set<String> answered = sets.stream().flatMap(s -> s.answers().keySet().stream()).collect(Collectors.toSet());
     List<String> items = studied.items().stream().map(Item::id).filter(answered::contains).toList();
-    Map<String, Integer> lastAsked = new HashMap<>();
-    for (String item : items) {
-      earlier.descendingMap().entrySet().stream()
-          .filter(e -> e.getValue().stream().anyMatch(s -> s.answers().containsKey(item)))
-          .findFirst()
-          .ifPresent(e -> lastAsked.put(item, e.getKey()));
-    }
+    // The file's rounds asked what their answers answer; an item is compared with the round it was last asked in by
+    // the server's own rule, so that a reworded item is compared with nothing before its rewording.
+    List<Round> held = earlier.entrySet().stream().map(e -> new Round(studied.id(), e.getKey(), false,
+        e.getValue().stream().flatMap(s -> s.answers().keySet().stream()).distinct().toList(), null, null, null))
+        .toList();
+    Map<String, Integer> lastAsked = EarlierRounds.lastAsked(studied,
+        new Round(studied.id(), chosen, false, items, null, null, null), held);
     Map<Integer, Map<String, Map<String, Number>>> earlierCounters = new HashMap<>();
-    for (int n : new java.util.TreeSet<>(lastAsked.values())) {
+    for (int n : new TreeSet<>(lastAsked.values())) {
       earlierCounters.put(n, RoundCounters.of(studied, items, earlier.get(n), p -> Map.of()));
     }
     Map<String, Map<String, Number>> counters = RoundCounters.of(studied, items, sets,

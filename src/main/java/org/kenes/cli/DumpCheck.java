@@ -16,13 +16,14 @@ import org.kenes.account.AccountService;
 import org.kenes.account.Passwords;
 import org.kenes.answer.AnswerReader;
 import org.kenes.common.Invalid;
+import org.kenes.common.Problem;
+import org.kenes.common.Tokens;
 import org.kenes.discussion.Post;
 import org.kenes.discussion.Tag;
-import org.kenes.common.Problem;
 import org.kenes.mail.Message;
 import org.kenes.mail.MessageText;
 import org.kenes.participant.ParticipantReader;
-import org.kenes.participant.Tokens;
+import org.kenes.round.ResultsJson;
 import org.kenes.store.Dump;
 import org.kenes.study.Item;
 import org.kenes.study.ItemType;
@@ -287,6 +288,12 @@ final class DumpCheck {
         boolean known = item instanceof JsonObject o && asked.contains(o.getValue("id"))
             && study.item(o.getString("id")).map(i -> i.type().key()).orElse("").equals(o.getValue("type"));
         check(known, "json.items", "an item that is not one of the round's, or not of its type");
+      }
+      // Results are read into their type wherever they are shown: a restored one must read.
+      try {
+        ResultsJson.fromJson(results);
+      } catch (RuntimeException e) {
+        problem("json", "not round results as Kenes writes them");
       }
     });
   }

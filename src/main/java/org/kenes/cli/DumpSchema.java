@@ -109,7 +109,8 @@ final class DumpSchema {
         optional("error", Kind.TEXT_OR_NULL)));
     FIELDS.put("accounts", List.of(field("_id", Kind.TEXT), field("name", Kind.TEXT), field("password", Kind.TEXT),
         field("createdAt", Kind.INSTANT), field("createdBy", Kind.TEXT), optional("language", Kind.TEXT_OR_NULL),
-        optional("timeZone", Kind.TEXT_OR_NULL), optional("email", Kind.TEXT_OR_NULL)));
+        optional("timeZone", Kind.TEXT_OR_NULL), optional("email", Kind.TEXT_OR_NULL),
+        optional("disabled", Kind.BOOLEAN)));
     FIELDS.put("settings", List.of(field("_id", Kind.TEXT), optional("language", Kind.TEXT_OR_NULL),
         optional("timeZone", Kind.TEXT_OR_NULL)));
     FIELDS.put("roles", List.of(field("_id", Kind.TEXT), field("study", Kind.TEXT), field("username", Kind.TEXT),

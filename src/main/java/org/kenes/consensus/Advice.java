@@ -28,6 +28,11 @@ public record Advice(boolean stop, Basis basis, String reason, List<String> pend
     public String key() {
       return Keys.of(this);
     }
+
+    /** @throws IllegalArgumentException for a key that names no basis */
+    public static Basis fromKey(String key) {
+      return Keys.find(values(), key);
+    }
   }
 
   public Advice {

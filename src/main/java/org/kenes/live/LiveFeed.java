@@ -4,7 +4,10 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Optional;
+import org.kenes.round.ItemResult;
+import org.kenes.round.ResultsJson;
 import org.kenes.round.Round;
+import org.kenes.round.RoundResults;
 import org.kenes.round.RoundService;
 
 /**
@@ -22,37 +25,45 @@ public final class LiveFeed {
     this.rounds = rounds;
   }
 
-  public Future<JsonObject> snapshot(String studyId) {
+  /**
+   * A study's current round and its results.
+   *
+   * @param round null, like results, before the first round opens
+   */
+  public record Snapshot(String study, Round round, RoundResults results) {
+
+    /** The event's JSON: {@code {"study", "round", "status", ...}}. */
+    public JsonObject toJson() {
+      if (round == null) {
+        return new JsonObject().put("study", study).putNull("round").put("status", "none");
+      }
+      JsonArray items = new JsonArray();
+      for (ItemResult item : results.items()) {
+        JsonObject entry = new JsonObject().put("id", item.id()).put("type", item.type().key()).put("n", item.n());
+        if (item instanceof ItemResult.Rating r) {
+          entry.put("verdict", r.verdict().key()).put("agree", r.overall().agree()).put("median", r.overall().median());
+        } else if (item instanceof ItemResult.Ranking r) {
+          entry.put("kendallW", r.overall().kendallW());
+        }
+        items.add(entry);
+      }
+      return new JsonObject().put("study", round.study()).put("round", round.number())
+          .put("status", round.open() ? "open" : "closed").put("closesAt", round.closesAt())
+          .put("provisional", results.provisional()).put("counted", results.counted())
+          .put("participation", ResultsJson.participation(results.participation())).put("items", items)
+          .put("advice", ResultsJson.advice(results.advice()));
+    }
+  }
+
+  public Future<Snapshot> snapshot(String studyId) {
     return rounds.list(studyId).compose(all -> {
       Optional<Round> current = all.stream().filter(Round::open).findFirst()
           .or(() -> all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1)));
       if (current.isEmpty()) {
-        return Future.succeededFuture(new JsonObject().put("study", studyId).putNull("round").put("status", "none"));
+        return Future.succeededFuture(new Snapshot(studyId, null, null));
       }
       Round round = current.get();
-      return rounds.results(studyId, round.number()).map(results -> summary(round, results));
+      return rounds.results(studyId, round.number()).map(results -> new Snapshot(studyId, round, results));
     });
-  }
-
-  private static JsonObject summary(Round round, JsonObject results) {
-    JsonArray items = new JsonArray();
-    for (Object o : results.getJsonArray("items")) {
-      JsonObject item = (JsonObject) o;
-      JsonObject overall = item.getJsonObject("overall", new JsonObject());
-      JsonObject entry = new JsonObject().put("id", item.getString("id")).put("type", item.getString("type"))
-          .put("n", overall.getValue("n", item.getValue("responses")));
-      if ("rating".equals(item.getString("type"))) {
-        entry.put("verdict", overall.getString("verdict")).put("agree", overall.getValue("agree"))
-            .put("median", overall.getValue("median"));
-      } else if ("ranking".equals(item.getString("type"))) {
-        entry.put("kendallW", overall.getValue("kendallW"));
-      }
-      items.add(entry);
-    }
-    return new JsonObject().put("study", round.study()).put("round", round.number())
-        .put("status", round.open() ? "open" : "closed").put("closesAt", round.closesAt())
-        .put("provisional", results.getBoolean("provisional", false)).put("counted", results.getValue("counted"))
-        .put("participation", results.getJsonObject("participation")).put("items", items)
-        .put("advice", results.getJsonObject("advice"));
   }
 }

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -50,6 +51,7 @@ public final class MailService {
   private final MessageTextRepository texts;
   private final Mailer mailer;
   private final Publications publications;
+  private final Vertx vertx;
 
   public MailService(Vertx vertx, KenesConfig config, MongoClient mongo, Durability durability, StudyService studies,
       ParticipantRepository participants, RoundService rounds, AnswerRepository answers, Publications publications) {
@@ -62,7 +64,10 @@ public final class MailService {
     this.texts = new MessageTextRepository(mongo, durability);
     this.mailer = Mailer.create(vertx, config, outbox);
     this.publications = publications;
+    this.vertx = vertx;
   }
+
+  private static final Comparator<Message> OLDEST_FIRST = Comparator.comparing(Message::at).thenComparing(Message::id);
 
   public Mailer mailer() {
     return mailer;
@@ -213,8 +218,10 @@ public final class MailService {
     });
   }
 
+  /** A study's messages, oldest first. */
   public Future<List<Message>> outbox(String studyId) {
-    return studies.get(studyId).compose(s -> outbox.list(studyId));
+    return studies.get(studyId).compose(s -> outbox.list(studyId))
+        .compose(all -> vertx.executeBlocking(() -> all.stream().sorted(OLDEST_FIRST).toList(), false));
   }
 
   /** Who has an invitation in the outbox, by participant id, with its status. */

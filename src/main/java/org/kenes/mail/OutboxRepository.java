@@ -49,9 +49,12 @@ final class OutboxRepository {
         });
   }
 
+  /**
+   * A study's messages in no particular order: the embedded store sorts 20,000 of them slowly and answers nobody else
+   * meanwhile (not even /health), so the caller sorts them, on a worker.
+   */
   Future<List<Message>> list(String study) {
-    return mongo.findWithOptions(COLLECTION, new JsonObject().put("study", study),
-            new FindOptions().setSort(new JsonObject().put("at", 1).put("_id", 1)))
+    return mongo.find(COLLECTION, new JsonObject().put("study", study))
         .map(docs -> docs.stream().map(OutboxRepository::message).toList());
   }
 

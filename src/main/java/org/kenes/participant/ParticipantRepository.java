@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.kenes.common.Recent;
 import org.kenes.common.Sha256;
+import org.kenes.common.Tokens;
 import org.kenes.store.Durability;
 import org.kenes.store.Pages;
 

@@ -8,6 +8,7 @@ import io.vertx.ext.mongo.UpdateOptions;
 import java.time.Instant;
 import java.util.Base64;
 import org.kenes.common.Recent;
+import org.kenes.common.Tokens;
 import org.kenes.store.Durability;
 import org.kenes.store.Store;
 

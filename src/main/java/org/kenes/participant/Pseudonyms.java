@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.kenes.common.Tokens;
 
 /**
  * The names under which a study's answers leave the server (DESIGN.md, "Personal data is separate from answers"):

@@ -11,7 +11,7 @@ import org.kenes.account.Actor;
 import org.kenes.common.Invalid;
 import org.kenes.common.NotFound;
 import org.kenes.common.Sha256;
-import org.kenes.participant.Tokens;
+import org.kenes.common.Tokens;
 import org.kenes.store.Durability;
 
 /**

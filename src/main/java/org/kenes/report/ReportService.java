@@ -8,10 +8,18 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
 import org.kenes.change.Change;
 import org.kenes.change.ChangeService;
+import org.kenes.consensus.Bridging;
 import org.kenes.consensus.Criteria;
+import org.kenes.consensus.RankingStats;
+import org.kenes.consensus.RatingStats;
+import org.kenes.round.ItemResult;
+import org.kenes.round.ResultsJson;
 import org.kenes.round.Round;
+import org.kenes.round.RoundResults;
 import org.kenes.round.RoundService;
 import org.kenes.study.Item;
 import org.kenes.study.ItemType;
@@ -50,46 +58,54 @@ public final class ReportService {
     });
   }
 
-  private static JsonObject build(Study study, List<Round> all, List<JsonObject> results) {
-    Map<String, List<JsonObject>> byItem = new LinkedHashMap<>();
+  /** An item's results in one round; provisional while the round is open. */
+  private record Asked(int round, boolean provisional, ItemResult result) {
+
+    JsonObject toJson() {
+      return ResultsJson.item(result).put("round", round).put("provisional", provisional);
+    }
+  }
+
+  private static JsonObject build(Study study, List<Round> all, List<RoundResults> results) {
+    Map<String, List<Asked>> byItem = new LinkedHashMap<>();
     study.items().forEach(i -> byItem.put(i.id(), new ArrayList<>()));
     JsonArray roundsJson = new JsonArray();
     for (int k = 0; k < all.size(); k++) {
       Round round = all.get(k);
-      JsonObject r = results.get(k);
+      RoundResults r = results.get(k);
       roundsJson.add(new JsonObject().put("round", round.number()).put("status", round.open() ? "open" : "closed")
           .put("openedAt", round.openedAt()).put("closedAt", round.closedAt()).put("items", round.items().size())
-          .put("participation", r.getJsonObject("participation")).put("advice", r.getJsonObject("advice")));
-      r.getJsonArray("items").stream().map(JsonObject.class::cast)
-          .forEach(item -> byItem.computeIfAbsent(item.getString("id"), id -> new ArrayList<>())
-              .add(item.copy().put("round", round.number()).put("provisional", round.open())));
+          .put("participation", ResultsJson.participation(r.participation()))
+          .put("advice", ResultsJson.advice(r.advice())));
+      r.items().forEach(item -> byItem.computeIfAbsent(item.id(), id -> new ArrayList<>())
+          .add(new Asked(round.number(), round.open(), item)));
     }
     JsonArray items = new JsonArray();
-    Map<String, List<JsonObject>> verdicts = new LinkedHashMap<>();
+    Map<String, List<Item>> verdicts = new LinkedHashMap<>();
     List.of("consensus-in", "consensus-out", "no-consensus", "insufficient", "in-progress", "not-asked", "retired")
         .forEach(v -> verdicts.put(v, new ArrayList<>()));
     for (Item item : study.items()) {
-      List<JsonObject> history = byItem.get(item.id());
+      List<Asked> history = byItem.get(item.id());
       JsonObject entry = new JsonObject().put("id", item.id()).put("type", item.type().key())
           .put("category", item.category()).put("text", new JsonObject(new LinkedHashMap<>(item.text().values())))
-          .put("rounds", new JsonArray(history)).put("retired", item.retired());
+          .put("rounds", new JsonArray(history.stream().map(Asked::toJson).toList())).put("retired", item.retired());
       if (item.type() == ItemType.RATING) {
         // The summary stands on closed rounds: an open round's live figures are provisional, shown in its row only.
-        JsonObject last = lastClosed(history);
-        String verdict = last != null ? last.getJsonObject("overall").getString("verdict")
+        Asked last = lastClosed(history);
+        String verdict = last != null ? ((ItemResult.Rating) last.result()).verdict().key()
             : history.isEmpty() ? "not-asked" : "in-progress";
-        entry.put("verdict", verdict).put("finalRound", last == null ? null : last.getInteger("round"));
+        entry.put("verdict", verdict).put("finalRound", last == null ? null : last.round());
         // A retired item keeps its last verdict, but is no longer open: the summary lists it on its own.
-        verdicts.get(item.retired() ? "retired" : verdict).add(entry);
+        verdicts.get(item.retired() ? "retired" : verdict).add(item);
       }
       items.add(entry);
     }
-    Comparator<JsonObject> byAgreement = Comparator
-        .comparing((JsonObject e) -> finalStat(e, "agree"), Comparator.reverseOrder())
-        .thenComparing(e -> finalStat(e, "median"), Comparator.reverseOrder());
+    Comparator<Item> byAgreement = Comparator
+        .comparing((Item i) -> finalStat(byItem.get(i.id()), RatingStats::agree), Comparator.reverseOrder())
+        .thenComparing(i -> finalStat(byItem.get(i.id()), RatingStats::median), Comparator.reverseOrder());
     JsonObject summary = new JsonObject();
     verdicts.forEach((verdict, entries) -> summary.put(verdict, new JsonArray(entries.stream().sorted(byAgreement)
-        .map(e -> e.getString("id")).toList())));
+        .map(Item::id).toList())));
     Round open = all.stream().filter(Round::open).findFirst().orElse(null);
     return new JsonObject().put("study", study.id()).put("title", new JsonObject(new LinkedHashMap<>(study.title().values())))
         .put("languages", new JsonArray(study.languages())).put("method", method(study))
@@ -98,26 +114,26 @@ public final class ReportService {
         .put("categories", new JsonArray(study.categories().stream().map(c -> new JsonObject().put("id", c.id())
             .put("name", new JsonObject(new LinkedHashMap<>(c.name().values())))).toList()))
         .put("rounds", roundsJson).put("openRound", open == null ? null : open.number()).put("summary", summary
-            .put("consensusInByCategory", byCategory(study, verdicts.get("consensus-in").stream().sorted(byAgreement).toList()))
-            .put("rankings", rankings(items))
-            .put("all-panels-in", bridging(verdicts, "all-panels-in"))
-            .put("divided", bridging(verdicts, "divided")))
+            .put("consensusInByCategory", byCategory(study, verdicts.get("consensus-in").stream().sorted(byAgreement)
+                .toList()))
+            .put("rankings", rankings(study, byItem))
+            .put("all-panels-in", bridging(verdicts, byItem, Bridging.ALL_PANELS_IN))
+            .put("divided", bridging(verdicts, byItem, Bridging.DIVIDED)))
         .put("items", items);
   }
 
   /** The items that reached consensus to include, in their ranked order, under the categories of the study. */
-  private static JsonArray byCategory(Study study, List<JsonObject> ranked) {
+  private static JsonArray byCategory(Study study, List<Item> ranked) {
     List<String> order = new ArrayList<>(study.categories().stream().map(c -> c.id()).toList());
-    ranked.forEach(e -> {
-      String category = e.getString("category");
-      if (!order.contains(category)) {
-        order.add(category);
+    ranked.forEach(item -> {
+      if (!order.contains(item.category())) {
+        order.add(item.category());
       }
     });
     JsonArray groups = new JsonArray();
     for (String category : order) {
-      List<String> ids = ranked.stream().filter(e -> java.util.Objects.equals(category, e.getString("category")))
-          .map(e -> e.getString("id")).toList();
+      List<String> ids = ranked.stream().filter(item -> Objects.equals(category, item.category())).map(Item::id)
+          .toList();
       if (!ids.isEmpty()) {
         groups.add(new JsonObject().put("category", category).put("items", new JsonArray(ids)));
       }
@@ -126,32 +142,33 @@ public final class ReportService {
   }
 
   /** Each ranking item's options in the order of their mean ranks in the last round that asked it, with W. */
-  private static JsonArray rankings(JsonArray items) {
+  private static JsonArray rankings(Study study, Map<String, List<Asked>> byItem) {
     JsonArray out = new JsonArray();
-    for (Object o : items) {
-      JsonObject item = (JsonObject) o;
-      JsonObject last = lastClosed(item.getJsonArray("rounds").stream().map(JsonObject.class::cast).toList());
-      if (!"ranking".equals(item.getString("type")) || last == null) {
+    for (Item item : study.items()) {
+      Asked last = lastClosed(byItem.get(item.id()));
+      if (item.type() != ItemType.RANKING || last == null) {
         continue;
       }
-      JsonObject overall = last.getJsonObject("overall", new JsonObject());
-      JsonObject meanRanks = overall.getJsonObject("meanRanks", new JsonObject());
-      List<String> order = meanRanks.fieldNames().stream()
-          .sorted(Comparator.comparingDouble((String k) -> meanRanks.getDouble(k)).thenComparing(k -> k)).toList();
-      out.add(new JsonObject().put("id", item.getString("id")).put("round", last.getInteger("round"))
-          .put("n", overall.getValue("n")).put("order", new JsonArray(order)).put("kendallW", overall.getValue("kendallW"))
-          .put("strength", overall.getValue("strength")).put("p", overall.getValue("p")));
+      RankingStats overall = ((ItemResult.Ranking) last.result()).overall();
+      Map<String, Double> meanRanks = overall.meanRanks();
+      List<String> order = meanRanks.keySet().stream()
+          .sorted(Comparator.comparingDouble((String k) -> meanRanks.get(k)).thenComparing(k -> k)).toList();
+      out.add(new JsonObject().put("id", item.id()).put("round", last.round())
+          .put("n", overall.m()).put("order", new JsonArray(order)).put("kendallW", overall.kendallW())
+          .put("strength", overall.kendallW() == null ? null : RankingStats.strength(overall.kendallW()))
+          .put("p", overall.p()));
     }
     return out;
   }
 
   /** The rating items whose last round has the given bridging: consensus in every panel, or panels divided. */
-  private static JsonArray bridging(Map<String, List<JsonObject>> verdicts, String kind) {
+  private static JsonArray bridging(Map<String, List<Item>> verdicts, Map<String, List<Asked>> byItem,
+      Bridging kind) {
     JsonArray ids = new JsonArray();
-    verdicts.values().forEach(entries -> entries.forEach(e -> {
-      JsonObject last = lastClosed(e.getJsonArray("rounds").stream().map(JsonObject.class::cast).toList());
-      if (last != null && kind.equals(last.getString("bridging"))) {
-        ids.add(e.getString("id"));
+    verdicts.values().forEach(items -> items.forEach(item -> {
+      Asked last = lastClosed(byItem.get(item.id()));
+      if (last != null && ((ItemResult.Rating) last.result()).bridging() == kind) {
+        ids.add(item.id());
       }
     }));
     return ids;
@@ -169,16 +186,16 @@ public final class ReportService {
         .put("at", c.at());
   }
 
-  private static double finalStat(JsonObject entry, String field) {
-    JsonObject last = lastClosed(entry.getJsonArray("rounds").stream().map(JsonObject.class::cast).toList());
-    Double value = last == null ? null : last.getJsonObject("overall").getDouble(field);
+  private static double finalStat(List<Asked> history, Function<RatingStats, Double> stat) {
+    Asked last = lastClosed(history);
+    Double value = last == null ? null : stat.apply(((ItemResult.Rating) last.result()).overall());
     return value == null ? Double.NEGATIVE_INFINITY : value;
   }
 
   /** The item's results in the last closed round that asked it, or null while only an open round has. */
-  private static JsonObject lastClosed(List<JsonObject> history) {
+  private static Asked lastClosed(List<Asked> history) {
     for (int i = history.size() - 1; i >= 0; i--) {
-      if (!history.get(i).getBoolean("provisional", false)) {
+      if (!history.get(i).provisional()) {
         return history.get(i);
       }
     }

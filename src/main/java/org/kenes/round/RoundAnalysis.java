@@ -1,7 +1,5 @@
 package org.kenes.round;
 
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,59 +92,36 @@ public final class RoundAnalysis {
 
   private RoundAnalysis() {}
 
-  public static JsonObject analyse(Input in) {
-    JsonArray items = new JsonArray();
-    List<ItemOutcome> outcomes = new ArrayList<>();
+  public static RoundResults analyse(Input in) {
+    List<ItemResult> items = new ArrayList<>();
     for (String itemId : in.items()) {
       Item item = in.study().item(itemId).orElseThrow();
-      JsonObject result = switch (item.type()) {
-        case RATING -> rating(in, item, outcomes);
-        case RANKING -> new JsonObject().put("id", item.id()).put("type", "ranking")
-            .put("overall", ResultsJson.ranking(RankingStats.of(in.tallies().rankings().get(itemId))));
-        case OPEN -> new JsonObject().put("id", item.id()).put("type", "open")
-            .put("responses", in.tallies().open().get(itemId));
-      };
-      if (in.texts() != null && item.type() != ItemType.OPEN) {
-        result.put("comments", new JsonArray(in.texts().comments().getOrDefault(itemId, List.of())));
-      }
-      if (in.texts() != null && item.type() == ItemType.RATING) {
-        result.put("reasons", new JsonArray(in.texts().reasons().getOrDefault(itemId, List.of())));
-      }
-      items.add(result);
+      items.add(switch (item.type()) {
+        case RATING -> rating(in, item);
+        case RANKING -> new ItemResult.Ranking(itemId, RankingStats.of(in.tallies().rankings().get(itemId)),
+            in.texts() == null ? null : in.texts().comments().getOrDefault(itemId, List.of()));
+        case OPEN -> new ItemResult.Open(itemId, in.tallies().open().get(itemId));
+      });
     }
-    Advice advice = Advice.of(in.round(), in.study().rounds().max(), outcomes);
-    return new JsonObject()
-        .put("study", in.study().id())
-        .put("round", in.round())
-        .put("provisional", in.provisional())
-        .put("participation", participation(in))
-        .put("items", items)
-        .put("advice", new JsonObject().put("stop", advice.stop()).put("reason", advice.reason())
-            .put("pending", new JsonArray(advice.pending())).put("basis", advice.basis().key())
-            .put("undecided", new JsonArray(advice.undecided())));
+    List<ItemOutcome> outcomes = items.stream().filter(ItemResult.Rating.class::isInstance)
+        .map(ItemResult.Rating.class::cast).map(r -> new ItemOutcome(r.id(), r.verdict(), r.stable())).toList();
+    return new RoundResults(in.study().id(), in.round(), in.provisional(), participation(in), items,
+        Advice.of(in.round(), in.study().rounds().max(), outcomes), null);
   }
 
-  private static JsonObject rating(Input in, Item item, List<ItemOutcome> outcomes) {
+  private static ItemResult.Rating rating(Input in, Item item) {
     Study study = in.study();
     RatingItemResult result = RatingItems.analyse(in.tallies().ratings().get(item.id()), study.criteria());
-    JsonObject json = new JsonObject().put("id", item.id()).put("type", "rating")
-        .put("overall", ResultsJson.stats(result.overall()))
-        .put("panels", ResultsJson.panels(study.panelIds(), result))
-        .put("bridging", result.bridging().key())
-        .put("gic", result.gic());
-    if (result.tooFewToJudge() != null) {
-      json.put("tooFewToJudge", new JsonArray(result.tooFewToJudge()));
-    }
+    List<ItemResult.PanelStats> panels = study.panelIds().stream()
+        .map(panel -> new ItemResult.PanelStats(panel, result.panels().get(panel))).toList();
     Previous previous = in.previousByItem().get(item.id());
-    Boolean stable = null;
-    if (previous != null) {
-      Stability stability = Stability.of(previous.overall(), in.tallies().overall(item.id()),
-          in.tallies().pairs().get(item.id()), study.criteria().stableBelowPct());
-      json.put("stability", ResultsJson.stability(stability, previous.round()));
-      stable = stability.stable();
-    }
-    outcomes.add(new ItemOutcome(item.id(), result.overall().verdict(), stable));
-    return json;
+    ItemResult.ItemStability stability = previous == null ? null : new ItemResult.ItemStability(previous.round(),
+        Stability.of(previous.overall(), in.tallies().overall(item.id()), in.tallies().pairs().get(item.id()),
+            study.criteria().stableBelowPct()));
+    Texts texts = in.texts();
+    return new ItemResult.Rating(item.id(), result.overall(), panels, result.bridging(), result.gic(),
+        result.tooFewToJudge(), stability, texts == null ? null : texts.comments().getOrDefault(item.id(), List.of()),
+        texts == null ? null : texts.reasons().getOrDefault(item.id(), List.of()));
   }
 
   /**
@@ -168,19 +143,19 @@ public final class RoundAnalysis {
 
   /**
    * Invited and responded, overall and by panel. A panel's count of respondents is withheld like its ratings
-   * ({@link Disclosure}, primary and secondary): {@code {"invited", "responded": null, "suppressed": true}}.
+   * ({@link Disclosure}, primary and secondary).
    */
-  private static JsonObject participation(Input in) {
+  private static RoundResults.Participation participation(Input in) {
     Set<String> withheld = Disclosure.withheld(in.tallies().responded(), in.study().criteria().minCell());
-    JsonObject panels = new JsonObject();
+    Map<String, RoundResults.PanelCount> panels = new LinkedHashMap<>();
     long responded = 0;
     for (Map.Entry<String, Long> panel : in.tallies().responded().entrySet()) {
-      JsonObject counts = new JsonObject().put("invited", in.invitedByPanel().getOrDefault(panel.getKey(), 0L));
-      panels.put(panel.getKey(), withheld.contains(panel.getKey()) ? counts.putNull("responded").put("suppressed", true)
-          : counts.put("responded", panel.getValue()));
+      boolean suppressed = withheld.contains(panel.getKey());
+      panels.put(panel.getKey(), new RoundResults.PanelCount(in.invitedByPanel().getOrDefault(panel.getKey(), 0L),
+          suppressed ? null : panel.getValue(), suppressed));
       responded += panel.getValue();
     }
     long invited = in.invitedByPanel().values().stream().mapToLong(Long::longValue).sum();
-    return new JsonObject().put("invited", invited).put("responded", responded).put("panels", panels);
+    return new RoundResults.Participation(invited, responded, panels);
   }
 }

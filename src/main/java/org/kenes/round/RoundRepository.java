@@ -113,21 +113,20 @@ public final class RoundRepository {
    * text: the results of a large round are hundreds of kB of nested fields, which the embedded store would serialise
    * field by field at each commit, and nothing queries inside them.
    */
-  public Future<Void> saveResults(String study, int number, JsonObject results) {
+  public Future<Void> saveResults(String study, int number, RoundResults results) {
     return mongo.save(RESULTS, new JsonObject().put("_id", Round.key(study, number)).put("study", study)
-            .put("round", number).put(RESULTS_JSON, results.encode()))
+            .put("round", number).put(RESULTS_JSON, ResultsJson.toJson(results).encode()))
         .compose(id -> durability.sync());
   }
 
-  public Future<Optional<JsonObject>> results(String study, int number) {
+  public Future<Optional<RoundResults>> results(String study, int number) {
     return mongo.findOne(RESULTS, new JsonObject().put("_id", Round.key(study, number)), null)
         .map(doc -> Optional.ofNullable(doc).map(d -> {
           if (d.getValue(RESULTS_JSON) instanceof String json) {
-            return new JsonObject(json);
+            return ResultsJson.fromJson(new JsonObject(json));
           }
           // Stored by Kenes before results were kept as one text: the document itself.
-          d.remove("_id");
-          return d;
+          return ResultsJson.fromJson(d);
         }));
   }
 

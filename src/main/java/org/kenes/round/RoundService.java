@@ -2,29 +2,28 @@ package org.kenes.round;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.kenes.answer.AnswerRepository;
 import org.kenes.answer.AnswerSet;
 import org.kenes.common.Conflict;
 import org.kenes.common.Invalid;
 import org.kenes.common.NotFound;
 import org.kenes.common.Recent;
-import org.kenes.consensus.Verdict;
 import org.kenes.participant.ParticipantRepository;
 import org.kenes.store.Durability;
 import org.kenes.study.CarryForward;
 import org.kenes.study.Item;
-import org.kenes.study.ItemType;
 import org.kenes.study.Study;
 import org.kenes.study.StudyService;
 
@@ -44,7 +43,7 @@ public final class RoundService {
   private final TallyRepository tallies;
   private final Recent<String, List<Round>> recent = new Recent<>(1_000, 10_000, System::currentTimeMillis);
   /** A closed round's results, which never change once stored: the feedback of every later save and page. */
-  private final Recent<String, Optional<JsonObject>> stored =
+  private final Recent<String, Optional<RoundResults>> stored =
       new Recent<>(60_000, 1_000, System::currentTimeMillis, Optional::isPresent);
   private final SaveLeases leases;
   private final LiveSteps steps;
@@ -140,7 +139,7 @@ public final class RoundService {
   }
 
   /** Closes a round and stores its results for good; closing a closed round answers its stored results. */
-  public Future<JsonObject> close(String studyId, int number) {
+  public Future<RoundResults> close(String studyId, int number) {
     return round(studyId, number).compose(round -> {
       if (!round.open()) {
         return results(studyId, number);
@@ -162,18 +161,18 @@ public final class RoundService {
   }
 
   /** The results of a round: stored if it is closed (computed and stored on first request), live if it is open. */
-  public Future<JsonObject> results(String studyId, int number) {
+  public Future<RoundResults> results(String studyId, int number) {
     return stored.get(Round.key(studyId, number), k -> rounds.results(studyId, number)).compose(kept -> {
       if (kept.isPresent()) {
-        return Future.succeededFuture(kept.get().copy());
+        return Future.succeededFuture(kept.get());
       }
       return round(studyId, number).compose(this::computeAndKeep);
     });
   }
 
   /** A round's results computed; a closed round's stored for good. */
-  private Future<JsonObject> computeAndKeep(Round round) {
-    Future<JsonObject> computed = compute(round);
+  private Future<RoundResults> computeAndKeep(Round round) {
+    Future<RoundResults> computed = compute(round);
     return round.open() ? computed
         : computed.compose(results -> rounds.saveResults(round.study(), round.number(), results).map(results));
   }
@@ -208,7 +207,7 @@ public final class RoundService {
    * Runs a save on an open round: registered in flight atomically with the check that the round is open, and
    * released when done, so that a close neither loses it nor lets it in afterwards ({@link SaveLeases}).
    */
-  public <T> Future<T> withinOpen(Round round, java.util.function.Supplier<Future<T>> save) {
+  public <T> Future<T> withinOpen(Round round, Supplier<Future<T>> save) {
     return leases.run(round, save);
   }
 
@@ -235,16 +234,16 @@ public final class RoundService {
    * Live results come from the tallies saves keep in the store, in O(items × scale points); a closed round's come
    * from its answers, which also rewrites its tallies exactly, with the anonymous comments.
    */
-  private Future<JsonObject> compute(Round round) {
+  private Future<RoundResults> compute(Round round) {
     String studyId = round.study();
     return Future.all(studies.get(studyId), rounds.list(studyId)).compose(loaded -> {
       Study study = loaded.resultAt(0);
-      Map<String, Integer> lastAsked = lastAsked(study, round, loaded.resultAt(1));
+      Map<String, Integer> lastAsked = EarlierRounds.lastAsked(study, round, loaded.resultAt(1));
       return round.open() ? live(study, round, lastAsked) : closed(study, round, lastAsked);
     });
   }
 
-  private Future<JsonObject> analyse(RoundAnalysis.Input in) {
+  private Future<RoundResults> analyse(RoundAnalysis.Input in) {
     return vertx.executeBlocking(() -> RoundAnalysis.analyse(in), false);
   }
 
@@ -252,7 +251,7 @@ public final class RoundService {
    * An open round's results: the response counts live, the statistics as the panels' last steps have them
    * ({@link LiveSteps}), with {@code counted}, the submitted answer sets they count.
    */
-  private Future<JsonObject> live(Study study, Round round, Map<String, Integer> lastAsked) {
+  private Future<RoundResults> live(Study study, Round round, Map<String, Integer> lastAsked) {
     return Future.all(participants.countByPanel(study.id()), steps.view(study, round.number()),
             previous(study, lastAsked))
         .compose(all -> {
@@ -262,7 +261,7 @@ public final class RoundService {
           return analyse(new RoundAnalysis.Input(study, round.number(), round.items(),
                   new RoundTallies(stepped.ratings(), stepped.pairs(), stepped.rankings(), stepped.open(), responded),
                   all.resultAt(0), all.resultAt(2), null, true))
-              .map(results -> results.put("counted", view.counted()));
+              .map(results -> results.counting(view.counted()));
         });
   }
 
@@ -292,17 +291,8 @@ public final class RoundService {
    * A closed round's results from its answers. The earlier rounds' figures are read while the answers are, and the
    * round's tallies are rewritten from the count while it is analysed.
    */
-  private Future<JsonObject> closed(Study study, Round round, Map<String, Integer> lastAsked) {
-    List<Integer> earlier = lastAsked.values().stream().distinct().sorted().toList();
-    Future<Map<Integer, List<AnswerSet>>> earlierSets = Future.all(earlier.stream()
-            .map(n -> answers.list(study.id(), n)).toList())
-        .map(all -> {
-          Map<Integer, List<AnswerSet>> byRound = new HashMap<>();
-          for (int i = 0; i < earlier.size(); i++) {
-            byRound.put(earlier.get(i), all.resultAt(i));
-          }
-          return byRound;
-        });
+  private Future<RoundResults> closed(Study study, Round round, Map<String, Integer> lastAsked) {
+    Future<Map<Integer, List<AnswerSet>>> earlierSets = EarlierRounds.load(lastAsked, n -> answers.list(study.id(), n));
     Future<Map<String, RoundAnalysis.Previous>> previous = previous(study, lastAsked);
     return Future.all(participants.countByPanel(study.id()), earlierSets).compose(all -> {
       RoundCounters.Count counters = new RoundCounters.Count(study, round.items(),
@@ -325,43 +315,19 @@ public final class RoundService {
 
   /** Each item's overall ratings in the round it was last asked in, from that closed round's tallies. */
   private Future<Map<String, RoundAnalysis.Previous>> previous(Study study, Map<String, Integer> lastAsked) {
-    List<Integer> earlier = lastAsked.values().stream().distinct().sorted().toList();
-    return Future.all(earlier.stream().map(n -> tallies.read(study.id(), n)).toList()).map(all -> {
-      Map<Integer, Map<String, Map<String, Number>>> byRound = new HashMap<>();
-      for (int i = 0; i < earlier.size(); i++) {
-        byRound.put(earlier.get(i), all.resultAt(i));
-      }
-      return RoundAnalysis.previous(study, lastAsked, byRound);
-    });
-  }
-
-  /**
-   * For each item of the round asked before in its present wording, the latest earlier round that asked it: a
-   * reworded item is a new question, compared with nothing before its rewording.
-   */
-  public static Map<String, Integer> lastAsked(Study study, Round round, List<Round> all) {
-    Map<String, Integer> last = new HashMap<>();
-    for (Round r : all) {
-      if (r.number() < round.number()) {
-        r.items().stream().filter(round.items()::contains)
-            .filter(item -> r.number() >= study.item(item).map(Item::since).orElse(1))
-            .forEach(item -> last.put(item, r.number()));
-      }
-    }
-    return last;
+    return EarlierRounds.load(lastAsked, n -> tallies.read(study.id(), n))
+        .map(byRound -> RoundAnalysis.previous(study, lastAsked, byRound));
   }
 
   /**
    * The items round {@code number} asks: those the study's carry-forward rule takes from the last round's results,
    * and every item added or reworded since (its {@code since} is this round); never a retired one. In study order.
    */
-  static List<String> carried(Study study, JsonObject last, int number) {
-    java.util.Set<String> ids = new java.util.HashSet<>();
-    JsonArray items = last.getJsonArray("items");
-    for (int i = 0; i < items.size(); i++) {
-      JsonObject result = items.getJsonObject(i);
-      Item item = study.item(result.getString("id")).orElse(null);
-      if (item != null && carries(study.rounds().carryForward(), item, result)) {
+  static List<String> carried(Study study, RoundResults last, int number) {
+    Set<String> ids = new HashSet<>();
+    for (ItemResult result : last.items()) {
+      Item item = study.item(result.id()).orElse(null);
+      if (item != null && carries(study.rounds().carryForward(), result)) {
         ids.add(item.id());
       }
     }
@@ -369,17 +335,10 @@ public final class RoundService {
     return study.items().stream().filter(item -> !item.retired() && ids.contains(item.id())).map(Item::id).toList();
   }
 
-  private static boolean carries(CarryForward rule, Item item, JsonObject result) {
-    if (item.type() == ItemType.OPEN) {
-      return false;
+  private static boolean carries(CarryForward rule, ItemResult result) {
+    if (result instanceof ItemResult.Rating rating) {
+      return rule != CarryForward.NO_CONSENSUS || !rating.verdict().decided();
     }
-    if (item.type() == ItemType.RANKING) {
-      return rule == CarryForward.ALL;
-    }
-    if (rule != CarryForward.NO_CONSENSUS) {
-      return true;
-    }
-    String verdict = result.getJsonObject("overall").getString("verdict");
-    return !Verdict.CONSENSUS_IN.key().equals(verdict) && !Verdict.CONSENSUS_OUT.key().equals(verdict);
+    return result instanceof ItemResult.Ranking && rule == CarryForward.ALL;
   }
 }

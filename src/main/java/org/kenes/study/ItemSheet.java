@@ -110,7 +110,7 @@ public final class ItemSheet {
     }
     fileIds.add(id);
     JsonObject item = new JsonObject().put("id", id)
-        .put("type", cells.getOrDefault("type", "rating").toLowerCase(Locale.ROOT));
+        .put("type", cells.getOrDefault("type", ItemType.RATING.key()).toLowerCase(Locale.ROOT));
     if (cells.containsKey("category")) {
       item.put("category", cells.get("category"));
     }

@@ -350,7 +350,7 @@ public final class StudyReader {
     unknown(path, m, Set.of("id", "type", "category", "text", "options", "since", "retired"));
     String id = uniqueId(path + ".id", m.get("id"), seen);
     ItemType type = ItemType.RATING;
-    String typeKey = m.containsKey("type") ? string(path + ".type", m.get("type")) : "rating";
+    String typeKey = m.containsKey("type") ? string(path + ".type", m.get("type")) : null;
     try {
       type = typeKey == null ? type : ItemType.valueOf(typeKey.toUpperCase(java.util.Locale.ROOT));
     } catch (IllegalArgumentException e) {

@@ -41,7 +41,7 @@ public final class Assets {
   }
 
   /** On {@code /static/*}, before the files are served: a year for the current version, else revalidate. */
-  void cacheHeaders(RoutingContext ctx) {
+  public void cacheHeaders(RoutingContext ctx) {
     String path = ctx.normalizedPath().substring("/static/".length());
     String asked = ctx.queryParams().get("v");
     boolean current = asked != null && asked.equals(versions.get(path));

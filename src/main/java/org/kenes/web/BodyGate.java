@@ -19,18 +19,22 @@ import org.kenes.participant.ParticipantRepository;
  * closed. The body handlers mounted after this one read the bodies let through, and {@link #read} marks when they
  * are done: a failure in between is the body's (a broken form or upload), which {@link Failures} answers with 400.
  */
-final class BodyGate implements Handler<RoutingContext> {
+public final class BodyGate implements Handler<RoutingContext> {
 
   /** Sign-in forms: the only bodies read from anyone. */
-  static final Set<String> SIGN_IN = Set.of("/console/login", "/api/session");
-  static final long SIGN_IN_BODY = 16 * 1024;
+  public static final Set<String> SIGN_IN = Set.of("/console/login", "/api/session");
+  public static final long SIGN_IN_BODY = 16 * 1024;
+  /** The largest body a request may carry. */
+  public static final long MAX_BODY = 1024 * 1024;
+  /** Form fields a request may carry: a questionnaire of several hundred items has a few for each. */
+  public static final int MAX_FORM_FIELDS = 10_000;
   private static final Pattern PERSONAL_LINK = Pattern.compile("^(?:/api)?/p/([^/]+)");
   private static final String READING = "kenes.readingBody";
 
   private final FacilitatorAuth auth;
   private final ParticipantRepository participants;
 
-  BodyGate(FacilitatorAuth auth, ParticipantRepository participants) {
+  public BodyGate(FacilitatorAuth auth, ParticipantRepository participants) {
     this.auth = auth;
     this.participants = participants;
   }
@@ -60,7 +64,7 @@ final class BodyGate implements Handler<RoutingContext> {
   }
 
   /** After the body handlers: the body is read. */
-  static void read(RoutingContext ctx) {
+  public static void read(RoutingContext ctx) {
     ctx.remove(READING);
     ctx.next();
   }

@@ -15,22 +15,22 @@ import java.util.concurrent.ConcurrentHashMap;
  * has begun). A connection silent for {@value #IDLE_SECONDS} s is closed by the server's idle timeout besides; the time
  * Kenes itself takes to answer, and a live stream's answer, are not limited.
  */
-final class ClientDeadlines implements Handler<RoutingContext> {
+public final class ClientDeadlines implements Handler<RoutingContext> {
 
   static final long HEAD_MS = 10_000;
   static final long BODY_MS = 20_000;
-  static final int IDLE_SECONDS = 30;
+  public static final int IDLE_SECONDS = 30;
 
   private final Vertx vertx;
   /** The head deadline's timer of each connection awaiting a request. */
   private final Map<HttpConnection, Long> awaiting = new ConcurrentHashMap<>();
 
-  ClientDeadlines(Vertx vertx) {
+  public ClientDeadlines(Vertx vertx) {
     this.vertx = vertx;
   }
 
   /** A new connection: its first request's head is due. */
-  void connected(HttpConnection connection) {
+  public void connected(HttpConnection connection) {
     awaitRequest(connection);
     connection.closeHandler(v -> {
       Long timer = awaiting.remove(connection);

@@ -39,7 +39,7 @@ public final class FacilitatorAuth implements Handler<RoutingContext> {
   }
 
   /** For the JSON API: 401 without a token or session. */
-  static FacilitatorAuth api(AccountService accounts) {
+  public static FacilitatorAuth api(AccountService accounts) {
     return new FacilitatorAuth(accounts, false);
   }
 
@@ -56,6 +56,11 @@ public final class FacilitatorAuth implements Handler<RoutingContext> {
   /** The secret of the session the request came with, cookie or bearer token; empty for the admin token. */
   public static Optional<String> sessionSecret(RoutingContext ctx) {
     return Optional.ofNullable(ctx.get(SECRET));
+  }
+
+  /** The address a request comes from, as the connection has it: what sign-in delays are counted by. */
+  public static String address(RoutingContext ctx) {
+    return ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().host();
   }
 
   /** The cookie session of the request, if it came with one (a bearer token has none). */

@@ -4,7 +4,10 @@ import io.netty.handler.codec.http.multipart.HttpPostRequestDecoder.TooManyFormF
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.MIMEHeader;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
 import org.kenes.common.KenesException;
 import org.kenes.common.TooMany;
@@ -13,8 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one failure handler: domain exceptions answer their status with {@code {"error", "details"}} under /api and
- * an error page elsewhere; anything unexpected is a 500, logged with a request id (and never with a token).
+ * The one failure handler: domain exceptions answer their status with {@code {"error", "details"}} to a client that
+ * accepts JSON and an error page to one that accepts HTML (by the address when it accepts anything); anything unexpected is a 500, logged with a request id (and never with a token).
  */
 public final class Failures {
 
@@ -22,11 +25,11 @@ public final class Failures {
 
   private final Views views;
 
-  Failures(Views views) {
+  public Failures(Views views) {
     this.views = views;
   }
 
-  void handle(RoutingContext ctx) {
+  public void handle(RoutingContext ctx) {
     Throwable failure = ctx.failure();
     int status;
     String message;
@@ -50,7 +53,7 @@ public final class Failures {
       // Netty's form and multipart decoders fail in many ways on a broken body; none of them is a bug of Kenes.
       status = ctx.statusCode() == 413 ? 413 : 400;
       message = status == 413 ? tooLarge() : failure instanceof TooManyFormFieldsException
-          ? "the form has more than " + WebServer.MAX_FORM_FIELDS + " fields"
+          ? "the form has more than " + BodyGate.MAX_FORM_FIELDS + " fields"
           : "the form or upload cannot be read: its body is malformed";
     } else if (failure == null && ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
       status = ctx.statusCode();
@@ -76,7 +79,7 @@ public final class Failures {
   }
 
   /** An address whose percent-escapes do not decode: it fails while routes are matched, before any handler. */
-  void malformedAddress(RoutingContext ctx) {
+  public void malformedAddress(RoutingContext ctx) {
     SecurityHeaders.set(ctx.response().headers());
     answer(ctx, 400, "the address is malformed: a % must be followed by two hexadecimal digits", new JsonArray());
   }
@@ -85,7 +88,7 @@ public final class Failures {
    * A failure Vert.x could not hand to {@link #handle} (one in the failure handler itself): logged by request id and
    * redacted path, not by Vert.x with the whole address (a personal link's token).
    */
-  void unhandled(RoutingContext ctx) {
+  public void unhandled(RoutingContext ctx) {
     if (BodyGate.reading(ctx)) {
       // A broken body fails its request again with each piece that arrives: the first failure answers.
       return;
@@ -98,7 +101,27 @@ public final class Failures {
   }
 
   private static String tooLarge() {
-    return "the body is larger than " + WebServer.MAX_BODY / (1024 * 1024) + " MB";
+    return "the body is larger than " + BodyGate.MAX_BODY / (1024 * 1024) + " MB";
+  }
+
+  /**
+   * Whether a failure answers JSON rather than a page: by what the client accepts first, as vertx-web's own error
+   * handler decides; for a client that accepts anything (or says nothing), by the address, JSON under /api.
+   */
+  static boolean wantsJson(RoutingContext ctx) {
+    List<MIMEHeader> accepted = ctx.parsedHeaders() == null ? List.of() : ctx.parsedHeaders().accept().stream()
+        .sorted(Comparator.comparingDouble(MIMEHeader::weight).reversed()).toList();
+    for (MIMEHeader type : accepted) {
+      String sub = type.subComponent();
+      if ("application".equals(type.component()) && ("json".equals(sub) || sub.endsWith("+json"))) {
+        return true;
+      }
+      if ("text".equals(type.component()) && "html".equals(sub)
+          || "application".equals(type.component()) && "xhtml+xml".equals(sub)) {
+        return false;
+      }
+    }
+    return ctx.request().path().startsWith("/api/") || ctx.request().path().equals("/health");
   }
 
   private void answer(RoutingContext ctx, int status, String message, JsonArray details) {
@@ -110,7 +133,7 @@ public final class Failures {
     if (!details.isEmpty()) {
       body.put("details", details);
     }
-    if (ctx.request().path().startsWith("/api/") || ctx.request().path().equals("/health")) {
+    if (wantsJson(ctx)) {
       ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.encode());
     } else {
       // A facilitator reads it in the console's language; anybody else in the page's or the browser's.

@@ -4,14 +4,14 @@ import io.vertx.core.MultiMap;
 import io.vertx.ext.web.RoutingContext;
 
 /** Headers on every answer: no inline script, no framing, no sniffing, and no referrer that could leak a personal link. */
-final class SecurityHeaders {
+public final class SecurityHeaders {
 
   static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
       + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
   private SecurityHeaders() {}
 
-  static void handle(RoutingContext ctx) {
+  public static void handle(RoutingContext ctx) {
     set(ctx.response().headers());
     ctx.next();
   }

@@ -1,8 +1,8 @@
 package org.kenes.web;
 
 import io.vertx.core.Future;
-import org.kenes.Services;
 import org.kenes.account.Actor;
+import org.kenes.services.Services;
 import org.kenes.study.Study;
 
 /**

@@ -76,7 +76,7 @@ public final class Views {
   }
 
   /** The static assets the pages link to. */
-  Assets assets() {
+  public Assets assets() {
     return assets;
   }
 
@@ -182,12 +182,25 @@ public final class Views {
    */
   public Future<Buffer> render(String template, JsonObject model) {
     try {
-      StringWriter html = new StringWriter(64 * 1024);
-      handlebars.compile(template).apply(Context.newBuilder(model).resolver(JsonValues.INSTANCE).build(), html);
-      return Future.succeededFuture(Buffer.buffer(html.toString()));
+      return Future.succeededFuture(rendered(template, model));
     } catch (IOException | RuntimeException e) {
       return Future.failedFuture(e);
     }
+  }
+
+  private Buffer rendered(String template, JsonObject model) throws IOException {
+    StringWriter html = new StringWriter(64 * 1024);
+    handlebars.compile(template).apply(Context.newBuilder(model).resolver(JsonValues.INSTANCE).build(), html);
+    return Buffer.buffer(html.toString());
+  }
+
+  /**
+   * Renders a page as the response on a worker: a console page may hold a long list (a page of participants, of the
+   * outbox), and the event loop that serves everyone else must not wait for it. The model is the worker's alone.
+   */
+  public Future<Void> respondOffLoop(RoutingContext ctx, int status, String template, JsonObject model) {
+    return ctx.vertx().executeBlocking(() -> rendered(template, model), false).compose(html -> ctx.response()
+        .setStatusCode(status).putHeader("Content-Type", "text/html; charset=utf-8").end(html));
   }
 
   /** Renders a page as the response, with the given status. */

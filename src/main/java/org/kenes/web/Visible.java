@@ -3,9 +3,9 @@ package org.kenes.web;
 import io.vertx.core.Future;
 import java.util.List;
 import java.util.Map;
-import org.kenes.Services;
 import org.kenes.account.Actor;
 import org.kenes.account.Role;
+import org.kenes.services.Services;
 import org.kenes.study.StudyRepository.Stored;
 
 /** The studies a caller may see, for the API's list and the console's: every study for the admin, else its own. */

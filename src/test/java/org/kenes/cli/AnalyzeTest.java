@@ -162,6 +162,29 @@ class AnalyzeTest {
   }
 
   @Test
+  @DisplayName("an item reworded for round 2 (since: 2) is compared with nothing before, as on the server")
+  void rewordedItem() throws Exception {
+    Path study = dir.resolve("reworded.yaml");
+    Files.writeString(study, """
+        id: reworded
+        title: Reworded
+        languages: [en]
+        panels: [{id: x, name: X}]
+        items:
+          - {id: kept, type: rating, text: Kept}
+          - {id: changed, type: rating, text: Changed, since: 2}
+        """);
+    Path file = csv("reworded.csv", "A,x,1,kept,,5,\nB,x,1,kept,,6,\nA,x,1,changed,,5,\nB,x,1,changed,,6,\n"
+        + "A,x,2,kept,,7,\nB,x,2,kept,,6,\nA,x,2,changed,,7,\nB,x,2,changed,,6,\n");
+    Run r = run(file.toString(), "--study", study.toString());
+    assertEquals(0, r.code(), r.err());
+    JsonObject kept = new JsonObject(r.out()).getJsonArray("items").getJsonObject(0);
+    JsonObject changed = new JsonObject(r.out()).getJsonArray("items").getJsonObject(1);
+    assertEquals(1, kept.getJsonObject("stability").getInteger("pairs"));
+    assertTrue(!changed.containsKey("stability"), changed.encode());
+  }
+
+  @Test
   @DisplayName("usage errors and missing files exit with code 2")
   void usageErrors() throws Exception {
     assertEquals(2, run().code());

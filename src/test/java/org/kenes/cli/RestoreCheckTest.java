@@ -68,6 +68,10 @@ class RestoreCheckTest {
           .put("body", "Ссылка: {link}"));
       kenes.adminPost("/api/accounts", "application/json", new JsonObject().put("username", "maria")
           .put("password", "correct horse battery").put("email", "maria@health.example.org").encode());
+      // A disabled account too: the schema must know the mark.
+      kenes.adminPost("/api/accounts", "application/json", new JsonObject().put("username", "oleg")
+          .put("password", "correct horse battery").encode());
+      kenes.adminPut("/api/accounts/oleg/disabled", new JsonObject().put("disabled", true));
       ByteArrayOutputStream err = new ByteArrayOutputStream();
       assertEquals(0, Backup.backup(new String[] {file.toString()}, KenesConfig.from(Map.of(KenesConfig.DATA_DIR,
           data.toString())), new PrintStream(new ByteArrayOutputStream()), new PrintStream(err)), err.toString());
@@ -184,7 +188,7 @@ class RestoreCheckTest {
   }
 
   @Test
-  @DisplayName("a round asking an item its study lacks, tallies and results that do not fit, are refused by line")
+  @DisplayName("a round asking an item its study lacks, tallies and results that do not fit or read, refused by line")
   void inconsistentDocuments() throws Exception {
     Run round = restore(dir.resolve("round"), changed("rounds", doc -> doc.put("items",
         new JsonArray().add("strategy").add("ghost"))));
@@ -196,6 +200,10 @@ class RestoreCheckTest {
     assertTrue(tally.err().contains("counters.d.strategy.x"), tally.err());
     Run results = restore(dir.resolve("results"), changed("results", doc -> doc.put("json", "[1, 2")));
     assertEquals(2, results.code(), results.err());
+    Run verdict = restore(dir.resolve("verdict"), changed("results", doc -> doc.put("json",
+        doc.getString("json").replaceFirst("\"verdict\":\"[a-z-]+\"", "\"verdict\":\"maybe\""))));
+    assertEquals(2, verdict.code(), verdict.err());
+    assertTrue(verdict.err().contains("not round results as Kenes writes them"), verdict.err());
     Run study = restore(dir.resolve("study"), changed("studies", doc -> doc.put("definition", "id: x")));
     assertEquals(2, study.code(), study.err());
     assertTrue(study.err().contains("line " + firstLineOf("studies") + ": definition"), study.err());

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kenes.ConsoleSession;
 import org.kenes.TestKenes;
+import org.kenes.WebServer;
 import org.kenes.account.Role;
 import org.kenes.web.Access.Need;
 import org.kenes.web.panelist.TokenGuard;
@@ -149,11 +150,16 @@ class AccessTest {
             Role role = roles.get(account.getKey()).get(study);
             boolean allows = call.need() == Need.ACCOUNT
                 || call.need().role() != null && role != null && role.includes(call.need().role());
-            // Signing out ends the token it is called with: it gets a token of its own.
-            boolean signsOut = call.path().endsWith("/session") || call.path().endsWith("/logout");
+            // Signing out (here or everywhere) ends the token it is called with: it gets a token of its own.
+            boolean signsOut = call.path().endsWith("/session") || call.path().endsWith("/logout")
+                || call.path().endsWith("/me/sessions") || call.path().endsWith("/sessions/end");
             int status = status(http, kenes.port(), call.method(), call.on(study),
                 signsOut ? kenes.login(account.getKey()) : account.getValue());
             String what = account.getKey() + " (" + role + " of " + study + ") → " + call;
+            if (call.path().endsWith("/me/sessions") || call.path().endsWith("/sessions/end")) {
+              // Signing out everywhere ends every token of the account: it signs in again.
+              account.setValue(kenes.login(account.getKey()));
+            }
             if (allows) {
               assertNotEquals(403, status, what);
               assertNotEquals(401, status, what);

@@ -68,9 +68,11 @@ class ConsoleLanguageTest {
       assertTrue(home.contains("<html lang=\"ru\">") && home.contains("Вы вошли как admin")
           && home.contains("Создать исследование"), home);
 
+      HttpResponse<Buffer> blank = kenes.get("/console/login?lang=ru");
+      String token = ConsoleSession.csrfOf(blank.bodyAsString());
       HttpResponse<Buffer> refused = kenes.vertxClient().post("/console/login?lang=ru")
-          .putHeader("Cookie", "kenes_login=t")
-          .sendForm(form("csrf", "t", "username", "x", "password", "wrong password", "lang", "ru")).await();
+          .putHeader("Cookie", "kenes_login=" + token)
+          .sendForm(form("csrf", token, "username", "x", "password", "wrong password", "lang", "ru")).await();
       assertEquals(401, refused.statusCode());
       assertTrue(refused.bodyAsString().contains("Неверное имя пользователя или пароль."));
     }

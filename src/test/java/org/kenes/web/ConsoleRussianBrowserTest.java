@@ -62,6 +62,11 @@ class ConsoleRussianBrowserTest {
       assertTrue(browser.driver.findElement(By.tagName("footer")).getText().contains("Europe/Minsk"));
       check(browser, "ru-preferences");
 
+      // The accounts: each with its state, its buttons and a field for a new password.
+      browser.driver.get(base + "/console/accounts");
+      assertTrue(text(browser).contains("Действует") && text(browser).contains("Отключить rita"));
+      check(browser, "ru-accounts");
+
       browser.driver.get(base + "/console/studies/small");
       // A date typed into the field: its order of day, month and year is the browser's locale's, so set as a value.
       // Deadlines lie within a year: the first of a month two to three months ahead.
@@ -158,6 +163,10 @@ class ConsoleRussianBrowserTest {
       browser.driver.get(base + "/console/studies/small/participants");
       assertTrue(text(browser).contains("У вас нет прав на это действие."));
       check(browser, "ru-forbidden");
+      // An account's own preferences: its password and signing out everywhere.
+      browser.driver.get(base + "/console/preferences");
+      assertTrue(text(browser).contains("Сменить пароль") && text(browser).contains("Выйти везде"));
+      check(browser, "ru-account-preferences");
     }
   }
 

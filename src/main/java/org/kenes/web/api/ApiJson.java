@@ -24,6 +24,11 @@ public final class ApiJson {
         .put("language", m.language()).put("sentAt", m.sentAt()).put("error", m.error());
   }
 
+  /** What a search of the outbox looks through: the address, the subject, the kind, the status and the recipient. */
+  public static String searchable(Message m) {
+    return String.join("\n", m.to(), m.subject(), m.kind(), m.status(), String.valueOf(m.participant()));
+  }
+
   public static JsonObject text(MessageText t) {
     return new JsonObject().put("kind", t.kind()).put("language", t.language()).put("subject", t.subject())
         .put("body", t.body()).put("edited", t.edited());

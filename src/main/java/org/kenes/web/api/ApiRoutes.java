@@ -11,23 +11,25 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.io.StringWriter;
-import org.kenes.Services;
 import org.kenes.account.Actor;
 import org.kenes.participant.NewParticipant;
 import org.kenes.participant.Participant;
 import org.kenes.participant.ParticipantReader;
 import org.kenes.participant.Pseudonyms;
 import org.kenes.report.ResponsesCsv;
+import org.kenes.round.ResultsJson;
 import org.kenes.round.Round;
+import org.kenes.services.Services;
 import org.kenes.study.Discussion;
 import org.kenes.study.Study;
 import org.kenes.study.StudyFormat;
-import org.kenes.web.Access;
 import org.kenes.study.StudyRepository;
+import org.kenes.web.Access;
 import org.kenes.web.Audited;
 import org.kenes.web.Bodies;
 import org.kenes.web.Deadline;
 import org.kenes.web.FacilitatorAuth;
+import org.kenes.web.Listing;
 import org.kenes.web.ParticipantStatus;
 import org.kenes.web.PathParams;
 import org.kenes.web.Responses;
@@ -131,10 +133,13 @@ public final class ApiRoutes {
         .onFailure(ctx::fail);
   }
 
-  /** The participants with their links and where each stands (invited, and opened, started, submitted by round). */
+  /**
+   * The participants with their links and where each stands (invited, and opened, started, submitted by round); with
+   * {@code q}, {@code page} or {@code size}, those the search finds, a page at a time.
+   */
   private void listParticipants(RoutingContext ctx) {
-    ParticipantStatus.of(s, ctx.pathParam("id"))
-        .onSuccess(list -> Responses.json(ctx, 200, list))
+    ParticipantStatus.of(s, vertx, ctx.pathParam("id"), Listing.optional(ctx))
+        .onSuccess(page -> Responses.page(ctx, page, p -> p))
         .onFailure(ctx::fail);
   }
 
@@ -161,13 +166,13 @@ public final class ApiRoutes {
     int n = PathParams.roundNumber(ctx);
     s.rounds().close(ctx.pathParam("id"), n)
         .compose(audited.by(ctx, "round.closed", results -> "round " + n))
-        .onSuccess(results -> Responses.json(ctx, 200, results))
+        .onSuccess(results -> Responses.json(ctx, 200, ResultsJson.toJson(results)))
         .onFailure(ctx::fail);
   }
 
   private void results(RoutingContext ctx) {
     s.rounds().results(ctx.pathParam("id"), PathParams.roundNumber(ctx))
-        .onSuccess(results -> Responses.json(ctx, 200, results))
+        .onSuccess(results -> Responses.json(ctx, 200, ResultsJson.toJson(results)))
         .onFailure(ctx::fail);
   }
 

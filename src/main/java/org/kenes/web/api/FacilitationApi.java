@@ -9,13 +9,14 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import org.kenes.Services;
+import org.kenes.services.Services;
 import org.kenes.study.Item;
 import org.kenes.study.StudyFormat;
 import org.kenes.web.Access;
 import org.kenes.web.Audited;
 import org.kenes.web.Bodies;
 import org.kenes.web.FacilitatorAuth;
+import org.kenes.web.Listing;
 import org.kenes.web.PathParams;
 import org.kenes.web.Responses;
 
@@ -67,9 +68,11 @@ public final class FacilitationApi {
         .onFailure(ctx::fail);
   }
 
+  /** The study's messages, oldest first; with {@code q}, {@code page} or {@code size}, a search and a page of it. */
   private void outbox(RoutingContext ctx) {
-    s.mail().outbox(ctx.pathParam("id"))
-        .onSuccess(list -> Responses.json(ctx, 200, new JsonArray(list.stream().map(ApiJson::message).toList())))
+    Listing listing = Listing.optional(ctx);
+    s.mail().outbox(ctx.pathParam("id")).compose(all -> listing.on(ctx.vertx(), all, ApiJson::searchable))
+        .onSuccess(page -> Responses.page(ctx, page, ApiJson::message))
         .onFailure(ctx::fail);
   }
 

@@ -7,11 +7,11 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
-import org.kenes.Services;
-import org.kenes.answer.AnswerService;
 import org.kenes.common.TooMany;
 import org.kenes.live.LiveFeed;
+import org.kenes.panelist.AnswerService;
 import org.kenes.round.RoundService;
+import org.kenes.services.Services;
 import org.kenes.web.FacilitatorAuth;
 
 /**
@@ -143,7 +143,7 @@ final class LiveStream {
           return;
         }
         if (r.succeeded()) {
-          response.write("id: " + (++sequence) + "\nevent: participation\ndata: " + r.result().encode() + "\n\n");
+          response.write("id: " + (++sequence) + "\nevent: participation\ndata: " + r.result().toJson().encode() + "\n\n");
         }
         if (dirty) {
           changed();

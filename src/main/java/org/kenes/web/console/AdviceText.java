@@ -1,8 +1,6 @@
 package org.kenes.web.console;
 
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
-import java.util.List;
+import org.kenes.consensus.Advice;
 import org.kenes.web.Viewer;
 
 /**
@@ -13,21 +11,16 @@ final class AdviceText {
 
   private AdviceText() {}
 
-  static String of(JsonObject advice, int round, int maxRounds, Viewer viewer) {
-    String basis = advice.getString("basis");
-    if (basis == null) {
-      return advice.getString("reason");
+  static String of(Advice advice, int round, int maxRounds, Viewer viewer) {
+    if (advice.basis() == null) {
+      return advice.reason();
     }
-    String pending = joined(advice.getJsonArray("pending"));
-    return switch (basis) {
-      case "undecided-stable" -> viewer.text("advice.undecided-stable", joined(advice.getJsonArray("undecided")));
-      case "last-round" -> viewer.text("advice.last-round", round, maxRounds, pending);
-      case "another-round" -> viewer.text("advice.another-round", pending);
-      default -> viewer.text("advice.all-decided");
+    String pending = String.join(", ", advice.pending());
+    return switch (advice.basis()) {
+      case UNDECIDED_STABLE -> viewer.text("advice.undecided-stable", String.join(", ", advice.undecided()));
+      case LAST_ROUND -> viewer.text("advice.last-round", round, maxRounds, pending);
+      case ANOTHER_ROUND -> viewer.text("advice.another-round", pending);
+      case ALL_DECIDED -> viewer.text("advice.all-decided");
     };
-  }
-
-  private static String joined(JsonArray items) {
-    return String.join(", ", items == null ? List.of() : items.stream().map(String::valueOf).toList());
   }
 }

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.kenes.study.ItemType;
 
 /**
  * The builder's form fields read into a study's tree. A field is named by the path it sets; only the paths of the
@@ -124,7 +125,7 @@ final class BuilderForms {
     if (!(item.getValue("options") instanceof JsonArray options)) {
       return;
     }
-    if (!"ranking".equals(item.getValue("type"))) {
+    if (!ItemType.RANKING.key().equals(item.getValue("type"))) {
       item.remove("options");
       return;
     }

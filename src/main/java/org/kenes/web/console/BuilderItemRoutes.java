@@ -8,17 +8,19 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.kenes.Services;
 import org.kenes.common.Conflict;
 import org.kenes.common.Invalid;
 import org.kenes.common.KenesException;
 import org.kenes.common.NotFound;
 import org.kenes.common.Problem;
+import org.kenes.services.Services;
 import org.kenes.study.ItemSheet;
+import org.kenes.study.ItemType;
 import org.kenes.web.Access;
 import org.kenes.web.Views;
 
@@ -38,7 +40,7 @@ import org.kenes.web.Views;
 public final class BuilderItemRoutes {
 
   public static final String IMPORT = "/console/studies/:id/build/items/import";
-  private static final List<String> TYPES = List.of("rating", "ranking", "open");
+  private static final List<String> TYPES = Arrays.stream(ItemType.values()).map(ItemType::key).toList();
   /** Option rows of a form: a ranking's options and some empty rows to add more; saved, the form offers more. */
   private static final int SPARE_OPTIONS = 3;
   private static final int MIN_OPTION_ROWS = 8;
@@ -131,7 +133,7 @@ public final class BuilderItemRoutes {
       options.add(new JsonObject().put("n", j + 1).put("cells", cells).put("problem", f.problemAt(option)));
     }
     return new JsonObject().put("head", head).put("options", options)
-        .put("ranking", "ranking".equals(StudyTree.get(tree, at + ".type")))
+        .put("ranking", ItemType.RANKING.key().equals(StudyTree.get(tree, at + ".type")))
         .put("optionsProblem", f.problemAt(at + ".options"));
   }
 

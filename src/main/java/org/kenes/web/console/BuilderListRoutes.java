@@ -10,11 +10,11 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.function.Function;
-import org.kenes.Services;
 import org.kenes.common.Conflict;
 import org.kenes.common.Invalid;
 import org.kenes.common.Problem;
 import org.kenes.participant.Participant;
+import org.kenes.services.Services;
 import org.kenes.web.Access;
 import org.kenes.web.Views;
 

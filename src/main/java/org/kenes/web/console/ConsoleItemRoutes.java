@@ -8,11 +8,13 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Arrays;
 import java.util.List;
-import org.kenes.Services;
 import org.kenes.change.Change;
 import org.kenes.round.Round;
+import org.kenes.services.Services;
 import org.kenes.study.Item;
+import org.kenes.study.ItemType;
 import org.kenes.study.Study;
 import org.kenes.web.Access;
 import org.kenes.web.Audited;
@@ -104,7 +106,7 @@ final class ConsoleItemRoutes {
     return new JsonObject().put("id", item.id()).put("type", item.type().key())
         .put("typeText", viewer.text("console.itemType." + item.type().key()))
         .put("text", study.text(item.text(), viewer.language())).put("texts", texts).put("since", item.since())
-        .put("retired", item.retired()).put("rating", item.type() == org.kenes.study.ItemType.RATING);
+        .put("retired", item.retired()).put("rating", item.type() == ItemType.RATING);
   }
 
   /** Adds an item: from open answers ({@code added}), or merging or rewording the items ticked in {@code from}. */
@@ -150,9 +152,9 @@ final class ConsoleItemRoutes {
 
   /** The add form's fields as they are to be shown: empty, or as a refused form typed them. */
   private static JsonObject newItem(Study study, JsonObject typed, Viewer viewer) {
-    String type = typed.getString("type", "rating");
+    String type = typed.getString("type", ItemType.RATING.key());
     JsonArray types = new JsonArray();
-    for (String t : List.of("rating", "ranking", "open")) {
+    for (String t : Arrays.stream(ItemType.values()).map(ItemType::key).toList()) {
       types.add(new JsonObject().put("value", t).put("selected", t.equals(type))
           .put("text", viewer.text("console.itemType." + t)));
     }
@@ -178,7 +180,7 @@ final class ConsoleItemRoutes {
       }
       rows.add(new JsonObject().put("n", n).put("id", option.getString("id")).put("texts", cells));
     }
-    return new JsonObject().put("types", types).put("changes", changes).put("ranking", "ranking".equals(type))
+    return new JsonObject().put("types", types).put("changes", changes).put("ranking", ItemType.RANKING.key().equals(type))
         .put("texts", texts).put("options", rows);
   }
 

@@ -12,11 +12,12 @@ import io.vertx.ext.web.RoutingContext;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import org.kenes.Services;
 import org.kenes.account.AccountService;
+import org.kenes.account.LoginGuard;
 import org.kenes.common.Forbidden;
+import org.kenes.common.TooMany;
 import org.kenes.common.Unauthorized;
-import org.kenes.participant.Tokens;
+import org.kenes.services.Services;
 import org.kenes.web.Access;
 import org.kenes.web.FacilitatorAuth;
 import org.kenes.web.Viewer;
@@ -50,20 +51,24 @@ final class ConsoleLogin {
   }
 
   private void loginPage(RoutingContext ctx) {
-    loginForm(ctx, 200, Viewer.browser(ctx), false);
+    loginForm(ctx, 200, Viewer.browser(ctx), null);
   }
 
   /**
-   * Before a session exists, the login form is protected by a double-submit token: a cookie and the same field. It
-   * speaks the browser's language, or the one chosen with its switch ({@code ?lang=}, kept by the form).
+   * Before a session exists, the login form is protected by a token the server issued and signed, sent back both as a
+   * cookie and as a field. It speaks the browser's language, or the one chosen with its switch ({@code ?lang=}, kept
+   * by the form). {@code refused}: why the last attempt was refused ({@code wrong}, {@code wait}, {@code busy}).
    */
-  private void loginForm(RoutingContext ctx, int status, String lang, boolean refused) {
-    String token = Tokens.token();
+  private void loginForm(RoutingContext ctx, int status, String lang, String refused) {
+    String token = s.accounts().loginFormToken();
     String next = safeNext(ctx.request().getParam("next") != null ? ctx.request().getParam("next")
         : ctx.request().getFormAttribute("next"));
-    ctx.response().addCookie(cookie(LOGIN_COOKIE, token, 600).setPath("/console/login"));
+    ctx.response().addCookie(cookie(LOGIN_COOKIE, token, AccountService.LOGIN_FORM_LENGTH.toSeconds())
+        .setPath("/console/login"));
     page.render(ctx, status, "login", new JsonObject().put("lang", lang).put("title", Views.text(lang, "console.login"))
-            .put("csrf", token).put("next", next).put("refused", refused)
+            .put("csrf", token).put("next", next).put("refused", refused != null)
+            .put("refusedKey", refused == null ? null : "wrong".equals(refused) ? "console.login.refused"
+                : "console.login.refused." + refused)
             .put("switchLanguages", new JsonArray(ConsolePage.languages(lang).stream().map(o -> ((JsonObject) o)
                 .put("href", "/console/login?lang=" + ((JsonObject) o).getString("code") + "&next="
                     + URLEncoder.encode(next, StandardCharsets.UTF_8))).toList())))
@@ -74,13 +79,14 @@ final class ConsoleLogin {
     Cookie cookie = ctx.request().getCookie(LOGIN_COOKIE);
     String given = ctx.request().getFormAttribute(FacilitatorAuth.CSRF_FIELD);
     if (cookie == null || given == null || !MessageDigest.isEqual(cookie.getValue().getBytes(StandardCharsets.UTF_8),
-        given.getBytes(StandardCharsets.UTF_8))) {
+        given.getBytes(StandardCharsets.UTF_8)) || !s.accounts().isLoginFormToken(given)) {
       ctx.fail(new Forbidden("the sign-in form has expired; reload it and try again"));
       return;
     }
     String chosen = Views.spoken(ctx.request().getFormAttribute("lang"));
     String lang = chosen != null ? chosen : Viewer.browser(ctx);
-    s.accounts().login(ctx.request().getFormAttribute("username"), ctx.request().getFormAttribute("password"), lang)
+    s.accounts().login(ctx.request().getFormAttribute("username"), ctx.request().getFormAttribute("password"), lang,
+            FacilitatorAuth.address(ctx))
         .compose(session -> s.audit().record(session.actor(), "login", session.actor().name(), null, "console")
             .map(session))
         .onSuccess(session -> {
@@ -90,7 +96,10 @@ final class ConsoleLogin {
         })
         .onFailure(e -> {
           if (e instanceof Unauthorized) {
-            loginForm(ctx, 401, lang, true);
+            loginForm(ctx, 401, lang, "wrong");
+          } else if (e instanceof TooMany tooMany) {
+            ctx.response().putHeader("Retry-After", String.valueOf(tooMany.retryAfterSeconds()));
+            loginForm(ctx, 429, lang, LoginGuard.BUSY.equals(tooMany.getMessage()) ? "busy" : "wait");
           } else {
             ctx.fail(e);
           }

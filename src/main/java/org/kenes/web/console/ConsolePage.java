@@ -29,7 +29,8 @@ final class ConsolePage {
   private static final Set<String> NOTICES = Set.of("created", "edited", "added", "invited", "reminded", "text-saved",
       "opened", "closed", "item-added", "item-changed", "account-created", "account-email", "role-granted",
       "role-removed", "link-revoked", "preferences-saved", "saved", "built", "imported", "copied", "scheduled",
-      "unscheduled", "withdrawn", "erased", "published", "thanked", "deleted", "moderated");
+      "unscheduled", "withdrawn", "erased", "published", "thanked", "deleted", "account-disabled", "account-enabled",
+      "password-reset", "sessions-ended", "password-changed", "moderated");
 
   private final Views views;
 
@@ -86,7 +87,7 @@ final class ConsolePage {
   }
 
   Future<Void> render(RoutingContext ctx, int status, String template, JsonObject model) {
-    return views.respond(ctx, status, "console-" + template, model);
+    return views.respondOffLoop(ctx, status, "console-" + template, model);
   }
 
   /** A form's text given as an uploaded file ({@code file}, when one was chosen) or pasted into {@code field}. */
@@ -136,6 +137,12 @@ final class ConsolePage {
     }
     int status = known == null ? 500 : known.status();
     return new JsonObject().put("status", status).put("message", message).put("problems", list);
+  }
+
+  /** The message of a refused form's problem at a path ({@link #problems}), or null. */
+  static String problemAt(JsonObject refused, String path) {
+    return refused.getJsonArray("problems", new JsonArray()).stream().map(JsonObject.class::cast)
+        .filter(p -> path.equals(p.getString("path"))).map(p -> p.getString("message")).findFirst().orElse(null);
   }
 
   private static String notice(RoutingContext ctx, Viewer viewer) {

@@ -4,6 +4,7 @@ import static org.kenes.web.Access.Need.ACCOUNT;
 
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
+import io.vertx.core.http.Cookie;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -13,14 +14,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
-import org.kenes.Services;
 import org.kenes.account.Account;
 import org.kenes.account.AccountService;
 import org.kenes.account.Actor;
 import org.kenes.account.Preferences;
 import org.kenes.common.Invalid;
 import org.kenes.common.Problem;
+import org.kenes.services.Services;
 import org.kenes.web.Access;
+import org.kenes.web.Audited;
 import org.kenes.web.FacilitatorAuth;
 import org.kenes.web.Viewer;
 import org.kenes.web.Views;
@@ -28,7 +30,8 @@ import org.kenes.web.Views;
 /**
  * The signed-in person's own settings: the console's language (also switched from every page's header) and the time
  * zone its dates are shown in, kept with the account (for the admin, in the store) and taken by its sessions at once;
- * and an account's email address, for the retention warnings of the studies it owns.
+ * an account's email address, for the retention warnings of the studies it owns; its password; and signing out
+ * everywhere.
  */
 final class ConsolePreferences {
 
@@ -39,18 +42,51 @@ final class ConsolePreferences {
 
   private final Services s;
   private final ConsolePage page;
+  private final Audited audited;
 
-  private ConsolePreferences(Services services, ConsolePage page) {
+  private ConsolePreferences(Services services, ConsolePage page, Audited audited) {
     this.s = services;
     this.page = page;
+    this.audited = audited;
   }
 
-  static void mount(Router router, Services services, ConsolePage page, Access access) {
-    ConsolePreferences r = new ConsolePreferences(services, page);
+  static void mount(Router router, Services services, ConsolePage page, Access access, Audited audited) {
+    ConsolePreferences r = new ConsolePreferences(services, page, audited);
     access.need(ACCOUNT, router.get("/console/preferences")).handler(r::preferences);
     access.need(ACCOUNT, router.post("/console/preferences")).handler(r::save);
     access.need(ACCOUNT, router.post("/console/language")).handler(r::switchLanguage);
+    access.need(ACCOUNT, router.post("/console/password")).handler(r::changePassword);
+    access.need(ACCOUNT, router.post("/console/sessions/end")).handler(r::signOutEverywhere);
   }
+
+  /**
+   * An account's new password ({@code current}, {@code password}): its other sessions end, this one goes on. A
+   * refused form comes back with the problem at its field, never with what was typed.
+   */
+  private void changePassword(RoutingContext ctx) {
+    MultiMap f = ctx.request().formAttributes();
+    Actor actor = FacilitatorAuth.actor(ctx);
+    page.submit(ctx, s.accounts().control().changePassword(actor, f.get("current"), f.get("password"),
+                FacilitatorAuth.sessionSecret(ctx).orElse(null), FacilitatorAuth.address(ctx))
+            .compose(audited.on(ctx, null, "account.password.changed", v -> actor.name())),
+        v -> "/console/preferences?done=password-changed",
+        refused -> preferencesPage(ctx, refused.getInteger("status"), refused
+            .put("currentError", ConsolePage.problemAt(refused, "current"))
+            .put("passwordError", ConsolePage.problemAt(refused, "password"))));
+  }
+
+  /** Ends every session of the signed-in account (or of the admin), this one too: back to the sign-in page. */
+  private void signOutEverywhere(RoutingContext ctx) {
+    Actor actor = FacilitatorAuth.actor(ctx);
+    s.accounts().control().endSessions(actor, null)
+        .compose(audited.on(ctx, null, "sessions.ended", n -> actor.name() + ": " + n))
+        .onSuccess(n -> {
+          ctx.response().addCookie(Cookie.cookie(FacilitatorAuth.COOKIE, "").setPath("/").setMaxAge(0));
+          ConsolePage.redirect(ctx, "/console/login");
+        })
+        .onFailure(ctx::fail);
+  }
+
 
   private void preferences(RoutingContext ctx) {
     preferencesPage(ctx, 200, new JsonObject()).onFailure(ctx::fail);

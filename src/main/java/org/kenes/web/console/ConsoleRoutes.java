@@ -1,7 +1,6 @@
 package org.kenes.web.console;
 
 import static org.kenes.web.Access.Need.ACCOUNT;
-import static org.kenes.web.Access.Need.ADMIN;
 import static org.kenes.web.Access.Need.FACILITATOR;
 import static org.kenes.web.Access.Need.READER;
 
@@ -12,14 +11,14 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
-import org.kenes.Services;
 import org.kenes.account.Actor;
 import org.kenes.account.Role;
 import org.kenes.round.Round;
+import org.kenes.services.Services;
 import org.kenes.study.Study;
 import org.kenes.study.StudyFormat;
-import org.kenes.web.Access;
 import org.kenes.study.StudyRepository;
+import org.kenes.web.Access;
 import org.kenes.web.Audited;
 import org.kenes.web.Deadline;
 import org.kenes.web.FacilitatorAuth;
@@ -27,7 +26,6 @@ import org.kenes.web.PathParams;
 import org.kenes.web.Viewer;
 import org.kenes.web.Views;
 import org.kenes.web.Visible;
-import org.kenes.web.api.ApiJson;
 
 /**
  * The facilitator's console ({@code /console}): the studies, a study's overview and rounds, and accounts. Signing in
@@ -58,9 +56,6 @@ public final class ConsoleRoutes {
     router.route("/console*").handler(auth);
     access.need(ACCOUNT, router.get("/console")).handler(r::studies);
     access.need(ACCOUNT, router.post(UPLOAD)).handler(r::createStudy);
-    access.need(ADMIN, router.get("/console/accounts")).handler(r::accounts);
-    access.need(ADMIN, router.post("/console/accounts")).handler(r::createAccount);
-    access.need(ADMIN, router.post("/console/accounts/:username/email")).handler(r::accountEmail);
     access.need(READER, router.get("/console/studies/:id")).handler(r::study);
     access.need(FACILITATOR, router.get("/console/studies/:id/edit")).handler(r::editPage);
     access.need(FACILITATOR, router.post("/console/studies/:id/edit")).handler(r::edit);
@@ -68,7 +63,8 @@ public final class ConsoleRoutes {
     access.need(FACILITATOR, router.post("/console/studies/:id/rounds/:n/close")).handler(r::closeRound);
     ConsoleStudyRoutes.mount(router, vertx, services, page, access, audited);
     ConsoleAccessRoutes.mount(router, services, page, access, audited);
-    ConsolePreferences.mount(router, services, page, access);
+    ConsolePreferences.mount(router, services, page, access, audited);
+    ConsoleAccounts.mount(router, services, page, access, audited);
     BuilderRoutes.mount(router, services, page, audited, access);
     StudySetupRoutes.mount(router, services, page, audited, r::studyPage, access);
     PreviewRoutes.mount(router, services, views, access);
@@ -180,49 +176,5 @@ public final class ConsoleRoutes {
 
   private Future<Void> studyWithProblems(RoutingContext ctx, String id, JsonObject problems) {
     return studyPage(ctx, problems.getInteger("status"), problems);
-  }
-
-  private void accounts(RoutingContext ctx) {
-    accountsPage(ctx, 200, new JsonObject()).onFailure(ctx::fail);
-  }
-
-  /** The accounts and the server's audit; {@code form}: a refused form ({@code emailOf}: whose address it set). */
-  private Future<Void> accountsPage(RoutingContext ctx, int status, JsonObject form) {
-    Viewer viewer = Viewer.of(ctx);
-    String refusedEmail = form.getJsonArray("problems", new JsonArray()).stream().map(JsonObject.class::cast)
-        .filter(p -> "email".equals(p.getString("path"))).map(p -> p.getString("message")).findFirst().orElse(null);
-    return Future.all(s.accounts().list(), s.audit().all()).compose(all -> page.render(ctx, status, "accounts",
-        ConsolePage.model(ctx, viewer.text("console.accounts")).put("form", form)
-            .put("accounts", new JsonArray(all.<List<org.kenes.account.Account>>resultAt(0).stream()
-                .map(a -> {
-                  boolean refused = a.username().equals(form.getString("emailOf"));
-                  return new JsonObject().put("username", a.username()).put("name", a.name())
-                      .put("email", refused ? form.getString("typedEmail") : a.email())
-                      .put("emailError", refused ? refusedEmail : null)
-                      .put("createdAt", viewer.when(a.createdAt())).put("createdBy", a.createdBy());
-                }).toList()))
-            .put("audit", new JsonArray(all.<List<org.kenes.audit.AuditEntry>>resultAt(1).stream()
-                .map(e -> ApiJson.audit(e).put("at", viewer.when(e.at()))).toList()))));
-  }
-
-  private void createAccount(RoutingContext ctx) {
-    var form = ctx.request().formAttributes();
-    page.submit(ctx, s.accounts().create(form.get("username"), form.get("name"), form.get("password"),
-            form.get("email"), FacilitatorAuth.actor(ctx))
-            .compose(audited.on(ctx, null, "account.created", a -> a.username())),
-        a -> "/console/accounts?done=account-created",
-        problems -> accountsPage(ctx, problems.getInteger("status"), problems.put("username", form.get("username"))
-            .put("name", form.get("name")).put("email", form.get("email"))));
-  }
-
-  /** The admin sets or removes an account's email address; the audit says which account, never the address. */
-  private void accountEmail(RoutingContext ctx) {
-    String username = ctx.pathParam("username");
-    String email = ctx.request().getFormAttribute("email");
-    page.submit(ctx, s.accounts().setEmail(username, email).compose(audited.on(ctx, null, "account.email",
-            v -> username + (email == null || email.isBlank() ? ": removed" : ": set"))),
-        v -> "/console/accounts?done=account-email",
-        problems -> accountsPage(ctx, problems.getInteger("status"), problems.put("emailOf", username)
-            .put("typedEmail", email)));
   }
 }

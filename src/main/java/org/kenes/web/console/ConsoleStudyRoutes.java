@@ -11,13 +11,17 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
-import org.kenes.Services;
+import java.util.Optional;
 import org.kenes.live.LiveFeed;
+import org.kenes.mail.Message;
+import org.kenes.mail.MessageText;
 import org.kenes.participant.NewParticipant;
 import org.kenes.participant.ParticipantReader;
+import org.kenes.services.Services;
 import org.kenes.study.Study;
 import org.kenes.web.Access;
 import org.kenes.web.Audited;
+import org.kenes.web.Listing;
 import org.kenes.web.ParticipantStatus;
 import org.kenes.web.Viewer;
 import org.kenes.web.Views;
@@ -66,14 +70,18 @@ public final class ConsoleStudyRoutes {
     participantsPage(ctx, 200, new JsonObject()).onFailure(ctx::fail);
   }
 
+  /**
+   * A page of the study's participants ({@link Listing}: {@code q} searches, {@code page} turns), with the forms that
+   * add more; the people are joined with their rounds and the page is laid out on workers.
+   */
   private Future<Void> participantsPage(RoutingContext ctx, int status, JsonObject form) {
     String id = ctx.pathParam("id");
     Viewer viewer = Viewer.of(ctx);
-    return Future.all(s.studies().get(id), ParticipantStatus.of(s, id)).compose(all -> {
+    Listing listing = Listing.paged(ctx);
+    return Future.all(s.studies().get(id), ParticipantStatus.of(s, vertx, id, listing)).compose(all -> {
       Study study = all.resultAt(0);
-      JsonArray people = all.resultAt(1);
-      people.forEach(p -> {
-        JsonObject person = (JsonObject) p;
+      Listing.Page<JsonObject> found = all.resultAt(1);
+      found.items().forEach(person -> {
         person.put("consentKey", "privacy.consent." + person.getString("consent"));
         person.put("languageName", Views.languageName(person.getString("language")));
         person.put("invited", viewer.text(person.getString("invited") == null ? "console.people.notInvited"
@@ -81,10 +89,12 @@ public final class ConsoleStudyRoutes {
         person.getJsonArray("rounds").forEach(r -> ((JsonObject) r)
             .put("statusText", viewer.text("console.people.state." + ((JsonObject) r).getString("status"))));
       });
+      JsonArray people = new JsonArray(found.items());
       JsonArray rounds = people.isEmpty() ? new JsonArray() : people.getJsonObject(0).getJsonArray("rounds");
       return page.render(ctx, status, "participants", ConsolePage.model(ctx, study,
               viewer.text("console.participants"), "participants")
           .put("people", people).put("rounds", rounds).put("form", form)
+          .put("list", listing.nav(found, "/console/studies/" + id + "/participants", ctx.request().getParam("q")))
           .put("panels", new JsonArray(study.panels().stream().map(p -> new JsonObject().put("id", p.id())
               .put("name", study.text(p.name(), viewer.language()))).toList()))
           .put("languages", new JsonArray(study.languages().stream().map(l -> new JsonObject().put("code", l)
@@ -129,17 +139,22 @@ public final class ConsoleStudyRoutes {
     mailPage(ctx, 200, new JsonObject()).onFailure(ctx::fail);
   }
 
+  /** The outbox a page at a time ({@link Listing}: {@code q} searches, {@code page} turns), and the message texts. */
   private Future<Void> mailPage(RoutingContext ctx, int status, JsonObject form) {
     String id = ctx.pathParam("id");
     Viewer viewer = Viewer.of(ctx);
-    return Future.all(s.studies().get(id), s.mail().outbox(id), s.mail().texts(id), s.rounds().openRound(id))
+    Listing listing = Listing.paged(ctx);
+    Future<Listing.Page<Message>> outboxPage = s.mail().outbox(id)
+        .compose(all -> listing.on(vertx, all, ApiJson::searchable));
+    return Future.all(s.studies().get(id), outboxPage, s.mail().texts(id), s.rounds().openRound(id))
         .compose(all -> {
           Study study = all.resultAt(0);
-          List<org.kenes.mail.Message> outbox = all.resultAt(1);
-          List<org.kenes.mail.MessageText> texts = all.resultAt(2);
+          Listing.Page<Message> outbox = all.resultAt(1);
+          List<MessageText> texts = all.resultAt(2);
           return page.render(ctx, status, "mail", ConsolePage.model(ctx, study, viewer.text("console.mail"), "mail")
-              .put("smtp", s.mail().mailer().configured()).put("roundOpen", all.<java.util.Optional<?>>resultAt(3).isPresent())
-              .put("outbox", new JsonArray(outbox.stream().map(m -> ApiJson.message(m)
+              .put("smtp", s.mail().mailer().configured()).put("roundOpen", all.<Optional<?>>resultAt(3).isPresent())
+              .put("list", listing.nav(outbox, "/console/studies/" + id + "/mail", ctx.request().getParam("q")))
+              .put("outbox", new JsonArray(outbox.items().stream().map(m -> ApiJson.message(m)
                   .put("at", viewer.when(m.at())).put("kindText", viewer.text("console.mail.kind." + m.kind()))
                   .put("statusText", viewer.text("console.mail.status." + m.status()))).toList()))
               .put("texts", new JsonArray(texts.stream().map(t -> ApiJson.text(t)

@@ -4,8 +4,10 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
-import org.kenes.Services;
+import org.kenes.consensus.Advice;
 import org.kenes.round.Round;
+import org.kenes.round.RoundResults;
+import org.kenes.services.Services;
 import org.kenes.study.Study;
 import org.kenes.web.Viewer;
 import org.kenes.web.Views;
@@ -22,12 +24,12 @@ final class StudyOverview {
     String id = study.id();
     return s.rounds().list(id).compose(rounds -> {
       Round open = rounds.stream().filter(Round::open).findFirst().orElse(null);
-      Future<JsonObject> live = open == null ? Future.succeededFuture(null) : s.rounds().results(id, open.number());
+      Future<RoundResults> live = open == null ? Future.succeededFuture(null) : s.rounds().results(id, open.number());
       return live.map(results -> build(study, rounds, open, results, viewer));
     });
   }
 
-  private static JsonObject build(Study study, List<Round> rounds, Round open, JsonObject results, Viewer viewer) {
+  private static JsonObject build(Study study, List<Round> rounds, Round open, RoundResults results, Viewer viewer) {
     JsonArray held = new JsonArray();
     rounds.forEach(r -> held.add(new JsonObject().put("round", r.number()).put("open", r.open())
         .put("items", r.items().size()).put("openedAt", viewer.when(r.openedAt()))
@@ -43,11 +45,10 @@ final class StudyOverview {
         .put("canOpen", open == null && rounds.size() < study.rounds().max())
         .put("nextRound", rounds.size() + 1);
     if (open != null) {
-      JsonObject participation = results.getJsonObject("participation");
-      JsonObject advice = results.getJsonObject("advice");
+      Advice advice = results.advice();
       model.put("open", new JsonObject().put("round", open.number()).put("closesAt", viewer.when(open.closesAt()))
-          .put("invited", participation.getValue("invited")).put("responded", participation.getValue("responded"))
-          .put("stop", advice.getBoolean("stop"))
+          .put("invited", results.participation().invited()).put("responded", results.participation().responded())
+          .put("stop", advice.stop())
           .put("reason", AdviceText.of(advice, open.number(), study.rounds().max(), viewer)));
     }
     return model;

@@ -3,6 +3,7 @@ package org.kenes.web.panelist;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import org.kenes.study.ItemType;
 import org.kenes.web.Charts;
 import org.kenes.web.Fragments;
 import org.kenes.web.Views;
@@ -18,28 +19,28 @@ final class ItemView {
    *     or {@code item})
    */
   static JsonObject of(JsonObject item, int number, JsonObject q, JsonObject answer, JsonObject errors) {
-    String type = item.getString("type");
+    ItemType type = ItemType.fromKey(item.getString("type"));
     // The language is part of the model: an item is rendered with its model alone (Fragments).
     JsonObject model = new JsonObject().put("lang", q.getString("language")).put("id", item.getString("id"))
         .put("number", number).put("text", item.getString("text")).put("errors", errors)
-        .put("invalid", !errors.isEmpty()).put("rating", "rating".equals(type))
-        .put("ranking", "ranking".equals(type)).put("open", "open".equals(type))
+        .put("invalid", !errors.isEmpty()).put("rating", type == ItemType.RATING)
+        .put("ranking", type == ItemType.RANKING).put("open", type == ItemType.OPEN)
         .put("discussion", item.getJsonObject("discussion"))
         .put("arguments", item.getJsonObject("feedback", new JsonObject()).getJsonObject("arguments"));
     switch (type) {
-      case "rating" -> rating(model, item, q, answer);
-      case "ranking" -> ranking(model, item, q.getString("language"), answer);
-      default -> model.put("answerText", answer.getString("text"));
+      case RATING -> rating(model, item, q, answer);
+      case RANKING -> ranking(model, item, q.getString("language"), answer);
+      case OPEN -> model.put("answerText", answer.getString("text"));
     }
     return model;
   }
 
   /** Whether an answer (as the API shapes it, {@code {}} for none) counts as answered in the page's progress. */
   static boolean answered(JsonObject item, JsonObject answer) {
-    return switch (item.getString("type")) {
-      case "rating" -> answer.containsKey("value");
-      case "ranking" -> !answer.getJsonArray("ranking", new JsonArray()).isEmpty();
-      default -> answer.getString("text") != null && !answer.getString("text").isBlank();
+    return switch (ItemType.fromKey(item.getString("type"))) {
+      case RATING -> answer.containsKey("value");
+      case RANKING -> !answer.getJsonArray("ranking", new JsonArray()).isEmpty();
+      case OPEN -> answer.getString("text") != null && !answer.getString("text").isBlank();
     };
   }
 

@@ -10,6 +10,7 @@ import org.kenes.answer.Answer;
 import org.kenes.answer.AnswerJson;
 import org.kenes.answer.AnswerSet;
 import org.kenes.study.Item;
+import org.kenes.study.ItemType;
 import org.kenes.study.Study;
 import org.kenes.web.Charts;
 import org.kenes.web.Views;
@@ -37,7 +38,7 @@ final class ResultsView {
       JsonObject item = (JsonObject) o;
       JsonArray history = item.getJsonArray("rounds");
       Item defined = study.item(item.getString("id")).orElse(null);
-      if (history.isEmpty() || defined == null || "open".equals(item.getString("type"))) {
+      if (history.isEmpty() || defined == null || ItemType.fromKey(item.getString("type")) == ItemType.OPEN) {
         continue;
       }
       JsonObject last = history.getJsonObject(history.size() - 1);
@@ -74,7 +75,7 @@ final class ResultsView {
           .put("verdict", item.getString("verdict") == null ? null
               : Views.text(lang, "verdict." + item.getString("verdict")))
           .put("suppressed", suppressed);
-      if ("rating".equals(item.getString("type"))) {
+      if (ItemType.fromKey(item.getString("type")) == ItemType.RATING) {
         Integer own = yours == null ? null : yours.getInteger("value");
         if (!suppressed) {
           String title = Views.text(lang, "report.chart", item.getString("text"), round);

@@ -5,9 +5,9 @@ import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import org.kenes.Services;
 import org.kenes.common.TooMany;
 import org.kenes.discussion.DiscussionService;
+import org.kenes.services.Services;
 import org.kenes.web.api.StreamQuota;
 
 /**

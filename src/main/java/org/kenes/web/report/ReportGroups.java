@@ -2,6 +2,7 @@ package org.kenes.web.report;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.kenes.study.ItemType;
 import org.kenes.web.Views;
 
 /**
@@ -21,7 +22,7 @@ final class ReportGroups {
     for (Object o : report.getJsonArray("items")) {
       JsonObject item = (JsonObject) o;
       JsonObject last = ReportView.last(item);
-      if (!"rating".equals(item.getString("type")) || last == null) {
+      if (ItemType.fromKey(item.getString("type")) != ItemType.RATING || last == null) {
         continue;
       }
       JsonArray cells = new JsonArray();

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.kenes.consensus.Band;
 import org.kenes.consensus.Criteria;
+import org.kenes.study.ItemType;
 import org.kenes.study.Study;
 import org.kenes.web.Charts;
 import org.kenes.web.Views;
@@ -124,7 +125,7 @@ final class ReportView {
           .put("category", item.getString("category") == null ? null : categoryName(item.getString("category")))
           .put("verdictText", verdict == null ? null : Views.text(lang, "verdict." + verdict))
           .put("retired", item.getBoolean("retired", false) ? Views.text(lang, "report.retired") : null)
-          .put("rating", "rating".equals(item.getString("type")));
+          .put("rating", ItemType.fromKey(item.getString("type")) == ItemType.RATING);
       JsonArray rounds = new JsonArray();
       for (Object h : item.getJsonArray("rounds")) {
         JsonObject r = (JsonObject) h;

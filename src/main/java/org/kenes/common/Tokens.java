@@ -1,4 +1,4 @@
-package org.kenes.participant;
+package org.kenes.common;
 
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -9,7 +9,7 @@ public final class Tokens {
 
   private static final SecureRandom RANDOM = new SecureRandom();
   /** 32 letters and digits no one confuses (no 0, O, 1, I): five bits each. */
-  static final char[] ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ".toCharArray();
+  public static final char[] ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ".toCharArray();
   private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{32}");
   private static final Pattern PARTICIPANT_ID = Pattern.compile("P-[" + new String(ALPHABET) + "]{8}");
 
@@ -45,7 +45,7 @@ public final class Tokens {
   }
 
   /** 256 random bits: a study's secret for its {@link Pseudonyms}. */
-  static byte[] secret() {
+  public static byte[] secret() {
     byte[] bytes = new byte[32];
     RANDOM.nextBytes(bytes);
     return bytes;

@@ -1,10 +1,9 @@
-package org.kenes.cli;
+package org.kenes;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.mongo.BulkOperation;
 import io.vertx.ext.mongo.MongoClient;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
@@ -17,20 +16,17 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
-import org.kenes.KenesVerticle;
-import org.kenes.Main;
-import org.kenes.Services;
+import org.kenes.bench.BenchData;
+import org.kenes.bench.WireBench;
 import org.kenes.config.KenesConfig;
-import org.kenes.participant.NewParticipant;
 import org.kenes.participant.Participant;
 import org.kenes.report.ResponsesCsv;
-import org.kenes.round.RoundCounters;
+import org.kenes.services.Services;
 import org.kenes.store.Durability;
 import org.kenes.study.Item;
 import org.kenes.study.Study;
@@ -44,7 +40,6 @@ import org.kenes.study.Study;
 public final class Bench {
 
   private static final int CLIENTS = 32;
-  private static final String[] PANELS = {"p1", "p2", "p3", "p4", "p5"};
 
   private final boolean quick;
   private final PrintStream out;
@@ -53,6 +48,7 @@ public final class Bench {
   private Services services;
   private WebClient http;
   private String admin;
+  private BenchData fixture;
 
   private Bench(boolean quick, PrintStream out) {
     this.quick = quick;
@@ -89,6 +85,7 @@ public final class Bench {
       KenesVerticle kenes = new KenesVerticle(config);
       vertx.deployVerticle(kenes).await();
       services = kenes.services();
+      fixture = new BenchData(services, random, out);
       // Idle connections are let go before the server's deadline for a next request would close them under one.
       http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(kenes.port())
           .setKeepAliveTimeout(5), new PoolOptions().setHttp1MaxSize(CLIENTS));
@@ -99,6 +96,8 @@ public final class Bench {
       JsonObject stats = statsVsRawScan();
       JsonObject live = liveGrowth();
       JsonObject analyze = analyzeMillionRows(data);
+      JsonObject wire = new WireBench(services, fixture, http, kenes.port(), out).measure(data, quick, "6/7");
+      long roundHeap = heapAfterRound();
       System.gc();
       long heap = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
       JsonObject summary = new JsonObject()
@@ -118,6 +117,11 @@ public final class Bench {
           .put("liveMsAt1000", live.getDouble("at1000Ms")).put("liveMsAt100000", live.getDouble("at100000Ms"))
           .put("analyzeRows", analyze.getLong("rows")).put("analyzeMs", analyze.getDouble("ms"))
           .put("analyzeHeapLimitMb", analyze.getInteger("heapLimitMb")).put("analyzeOk", analyze.getBoolean("ok"))
+          .put("saveVsHealth", wire.getDouble("saveVsHealth")).put("pageVsHealth", wire.getDouble("pageVsHealth"))
+          .put("pageBytesOnWire", wire.getInteger("pageBytesOnWire"))
+          .put("outside", new JsonObject().put("health", wire.getJsonObject("health"))
+              .put("saves", wire.getJsonObject("saves")).put("page", wire.getJsonObject("page")))
+          .put("heapAfterRoundMb", roundHeap)
           .put("heapUsedMb", heap / (1024 * 1024));
       out.println(summary.encode());
     } finally {
@@ -134,11 +138,11 @@ public final class Bench {
     int people = quick ? 2_000 : 10_000;
     int saves = quick ? 6_000 : 10_000;
     int turns = 3;
-    out.println("\n[1/5] submitVsRawInsert: " + saves + " saves of 40-item answer sets by " + people
+    out.println("\n[1/7] submitVsRawInsert: " + saves + " saves of 40-item answer sets by " + people
         + " panelists through PUT /api/p/{token}/answers and " + saves + " inserts of the same documents through the "
         + "driver, in " + turns + " turns each");
-    Study study = createStudy("bench-submit", 40);
-    List<Participant> panel = addParticipants(study.id(), people);
+    Study study = fixture.createStudy("bench-submit", 40);
+    List<Participant> panel = fixture.addParticipants(study.id(), people);
     services.rounds().open(study.id()).await();
     List<String> items = study.items().stream().map(Item::id).toList();
     Supplier<JsonObject> answers = () -> {
@@ -194,10 +198,10 @@ public final class Bench {
   private JsonObject pageLatency() {
     int people = 1_000;
     int pages = quick ? 3_000 : 10_000;
-    out.println("\n[2/5] page latency: " + pages + " requests for the questionnaire page of a 60-item round (GET "
+    out.println("\n[2/7] page latency: " + pages + " requests for the questionnaire page of a 60-item round (GET "
         + "/p/{token}) by " + people + " panelists, " + CLIENTS + " at a time");
-    Study study = createStudy("bench-page", 60);
-    List<Participant> panel = addParticipants(study.id(), people);
+    Study study = fixture.createStudy("bench-page", 60);
+    List<Participant> panel = fixture.addParticipants(study.id(), people);
     services.rounds().open(study.id()).await();
     int[] errors = {0};
     IntFunction<Future<Void>> page = i -> http.get("/p/" + panel.get(i % people).token()).send().map(r -> {
@@ -221,8 +225,8 @@ public final class Bench {
   private JsonObject statsVsRawScan() {
     int people = quick ? 2_000 : 10_000;
     int itemCount = quick ? 50 : 100;
-    out.println("\n[3/5] statsVsRawScan: rounds of " + people + " panelists × " + itemCount + " items × "
-        + PANELS.length + " panels, closed, against one read of their answers");
+    out.println("\n[3/7] statsVsRawScan: rounds of " + people + " panelists × " + itemCount + " items × "
+        + BenchData.panelCount() + " panels, closed, against one read of their answers");
     // The first close compiles the code of a close: warmed up on the round of the saves above, as the reads are.
     services.rounds().close("bench-submit", 1).await();
     // Three rounds, each read three times and closed once: the median round's figures, a single close being as
@@ -230,9 +234,9 @@ public final class Bench {
     List<double[]> runs = new ArrayList<>();
     int read = 0;
     for (int run = 1; run <= 3; run++) {
-      Study study = createStudy("bench-stats-" + run, itemCount);
+      Study study = fixture.createStudy("bench-stats-" + run, itemCount);
       services.rounds().open(study.id()).await();
-      seedAnswers(study, 0, people);
+      fixture.seedAnswers(study, 0, people);
       JsonObject query = new JsonObject().put("study", study.id()).put("round", 1);
       List<Double> reads = new ArrayList<>();
       for (int i = 0; i < 3; i++) {
@@ -257,17 +261,34 @@ public final class Bench {
     return new JsonObject().put("ratio", statsMs / rawMs).put("statsMs", statsMs).put("rawScanMs", rawMs);
   }
 
+  /**
+   * The server's heap, in MB, once a round of 10,000 panelists on 40 items has closed and the garbage is collected:
+   * what a server holds for a round that has ended, with everything the earlier steps left.
+   */
+  private long heapAfterRound() {
+    int people = 10_000;
+    out.println("\n[7/7] heap: a round of " + people + " panelists × 40 items, closed, then the heap collected");
+    Study study = fixture.createStudy("bench-heap", 40);
+    services.rounds().open(study.id()).await();
+    fixture.seedAnswers(study, 0, people);
+    services.rounds().close(study.id(), 1).await();
+    System.gc();
+    long mb = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1024 * 1024);
+    out.printf("  heap in use after the round: %d MB%n", mb);
+    return mb;
+  }
+
   /** Latency of live provisional results at 100,000 panelists ÷ at 1,000. */
   private JsonObject liveGrowth() {
     int itemCount = 20;
-    out.println("\n[4/5] liveGrowth: live results of open rounds of " + itemCount + " items, one at 1,000 and one at "
+    out.println("\n[4/7] liveGrowth: live results of open rounds of " + itemCount + " items, one at 1,000 and one at "
         + "100,000 panelists, asked in turn");
-    Study small = createStudy("bench-live-1000", itemCount);
-    Study large = createStudy("bench-live-100000", itemCount);
+    Study small = fixture.createStudy("bench-live-1000", itemCount);
+    Study large = fixture.createStudy("bench-live-100000", itemCount);
     services.rounds().open(small.id()).await();
     services.rounds().open(large.id()).await();
-    seedAnswers(small, 0, 1_000);
-    seedAnswers(large, 0, 100_000);
+    fixture.seedAnswers(small, 0, 1_000);
+    fixture.seedAnswers(large, 0, 100_000);
     // Asked in turn, so that both sizes meet the same state of the machine (its caches, its garbage collector).
     List<Double> atSmall = new ArrayList<>();
     List<Double> atLarge = new ArrayList<>();
@@ -308,14 +329,14 @@ public final class Bench {
     int people = 10_000;
     int itemCount = 100;
     int heapMb = 512;
-    out.println("\n[5/5] analyze: a responses CSV of " + people * itemCount + " rows through kenes analyze, in a "
+    out.println("\n[5/7] analyze: a responses CSV of " + people * itemCount + " rows through kenes analyze, in a "
         + "JVM with a heap of at most " + heapMb + " MB");
     Path csv = data.resolve("million.csv");
     try (var writer = Files.newBufferedWriter(csv)) {
       writer.write(String.join(",", ResponsesCsv.HEADER) + "\n");
       for (int p = 0; p < people; p++) {
         for (int i = 1; i <= itemCount; i++) {
-          writer.write("P" + p + "," + PANELS[p % PANELS.length] + ",1,item-" + i + ",," + (1 + random.nextInt(9))
+          writer.write("P" + p + "," + BenchData.panelOf(p) + ",1,item-" + i + ",," + (1 + random.nextInt(9))
               + ",\n");
         }
       }
@@ -333,67 +354,6 @@ public final class Bench {
     Files.delete(csv);
     return new JsonObject().put("rows", (long) people * itemCount).put("ms", ms).put("heapLimitMb", heapMb)
         .put("ok", ok);
-  }
-
-  /**
-   * Answer sets written straight into the store for panelists {@code from} to {@code to}, counted into the round's
-   * live tallies: the state the saves of those panelists would have left, reached in seconds instead of minutes.
-   * Closing a round and its live results read the answers, the tallies and the invitation counts, never the
-   * participants, so these panelists need no participant records.
-   */
-  private void seedAnswers(Study study, int from, int to) {
-    MongoClient mongo = services.store().client();
-    List<BulkOperation> ops = new ArrayList<>();
-    for (int i = from; i < to; i++) {
-      String participant = String.format(Locale.ROOT, "bench-%06d", i);
-      String panel = PANELS[i % PANELS.length];
-      JsonObject answers = new JsonObject();
-      for (Item item : study.items()) {
-        int bias = i % PANELS.length % 3;
-        answers.put(item.id(), new JsonObject().put("value", Math.max(1, Math.min(9, 4 + bias + random.nextInt(5)))));
-      }
-      String key = study.id() + ":1:" + participant;
-      ops.add(BulkOperation.createInsert(new JsonObject().put("_id", key).put("study", study.id()).put("round", 1)
-          .put("participant", participant).put("panel", panel).put("answers", answers).put("submitted", true)));
-      if (ops.size() == 1_000 || i == to - 1) {
-        mongo.bulkWrite("answers", ops).await();
-        ops = new ArrayList<>();
-      }
-    }
-    var sets = services.answerSets().list(study.id(), 1).await();
-    List<String> items = study.items().stream().map(Item::id).toList();
-    // Added to the live tallies as the saves of those panelists would have added them.
-    Future.all(RoundCounters.of(study, items, sets, participant -> Map.of()).entrySet().stream()
-        .map(panel -> services.tallies().increment(study.id(), 1, panel.getKey(), panel.getValue())).toList())
-        .await();
-    // Measured from a settled store: the seeding's writes on disk and its garbage collected.
-    services.store().durability().sync().await();
-    System.gc();
-    out.println("  seeded " + sets.size() + " answer sets of " + items.size() + " items");
-  }
-
-  private Study createStudy(String id, int itemCount) {
-    StringBuilder yaml = new StringBuilder("id: " + id + "\ntitle: Bench\nlanguages: [en]\npanels:\n");
-    for (String p : PANELS) {
-      yaml.append("  - {id: ").append(p).append(", name: Panel ").append(p).append("}\n");
-    }
-    yaml.append("items:\n");
-    for (int i = 1; i <= itemCount; i++) {
-      yaml.append("  - {id: item-").append(i).append(", type: rating, text: Statement ").append(i).append("}\n");
-    }
-    return services.studies().create(yaml.toString()).await();
-  }
-
-  private List<Participant> addParticipants(String study, int count) {
-    List<Participant> all = new ArrayList<>();
-    for (int from = 0; from < count; from += 1_000) {
-      List<NewParticipant> batch = new ArrayList<>();
-      for (int i = from; i < Math.min(count, from + 1_000); i++) {
-        batch.add(new NewParticipant(null, "bench" + i + "@example.org", PANELS[i % PANELS.length], "en"));
-      }
-      all.addAll(services.participants().upsert(study, batch).await());
-    }
-    return all;
   }
 
   /** A load: how many operations took how long, their latencies, and the CPU time the process spent meanwhile. */

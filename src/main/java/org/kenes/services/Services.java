@@ -1,4 +1,4 @@
-package org.kenes;
+package org.kenes.services;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -6,7 +6,6 @@ import java.time.Clock;
 import org.kenes.account.AccountService;
 import org.kenes.account.Roles;
 import org.kenes.answer.AnswerRepository;
-import org.kenes.answer.AnswerService;
 import org.kenes.audit.AuditLog;
 import org.kenes.change.ChangeService;
 import org.kenes.config.KenesConfig;
@@ -18,12 +17,13 @@ import org.kenes.discussion.ReplyDigests;
 import org.kenes.discussion.WordList;
 import org.kenes.mail.MailService;
 import org.kenes.outcome.Publications;
+import org.kenes.panelist.AnswerService;
 import org.kenes.participant.ParticipantRepository;
 import org.kenes.participant.PseudonymKeys;
-import org.kenes.report.ReportLinks;
 import org.kenes.privacy.PersonalData;
 import org.kenes.privacy.Retention;
 import org.kenes.privacy.StudyDeletion;
+import org.kenes.report.ReportLinks;
 import org.kenes.report.ReportService;
 import org.kenes.round.RoundGroups;
 import org.kenes.round.RoundRepository;
@@ -85,7 +85,7 @@ public record Services(
     AuditLog audit = new AuditLog(mongo, durability);
     MailService mail = new MailService(vertx, config, mongo, durability, studies, participants, rounds, answerSets,
         publications);
-    AccountService accounts = new AccountService(vertx, mongo, durability, adminToken);
+    AccountService accounts = new AccountService(vertx, mongo, durability, adminToken, audit, clock);
     Roles roles = new Roles(mongo, durability, accounts);
     PostRepository posts = new PostRepository(mongo, durability);
     DiscussionService discussions = new DiscussionService(posts, new WordList(mongo, durability), pseudonyms, rounds,

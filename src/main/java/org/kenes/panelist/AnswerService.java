@@ -1,4 +1,4 @@
-package org.kenes.answer;
+package org.kenes.panelist;
 
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
@@ -9,18 +9,25 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.kenes.answer.Answer;
+import org.kenes.answer.AnswerJson;
+import org.kenes.answer.AnswerReader;
+import org.kenes.answer.AnswerRepository;
+import org.kenes.answer.AnswerSet;
 import org.kenes.common.Conflict;
-import org.kenes.common.Invalid;
 import org.kenes.common.Forbidden;
+import org.kenes.common.Invalid;
 import org.kenes.common.NotFound;
 import org.kenes.common.Recent;
 import org.kenes.consensus.Criteria;
 import org.kenes.consent.Consents;
-import org.kenes.consensus.Shift;
 import org.kenes.participant.Participant;
 import org.kenes.participant.ParticipantRepository;
+import org.kenes.round.EarlierRounds;
+import org.kenes.round.ItemResult;
 import org.kenes.round.Round;
 import org.kenes.round.RoundCounters;
+import org.kenes.round.RoundResults;
 import org.kenes.round.RoundService;
 import org.kenes.round.TallyRepository;
 import org.kenes.store.Durability;
@@ -154,7 +161,7 @@ public final class AnswerService {
   }
 
   private static JsonObject questionnaire(Study study, String panel, String lang, Round round,
-      Optional<AnswerSet> mine, Map<String, JsonObject> feedback) {
+      Optional<AnswerSet> mine, Map<String, Feedback> feedback) {
     JsonObject json = new JsonObject().put("study", study.id()).put("title", study.text(study.title(), lang))
         .put("language", lang).put("languages", new JsonArray(study.languages()))
         .put("scale", scale(study, lang)).put("panel", panel)
@@ -170,7 +177,7 @@ public final class AnswerService {
       Answer answer = mine.map(m -> m.answers().get(itemId)).orElse(null);
       entry.put("answer", answer == null ? null : AnswerJson.toJson(answer));
       if (feedback.containsKey(itemId)) {
-        entry.put("feedback", feedback.get(itemId));
+        entry.put("feedback", feedback.get(itemId).toJson());
       }
       items.add(entry);
     }
@@ -200,24 +207,45 @@ public final class AnswerService {
     });
   }
 
+  /**
+   * A save on its way: who, to which round, what.
+   *
+   * @param whole the save holds every item of the round: nothing of the stored set survives it
+   */
+  private record Saving(Panelist who, Round round, AnswerReader.Save save, boolean whole) {
+
+    Saving(Panelist who, Round round, AnswerReader.Save save) {
+      this(who, round, save, save.answers().keySet().containsAll(round.items()));
+    }
+
+    Participant participant() {
+      return who.participant();
+    }
+  }
+
   private Future<JsonObject> save(Panelist who, Round round, AnswerReader.Save save) {
-    Participant p = who.participant();
-    String study = who.study().id();
-    // A save of the round's every item is the whole set: nothing of the stored one survives it.
-    boolean whole = save.answers().keySet().containsAll(round.items());
-    return rounds.withinOpen(round, () -> checkComplete(who.study(), round, p.id(), save, whole)
-            .compose(v -> previousRatings(who.study(), round, p.id()))
-            .compose(previous -> answers.update(study, round.number(), p.id(), p.panel(), save.answers(),
-                    save.submit(), whole)
-                .compose(before -> {
-                  AnswerSet was = before.orElse(AnswerSet.empty(study, round.number(), p.id(), p.panel()));
-                  AnswerSet now = was.merge(p.panel(), save.answers(), save.submit(), null);
-                  return recount(who.study(), round, was, now, previous).map(now);
-                }))
+    Saving saving = new Saving(who, round, save);
+    return rounds.withinOpen(round, () -> checkComplete(saving)
+            .compose(v -> previousRatings(who.study(), round, saving.participant().id()))
+            .compose(previous -> store(saving, previous))
             .compose(now -> durability.sync().map(now)))
-        .onSuccess(now -> announce(study, round, p.panel(), now.submitted()))
+        .onSuccess(now -> announce(who.study().id(), round, saving.participant().panel(), now.submitted()))
         .map(now -> new JsonObject().put("round", round.number()).put("saved", save.answers().size())
             .put("submitted", now.submitted()));
+  }
+
+  /** Upserts the set and moves the round's live tallies by what that changed; answers the set as it now is. */
+  private Future<AnswerSet> store(Saving saving, Map<String, Integer> previous) {
+    Participant p = saving.participant();
+    String study = saving.who().study().id();
+    int round = saving.round().number();
+    AnswerReader.Save save = saving.save();
+    return answers.update(study, round, p.id(), p.panel(), save.answers(), save.submit(), saving.whole())
+        .compose(before -> {
+          AnswerSet was = before.orElse(AnswerSet.empty(study, round, p.id(), p.panel()));
+          AnswerSet now = was.merge(p.panel(), save.answers(), save.submit(), null);
+          return recount(saving.who().study(), saving.round(), was, now, previous).map(now);
+        });
   }
 
   /**
@@ -256,9 +284,12 @@ public final class AnswerService {
    * A save that leaves the set submitted (a submit, or a revision after one) must leave it complete. A submit of the
    * whole set, as a whole questionnaire sent at once is, needs nothing read.
    */
-  private Future<Void> checkComplete(Study study, Round round, String participant, AnswerReader.Save save,
-      boolean whole) {
-    Future<Optional<AnswerSet>> stored = save.submit() && whole ? Future.succeededFuture(Optional.empty())
+  private Future<Void> checkComplete(Saving saving) {
+    Study study = saving.who().study();
+    Round round = saving.round();
+    String participant = saving.participant().id();
+    AnswerReader.Save save = saving.save();
+    Future<Optional<AnswerSet>> stored = save.submit() && saving.whole() ? Future.succeededFuture(Optional.empty())
         : answers.find(study.id(), round.number(), participant);
     return stored.compose(existing -> {
       if (!save.submit() && !existing.map(AnswerSet::submitted).orElse(false)) {
@@ -268,8 +299,7 @@ public final class AnswerService {
         Map<String, Answer> merged = new HashMap<>(existing.map(AnswerSet::answers).orElse(Map.of()));
         merged.putAll(save.answers());
         Map<String, List<Integer>> askReasonFor = new HashMap<>();
-        feedback.forEach((item, f) -> askReasonFor.put(item, f.getJsonArray("askReasonFor", new JsonArray()).stream()
-            .map(Integer.class::cast).toList()));
+        feedback.forEach((item, f) -> askReasonFor.put(item, f.askReasonFor() == null ? List.of() : f.askReasonFor()));
         AnswerReader.checkComplete(merged, askReasonFor);
         return null;
       });
@@ -286,18 +316,13 @@ public final class AnswerService {
   /** The participant's valid ratings from the rounds the items of this one were last asked in. */
   private Future<Map<String, Integer>> previousRatings(Study study, Round round, String participant) {
     return rounds.list(study).compose(all -> {
-      Map<String, Integer> lastAsked = RoundService.lastAsked(study, round, all);
-      if (lastAsked.isEmpty()) {
-        return Future.succeededFuture(Map.of());
-      }
-      List<Integer> earlier = lastAsked.values().stream().distinct().sorted().toList();
-      return Future.all(earlier.stream().map(n -> answers.find(study.id(), n, participant)).toList()).map(found -> {
-        Map<Integer, List<AnswerSet>> byRound = new HashMap<>();
-        for (int i = 0; i < earlier.size(); i++) {
-          byRound.put(earlier.get(i), found.<Optional<AnswerSet>>resultAt(i).map(List::of).orElse(List.of()));
-        }
-        return RoundCounters.previousRatings(lastAsked, byRound).apply(participant);
-      });
+      Map<String, Integer> lastAsked = EarlierRounds.lastAsked(study, round, all);
+      return EarlierRounds.load(lastAsked, n -> answers.find(study.id(), n, participant))
+          .map(found -> {
+            Map<Integer, List<AnswerSet>> byRound = new HashMap<>();
+            found.forEach((n, set) -> byRound.put(n, set.map(List::of).orElse(List.of())));
+            return RoundCounters.previousRatings(lastAsked, byRound).apply(participant);
+          });
     });
   }
 
@@ -307,55 +332,23 @@ public final class AnswerService {
    * panelist's own answer then (none for a preview's {@code participant} null), and the anonymous comments. Open items
    * have no statistics to feed back.
    */
-  private Future<Map<String, JsonObject>> feedback(Study study, Round round, String participant) {
+  private Future<Map<String, Feedback>> feedback(Study study, Round round, String participant) {
     return rounds.list(study).compose(all -> {
-      Map<String, Integer> lastAsked = new HashMap<>();
-      all.stream().filter(r -> r.number() < round.number() && !r.open())
-          .forEach(r -> r.items().stream().filter(round.items()::contains)
-              .filter(i -> r.number() >= study.item(i).map(Item::since).orElse(1))
-              .forEach(i -> lastAsked.put(i, r.number())));
-      List<Integer> earlier = lastAsked.values().stream().distinct().sorted().toList();
-      return Future.all(earlier.stream().map(n -> Future.all(rounds.results(study.id(), n), participant == null
+      Map<String, Integer> lastAsked = EarlierRounds.lastAsked(study, round, all);
+      return EarlierRounds.load(lastAsked, n -> Future.all(rounds.results(study.id(), n), participant == null
               ? Future.succeededFuture(Optional.<AnswerSet>empty()) : answers.find(study.id(), n, participant)))
-              .toList())
           .map(loaded -> {
-            Map<String, JsonObject> feedback = new HashMap<>();
-            for (int k = 0; k < earlier.size(); k++) {
-              io.vertx.core.CompositeFuture pair = loaded.resultAt(k);
-              JsonObject results = pair.resultAt(0);
+            Map<String, Feedback> feedback = new HashMap<>();
+            loaded.forEach((n, pair) -> {
+              RoundResults results = pair.resultAt(0);
               Optional<AnswerSet> mine = pair.resultAt(1);
-              int n = earlier.get(k);
-              results.getJsonArray("items").stream().map(JsonObject.class::cast)
-                  .filter(r -> Integer.valueOf(n).equals(lastAsked.get(r.getString("id"))) && r.containsKey("overall"))
-                  .forEach(r -> feedback.put(r.getString("id"), feedbackEntry(study, n, r, mine)));
-            }
+              results.items().stream()
+                  .filter(r -> n.equals(lastAsked.get(r.id())) && !(r instanceof ItemResult.Open))
+                  .forEach(r -> feedback.put(r.id(), Feedback.of(study, n, r, mine)));
+            });
             return feedback;
           });
     });
-  }
-
-  /**
-   * The feedback on one item; with {@code askReasonFor}, the points that would move the panelist's rating away from
-   * the group, when the study asks for reasons and the panelist saw both the group's median and their own rating.
-   */
-  private static JsonObject feedbackEntry(Study study, int round, JsonObject result, Optional<AnswerSet> mine) {
-    JsonObject overall = result.getJsonObject("overall");
-    boolean tooFew = overall.getLong("n", 0L) < study.criteria().minCell();
-    Answer yours = mine.filter(AnswerSet::submitted).map(m -> m.answers().get(result.getString("id"))).orElse(null);
-    JsonObject entry = new JsonObject().put("round", round)
-        .put("overall", tooFew ? new JsonObject().put("suppressed", true) : overall)
-        .put("yours", yours == null ? null : AnswerJson.toJson(yours))
-        .put("comments", result.getJsonArray("comments", new JsonArray()));
-    if (result.containsKey("panels")) {
-      entry.put("panels", result.getJsonObject("panels"));
-    }
-    Double median = overall.getDouble("median");
-    boolean sawBoth = !tooFew && median != null && yours instanceof Answer.Rating r && r.value() != null;
-    if (study.askReasonOnChange() && sawBoth) {
-      int before = ((Answer.Rating) yours).value();
-      entry.put("askReasonFor", new JsonArray(Shift.pointsAwayFromGroup(study.criteria(), before, median)));
-    }
-    return entry;
   }
 
   private static JsonObject item(Study study, Item item, String lang) {

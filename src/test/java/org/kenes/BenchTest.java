@@ -1,4 +1,4 @@
-package org.kenes.cli;
+package org.kenes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package org.kenes.web;
+package org.kenes;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -10,13 +10,22 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.FileSystemAccess;
 import io.vertx.ext.web.handler.StaticHandler;
-import org.kenes.Services;
+import org.kenes.services.Services;
+import org.kenes.web.Access;
+import org.kenes.web.Audited;
+import org.kenes.web.BodyGate;
+import org.kenes.web.ClientDeadlines;
+import org.kenes.web.FacilitatorAuth;
+import org.kenes.web.Failures;
+import org.kenes.web.Responses;
+import org.kenes.web.SecurityHeaders;
+import org.kenes.web.Views;
 import org.kenes.web.api.AccessApi;
 import org.kenes.web.api.ApiRoutes;
 import org.kenes.web.api.FacilitationApi;
-import org.kenes.web.console.BuilderItemRoutes;
 import org.kenes.web.api.ModerationApi;
 import org.kenes.web.api.RightsApi;
+import org.kenes.web.console.BuilderItemRoutes;
 import org.kenes.web.console.ConsoleRoutes;
 import org.kenes.web.console.ConsoleStudyRoutes;
 import org.kenes.web.panelist.PanelistRoutes;
@@ -25,10 +34,6 @@ import org.kenes.web.report.ReportPages;
 
 /** Wires the routes: security headers first, then health, the JSON API, the pages, and static files last. */
 public final class WebServer {
-
-  static final long MAX_BODY = 1024 * 1024;
-  /** Form fields a request may carry: a questionnaire of several hundred items has a few for each. */
-  static final int MAX_FORM_FIELDS = 10_000;
 
   private WebServer() {}
 
@@ -39,7 +44,7 @@ public final class WebServer {
     // plain text, a connection is HTTP/1 from its first byte, so its deadlines run from then (Vert.x otherwise waits
     // for a whole request head to tell the protocols apart).
     HttpServerOptions options = new HttpServerOptions().setIdleTimeout(ClientDeadlines.IDLE_SECONDS)
-        .setMaxFormAttributeSize((int) (2 * MAX_BODY)).setMaxFormFields(MAX_FORM_FIELDS)
+        .setMaxFormAttributeSize((int) (2 * BodyGate.MAX_BODY)).setMaxFormFields(BodyGate.MAX_FORM_FIELDS)
         .setHttp2ClearTextEnabled(false)
         // Pages, JSON, CSV and assets gzipped or deflated for clients that ask: a 60-item page is a twentieth.
         .setCompressionSupported(true);
@@ -48,7 +53,7 @@ public final class WebServer {
   }
 
   /** Every route of Kenes. */
-  static Router router(Vertx vertx, Services services) {
+  public static Router router(Vertx vertx, Services services) {
     return router(vertx, services, new ClientDeadlines(vertx));
   }
 
@@ -74,12 +79,12 @@ public final class WebServer {
     router.route().handler(new BodyGate(auth, services.participants()));
     BodyHandler signIn = BodyHandler.create(false).setBodyLimit(BodyGate.SIGN_IN_BODY);
     BodyGate.SIGN_IN.forEach(path -> router.post(path).handler(signIn));
-    BodyHandler uploads = BodyHandler.create(true).setBodyLimit(MAX_BODY)
+    BodyHandler uploads = BodyHandler.create(true).setBodyLimit(BodyGate.MAX_BODY)
         .setUploadsDirectory(services.config().dataDir().resolve("uploads").toString()).setDeleteUploadedFilesOnEnd(true);
     router.route(ConsoleRoutes.UPLOAD).handler(uploads);
     router.route(ConsoleStudyRoutes.IMPORT).handler(uploads);
     router.route(BuilderItemRoutes.IMPORT).handler(uploads);
-    router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY)).handler(BodyGate::read);
+    router.route().handler(BodyHandler.create(false).setBodyLimit(BodyGate.MAX_BODY)).handler(BodyGate::read);
     router.get("/health").handler(ctx -> health(ctx, services));
 
     Router api = Router.router(vertx);

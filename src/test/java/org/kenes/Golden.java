@@ -22,7 +22,7 @@ import org.kenes.participant.Pseudonyms;
 
 /**
  * What a golden test keeps of a dialogue, and how: outputs by file name, with what differs from run to run (times,
- * tokens, ids, pseudonyms, CSRF tokens) replaced by placeholders, compared byte for byte with the files of a folder
+ * tokens, ids, pseudonyms, CSRF tokens, assets' fingerprints) replaced by placeholders, compared byte for byte with the files of a folder
  * under {@code src/test/resources/golden}, or written there with {@code -Dgolden.update=true}.
  */
 final class Golden {
@@ -31,6 +31,8 @@ final class Golden {
   /** A time as the pages show it, "5 Dec 2026, 04:56". */
   private static final Pattern SHOWN = Pattern.compile("\\d{1,2} \\p{L}{3,}\\.? \\d{4}(,? \\d{2}:\\d{2})?");
   private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"[^\"]+\"");
+  /** An asset's fingerprint, which changes with every edit of a style sheet or script the page does not depend on. */
+  private static final Pattern FINGERPRINT = Pattern.compile("\\?v=[0-9a-f]{8,}");
 
   private final Path folder;
   /** What is random in a run, by placeholder: tokens, participant ids, pseudonyms, open answers' ids. */
@@ -60,6 +62,7 @@ final class Golden {
   String keep(String name, String text) {
     String out = SHOWN.matcher(TIME.matcher(text).replaceAll("<time>")).replaceAll("<shown>");
     out = CSRF.matcher(out).replaceAll("name=\"csrf\" value=\"<csrf>\"");
+    out = FINGERPRINT.matcher(out).replaceAll("?v=<hash>");
     for (Map.Entry<String, String> r : random.entrySet()) {
       out = out.replace(r.getKey(), r.getValue());
     }

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import org.kenes.account.AccountService;
+import org.kenes.account.Actor;
 import org.kenes.account.Roles;
 import org.kenes.answer.AnswerRepository;
 import org.kenes.audit.AuditLog;
@@ -85,7 +86,8 @@ public record Services(
     AuditLog audit = new AuditLog(mongo, durability);
     MailService mail = new MailService(vertx, config, mongo, durability, studies, participants, rounds, answerSets,
         publications);
-    AccountService accounts = new AccountService(vertx, mongo, durability, adminToken, audit, clock);
+    AccountService accounts = new AccountService(vertx, mongo, durability, adminToken,
+        (user, detail) -> audit.record(Actor.SYSTEM, "login.failed", user, null, detail), clock);
     Roles roles = new Roles(mongo, durability, accounts);
     PostRepository posts = new PostRepository(mongo, durability);
     DiscussionService discussions = new DiscussionService(posts, new WordList(mongo, durability), pseudonyms, rounds,

@@ -12,18 +12,21 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.kenes.common.Invalid;
 import org.kenes.common.Problem;
 import org.kenes.common.Spreadsheet;
 import org.kenes.common.Texts;
+import org.kenes.study.Attribute;
 import org.kenes.study.Study;
 
 /**
  * Reads people to add from a JSON array, or a CSV or XLSX spreadsheet with the columns
- * {@code name,email,panel,language} and optionally {@code pilot} (JSON: {@code true} or {@code false}; a
- * spreadsheet's cell: {@code true}, {@code yes}, {@code 1}, or {@code false}, {@code no}, {@code 0}, empty).
+ * {@code name,email,panel,language}, optionally {@code pilot} (JSON: {@code true} or {@code false}; a spreadsheet's
+ * cell: {@code true}, {@code yes}, {@code 1}, or {@code false}, {@code no}, {@code 0}, empty), and a column for each
+ * participant attribute of the study, named by its id (in JSON, an object {@code attributes}).
  */
 public final class ParticipantReader {
 
@@ -35,6 +38,7 @@ public final class ParticipantReader {
       + "\\.[^@\\s\\p{Z}\\p{Cc}\\p{Cf}]+");
   private static final int MAX_EMAIL = 254;
   static final int MAX_TEXT = 200;
+  private static final Set<String> COLUMNS = Set.of("name", "email", "panel", "language", "pilot");
 
   private final Study study;
   private final List<Problem> problems = new ArrayList<>();
@@ -128,9 +132,21 @@ public final class ParticipantReader {
       problems.add(Problem.worded(at + "language", "problem.text.language", study.languages()));
     }
     boolean pilot = pilot(at, fields.get("pilot"));
-    fields.keySet().stream().filter(k -> !Set.of("name", "email", "panel", "language", "pilot").contains(k)).sorted()
-        .forEach(k -> problems.add(Problem.worded(at + k, "problem.unknown")));
-    return new NewParticipant(name, email, panel, language, pilot);
+    Map<String, Object> attributes = new HashMap<>();
+    if (fields.get("attributes") instanceof Map<?, ?> given) {
+      given.forEach((k, v) -> attribute(at + "attributes.", String.valueOf(k), v, attributes));
+    } else if (fields.get("attributes") != null) {
+      problems.add(Problem.worded(at + "attributes", "problem.participant.object"));
+    }
+    // A spreadsheet gives each attribute in a column of its id.
+    fields.keySet().stream().filter(k -> !COLUMNS.contains(k) && !"attributes".equals(k)).sorted().forEach(k -> {
+      if (study.attribute(k).isPresent()) {
+        attribute(at, k, fields.get(k), attributes);
+      } else {
+        problems.add(Problem.worded(at + k, "problem.unknown"));
+      }
+    });
+    return new NewParticipant(name, email, panel, language, pilot, attributes);
   }
 
   private boolean pilot(String at, Object value) {
@@ -145,6 +161,17 @@ public final class ParticipantReader {
       problems.add(Problem.worded(at + "pilot", table ? "problem.participant.pilot" : "problem.boolean"));
     }
     return false;
+  }
+
+  /** An attribute value given with a participant: kept as the attribute stores it; an empty cell is none. */
+  private void attribute(String at, String id, Object value, Map<String, Object> into) {
+    Optional<Attribute> attribute = study.attribute(id);
+    if (attribute.isEmpty()) {
+      problems.add(Problem.worded(at + id, "problem.attribute.unknown"));
+    } else if (value != null && !(value instanceof String s && s.isBlank())) {
+      attribute.get().value(value).ifPresentOrElse(v -> into.put(id, v),
+          () -> problems.add(Problem.worded(at + id, "problem.attribute.value")));
+    }
   }
 
   private String text(String at, String field, Object value) {

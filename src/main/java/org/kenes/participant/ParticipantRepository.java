@@ -34,6 +34,10 @@ public final class ParticipantRepository {
   static final String OPENED = "opened";
   private static final String WITHDRAWN = "withdrawnAt";
   private static final String PILOT = "pilot";
+  /** The participant's attribute values, by attribute id; erased with the participant's document. */
+  static final String ATTRIBUTES = "attributes";
+  /** When the panelist answered the attribute questions (null: not yet, or given only with the participant list). */
+  static final String ATTRIBUTES_AT = "attributesAt";
 
   private final Vertx vertx;
   private final MongoClient mongo;
@@ -60,6 +64,7 @@ public final class ParticipantRepository {
       NewParticipant p = people.get(i);
       JsonObject set = new JsonObject().put("name", p.name()).put("email", p.email()).put("panel", p.panel())
           .put("language", p.language());
+      p.attributes().forEach((id, value) -> set.put(ATTRIBUTES + "." + id, value));
       JsonObject onInsert = new JsonObject().put("study", study).put("pseudonym", Tokens.participantId())
           .put("token", Tokens.token()).put("createdAt", now);
       if (p.pilot()) {

@@ -32,7 +32,8 @@ public final class StudyReader {
   public static final Pattern ID = Pattern.compile("[a-z0-9-]+");
   private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})?");
   private static final Set<String> TOP_LEVEL = Set.of("id", "title", "description", "languages", "scale", "consensus",
-      "rounds", "panels", "categories", "items", "askReasonOnChange", "consent", "retentionDays", "contact");
+      "rounds", "panels", "categories", "items", "askReasonOnChange", "consent", "retentionDays", "contact",
+      "attributes", "reporting", "discussion");
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
   /** A consent text is read before answering: long enough for a data-protection notice, short enough to be read. */
   private static final int MAX_CONSENT = 20_000;
@@ -98,11 +99,36 @@ public final class StudyReader {
     List<Item> items = items(root.get("items"), categories);
     boolean askReason = bool("askReasonOnChange", root.getOrDefault("askReasonOnChange", true));
     Privacy privacy = privacy(root);
+    List<Attribute> attributes = new AttributesReader(this).read(root.get("attributes"));
+    Reporting reporting = reporting(root.get("reporting"));
+    Discussion discussion = discussion(root.get("discussion"));
     if (!problems.isEmpty()) {
       return null;
     }
     return new Study(id, title, description, languages, scale, criteria, rounds, panels, categories, items, askReason,
-        privacy);
+        privacy, attributes, reporting, discussion);
+  }
+
+  private Reporting reporting(Object value) {
+    Map<String, Object> m = value == null ? null : map("reporting", value);
+    if (m == null) {
+      return Reporting.NONE;
+    }
+    unknown("reporting", m, Set.copyOf(Reporting.FIELDS));
+    Map<String, Text> fields = new LinkedHashMap<>();
+    Reporting.FIELDS.stream().filter(f -> m.get(f) != null)
+        .forEach(f -> fields.put(f, text("reporting." + f, m.get(f))));
+    return new Reporting(fields);
+  }
+
+  private Discussion discussion(Object value) {
+    String key = value == null ? null : string("discussion", value);
+    try {
+      return key == null ? Discussion.OFF : Discussion.fromKey(key);
+    } catch (IllegalArgumentException e) {
+      problem("discussion", "discussion.oneOf");
+      return Discussion.OFF;
+    }
   }
 
   private Privacy privacy(Map<String, Object> root) {
@@ -380,7 +406,7 @@ public final class StudyReader {
   // --- typed readers: each records a problem at its path and returns a harmless value ---
 
   /** A text of the study, in each of its languages; what can spoof how it reads is taken out ({@link Texts}). */
-  private Text text(String path, Object value) {
+  Text text(String path, Object value) {
     if (value instanceof String typed) {
       String s = Texts.clean(typed);
       Map<String, String> all = new LinkedHashMap<>();
@@ -429,7 +455,7 @@ public final class StudyReader {
     return s;
   }
 
-  private String uniqueId(String path, Object value, Set<String> seen) {
+  String uniqueId(String path, Object value, Set<String> seen) {
     String id = id(path, value);
     if (id != null && !seen.add(id)) {
       problem(path, "id.duplicate", id);
@@ -473,7 +499,7 @@ public final class StudyReader {
     return d;
   }
 
-  private int integer(String path, Object value, int min, int max, int fallback) {
+  int integer(String path, Object value, int min, int max, int fallback) {
     if (!(value instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
       problem(path, "whole");
       return fallback;
@@ -497,7 +523,7 @@ public final class StudyReader {
     }
   }
 
-  private boolean bool(String path, Object value) {
+  boolean bool(String path, Object value) {
     if (value instanceof Boolean b) {
       return b;
     }
@@ -505,7 +531,7 @@ public final class StudyReader {
     return false;
   }
 
-  private String string(String path, Object value) {
+  String string(String path, Object value) {
     if (value == null) {
       problem(path, "missing");
       return null;
@@ -518,7 +544,7 @@ public final class StudyReader {
   }
 
   @SuppressWarnings("unchecked")
-  private Map<String, Object> map(String path, Object value) {
+  Map<String, Object> map(String path, Object value) {
     if (value == null) {
       problem(path, "missing");
       return null;
@@ -533,7 +559,7 @@ public final class StudyReader {
   }
 
   @SuppressWarnings("unchecked")
-  private List<Object> list(String path, Object value) {
+  List<Object> list(String path, Object value) {
     if (value == null) {
       problem(path, "missing");
       return null;
@@ -545,12 +571,12 @@ public final class StudyReader {
     return (List<Object>) l;
   }
 
-  private void unknown(String path, Map<String, Object> m, Set<String> known) {
+  void unknown(String path, Map<String, Object> m, Set<String> known) {
     m.keySet().stream().filter(k -> !known.contains(k)).sorted().forEach(k -> problem(path + "." + k, "unknown"));
   }
 
   /** A problem by its key among the {@code problem.*} texts, its arguments as a file writes them (100000, not 100,000). */
-  private void problem(String path, String key, Object... args) {
+  void problem(String path, String key, Object... args) {
     problems.add(Problem.worded(path, "problem." + key, Arrays.stream(args).map(String::valueOf).toArray()));
   }
 

@@ -31,7 +31,8 @@ final class BuilderForms {
   private static final Pattern TEXT = Pattern.compile("(title|description|consent|scale\\.labels\\.-?\\d{1,4}|"
       + "(panels|categories)\\[\\d+]\\.name|items\\[\\d+]\\.text|items\\[\\d+]\\.options\\[\\d+]\\.text)\\.[a-zA-Z-]+");
   /** A word or an address: as typed, less the spaces around it. */
-  private static final Pattern WORD = Pattern.compile("consensus\\.(rule|quantiles)|rounds\\.carryForward|contact|"
+  private static final Pattern WORD = Pattern.compile(
+      "consensus\\.(rule|quantiles)|rounds\\.carryForward|contact|discussion|"
       + "(panels|categories|items)\\[\\d+]\\.id|items\\[\\d+]\\.(type|category)|items\\[\\d+]\\.options\\[\\d+]\\.id");
 
   private BuilderForms() {}

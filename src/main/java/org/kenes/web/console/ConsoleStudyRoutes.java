@@ -17,6 +17,7 @@ import org.kenes.mail.Message;
 import org.kenes.mail.MessageText;
 import org.kenes.participant.NewParticipant;
 import org.kenes.participant.ParticipantReader;
+import org.kenes.report.FilteredResults;
 import org.kenes.services.Services;
 import org.kenes.study.Study;
 import org.kenes.web.Access;
@@ -64,6 +65,9 @@ public final class ConsoleStudyRoutes {
     access.need(READER, router.get("/console/studies/:id/groups")).handler(r::groups);
     ConsoleItemRoutes.mount(router, services, page, access, audited);
     PilotRoutes.mount(router, services, page, access, audited);
+    ConsoleFilterRoutes.mount(router, services, page, access, new FilteredResults(vertx, services.studies(),
+        services.rounds(), services.attributes()));
+    ModerationRoutes.mount(router, services, page, access, audited);
   }
 
   private void participants(RoutingContext ctx) {

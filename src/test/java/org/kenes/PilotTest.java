@@ -413,6 +413,43 @@ class PilotTest {
     assertTrue(own.contains("Вы пилотный участник"), own);
   }
 
+  @Test
+  @DisplayName("a pilot reads the discussion but neither posts nor agrees in it, and a pilot who withdraws is not "
+      + "counted among the report's withdrawals")
+  void discussionAndAttrition() {
+    String study = "pilottalk";
+    assertEquals(201, kenes.adminPost("/api/studies", "application/yaml", TestKenes.resource("studies/small.yaml")
+        .replace("id: small", "id: " + study) + "\ndiscussion: always\n").statusCode());
+    JsonArray real = kenes.addParticipants(study, PANELS);
+    JsonArray pilots = pilots(study, "policy", "providers");
+    String thread = "/items/strategy/thread";
+    HttpResponse<Buffer> posted = kenes.vertxClient().post("/api/p/" + real.getJsonObject(0).getString("token")
+        + thread).sendJsonObject(new JsonObject().put("text", "Regions need it")).await();
+    assertEquals(201, posted.statusCode(), posted.bodyAsString());
+    String pilot = "/api/p/" + pilots.getJsonObject(0).getString("token") + thread;
+    assertEquals(200, kenes.get(pilot).statusCode(), "a pilot reads the thread");
+    HttpResponse<Buffer> refused = kenes.vertxClient().post(pilot)
+        .sendJsonObject(new JsonObject().put("text", "PILOT words")).await();
+    assertEquals(409, refused.statusCode(), refused.bodyAsString());
+    assertTrue(refused.bodyAsString().contains("pilot participants read the discussion"), refused.bodyAsString());
+    HttpResponse<Buffer> agreed = kenes.vertxClient().put(pilot + "/" + posted.bodyAsJsonObject().getString("id")
+        + "/agree").send().await();
+    assertEquals(409, agreed.statusCode(), agreed.bodyAsString());
+
+    assertEquals(201, kenes.adminPost("/api/studies/" + study + "/rounds").statusCode());
+    for (int i = 0; i < real.size() - 1; i++) {
+      save(real.getJsonObject(i).getString("token"), answers(i, true));
+    }
+    for (String token : List.of(real.getJsonObject(real.size() - 1).getString("token"),
+        pilots.getJsonObject(1).getString("token"))) {
+      assertEquals(200, kenes.vertxClient().post("/api/p/" + token + "/withdraw").send().await().statusCode());
+    }
+    assertEquals(200, kenes.adminPost("/api/studies/" + study + "/rounds/1/close").statusCode());
+    JsonObject attrition = json("/api/studies/" + study + "/attrition");
+    assertEquals(1L, attrition.getJsonObject("withdrawn").getLong("1"), "the panelist alone: " + attrition);
+    assertFalse(kenes.adminGet("/api/studies/" + study + "/report").bodyAsString().contains("PILOT"));
+  }
+
   private static List<String> pilotIds(String study) {
     return kenes.adminGet("/api/studies/" + study + "/participants").bodyAsJsonArray().stream()
         .map(JsonObject.class::cast).filter(p -> p.getBoolean("pilot")).map(p -> p.getString("id")).toList();

@@ -20,6 +20,7 @@ import org.kenes.privacy.Retention;
 import org.kenes.privacy.StudyDeletion;
 import org.kenes.report.ReportLinks;
 import org.kenes.report.ReportService;
+import org.kenes.round.Peers;
 import org.kenes.round.RoundGroups;
 import org.kenes.round.RoundRepository;
 import org.kenes.round.RoundService;
@@ -51,11 +52,12 @@ public record Services(
     Publications publications,
     PersonalData personalData,
     Retention retention,
-    StudyDeletion deletion) {
+    StudyDeletion deletion,
+    Peers peers) {
 
   /**
    * @param adminToken the facilitator token of {@code KENES_ADMIN_TOKEN} or the data folder
-   * @param clock what the retention periods are measured by (a test's own clock)
+   * @param clock what the retention periods and the saves' leases are measured by (a test's own clock)
    */
   public static Services create(Vertx vertx, KenesConfig config, Store store, String adminToken, Clock clock) {
     var mongo = store.client();
@@ -64,11 +66,12 @@ public record Services(
     ParticipantRepository participants = new ParticipantRepository(vertx, mongo, durability);
     StudyService studies = new StudyService(vertx, new StudyRepository(mongo, durability),
         id -> roundRepository.list(id).map(list -> !list.isEmpty()), participants::countByPanel);
-    AnswerRepository answerSets = new AnswerRepository(vertx, mongo);
+    AnswerRepository answerSets = new AnswerRepository(vertx, mongo, roundRepository::countedAt);
     TallyRepository tallies = new TallyRepository(mongo);
     Publications publications = new Publications(mongo, durability, roundRepository, vertx.eventBus());
+    Peers peers = new Peers(mongo, config.embeddedStore());
     RoundService rounds = new RoundService(vertx, mongo, durability, studies, participants, roundRepository, answerSets,
-        tallies, publications::published);
+        tallies, publications::published, clock::millis, peers);
     PseudonymKeys pseudonyms = new PseudonymKeys(mongo, durability);
     ChangeService changes = new ChangeService(mongo, durability, studies, rounds, answerSets, pseudonyms);
     Consents consents = new Consents(mongo, durability);
@@ -90,7 +93,8 @@ public record Services(
         new PersonalData(participants, rounds, answerSets, answers, consents, mail, audit),
         new Retention(vertx, mongo, durability, clock, studies, rounds, publications, participants, consents, mail,
             audit, roles),
-        new StudyDeletion(mongo, durability, studies, rounds, participants, pseudonyms, audit));
+        new StudyDeletion(mongo, durability, studies, rounds, participants, pseudonyms, audit),
+        peers);
   }
 
   /** Indexes the repositories rely on; creating an existing index changes nothing. */

@@ -223,14 +223,15 @@ public final class AnswerRepository {
 
   /**
    * Every answer set of a round, drafts included, in no particular order, a page at a time: each page is read into
-   * answer sets and handed to {@code onPage} on a worker thread, one after the other, while the next one is read.
+   * answer sets and handed to {@code onPage} on a worker thread, one after the other, while the next one is read. Sets
+   * written at or after {@code countedAt} (when given: the moment its close counts) are late, and left out.
    */
-  public Future<Void> scan(String study, int round, Consumer<List<AnswerSet>> onPage) {
-    return countedAt.apply(study).compose(cutoffs -> Pages.scan(vertx, mongo, COLLECTION,
-        AnswerSet.key(study, round, ""), docs -> vertx.executeBlocking(() -> {
-          onPage.accept(docs.stream().map(doc -> onTime(doc, cutoffs)).filter(Objects::nonNull).toList());
-          return null;
-        }, false)));
+  public Future<Void> scan(String study, int round, Instant countedAt, Consumer<List<AnswerSet>> onPage) {
+    Map<Integer, Instant> cutoffs = countedAt == null ? Map.of() : Map.of(round, countedAt);
+    return Pages.scan(vertx, mongo, COLLECTION, AnswerSet.key(study, round, ""), docs -> vertx.executeBlocking(() -> {
+      onPage.accept(docs.stream().map(doc -> onTime(doc, cutoffs)).filter(Objects::nonNull).toList());
+      return null;
+    }, false));
   }
 
   /** Every answer set of a study, all rounds, late ones left out. */

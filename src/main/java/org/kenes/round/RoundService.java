@@ -304,16 +304,17 @@ public final class RoundService {
   private Future<RoundResults> closed(Study study, Round round, Map<String, Integer> lastAsked) {
     Future<Map<Integer, List<AnswerSet>>> earlierSets = EarlierRounds.load(lastAsked, n -> answers.list(study.id(), n));
     Future<Map<String, RoundAnalysis.Previous>> previous = previous(study, lastAsked);
-    return Future.all(participants.countByPanel(study.id()), earlierSets).compose(all -> {
+    // The count's moment is marked while the rest is read: the count itself begins after it.
+    Future<Instant> countedAt = rounds.markCounted(study.id(), round.number());
+    return Future.all(participants.countByPanel(study.id()), earlierSets, countedAt).compose(all -> {
       RoundCounters.Count counters = new RoundCounters.Count(study, round.items(),
           RoundCounters.previousRatings(lastAsked, all.resultAt(1)));
       RoundAnalysis.Texts.Collected texts = new RoundAnalysis.Texts.Collected(round.items());
       // Every answer of the round written before the count, a page at a time on a worker while the next is read.
-      return rounds.markCounted(study.id(), round.number()).compose(at -> answers.scan(study.id(), round.number(),
-              sets -> {
-                counters.add(sets);
-                texts.add(sets);
-              }))
+      return answers.scan(study.id(), round.number(), countedAt.result(), sets -> {
+            counters.add(sets);
+            texts.add(sets);
+          })
           .compose(v -> {
             Future<Void> tallied = tallies.replace(study.id(), round.number(), study.panelIds(), counters.byPanel());
             return previous.compose(before -> analyse(new RoundAnalysis.Input(study, round.number(), round.items(),

@@ -95,7 +95,7 @@ class AnswerRepositoryTest {
     assertEquals(List.of(), answers.list("s").await());
     assertEquals(Optional.empty(), answers.find("s", 1, "P-A").await());
     List<AnswerSet> scanned = new ArrayList<>();
-    answers.scan("s", 1, scanned::addAll).await();
+    answers.scan("s", 1, Instant.EPOCH, scanned::addAll).await();
     assertEquals(List.of(), scanned);
 
     counted.put(1, Instant.now().plusSeconds(3600));

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import org.kenes.cli.Analyze;
 import org.kenes.cli.Backup;
 import org.kenes.config.KenesConfig;
+import org.kenes.web.panelist.WarmUp;
 
 /** The {@code kenes} command: {@code serve} and {@code analyze}. */
 public final class Main {
@@ -81,7 +82,7 @@ public final class Main {
     vertx.deployVerticle(verticle).onFailure(e -> {
       System.err.println("kenes: could not start: " + e.getMessage());
       vertx.close().onComplete(v -> System.exit(1));
-    });
+    }).onSuccess(id -> WarmUp.run(vertx, verticle.services()));
     // SIGTERM: stop taking requests, let those in flight finish, commit the store, then exit.
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {

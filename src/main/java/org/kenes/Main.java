@@ -16,7 +16,9 @@ public final class Main {
       Commands:
         serve     Start the server: port KENES_PORT (8080), embedded store in KENES_DATA_DIR (./data) unless
                   KENES_MONGO_URI is set, and every study file of surveys/ loaded. Rounds open (rounds.opensAt)
-                  and close (a round's deadline) by themselves at their times.
+                  and close (a round's deadline) by themselves at their times. Once it listens it warms itself
+                  up on its studies' pages for some seconds (reading only), so that the first panelists are served
+                  by compiled code.
         analyze   RESPONSES.csv [--study FILE] [--round N] [--previous PREVIOUS.csv]
                   Offline statistics of a responses CSV, printed as round-results JSON. Ranks may be tied
                   (1, 2, 2, 4) or leave options unranked; without --study an item nobody could rate stays a

@@ -5,7 +5,6 @@ import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,11 +22,7 @@ import org.kenes.consensus.Criteria;
 import org.kenes.consent.Consents;
 import org.kenes.participant.Participant;
 import org.kenes.participant.ParticipantRepository;
-import org.kenes.round.EarlierRounds;
-import org.kenes.round.ItemResult;
 import org.kenes.round.Round;
-import org.kenes.round.RoundCounters;
-import org.kenes.round.RoundResults;
 import org.kenes.round.RoundService;
 import org.kenes.round.TallyRepository;
 import org.kenes.store.Durability;
@@ -203,7 +198,8 @@ public final class AnswerService {
       }
       AnswerReader.Save save = AnswerReader.read(who.study(), round.items(), body);
       return consents.given(who.study(), p.id()).compose(given -> given ? saves.save(who, round, save, started)
-              : Future.<AnswerSet>failedFuture(new Forbidden("please read and agree to the study's consent text first")))
+              : Future.<AnswerSet>failedFuture(
+                  new Forbidden("please read and agree to the study's consent text first")))
           .map(now -> new JsonObject().put("round", round.number()).put("saved", save.answers().size())
               .put("submitted", now.submitted()));
     });

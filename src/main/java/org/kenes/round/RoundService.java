@@ -39,7 +39,8 @@ public final class RoundService {
   private final RoundRepository rounds;
   private final AnswerRepository answers;
   private final TallyRepository tallies;
-  private final Recent<String, List<Round>> recent = new Recent<>(SaveFence.CACHE_MS, 10_000, System::currentTimeMillis);
+  private final Recent<String, List<Round>> recent =
+      new Recent<>(SaveFence.CACHE_MS, 10_000, System::currentTimeMillis);
   /** A closed round's results, which never change once stored: the feedback of every later save and page. */
   private final Recent<String, Optional<RoundResults>> stored =
       new Recent<>(60_000, 1_000, System::currentTimeMillis, Optional::isPresent);

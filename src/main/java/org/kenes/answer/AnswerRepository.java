@@ -190,6 +190,11 @@ public final class AnswerRepository {
         onTime(all.resultAt(0), all.<Optional<Instant>>resultAt(1).map(at -> Map.of(round, at)).orElse(Map.of()))));
   }
 
+  /** Lets go of the moments rounds were counted (a study was deleted: one made again under its id counts anew). */
+  public void forget() {
+    counted.clear();
+  }
+
   /** A participant's set of a round read open, which no count has read yet; none after they withdrew from it. */
   public Future<Optional<AnswerSet>> current(String study, int round, String participant) {
     return document(study, round, participant).map(doc -> Optional.ofNullable(doc).map(AnswerRepository::answerSet));

@@ -107,6 +107,8 @@ public final class RoundService {
         // The claim first: from it on the definition the items came from cannot change until the round is closed.
         return studies.claimRound(stored, number).compose(v -> rounds.insert(round))
             .onComplete(r -> recent.forget(studyId))
+            // A study deleted and made again under its id opens its rounds anew: none of them is closing here.
+            .onSuccess(v -> fence.reopened(studyId, number))
             .onSuccess(v -> announce(round.study(), round.number(), "open")).map(round);
       });
     }));
@@ -192,6 +194,7 @@ public final class RoundService {
   public void forget(String studyId) {
     recent.forget(studyId);
     stored.clear();
+    answers.forget();
   }
 
   public Future<List<Round>> list(String studyId) {

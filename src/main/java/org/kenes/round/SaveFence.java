@@ -112,7 +112,7 @@ public final class SaveFence {
     closing.add(Round.key(study, number));
   }
 
-  /** The close did not mark the round closed: saves may begin again. */
+  /** The close did not mark the round closed, or the round was opened (anew): saves may begin again. */
   synchronized void reopened(String study, int number) {
     closing.remove(Round.key(study, number));
   }

@@ -66,7 +66,8 @@ class BuilderFormsTest {
   }
 
   @Test
-  @DisplayName("a new study is stored incomplete at once; round 1 refuses it listing what is missing, then opens")
+  @DisplayName("a new study is stored incomplete at once; round 1 refuses it listing what is missing (in the reader's "
+      + "language), then opens")
   void incompleteUntilRoundOne() {
     HttpResponse<Buffer> bad = post("/console/new", "id", "Bad Id", "languages", "ru, xx-", "title", "");
     assertEquals(400, bad.statusCode());
@@ -99,6 +100,12 @@ class BuilderFormsTest {
     HttpResponse<Buffer> console = post("/console/studies/draft/rounds");
     assertEquals(409, console.statusCode());
     assertTrue(console.bodyAsString().contains("<code>items[0].text.en</code>: missing"), console.bodyAsString());
+    kenes.account("olga");
+    kenes.grant("draft", "olga", "facilitator");
+    String russian = ConsoleSession.login(kenes, "olga", TestKenes.PASSWORD, "ru")
+        .post("/console/studies/draft/rounds", "/console/studies/draft", form()).bodyAsString();
+    assertTrue(russian.contains("раунд 1 нельзя открыть, пока исследование не заполнено: не хватает текстов или "
+        + "частей: 3") && russian.contains("<code>items[0].text.en</code>: не заполнено"), russian);
 
     String translations = maria.get("/console/studies/draft/translations").bodyAsString();
     assertEquals(3, count(translations, "class=\"badge missing\""), "the missing texts marked");

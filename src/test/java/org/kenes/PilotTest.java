@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -365,8 +366,9 @@ class PilotTest {
   }
 
   @Test
-  @DisplayName("in the Russian console a workbook of people with a pilot column is added whole or not at all (a bad row "
-      + "named, in Russian), and its pilots are marked on the participants page, the pilot page and their own link")
+  @DisplayName("in the Russian console a workbook of people with a pilot column is added whole or not at all (a bad "
+      + "row named, in Russian), its pilots are marked on the participants page, the pilot page and their own link, and "
+      + "a pilot added again unmarked is refused in Russian")
   void russianConsole() throws Exception {
     String study = create("pilotru");
     kenes.account("olga");
@@ -390,8 +392,8 @@ class PilotTest {
     List<JsonObject> listed = kenes.adminGet("/api/studies/" + study + "/participants").bodyAsJsonArray().stream()
         .map(JsonObject.class::cast).toList();
     JsonObject pilot = listed.stream().filter(p -> p.getBoolean("pilot")).findFirst().orElseThrow();
-    assertEquals(List.of("Анна Пилотова"), listed.stream().filter(p -> p.getBoolean("pilot"))
-        .map(p -> p.getString("name")).toList());
+    assertEquals("Анна Пилотова", pilot.getString("name"));
+    assertEquals(List.of(pilot.getString("id")), pilotIds(study), "Борис is no pilot");
 
     String page = olga.get(people).bodyAsString();
     assertTrue(page.contains("<code>" + pilot.getString("id") + "</code></a> <strong class=\"badge pilot\">пилот"),
@@ -400,9 +402,57 @@ class PilotTest {
     String pilots = olga.get("/console/studies/" + study + "/pilot").bodyAsString();
     assertTrue(pilots.contains("Пилотные участники") && pilots.contains("Анна Пилотова"), pilots);
     assertFalse(pilots.contains("Борис"), "the panel is not on the pilot page");
+    HttpResponse<Buffer> unmarked = olga.post(people, people, MultiMap.caseInsensitiveMultiMap()
+        .add("name", "Анна Пилотова").add("email", "anna@example.org").add("panel", "policy").add("language", "ru"));
+    assertEquals(400, unmarked.statusCode(), unmarked.bodyAsString());
+    assertTrue(unmarked.bodyAsString().contains("уже добавлен как пилотный участник, и это не меняется"),
+        unmarked.bodyAsString());
+    assertEquals(List.of(pilot.getString("id")), pilotIds(study), "the mark stays");
     String link = pilot.getString("link");
     String own = kenes.get(link.substring(link.indexOf("/p/"))).bodyAsString();
     assertTrue(own.contains("Вы пилотный участник"), own);
+  }
+
+  @Test
+  @DisplayName("a pilot reads the discussion but neither posts nor agrees in it, and a pilot who withdraws is not "
+      + "counted among the report's withdrawals")
+  void discussionAndAttrition() {
+    String study = "pilottalk";
+    assertEquals(201, kenes.adminPost("/api/studies", "application/yaml", TestKenes.resource("studies/small.yaml")
+        .replace("id: small", "id: " + study) + "\ndiscussion: always\n").statusCode());
+    JsonArray real = kenes.addParticipants(study, PANELS);
+    JsonArray pilots = pilots(study, "policy", "providers");
+    String thread = "/items/strategy/thread";
+    HttpResponse<Buffer> posted = kenes.vertxClient().post("/api/p/" + real.getJsonObject(0).getString("token")
+        + thread).sendJsonObject(new JsonObject().put("text", "Regions need it")).await();
+    assertEquals(201, posted.statusCode(), posted.bodyAsString());
+    String pilot = "/api/p/" + pilots.getJsonObject(0).getString("token") + thread;
+    assertEquals(200, kenes.get(pilot).statusCode(), "a pilot reads the thread");
+    HttpResponse<Buffer> refused = kenes.vertxClient().post(pilot)
+        .sendJsonObject(new JsonObject().put("text", "PILOT words")).await();
+    assertEquals(409, refused.statusCode(), refused.bodyAsString());
+    assertTrue(refused.bodyAsString().contains("pilot participants read the discussion"), refused.bodyAsString());
+    HttpResponse<Buffer> agreed = kenes.vertxClient().put(pilot + "/" + posted.bodyAsJsonObject().getString("id")
+        + "/agree").send().await();
+    assertEquals(409, agreed.statusCode(), agreed.bodyAsString());
+
+    assertEquals(201, kenes.adminPost("/api/studies/" + study + "/rounds").statusCode());
+    for (int i = 0; i < real.size() - 1; i++) {
+      save(real.getJsonObject(i).getString("token"), answers(i, true));
+    }
+    for (String token : List.of(real.getJsonObject(real.size() - 1).getString("token"),
+        pilots.getJsonObject(1).getString("token"))) {
+      assertEquals(200, kenes.vertxClient().post("/api/p/" + token + "/withdraw").send().await().statusCode());
+    }
+    assertEquals(200, kenes.adminPost("/api/studies/" + study + "/rounds/1/close").statusCode());
+    JsonObject attrition = json("/api/studies/" + study + "/attrition");
+    assertEquals(1L, attrition.getJsonObject("withdrawn").getLong("1"), "the panelist alone: " + attrition);
+    assertFalse(kenes.adminGet("/api/studies/" + study + "/report").bodyAsString().contains("PILOT"));
+  }
+
+  private static List<String> pilotIds(String study) {
+    return kenes.adminGet("/api/studies/" + study + "/participants").bodyAsJsonArray().stream()
+        .map(JsonObject.class::cast).filter(p -> p.getBoolean("pilot")).map(p -> p.getString("id")).toList();
   }
 
   /** A spreadsheet uploaded on a console page's import form, with the page's CSRF token. */

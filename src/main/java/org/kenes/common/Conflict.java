@@ -17,14 +17,19 @@ public final class Conflict extends KenesException {
     this.problems = List.copyOf(problems);
   }
 
-  private Conflict(Problem wording) {
+  private Conflict(Problem wording, List<Problem> problems) {
     super(wording);
-    this.problems = List.of();
+    this.problems = List.copyOf(problems);
   }
 
   /** A conflict worded by the bundles' {@code key}, so that a page can say it in its reader's language. */
   public static Conflict worded(String key, Object... args) {
-    return new Conflict(Problem.worded("", key, args));
+    return new Conflict(Problem.worded("", key, args), List.of());
+  }
+
+  /** A worded conflict with what stands in the way, by path. */
+  public static Conflict worded(List<Problem> problems, String key, Object... args) {
+    return new Conflict(Problem.worded("", key, args), problems);
   }
 
   @Override

@@ -196,6 +196,10 @@ public final class DiscussionService {
     if (who.participant().withdrawn()) {
       return Future.succeededFuture("problem.discussion.withdrawn");
     }
+    if (who.participant().pilot()) {
+      // A pilot's post or agreement would reach the panel, the report and the export, where pilots never count.
+      return Future.succeededFuture("problem.discussion.pilot");
+    }
     if (study.discussion() == Discussion.BETWEEN_ROUNDS && who.round().isPresent()) {
       return Future.succeededFuture("problem.discussion.duringRound");
     }

@@ -160,12 +160,12 @@ public final class AnswerService {
   public Future<JsonObject> preview(String studyId, String panel, String language) {
     return studies.get(studyId).compose(study -> rounds.list(study).compose(held -> {
       if (panel != null && study.panel(panel).isEmpty()) {
-        return Future.failedFuture(new Invalid("panel", "no panel '" + panel + "' in the study " + study.panelIds()));
+        return Future.failedFuture(Invalid.worded("panel", "problem.panel.unknown", panel, study.panelIds()));
       }
       Optional<Round> open = held.stream().filter(Round::open).findFirst();
       Future<Round> round = open.map(Future::succeededFuture).orElseGet(() -> nextRound(study).compose(next -> next
           .map(Future::succeededFuture).orElseGet(() -> Future.failedFuture(
-              new Conflict("the study has had its " + study.rounds().max() + " rounds")))));
+              Conflict.worded("problem.round.max", study.rounds().max())))));
       String lang = language != null && study.languages().contains(language) ? language : study.firstLanguage();
       return round.compose(r -> feedback.of(study, r, null, null)
           .map(feedback -> questionnaire(study, panel, lang, r, Optional.empty(), feedback)));

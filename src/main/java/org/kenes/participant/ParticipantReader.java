@@ -123,7 +123,7 @@ public final class ParticipantReader {
     if (panel == null) {
       problems.add(Problem.worded(at + "panel", "problem.missing"));
     } else if (study.panel(panel).isEmpty()) {
-      problems.add(Problem.worded(at + "panel", "problem.participant.panel", panel, study.panelIds()));
+      problems.add(Problem.worded(at + "panel", "problem.panel.unknown", panel, study.panelIds()));
     }
     String language = text(at, "language", fields.get("language"));
     if (language == null) {

@@ -102,8 +102,8 @@ public final class ParticipantRepository {
     for (int i = 0; i < people.size(); i++) {
       Boolean was = pilots.get(keys.get(i));
       if (was != null && was != people.get(i).pilot()) {
-        problems.add(new Problem("[" + i + "].pilot", was ? "already added as a pilot participant, which stays"
-            : "already added as a participant who is not a pilot, which stays"));
+        problems.add(Problem.worded("[" + i + "].pilot", was ? "problem.participant.pilotStays"
+            : "problem.participant.notPilotStays"));
       }
     }
     return problems.isEmpty() ? Future.succeededFuture(existing)

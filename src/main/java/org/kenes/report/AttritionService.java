@@ -53,14 +53,15 @@ public final class AttritionService {
   }
 
   /**
-   * How many withdrew in each round: from its opening to the next one's (before the first round, in the first), by
-   * round number. A count of the whole study, never per panel.
+   * How many of the panel withdrew in each round: from its opening to the next one's (before the first round, in the
+   * first), by round number. A count of the whole study, never per panel; pilots aside.
    */
   static JsonObject withdrawn(List<Round> held, List<Participant> people) {
     JsonObject out = new JsonObject();
     held.forEach(r -> out.put(String.valueOf(r.number()), 0L));
     for (Participant p : people) {
-      if (p.withdrawnAt() == null || held.isEmpty()) {
+      // A pilot was never among the panel the report follows, whether they left or not.
+      if (p.pilot() || p.withdrawnAt() == null || held.isEmpty()) {
         continue;
       }
       Round in = held.get(0);

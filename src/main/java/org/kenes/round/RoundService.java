@@ -91,20 +91,20 @@ public final class RoundService {
       return Future.failedFuture(new Invalid("closesAt", "the deadline must lie within a year"));
     }
     return studies.stored(studyId).compose(stored -> ended.apply(studyId).compose(over -> over
-        ? Future.<List<Round>>failedFuture(new Conflict("the results are published: the dialogue has ended"))
+        ? Future.<List<Round>>failedFuture(Conflict.worded("problem.round.ended"))
         : rounds.list(studyId)).compose(existing -> {
       Study study = stored.study();
       Optional<Round> open = existing.stream().filter(Round::open).findFirst();
       if (open.isPresent()) {
-        return Future.failedFuture(new Conflict("round " + open.get().number() + " is open; close it first"));
+        return Future.failedFuture(Conflict.worded("problem.round.open", open.get().number()));
       }
       int number = existing.size() + 1;
       if (number > study.rounds().max()) {
-        return Future.failedFuture(new Conflict("the study has had its " + study.rounds().max() + " rounds"));
+        return Future.failedFuture(Conflict.worded("problem.round.max", study.rounds().max()));
       }
       if (number == 1 && !stored.missing().isEmpty()) {
-        return Future.failedFuture(new Conflict("round 1 cannot open while the study is incomplete: "
-            + stored.missing().size() + " text(s) or part(s) missing", stored.missing()));
+        return Future.failedFuture(Conflict.worded(stored.missing(), "problem.round.incomplete",
+            stored.missing().size()));
       }
       return nextItems(study, existing).compose(ids -> {
         Round round = new Round(studyId, number, true, ids, Instant.now().toString(), null,
@@ -129,7 +129,7 @@ public final class RoundService {
         ? Future.succeededFuture(study.items().stream().filter(i -> !i.retired()).map(Item::id).toList())
         : results(study.id(), number - 1).map(last -> carried(study, last, number));
     return items.compose(ids -> ids.isEmpty()
-        ? Future.failedFuture(new Conflict("no item is left to ask: every item was decided in round " + (number - 1)))
+        ? Future.failedFuture(Conflict.worded("problem.round.noItems", number - 1))
         : Future.succeededFuture(ids));
   }
 

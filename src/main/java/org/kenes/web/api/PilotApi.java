@@ -59,8 +59,8 @@ public final class PilotApi {
         .put("withdrawnAt", p.withdrawnAt()).put("link", ParticipantStatus.link(s, p))).toList());
     JsonArray rounds = new JsonArray(view.rounds().stream().map(r -> new JsonObject().put("round", r.round())
         .put("held", r.held()).put("items", new JsonArray(r.items()))
-        .put("sets", new JsonArray(r.sets().stream().map(PilotApi::set).toList())).put("results", ResultsJson.toJson(r.results())))
-        .toList());
+        .put("sets", new JsonArray(r.sets().stream().map(PilotApi::set).toList()))
+        .put("results", ResultsJson.toJson(r.results()))).toList());
     return new JsonObject().put("study", view.study().id()).put("pilots", pilots).put("rounds", rounds);
   }
 

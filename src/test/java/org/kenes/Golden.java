@@ -30,6 +30,8 @@ final class Golden {
   private static final Pattern TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z");
   /** A time as the pages show it, "5 Dec 2026, 04:56". */
   private static final Pattern SHOWN = Pattern.compile("\\d{1,2} \\p{L}{3,}\\.? \\d{4}(,? \\d{2}:\\d{2})?");
+  /** A day as the report's method gives it, "2026-12-05": the run's own day, so not the same tomorrow. */
+  private static final Pattern DAY = Pattern.compile("\\b\\d{4}-\\d{2}-\\d{2}\\b");
   private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"[^\"]+\"");
 
   private final Path folder;
@@ -59,6 +61,7 @@ final class Golden {
   /** Keeps an output under its file name, normalised. */
   String keep(String name, String text) {
     String out = SHOWN.matcher(TIME.matcher(text).replaceAll("<time>")).replaceAll("<shown>");
+    out = DAY.matcher(out).replaceAll("<day>");
     out = CSRF.matcher(out).replaceAll("name=\"csrf\" value=\"<csrf>\"");
     for (Map.Entry<String, String> r : random.entrySet()) {
       out = out.replace(r.getKey(), r.getValue());

@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kenes.common.Version;
 
 /**
  * What a journal asks a Delphi report to state, of a three-round dialogue with participant attributes, dropouts and a
@@ -314,8 +316,29 @@ class JournalReportTest {
     assertTrue(en.contains("<li>Round 1: reminders sent: 0.</li><li>Round 2: reminders sent: 6.</li>"
         + "<li>Round 3: reminders sent: 0.</li>"), en);
     assertTrue(en.contains("where the panel had at least 3 ratings"));
-    assertTrue(kenes.adminGet("/studies/small/report?lang=ru").bodyAsString()
-        .contains("Раунд 2: отправлено напоминаний: 6."));
+    String ru = kenes.adminGet("/studies/small/report?lang=ru").bodyAsString();
+    assertTrue(ru.contains("Раунд 2: отправлено напоминаний: 6."));
+  }
+
+  @Test
+  @DisplayName("the method gives each round's dates, length and interval, the fixed rule, consent, software and "
+      + "version, and its references")
+  void conductGenerated() {
+    String en = kenes.adminGet("/studies/small/report?lang=en").bodyAsString();
+    String day = "\\d{4}-\\d{2}-\\d{2}";
+    assertTrue(Pattern.compile("<li>Round 1 was open from " + day + " to " + day + " \\(under a day\\)\\.</li>")
+        .matcher(en).find(), en);
+    assertTrue(en.contains("<li>Round 2 opened under a day after round 1 closed.</li>"));
+    assertTrue(en.contains("The consensus rule, the rating scale and the wording of the questions were fixed before "
+        + "round 1 and did not change"));
+    assertTrue(en.contains("Kenes asked panelists for no consent in this study"));
+    assertTrue(en.contains("Software: Kenes " + Version.get() + ", an open-source Delphi platform"));
+    assertFalse(Version.get().contains("$"), "Maven filled in the version");
+    assertTrue(en.contains("<li>Mann HB, Whitney DR. On a test of whether one of two random variables"));
+    String ru = kenes.adminGet("/studies/small/report?lang=ru").bodyAsString();
+    assertTrue(ru.contains("<h3 id=\"references\">Литература</h3>"));
+    assertTrue(ru.contains("Между закрытием раунда 1 и открытием раунда 2: меньше суток."));
+    assertTrue(ru.contains("Программа: Kenes " + Version.get()));
   }
 
   @Test

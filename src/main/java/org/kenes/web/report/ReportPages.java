@@ -171,8 +171,8 @@ public final class ReportPages {
       return Future.all(attritionAndFlow(id, study, report, model, lang),
           characteristics.characteristics(id).map(c -> model.put("characteristics",
               CharacteristicsView.model(c, study, lang))),
-          s.mail().outbox(id).map(outbox -> model.put("conduct", ConductView.model(study, report.getJsonArray("rounds")
-              .stream().map(r -> ((JsonObject) r).getInteger("round")).toList(), outbox, lang))),
+          ConductFacts.load(s, study).map(facts -> model.put("conduct", ConductView.model(study, facts, lang))
+              .put("references", References.ALL)),
           opinion(id, study, report, model, lang)).map(model);
     }));
   }

@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -332,6 +333,8 @@ class JournalReportTest {
     assertTrue(en.contains("The consensus rule, the rating scale and the wording of the questions were fixed before "
         + "round 1 and did not change"));
     assertTrue(en.contains("Kenes asked panelists for no consent in this study"));
+    assertTrue(en.contains("<li>Each panelist answered alone and online, through a personal link, in the language of "
+        + "their choice among the study’s: English, Русский; nobody met or answered as a group.</li>"), en);
     assertTrue(en.contains("Software: Kenes " + Version.get() + ", an open-source Delphi platform"));
     assertFalse(Version.get().contains("$"), "Maven filled in the version");
     assertTrue(en.contains("<li>Mann HB, Whitney DR. On a test of whether one of two random variables"));
@@ -339,6 +342,47 @@ class JournalReportTest {
     assertTrue(ru.contains("<h3 id=\"references\">Литература</h3>"));
     assertTrue(ru.contains("Между закрытием раунда 1 и открытием раунда 2: меньше суток."));
     assertTrue(ru.contains("Программа: Kenes " + Version.get()));
+  }
+
+  @Test
+  @DisplayName("the report ends with the ACCORD and DELPHISTAR checklists: each item linked to where it is answered, "
+      + "or not reported; the console and the API give the same")
+  void checklists() throws Exception {
+    String en = kenes.adminGet("/studies/small/report?lang=en").bodyAsString();
+    assertTrue(en.contains("<section id=\"checklist\" aria-labelledby=\"checklist-h\">"), en);
+    assertTrue(en.contains("<tr class=\"given\"><th scope=\"row\">I2</th><td>The aim, who the results are for, and "
+        + "the geographical scope.</td><td><a href=\"#reporting-aim\">About this study: Aim and intended audience of "
+        + "the consensus</a></td></tr>"), en);
+    assertTrue(en.contains("<tr class=\"missing\"><th scope=\"row\">M1</th><td>Where and when the exercise was "
+        + "registered.</td><td><em>Not reported: add “Registration” to the study’s reporting information</em></td>"));
+    assertTrue(en.contains("<th scope=\"row\">31</th><td>A flow diagram of the study.</td><td><a href=\"#flow\">"));
+    // Every link of the checklists leads to an element of the page.
+    Matcher links = Pattern.compile("<tr class=\"(?:generated|given)\"><th scope=\"row\">[^<]+</th><td>[^<]+</td>"
+        + "<td><a href=\"#([^\"]+)\"").matcher(en);
+    int count = 0;
+    while (links.find()) {
+      count++;
+      assertTrue(en.contains("id=\"" + links.group(1) + "\""), links.group(1));
+    }
+    assertTrue(count > 30, "links: " + count);
+    String ru = kenes.adminGet("/studies/small/report?lang=ru").bodyAsString();
+    assertTrue(ru.contains("<caption>DELPHISTAR: отчётность о Дельфи-исследованиях (Niederberger et al. 2024)</caption>"));
+    try (PDDocument pdf = Loader.loadPDF(kenes.adminGet("/api/studies/small/report.pdf?lang=ru").body().getBytes())) {
+      String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+      assertTrue(text.contains("Чек-листы отчётности"), text);
+      assertTrue(text.contains("Блок-схема хода исследования."), text);
+    }
+    JsonObject json = kenes.adminGet("/api/studies/small/checklist").bodyAsJsonObject();
+    JsonObject accord = json.getJsonArray("checklists").getJsonObject(0);
+    assertEquals("accord", accord.getString("guideline"));
+    assertEquals(35, accord.getJsonArray("items").size());
+    assertEquals(new JsonObject().put("number", "M1").put("status", "missing").put("anchor", "reporting-registration"),
+        accord.getJsonArray("items").getJsonObject(4));
+    assertEquals(401, kenes.get("/api/studies/small/checklist").statusCode());
+    ConsoleSession console = ConsoleSession.login(kenes, null, TestKenes.ADMIN);
+    String page = console.get("/console/studies/small/checklist").bodyAsString();
+    assertTrue(page.contains("<a href=\"/studies/small/report?lang&#x3D;en#methods-rule\">Consensus definition</a>"), page);
+    assertTrue(page.contains("Not reported: add “Funding” to the study’s reporting information"));
   }
 
   @Test

@@ -66,6 +66,7 @@ public final class ConsoleStudyRoutes {
     ConsoleItemRoutes.mount(router, services, page, access, audited);
     ConsoleFilterRoutes.mount(router, services, page, access, new FilteredResults(vertx, services.studies(),
         services.rounds(), services.attributes()));
+    ConsoleChecklistRoutes.mount(router, services, page, access);
   }
 
   private void participants(RoutingContext ctx) {

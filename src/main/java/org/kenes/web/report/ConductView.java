@@ -34,6 +34,8 @@ final class ConductView {
         .forEach(m -> reminders.merge(m.round(), 1L, Long::sum));
     int minCell = study.criteria().minCell();
     reminders.forEach((n, count) -> lines.add(Views.text(lang, "conduct.reminders", n, count)));
+    lines.add(Views.text(lang, "conduct.collection", String.join(", ", study.languages().stream()
+        .map(Views::languageName).toList())));
     lines.add(Views.text(lang, "conduct.feedback", minCell));
     lines.add(Views.text(lang, study.askReasonOnChange() ? "conduct.reasons" : "conduct.noReasons"));
     lines.add(Views.text(lang, "conduct.anonymity", minCell));

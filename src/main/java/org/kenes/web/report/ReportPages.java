@@ -17,6 +17,7 @@ import org.kenes.common.Conflict;
 import org.kenes.common.NotFound;
 import org.kenes.report.AttritionService;
 import org.kenes.report.CharacteristicsService;
+import org.kenes.report.ChecklistJson;
 import org.kenes.report.FilteredResults;
 import org.kenes.report.ReportLink;
 import org.kenes.round.Round;
@@ -70,6 +71,7 @@ public final class ReportPages {
     access.need(READER, api.get("/studies/:id/attrition")).handler(r::attrition);
     access.need(READER, api.get("/studies/:id/characteristics")).handler(r::characteristics);
     access.need(READER, api.get("/studies/:id/rounds/:n/filtered")).handler(r::filtered);
+    access.need(READER, api.get("/studies/:id/checklist")).handler(r::checklist);
     router.get("/r/:secret").handler(r::sharedPage);
     router.get("/r/:secret/report.pdf").handler(r::sharedPdf);
     return r;
@@ -99,6 +101,12 @@ public final class ReportPages {
     ctx.queryParams().forEach(e -> query.put(e.getKey(), e.getValue()));
     filtered.results(ctx.pathParam("id"), PathParams.roundNumber(ctx), query)
         .onSuccess(json -> Responses.json(ctx, 200, json)).onFailure(ctx::fail);
+  }
+
+  /** Where the report answers each item of ACCORD and DELPHISTAR: generated, given, missing or outside. */
+  private void checklist(RoutingContext ctx) {
+    s.studies().get(ctx.pathParam("id")).map(ChecklistJson::of).onSuccess(json -> Responses.json(ctx, 200, json))
+        .onFailure(ctx::fail);
   }
 
   /** The report of a link: its downloads are the PDF alone, through the same link. */
@@ -167,7 +175,8 @@ public final class ReportPages {
   private Future<JsonObject> model(String id, String requested) {
     return s.studies().get(id).compose(study -> s.reports().report(id).compose(report -> {
       String lang = language(requested, study);
-      JsonObject model = ReportView.model(report, study, lang).put("reporting", ReportingView.model(study, lang));
+      JsonObject model = ReportView.model(report, study, lang).put("reporting", ReportingView.model(study, lang))
+          .put("checklists", ChecklistView.model(study, lang, ""));
       return Future.all(attritionAndFlow(id, study, report, model, lang),
           characteristics.characteristics(id).map(c -> model.put("characteristics",
               CharacteristicsView.model(c, study, lang))),

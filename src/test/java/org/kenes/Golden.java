@@ -22,7 +22,7 @@ import org.kenes.participant.Pseudonyms;
 
 /**
  * What a golden test keeps of a dialogue, and how: outputs by file name, with what differs from run to run (times,
- * tokens, ids, pseudonyms, CSRF tokens) replaced by placeholders, compared byte for byte with the files of a folder
+ * tokens, ids, pseudonyms, CSRF tokens, assets' fingerprints) replaced by placeholders, compared byte for byte with the files of a folder
  * under {@code src/test/resources/golden}, or written there with {@code -Dgolden.update=true}.
  */
 final class Golden {
@@ -33,6 +33,8 @@ final class Golden {
   /** A day as the report's method gives it, "2026-12-05": the run's own day, so not the same tomorrow. */
   private static final Pattern DAY = Pattern.compile("\\b\\d{4}-\\d{2}-\\d{2}\\b");
   private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"[^\"]+\"");
+  /** An asset's fingerprint, which changes with every edit of a style sheet or script the page does not depend on. */
+  private static final Pattern FINGERPRINT = Pattern.compile("\\?v=[0-9a-f]{8,}");
 
   private final Path folder;
   /** What is random in a run, by placeholder: tokens, participant ids, pseudonyms, open answers' ids. */
@@ -63,6 +65,7 @@ final class Golden {
     String out = SHOWN.matcher(TIME.matcher(text).replaceAll("<time>")).replaceAll("<shown>");
     out = DAY.matcher(out).replaceAll("<day>");
     out = CSRF.matcher(out).replaceAll("name=\"csrf\" value=\"<csrf>\"");
+    out = FINGERPRINT.matcher(out).replaceAll("?v=<hash>");
     for (Map.Entry<String, String> r : random.entrySet()) {
       out = out.replace(r.getKey(), r.getValue());
     }

@@ -43,20 +43,20 @@ public final class AccountService {
   private final AccountRepository accounts;
   private final SessionRepository sessions;
   private final byte[] adminToken;
-  private final FailedSignIns failures;
+  private final FailedLogins failedLogins;
   private final LoginGuard guard;
   private final LoginForms forms;
   private final AccountControl control;
 
   /** @param clock what sign-in delays are measured by (a test's own clock) */
   public AccountService(Vertx vertx, MongoClient mongo, Durability durability, String adminToken,
-      FailedSignIns failures, Clock clock) {
+      FailedLogins failedLogins, Clock clock) {
     this.vertx = vertx;
     this.accounts = new AccountRepository(mongo, durability);
     // The admin's sessions carry a hash of the token they were opened under: a new token ends them.
     this.sessions = new SessionRepository(mongo, durability, Sha256.hex("kenes admin session\u0000" + adminToken));
     this.adminToken = adminToken.getBytes(StandardCharsets.UTF_8);
-    this.failures = failures;
+    this.failedLogins = failedLogins;
     this.guard = new LoginGuard(Math.max(2, Runtime.getRuntime().availableProcessors()), clock::millis);
     this.forms = new LoginForms(this.adminToken, clock::millis);
     this.control = new AccountControl(vertx, accounts, sessions, guard);
@@ -178,7 +178,7 @@ public final class AccountService {
         return start(actor.get(), language);
       }
       long next = guard.failed(user, address);
-      return failures.record(user, "from " + address
+      return failedLogins.record(user, "from " + address
               + (next > 0 ? "; the next attempt waits " + (next + 999) / 1000 + " s" : ""))
           .compose(v -> Future.failedFuture(new Unauthorized("the username or password is not right")));
     });

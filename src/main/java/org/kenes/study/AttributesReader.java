@@ -17,7 +17,7 @@ final class AttributesReader {
   static final int MAX = 20;
   private static final int NUMBER_LIMIT = 1_000_000_000;
   /** A participant list's own columns: an attribute is given in a column of its id beside them. */
-  private static final Set<String> RESERVED = Set.of("name", "email", "panel", "language", "attributes");
+  private static final Set<String> RESERVED = Set.of("name", "email", "panel", "language", "pilot", "attributes");
 
   private final StudyReader reader;
 

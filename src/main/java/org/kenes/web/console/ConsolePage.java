@@ -28,8 +28,8 @@ final class ConsolePage {
   private static final Set<String> NOTICES = Set.of("created", "edited", "added", "invited", "reminded", "text-saved",
       "opened", "closed", "item-added", "item-changed", "account-created", "account-email", "role-granted",
       "role-removed", "link-revoked", "preferences-saved", "saved", "built", "imported", "copied", "scheduled",
-      "unscheduled", "withdrawn", "erased", "published", "thanked", "deleted", "account-disabled", "account-enabled",
-      "password-reset", "sessions-ended", "password-changed");
+      "unscheduled", "withdrawn", "erased", "published", "thanked", "deleted", "pilot-cleared", "account-disabled",
+      "account-enabled", "password-reset", "sessions-ended", "password-changed");
 
   private final Views views;
 

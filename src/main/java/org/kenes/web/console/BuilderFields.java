@@ -146,6 +146,9 @@ final class BuilderFields {
     if (BuilderPrivacyRoutes.FIELDS.stream().anyMatch(path::startsWith)) {
       return base + "/privacy";
     }
+    if (path.startsWith("reporting")) {
+      return base + "/reporting";
+    }
     return path.startsWith("items") ? base + "/items" : base;
   }
 

@@ -28,7 +28,8 @@ final class BuilderForms {
       "consensus\\.(inAgreeAtLeast|inDisagreeBelow|maxIqr)|rounds\\.stableBelowPct");
   private static final Pattern YES_NO = Pattern.compile("scale\\.allowUnable|consensus\\.perPanel|askReasonOnChange");
   private static final Pattern INSTANT = Pattern.compile("rounds\\.opensAt");
-  private static final Pattern TEXT = Pattern.compile("(title|description|consent|scale\\.labels\\.-?\\d{1,4}|"
+  private static final Pattern TEXT = Pattern.compile("(title|description|consent|reporting\\.[a-zA-Z]+|"
+      + "scale\\.labels\\.-?\\d{1,4}|"
       + "(panels|categories)\\[\\d+]\\.name|items\\[\\d+]\\.text|items\\[\\d+]\\.options\\[\\d+]\\.text)\\.[a-zA-Z-]+");
   /** A word or an address: as typed, less the spaces around it. */
   private static final Pattern WORD = Pattern.compile("consensus\\.(rule|quantiles)|rounds\\.carryForward|contact|"
@@ -97,13 +98,20 @@ final class BuilderForms {
 
   /**
    * What forms leave behind and a study file would not have: texts and labels emptied in every language (a study
-   * whose consent text is emptied so asks for none), options of an item that is no ranking, option rows left blank;
-   * an option given a text but no id is numbered.
+   * whose consent text is emptied so asks for none; a reporting field emptied is not reported), options of an item
+   * that is no ranking, option rows left blank; an option given a text but no id is numbered.
    */
   static JsonObject tidy(JsonObject tree) {
     for (String whole : List.of("description", "consent")) {
       if (tree.getValue(whole) instanceof JsonObject t && t.isEmpty()) {
         tree.remove(whole);
+      }
+    }
+    if (tree.getValue("reporting") instanceof JsonObject reporting) {
+      new HashSet<>(reporting.fieldNames()).stream()
+          .filter(f -> reporting.getValue(f) instanceof JsonObject t && t.isEmpty()).forEach(reporting::remove);
+      if (reporting.isEmpty()) {
+        tree.remove("reporting");
       }
     }
     if (StudyTree.get(tree, "scale.labels") instanceof JsonObject labels) {

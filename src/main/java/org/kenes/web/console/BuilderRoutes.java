@@ -82,6 +82,7 @@ final class BuilderRoutes {
     BuilderListRoutes.mount(router, services, builder, access);
     BuilderPrivacyRoutes.mount(router, builder, access);
     BuilderReportingRoutes.mount(router, builder, access);
+    BuilderAttributeRoutes.mount(router, builder, access);
     TranslationRoutes.mount(router, services, builder, access);
   }
 

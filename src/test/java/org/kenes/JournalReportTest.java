@@ -8,12 +8,18 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -383,6 +389,42 @@ class JournalReportTest {
     String page = console.get("/console/studies/small/checklist").bodyAsString();
     assertTrue(page.contains("<a href=\"/studies/small/report?lang&#x3D;en#methods-rule\">Consensus definition</a>"), page);
     assertTrue(page.contains("Not reported: add “Funding” to the study’s reporting information"));
+  }
+
+  @Test
+  @DisplayName("the report as DOCX opens (parsed back): its headings are Word headings, its sections, tables and "
+      + "checklists are there, in Russian as in English; the page and the console link it")
+  void docx() throws Exception {
+    HttpResponse<Buffer> ru = kenes.adminGet("/api/studies/small/report.docx?lang=ru");
+    assertEquals(200, ru.statusCode(), ru.bodyAsString());
+    assertEquals("application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ru.getHeader("Content-Type"));
+    try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(ru.body().getBytes()))) {
+      List<String> headings = doc.getParagraphs().stream().filter(p -> "Heading1".equals(p.getStyle()))
+          .map(XWPFParagraph::getText).toList();
+      assertTrue(headings.containsAll(List.of("Итоги", "По каждому пункту", "Об исследовании", "Методология",
+          "Чек-листы отчётности")), headings.toString());
+      assertTrue(doc.getStyles().styleExist("Heading1"), "the heading style is defined");
+      String text = new XWPFWordExtractor(doc).getText();
+      assertTrue(text.contains("Одобрено этическим комитетом, № 2026/17"), text);
+      assertTrue(text.contains("Mann HB, Whitney DR."), text);
+      XWPFTable accord = doc.getTables().get(doc.getTables().size() - 2);
+      assertEquals(36, accord.getNumberOfRows(), "the header and the 35 items");
+      assertEquals("M1", accord.getRow(5).getCell(0).getText());
+      assertTrue(accord.getRow(5).getCell(2).getText().startsWith("Не указано"), accord.getRow(5).getCell(2).getText());
+    }
+    HttpResponse<Buffer> en = kenes.adminGet("/api/studies/small/report.docx?lang=en");
+    try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(en.body().getBytes()))) {
+      String text = new XWPFWordExtractor(doc).getText();
+      assertTrue(text.contains("Clinical audit"), text);
+      assertTrue(text.contains("How the rounds were run"), text);
+    }
+    assertEquals(401, kenes.get("/api/studies/small/report.docx").statusCode());
+    assertTrue(kenes.adminGet("/studies/small/report?lang=en").bodyAsString()
+        .contains("<a href=\"/api/studies/small/report.docx?lang&#x3D;en\">This report as a Word document"));
+    String console = ConsoleSession.login(kenes, null, TestKenes.ADMIN).get("/console/studies/small/checklist")
+        .bodyAsString();
+    assertTrue(console.contains("href=\"/api/studies/small/report.docx?lang=en\""), console);
   }
 
   @Test

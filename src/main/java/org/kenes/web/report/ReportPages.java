@@ -40,7 +40,9 @@ public final class ReportPages {
 
   /** The largest study whose report is laid out as a PDF. */
   static final int PDF_ITEMS = 300;
+  private static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
+  private final Vertx vertx;
   private final Services s;
   private final Views views;
   private final ReportPdf pdf;
@@ -49,6 +51,7 @@ public final class ReportPages {
   private final FilteredResults filtered;
 
   private ReportPages(Vertx vertx, Services services, Views views) {
+    this.vertx = vertx;
     this.s = services;
     this.views = views;
     this.pdf = new ReportPdf(vertx, views);
@@ -68,6 +71,7 @@ public final class ReportPages {
     ReportPages r = new ReportPages(vertx, services, views);
     access.need(READER, router.get("/studies/:id/report").handler(auth)).handler(r::page);
     access.need(READER, api.get("/studies/:id/report.pdf")).handler(r::pdf);
+    access.need(READER, api.get("/studies/:id/report.docx")).handler(r::docx);
     access.need(READER, api.get("/studies/:id/attrition")).handler(r::attrition);
     access.need(READER, api.get("/studies/:id/characteristics")).handler(r::characteristics);
     access.need(READER, api.get("/studies/:id/rounds/:n/filtered")).handler(r::filtered);
@@ -85,6 +89,16 @@ public final class ReportPages {
   private void pdf(RoutingContext ctx) {
     String id = ctx.pathParam("id");
     pdf(id, lang(ctx)).onSuccess(bytes -> sendPdf(ctx, id, bytes)).onFailure(ctx::fail);
+  }
+
+  /** The report as DOCX, written on a worker. */
+  private void docx(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    model(id, lang(ctx)).compose(model -> vertx.executeBlocking(() -> ReportDocx.of(model), false))
+        .onSuccess(bytes -> ctx.response().putHeader("Content-Type", DOCX)
+            .putHeader("Content-Disposition", "attachment; filename=\"" + id + "-report.docx\"")
+            .end(Buffer.buffer(bytes)))
+        .onFailure(ctx::fail);
   }
 
   private void attrition(RoutingContext ctx) {

@@ -14,9 +14,9 @@ import org.slf4j.LoggerFactory;
 /**
  * What Kenes does on its own, every couple of seconds: closes rounds whose deadline has passed, opens rounds whose
  * time has come ({@code rounds.opensAt}), sends queued mail, warns of and carries out the deletions at the end of
- * retention periods, forgets expired sessions. Safe with several instances: closing a closed round, claiming a
- * claimed message and deleting deleted data change nothing, and a round is opened by one insert under its own id,
- * which only one instance wins.
+ * retention periods, forgets expired sessions, queues the daily digests of replies in the discussions. Safe with
+ * several instances: closing a closed round, claiming a claimed message and deleting deleted data change nothing, a
+ * round is opened by one insert under its own id, which only one instance wins, and a digest's id holds its day.
  */
 final class Chores {
 
@@ -49,6 +49,8 @@ final class Chores {
         .compose(v -> runs % 1800 == 1 ? s.retention().refreshAll() : Future.succeededFuture())
         .compose(v -> s.retention().run())
         .compose(v -> runs % 900 == 0 ? s.accounts().deleteExpiredSessions() : Future.succeededFuture())
+        // Replies to panelists' posts: looked for hourly, told in one digest a day at most.
+        .compose(v -> runs % 1800 == 2 ? s.digests().run().mapEmpty() : Future.succeededFuture())
         .onFailure(e -> LOG.warn("Periodic work: {}", e.getMessage()))
         .onComplete(r -> running.set(false));
   }

@@ -23,6 +23,7 @@ import org.kenes.web.Views;
 import org.kenes.web.api.AccessApi;
 import org.kenes.web.api.ApiRoutes;
 import org.kenes.web.api.FacilitationApi;
+import org.kenes.web.api.ModerationApi;
 import org.kenes.web.api.RightsApi;
 import org.kenes.web.console.BuilderItemRoutes;
 import org.kenes.web.console.ConsoleRoutes;
@@ -92,8 +93,9 @@ public final class WebServer {
     FacilitationApi.mount(api, vertx, services, auth, access, audited);
     AccessApi.mount(api, services, access, audited);
     RightsApi.mount(api, services, access, audited);
+    ModerationApi.mount(api, vertx, services, access, audited);
     ReportPages reports = ReportPages.mount(router, api, vertx, services, views, pageAuth, access);
-    PanelistRoutes.mount(router, api, services, views, reports);
+    PanelistRoutes.mount(router, api, vertx, services, views, reports);
     router.route("/api/*").subRouter(api);
     ConsoleRoutes.mount(router, vertx, services, views, pageAuth, access, audited);
     router.get("/").handler(ctx -> views.respond(ctx, 200, "home", new JsonObject().put("lang", "en"))

@@ -4,6 +4,7 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -18,6 +19,9 @@ import org.kenes.answer.AnswerReader;
 import org.kenes.common.Invalid;
 import org.kenes.common.Problem;
 import org.kenes.common.Tokens;
+import org.kenes.discussion.Post;
+import org.kenes.discussion.Tag;
+import org.kenes.mail.Message;
 import org.kenes.mail.MessageText;
 import org.kenes.participant.ParticipantReader;
 import org.kenes.round.ResultsJson;
@@ -39,6 +43,7 @@ final class DumpCheck {
   private static final Set<String> ROUND_STATUSES = Set.of("open", "closed");
   private static final Set<String> CHANGES = Set.of("added", "reworded", "merged", "retired");
   private static final Set<String> MAIL_STATUSES = Set.of("unsent", "queued", "sending", "sent", "failed");
+  private static final List<String> POST_STATES = Arrays.stream(Post.State.values()).map(Post.State::key).toList();
 
   private final List<Problem> problems = new ArrayList<>();
   private final Map<String, Study> studies = new HashMap<>();
@@ -121,9 +126,10 @@ final class DumpCheck {
       });
       case "outbox" -> studyOf(doc, "study").ifPresent(study -> {
         check(ParticipantReader.isEmail(doc.getString("to")), "to", "not an email address");
-        check(MessageText.KINDS.contains(doc.getString("kind")), "kind", "not one of " + MessageText.KINDS);
+        check(Message.ALL.contains(doc.getString("kind")), "kind", "not one of " + Message.ALL);
         check(MAIL_STATUSES.contains(doc.getString("status")), "status", "not one of " + MAIL_STATUSES);
       });
+      case "posts", "postVotes", "threads", "wordLists", "replyWatches" -> discussion(collection, doc);
       case "accounts" -> {
         check(AccountService.isUsername(doc.getString("_id")), "_id", "not a username");
         check(Passwords.wellFormed(doc.getString("password")), "password",
@@ -349,6 +355,37 @@ final class DumpCheck {
         check(Tokens.isParticipantId(doc.getString("participant")), "participant", "not a participant's id");
       }
       return Optional.ofNullable(asked);
+    });
+  }
+
+  /** A discussion's document: of a study's item (or language), keyed as the discussion keys it, by a participant. */
+  private void discussion(String collection, JsonObject doc) {
+    studyOf(doc, "study").ifPresent(study -> {
+      String id = doc.getString("_id");
+      String prefix = study.id() + ":";
+      if (doc.containsKey("item")) {
+        check(study.item(doc.getString("item")).isPresent(), "item", "not an item of the study");
+      }
+      if (doc.containsKey("participant")) {
+        check(Tokens.isParticipantId(doc.getString("participant")), "participant", "not a participant's id");
+      }
+      switch (collection) {
+        case "posts" -> {
+          check(id.equals(prefix + doc.getString("item") + ":" + doc.getString("id")), "_id", "not study:item:id");
+          check(doc.getString("tag") == null || Tag.keys().contains(doc.getString("tag")), "tag",
+              "not one of " + Tag.keys());
+          check(POST_STATES.contains(doc.getString("state")), "state", "not one of " + POST_STATES);
+          check(study.panel(doc.getString("panel")).isPresent(), "panel", "not a panel of the study");
+        }
+        case "postVotes" -> check(id.equals(prefix + doc.getString("post") + ":" + doc.getString("participant")),
+            "_id", "not study:post:participant");
+        case "threads" -> check(id.equals(prefix + doc.getString("item")), "_id", "not study:item");
+        case "replyWatches" -> check(id.equals(prefix + doc.getString("participant")), "_id", "not study:participant");
+        default -> {
+          check(study.languages().contains(doc.getString("language")), "language", "not a language of the study");
+          check(id.equals(prefix + doc.getString("language")), "_id", "not study:language");
+        }
+      }
     });
   }
 

@@ -126,6 +126,20 @@ final class DumpSchema {
     FIELDS.put("retention", List.of(field("_id", Kind.TEXT), field("study", Kind.TEXT),
         optional("purgeAtMs", Kind.COUNT_OR_NULL), optional("warnAtMs", Kind.COUNT_OR_NULL),
         optional("purgedAt", Kind.INSTANT_OR_NULL)));
+    FIELDS.put("posts", List.of(field("_id", Kind.TEXT), field("study", Kind.TEXT), field("item", Kind.TEXT),
+        field("id", Kind.TEXT), optional("parent", Kind.TEXT_OR_NULL), field("participant", Kind.TEXT),
+        field("panel", Kind.TEXT), optional("tag", Kind.TEXT_OR_NULL), field("text", Kind.TEXT),
+        field("language", Kind.TEXT), field("at", Kind.INSTANT), field("atMs", Kind.COUNT), field("state", Kind.TEXT),
+        optional("reason", Kind.TEXT_OR_NULL), optional("pinned", Kind.BOOLEAN)));
+    FIELDS.put("postVotes", List.of(field("_id", Kind.TEXT), field("study", Kind.TEXT), field("item", Kind.TEXT),
+        field("post", Kind.TEXT), field("participant", Kind.TEXT), field("at", Kind.INSTANT)));
+    FIELDS.put("threads", List.of(field("_id", Kind.TEXT), field("study", Kind.TEXT), field("item", Kind.TEXT),
+        optional("closed", Kind.BOOLEAN), optional("version", Kind.COUNT)));
+    FIELDS.put("wordLists", List.of(field("_id", Kind.TEXT), field("study", Kind.TEXT), field("language", Kind.TEXT),
+        field("words", Kind.TEXTS)));
+    FIELDS.put("replyWatches", List.of(field("_id", Kind.TEXT), field("study", Kind.TEXT),
+        field("participant", Kind.TEXT), field("on", Kind.BOOLEAN), field("seenMs", Kind.COUNT),
+        optional("day", Kind.TEXT)));
     FIELDS.put("audit", List.of(field("_id", Kind.TEXT), field("at", Kind.INSTANT), field("actor", Kind.TEXT),
         field("action", Kind.TEXT), optional("target", Kind.TEXT_OR_NULL), optional("study", Kind.TEXT_OR_NULL),
         optional("detail", Kind.TEXT_OR_NULL)));

@@ -22,6 +22,7 @@ import org.kenes.answer.AnswerSet;
 import org.kenes.consensus.Criteria;
 import org.kenes.report.ResponsesCsv;
 import org.kenes.study.CarryForward;
+import org.kenes.study.Discussion;
 import org.kenes.study.Item;
 import org.kenes.study.ItemType;
 import org.kenes.study.Option;

@@ -154,6 +154,27 @@ public final class MailService {
         : outbox.queue(List.copyOf(messages.values())).onSuccess(n -> mailer.deliver()).mapEmpty();
   }
 
+  /**
+   * Tells a panelist that {@code replies} replies to their posts came since they were last told: one message a day
+   * at most ({@code day} is in its id, so another instance or a second run that day queues nothing). None to someone
+   * withdrawn or without an email address. The mail says how many, never what nor by whom: they read the replies
+   * through their link.
+   */
+  public Future<Integer> replies(Study study, Participant p, int replies, String day) {
+    if (p.withdrawn() || p.email() == null) {
+      return Future.succeededFuture(0);
+    }
+    MessageText text = MessageText.standard(Message.REPLIES, p.language());
+    Map<String, String> values = Map.of("name", p.name() == null ? "" : p.name(),
+        "study", study.text(study.title(), p.language()), "link", config.baseUrl() + "/p/" + p.token(),
+        "count", String.valueOf(replies));
+    return outbox.queue(List.of(new Message(study.id() + ":replies:" + p.id() + ":" + day, study.id(), p.id(),
+            p.email(), Message.REPLIES, null, p.language(), text.fill(text.subject(), values),
+            text.fill(text.body(), values), mailer.configured() ? "queued" : "unsent", Instant.now().toString(), null,
+            null)))
+        .onSuccess(n -> mailer.deliver());
+  }
+
   /** The messages written to a participant. */
   public Future<List<Message>> to(String studyId, String participant) {
     return outbox.to(studyId, participant);

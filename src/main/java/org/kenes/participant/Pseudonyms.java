@@ -44,6 +44,14 @@ public final class Pseudonyms {
         0, 8);
   }
 
+  /**
+   * The id of a discussion post, {@code p-} and 16 hex digits: the same post sent twice has the same id, and without
+   * the secret nobody can tell from it whose post it is.
+   */
+  public String post(String participant, String content) {
+    return "p-" + HexFormat.of().formatHex(hash("post\u0000" + participant + "\u0000" + content), 0, 8);
+  }
+
   private byte[] hash(String text) {
     try {
       // A Mac is not thread-safe and cheap to make: one per hash.

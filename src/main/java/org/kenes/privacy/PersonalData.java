@@ -17,6 +17,9 @@ import org.kenes.answer.AnswerSet;
 import org.kenes.audit.AuditLog;
 import org.kenes.common.NotFound;
 import org.kenes.consent.Consents;
+import org.kenes.discussion.Post;
+import org.kenes.discussion.PostRepository;
+import org.kenes.discussion.ReplyDigests;
 import org.kenes.mail.MailService;
 import org.kenes.mail.Message;
 import org.kenes.panelist.AnswerService;
@@ -49,13 +52,15 @@ public final class PersonalData {
   private final AnswerRepository pilotSets;
   private final AnswerService answers;
   private final Consents consents;
+  private final PostRepository posts;
+  private final ReplyDigests digests;
   private final MailService mail;
   private final AuditLog audit;
   private final ParticipantAttributes attributes;
 
   public PersonalData(ParticipantRepository participants, RoundService rounds, AnswerRepository answerSets,
       AnswerRepository pilotSets, AnswerService answers, Consents consents, MailService mail, AuditLog audit,
-      ParticipantAttributes attributes) {
+      ParticipantAttributes attributes, PostRepository posts, ReplyDigests digests) {
     this.attributes = attributes;
     this.participants = participants;
     this.rounds = rounds;
@@ -63,6 +68,8 @@ public final class PersonalData {
     this.pilotSets = pilotSets;
     this.answers = answers;
     this.consents = consents;
+    this.posts = posts;
+    this.digests = digests;
     this.mail = mail;
     this.audit = audit;
   }
@@ -75,13 +82,14 @@ public final class PersonalData {
 
   /**
    * A document of what Kenes holds about one panelist: who they are (with their attribute values), their consent, each
-   * round's answers and comments, and the messages written to them.
+   * round's answers and comments, their posts in the discussions, and the messages written to them.
    */
   public Future<JsonObject> of(Study study, Participant p) {
     AnswerRepository kept = p.pilot() ? pilotSets : answerSets;
     return rounds.list(study).compose(held -> Future.all(
             Future.all(held.stream().map(r -> kept.find(study.id(), r.number(), p.id())).toList()),
-            consents.of(study.id(), p.id()), mail.to(study.id(), p.id()), attributes.of(p))
+            consents.of(study.id(), p.id()), mail.to(study.id(), p.id()), attributes.of(p),
+            posts.by(study.id(), p.id()))
         .map(all -> {
           List<Optional<AnswerSet>> sets = all.<io.vertx.core.CompositeFuture>resultAt(0).list();
           JsonArray byRound = new JsonArray();
@@ -105,9 +113,17 @@ public final class PersonalData {
               .put("generatedAt", Instant.now().toString()).put("participant", person)
               .put("consent", new JsonObject().put("asked", study.privacy().consent() != null)
                   .put("agreements", agreements))
-              .put("rounds", byRound).put("messages", messages)
+              .put("rounds", byRound).put("messages", messages).put("posts", posts(study, all.resultAt(4), lang))
               .put("retentionDays", study.privacy().retentionDays()).put("contact", study.privacy().contact());
         }));
+  }
+
+  /** Their posts in the discussion, as they wrote them, with what the moderators did. */
+  private static JsonArray posts(Study study, List<Post> posts, String lang) {
+    return new JsonArray(posts.stream().map(x -> new JsonObject().put("item", x.item())
+        .put("question", study.item(x.item()).map(i -> study.text(i.text(), lang)).orElse(x.item())).put("id", x.id())
+        .put("parent", x.parent()).put("tag", x.tag() == null ? null : x.tag().key()).put("text", x.text())
+        .put("at", x.at().toString()).put("state", x.state().key()).put("reason", x.reason())).toList());
   }
 
   private static JsonObject round(Study study, Round round, Optional<AnswerSet> set, String lang) {
@@ -130,8 +146,8 @@ public final class PersonalData {
   }
 
   /**
-   * Withdraws a panelist: no more messages (those waiting are taken back), no more rounds, and their answers of the
-   * open round taken out of it; closed rounds keep what they counted.
+   * Withdraws a panelist: no more messages (those waiting are taken back), no more rounds, their answers of the open
+   * round taken out of it and their posts and agreements out of the discussions; closed rounds keep what they counted.
    */
   public Future<Done> withdraw(Participant p, Actor by) {
     return leave(p).compose(done -> audit.record(by, "participant.withdrawn", whose(by), p.study(), detail(done))
@@ -160,6 +176,8 @@ public final class PersonalData {
   private Future<Done> leave(Participant p) {
     return participants.withdraw(p)
         .compose(v -> answers.withdraw(p))
+        // Their voice leaves the discussions as it leaves the open round: posts and agreements go.
+        .compose(round -> posts.forget(p.study(), p.id()).compose(v -> digests.forget(p.study(), p.id())).map(round))
         .compose(round -> mail.cancel(p.study(), p.id()).map(new Done(round)));
   }
 

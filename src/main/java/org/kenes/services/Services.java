@@ -11,6 +11,11 @@ import org.kenes.audit.AuditLog;
 import org.kenes.change.ChangeService;
 import org.kenes.config.KenesConfig;
 import org.kenes.consent.Consents;
+import org.kenes.discussion.DiscussionService;
+import org.kenes.discussion.Moderation;
+import org.kenes.discussion.PostRepository;
+import org.kenes.discussion.ReplyDigests;
+import org.kenes.discussion.WordList;
 import org.kenes.mail.MailService;
 import org.kenes.outcome.Publications;
 import org.kenes.panelist.AnswerService;
@@ -58,7 +63,10 @@ public record Services(
     Retention retention,
     StudyDeletion deletion,
     Pilots pilots,
-    ParticipantAttributes attributes) {
+    ParticipantAttributes attributes,
+    DiscussionService discussions,
+    Moderation moderation,
+    ReplyDigests digests) {
 
   /**
    * @param adminToken the facilitator token of {@code KENES_ADMIN_TOKEN} or the data folder
@@ -89,6 +97,10 @@ public record Services(
         (user, detail) -> audit.record(Actor.SYSTEM, "login.failed", user, null, detail), clock);
     Roles roles = new Roles(mongo, durability, accounts);
     ParticipantAttributes attributes = new ParticipantAttributes(vertx, mongo, durability);
+    PostRepository posts = new PostRepository(mongo, durability);
+    DiscussionService discussions = new DiscussionService(posts, new WordList(mongo, durability), pseudonyms, rounds,
+        participants, consents, vertx.eventBus(), clock);
+    ReplyDigests digests = new ReplyDigests(mongo, durability, posts, studies, participants, mail, clock);
     return new Services(config, store, studies, participants, pseudonyms, rounds, answerSets, pilotSets, answers,
         tallies,
         new ReportService(studies, rounds, changes),
@@ -98,12 +110,13 @@ public record Services(
         audit, mail, changes,
         new RoundGroups(vertx, studies, rounds),
         consents, publications,
-        new PersonalData(participants, rounds, answerSets, pilotSets, answers, consents, mail, audit, attributes),
+        new PersonalData(participants, rounds, answerSets, pilotSets, answers, consents, mail, audit, attributes,
+            posts, digests),
         new Retention(vertx, mongo, durability, clock, studies, rounds, publications, participants, consents, mail,
             audit, roles),
         new StudyDeletion(mongo, durability, studies, rounds, participants, pseudonyms, audit),
         new Pilots(studies, participants, rounds, pilotSets, durability),
-        attributes);
+        attributes, discussions, new Moderation(discussions), digests);
   }
 
   /** Where a participant's answers are kept: a pilot's apart from those that count. */

@@ -12,6 +12,7 @@ import org.kenes.consensus.Criteria;
  * @param privacy the consent asked of panelists and how long their personal data is kept
  * @param attributes the participants' characteristics the study asks once and describes its panels by
  * @param reporting what the study's people state for its report (aim, registration, ethics, funding, …)
+ * @param discussion when panelists may discuss the items with each other
  */
 public record Study(
     String id,
@@ -27,7 +28,8 @@ public record Study(
     boolean askReasonOnChange,
     Privacy privacy,
     List<Attribute> attributes,
-    Reporting reporting) {
+    Reporting reporting,
+    Discussion discussion) {
 
   public Study {
     languages = List.copyOf(languages);
@@ -37,12 +39,12 @@ public record Study(
     attributes = List.copyOf(attributes);
   }
 
-  /** A study that asks no participant attributes and states nothing for its report. */
+  /** A study that asks no participant attributes, states nothing for its report and holds no discussion. */
   public Study(String id, Text title, Text description, List<String> languages, Scale scale, Criteria criteria,
       Rounds rounds, List<Panel> panels, List<Category> categories, List<Item> items, boolean askReasonOnChange,
       Privacy privacy) {
     this(id, title, description, languages, scale, criteria, rounds, panels, categories, items, askReasonOnChange,
-        privacy, List.of(), Reporting.NONE);
+        privacy, List.of(), Reporting.NONE, Discussion.OFF);
   }
 
   public Optional<Attribute> attribute(String attributeId) {
@@ -51,28 +53,37 @@ public record Study(
 
   public Study withItems(List<Item> newItems) {
     return new Study(id, title, description, languages, scale, criteria, rounds, panels, categories, newItems,
-        askReasonOnChange, privacy, attributes, reporting);
+        askReasonOnChange, privacy, attributes, reporting, discussion);
   }
 
   /**
-   * Whether another definition of the study differs from this one in its privacy terms and what it states for its
-   * report at most: those may change once rounds have begun (a new consent text is asked again; a retention period
-   * may be corrected; limitations and funding are often written last), the questions may not.
+   * Whether another definition of the study differs from this one at most in its privacy terms, what it states for
+   * its report and its discussion: those may change once rounds have begun (a new consent text is asked again; a
+   * retention period may be corrected; limitations and funding are often written last; a discussion may be opened or
+   * ended), the questions may not.
    */
   public boolean sameQuestions(Study other) {
-    return StudyFormat.toJson(withPrivacy(Privacy.DEFAULT).withReporting(Reporting.NONE))
-        .equals(StudyFormat.toJson(other.withPrivacy(Privacy.DEFAULT).withReporting(Reporting.NONE)));
+    return StudyFormat.toJson(withoutTerms()).equals(StudyFormat.toJson(other.withoutTerms()));
+  }
+
+  private Study withoutTerms() {
+    return withPrivacy(Privacy.DEFAULT).withReporting(Reporting.NONE).withDiscussion(Discussion.OFF);
   }
 
   /** The study stating other things for its report, which may be written at any time, rounds held or not. */
   public Study withReporting(Reporting newReporting) {
     return new Study(id, title, description, languages, scale, criteria, rounds, panels, categories, items,
-        askReasonOnChange, privacy, attributes, newReporting);
+        askReasonOnChange, privacy, attributes, newReporting, discussion);
+  }
+
+  public Study withDiscussion(Discussion newDiscussion) {
+    return new Study(id, title, description, languages, scale, criteria, rounds, panels, categories, items,
+        askReasonOnChange, privacy, attributes, reporting, newDiscussion);
   }
 
   public Study withPrivacy(Privacy newPrivacy) {
     return new Study(id, title, description, languages, scale, criteria, rounds, panels, categories, items,
-        askReasonOnChange, newPrivacy, attributes, reporting);
+        askReasonOnChange, newPrivacy, attributes, reporting, discussion);
   }
 
   /** The consent text in a language, or null when the study asks for none. */
@@ -82,7 +93,7 @@ public record Study(
 
   public Study withRounds(Rounds newRounds) {
     return new Study(id, title, description, languages, scale, criteria, newRounds, panels, categories, items,
-        askReasonOnChange, privacy, attributes, reporting);
+        askReasonOnChange, privacy, attributes, reporting, discussion);
   }
 
   public String firstLanguage() {

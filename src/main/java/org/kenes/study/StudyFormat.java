@@ -156,6 +156,9 @@ public final class StudyFormat {
     if (!s.attributes().isEmpty()) {
       json.put("attributes", new JsonArray(s.attributes().stream().map(StudyFormat::attribute).toList()));
     }
+    if (s.discussion() != Discussion.OFF) {
+      json.put("discussion", s.discussion().key());
+    }
     return json;
   }
 

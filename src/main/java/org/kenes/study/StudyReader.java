@@ -33,7 +33,7 @@ public final class StudyReader {
   private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})?");
   private static final Set<String> TOP_LEVEL = Set.of("id", "title", "description", "languages", "scale", "consensus",
       "rounds", "panels", "categories", "items", "askReasonOnChange", "consent", "retentionDays", "contact",
-      "attributes", "reporting");
+      "attributes", "reporting", "discussion");
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
   /** A consent text is read before answering: long enough for a data-protection notice, short enough to be read. */
   private static final int MAX_CONSENT = 20_000;
@@ -101,11 +101,12 @@ public final class StudyReader {
     Privacy privacy = privacy(root);
     List<Attribute> attributes = new AttributesReader(this).read(root.get("attributes"));
     Reporting reporting = reporting(root.get("reporting"));
+    Discussion discussion = discussion(root.get("discussion"));
     if (!problems.isEmpty()) {
       return null;
     }
     return new Study(id, title, description, languages, scale, criteria, rounds, panels, categories, items, askReason,
-        privacy, attributes, reporting);
+        privacy, attributes, reporting, discussion);
   }
 
   private Reporting reporting(Object value) {
@@ -118,6 +119,16 @@ public final class StudyReader {
     Reporting.FIELDS.stream().filter(f -> m.get(f) != null)
         .forEach(f -> fields.put(f, text("reporting." + f, m.get(f))));
     return new Reporting(fields);
+  }
+
+  private Discussion discussion(Object value) {
+    String key = value == null ? null : string("discussion", value);
+    try {
+      return key == null ? Discussion.OFF : Discussion.fromKey(key);
+    } catch (IllegalArgumentException e) {
+      problem("discussion", "discussion.oneOf");
+      return Discussion.OFF;
+    }
   }
 
   private Privacy privacy(Map<String, Object> root) {

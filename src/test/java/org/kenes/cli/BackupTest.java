@@ -17,6 +17,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kenes.TestKenes;
+import org.kenes.discussion.DiscussionFixture;
 import org.kenes.config.KenesConfig;
 
 class BackupTest {
@@ -126,6 +127,40 @@ class BackupTest {
       assertEquals(export, kenes.adminGet("/api/studies/small/export.csv").bodyAsString(), "the same pseudonyms");
       assertTrue(kenes.adminGet("/api/studies/small/participants").bodyAsJsonArray().isEmpty());
       assertEquals(404, kenes.get("/api/p/" + people.getJsonObject(0).getString("token")).statusCode());
+    }
+  }
+
+  @Test
+  @DisplayName("a study's discussion (posts, replies, agreements, moderation, word lists, wishes to be told of replies) "
+      + "survives a backup and a restore that checks every document")
+  void discussion() throws Exception {
+    Path first = dir.resolve("talk-first");
+    Path second = dir.resolve("talk-second");
+    Path file = dir.resolve("talk.jsonl");
+    String token;
+    JsonObject thread;
+    JsonObject moderation;
+    try (TestKenes kenes = TestKenes.start(first)) {
+      DiscussionFixture f = DiscussionFixture.create(kenes, "talk", "always");
+      token = f.token(1);
+      String post = f.posted(0, "strategy", new JsonObject().put("text", "Ä post").put("tag", "for"));
+      f.posted(4, "strategy", new JsonObject().put("text", "A reply").put("parent", post));
+      assertEquals(204, f.agree(1, "strategy", post).statusCode());
+      kenes.adminPost("/api/studies/talk/discussion/strategy/posts/" + post + "/pin", "application/json", "{}");
+      kenes.adminPost("/api/studies/talk/discussion/audit/close", "application/json", "{}");
+      kenes.adminPut("/api/studies/talk/discussion-words/en", new JsonObject().put("words", new JsonArray().add("x*")));
+      kenes.vertxClient().put("/api/p/" + token + "/discussion/notify")
+          .sendJsonObject(new JsonObject().put("replies", true)).await();
+      thread = f.read(1, "strategy");
+      moderation = kenes.adminGet("/api/studies/talk/discussion").bodyAsJsonObject();
+      Run backup = run(Backup::backup, first, file.toString());
+      assertEquals(0, backup.code(), backup.err());
+    }
+    Run restore = run(Backup::restore, second, file.toString());
+    assertEquals(0, restore.code(), restore.err());
+    try (TestKenes kenes = TestKenes.start(second)) {
+      assertEquals(thread, kenes.get("/api/p/" + token + "/items/strategy/thread").bodyAsJsonObject());
+      assertEquals(moderation, kenes.adminGet("/api/studies/talk/discussion").bodyAsJsonObject());
     }
   }
 

@@ -90,6 +90,22 @@ class StudyReaderTest {
   }
 
   @Test
+  @DisplayName("discussion is off by default, between-rounds or always, survives the canonical form, may change once "
+      + "rounds have begun, and another word is named by its path")
+  void discussion() {
+    assertEquals(Discussion.OFF, StudyFormat.read(MINIMAL).discussion());
+    Study always = StudyFormat.read(MINIMAL + "discussion: always\n");
+    assertEquals(Discussion.ALWAYS, always.discussion());
+    assertEquals(always, StudyFormat.read(StudyFormat.toJson(always).encode()));
+    assertEquals(Discussion.BETWEEN_ROUNDS, StudyFormat.read(MINIMAL + "discussion: between-rounds\n").discussion());
+    assertEquals(StudyFormat.hash(StudyFormat.read(MINIMAL)), StudyFormat.hash(StudyFormat.read(MINIMAL
+        + "discussion: \"off\"\n")), "the default leaves the hash of older studies as it was");
+    assertTrue(always.sameQuestions(StudyFormat.read(MINIMAL)));
+    Invalid invalid = assertThrows(Invalid.class, () -> StudyFormat.read(MINIMAL + "discussion: sometimes\n"));
+    assertEquals("discussion", invalid.problems().get(0).path());
+  }
+
+  @Test
   @DisplayName("every problem of a bad file is listed by path, not just the first")
   void everyProblemByPath() {
     String bad = """

@@ -21,6 +21,7 @@ import org.kenes.report.ResponsesCsv;
 import org.kenes.round.ResultsJson;
 import org.kenes.round.Round;
 import org.kenes.services.Services;
+import org.kenes.study.Discussion;
 import org.kenes.study.Study;
 import org.kenes.study.StudyFormat;
 import org.kenes.study.StudyRepository;
@@ -34,6 +35,7 @@ import org.kenes.web.ParticipantStatus;
 import org.kenes.web.PathParams;
 import org.kenes.web.Responses;
 import org.kenes.web.Visible;
+import org.kenes.web.report.DiscussionView;
 
 /** The facilitator's JSON API under /api/studies (CONTRACT.md), every route behind the facilitator token. */
 public final class ApiRoutes {
@@ -184,6 +186,9 @@ public final class ApiRoutes {
 
   private void report(RoutingContext ctx) {
     s.reports().report(ctx.pathParam("id"))
+        .compose(report -> s.studies().get(ctx.pathParam("id")).compose(study -> study.discussion() == Discussion.OFF
+            ? Future.succeededFuture(report)
+            : s.discussions().summary(study).map(list -> report.put("discussion", DiscussionView.json(list)))))
         .onSuccess(report -> Responses.json(ctx, 200, report))
         .onFailure(ctx::fail);
   }

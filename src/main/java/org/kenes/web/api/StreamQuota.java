@@ -7,7 +7,7 @@ import java.util.Map;
  * How many live streams this instance serves at once, per account and in all: each one watches the store every few
  * seconds and recomputes its snapshot after every save, so a few hundred would take a core.
  */
-final class StreamQuota {
+public final class StreamQuota {
 
   static final int PER_ACCOUNT = 8;
   static final int PER_SERVER = 200;
@@ -17,13 +17,13 @@ final class StreamQuota {
   private final Map<String, Integer> byAccount = new HashMap<>();
   private int total;
 
-  StreamQuota(int perAccount, int perServer) {
+  public StreamQuota(int perAccount, int perServer) {
     this.perAccount = perAccount;
     this.perServer = perServer;
   }
 
   /** Why a new stream of {@code account} cannot be served now, or null once it has taken its place. */
-  synchronized String take(String account) {
+  public synchronized String take(String account) {
     if (byAccount.getOrDefault(account, 0) >= perAccount) {
       return "this account has " + perAccount + " live streams open already; close a dashboard to open another";
     }
@@ -36,7 +36,7 @@ final class StreamQuota {
   }
 
   /** A stream taken by {@code account} has ended. */
-  synchronized void release(String account) {
+  public synchronized void release(String account) {
     Integer held = byAccount.get(account);
     if (held == null) {
       return;

@@ -37,7 +37,8 @@ final class BuilderForms {
       + "(panels|categories|attributes)\\[\\d+]\\.name|items\\[\\d+]\\.text|"
       + "(items|attributes)\\[\\d+]\\.options\\[\\d+]\\.text)\\.[a-zA-Z-]+");
   /** A word or an address: as typed, less the spaces around it. */
-  private static final Pattern WORD = Pattern.compile("consensus\\.(rule|quantiles)|rounds\\.carryForward|contact|"
+  private static final Pattern WORD = Pattern.compile(
+      "consensus\\.(rule|quantiles)|rounds\\.carryForward|contact|discussion|"
       + "(panels|categories|items|attributes)\\[\\d+]\\.id|items\\[\\d+]\\.(type|category)|attributes\\[\\d+]\\.type|"
       + "(items|attributes)\\[\\d+]\\.options\\[\\d+]\\.id");
 

@@ -12,6 +12,7 @@ import org.kenes.account.Session;
 import org.kenes.common.Invalid;
 import org.kenes.common.KenesException;
 import org.kenes.common.Problem;
+import org.kenes.study.Discussion;
 import org.kenes.study.Study;
 import org.kenes.web.Access;
 import org.kenes.web.FacilitatorAuth;
@@ -29,7 +30,7 @@ final class ConsolePage {
       "opened", "closed", "item-added", "item-changed", "account-created", "account-email", "role-granted",
       "role-removed", "link-revoked", "preferences-saved", "saved", "built", "imported", "copied", "scheduled",
       "unscheduled", "withdrawn", "erased", "published", "thanked", "deleted", "pilot-cleared", "account-disabled",
-      "account-enabled", "password-reset", "sessions-ended", "password-changed");
+      "account-enabled", "password-reset", "sessions-ended", "password-changed", "moderated");
 
   private final Views views;
 
@@ -74,7 +75,8 @@ final class ConsolePage {
     }
     return model.put("study", new JsonObject().put("id", study.id())
             .put("title", study.text(study.title(), Viewer.of(ctx).language()))
-            .put("attributes", !study.attributes().isEmpty()))
+            .put("attributes", !study.attributes().isEmpty())
+            .put("discussion", study.discussion() != Discussion.OFF))
         .put("section", section).put("section_" + section, true)
         .put("canRun", Access.allows(ctx, Role.FACILITATOR)).put("canOwn", Access.allows(ctx, Role.OWNER));
   }

@@ -67,6 +67,7 @@ public final class ConsoleStudyRoutes {
     PilotRoutes.mount(router, services, page, access, audited);
     ConsoleFilterRoutes.mount(router, services, page, access, new FilteredResults(vertx, services.studies(),
         services.rounds(), services.attributes()));
+    ModerationRoutes.mount(router, services, page, access, audited);
     ConsoleChecklistRoutes.mount(router, services, page, access);
   }
 

@@ -24,7 +24,9 @@ final class ItemView {
     JsonObject model = new JsonObject().put("lang", q.getString("language")).put("id", item.getString("id"))
         .put("number", number).put("text", item.getString("text")).put("errors", errors)
         .put("invalid", !errors.isEmpty()).put("rating", type == ItemType.RATING)
-        .put("ranking", type == ItemType.RANKING).put("open", type == ItemType.OPEN);
+        .put("ranking", type == ItemType.RANKING).put("open", type == ItemType.OPEN)
+        .put("discussion", item.getJsonObject("discussion"))
+        .put("arguments", item.getJsonObject("feedback", new JsonObject()).getJsonObject("arguments"));
     switch (type) {
       case RATING -> rating(model, item, q, answer);
       case RANKING -> ranking(model, item, q.getString("language"), answer);

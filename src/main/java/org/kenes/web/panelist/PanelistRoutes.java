@@ -1,6 +1,8 @@
 package org.kenes.web.panelist;
 
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -9,6 +11,7 @@ import org.kenes.common.Invalid;
 import org.kenes.common.Problem;
 import org.kenes.panelist.AnswerService;
 import org.kenes.services.Services;
+import org.kenes.study.Discussion;
 import org.kenes.web.Bodies;
 import org.kenes.web.Responses;
 import org.kenes.web.Views;
@@ -34,7 +37,8 @@ public final class PanelistRoutes {
     this.attributes = attributes;
   }
 
-  public static void mount(Router router, Router api, Services services, Views views, ReportPages reports) {
+  public static void mount(Router router, Router api, Vertx vertx, Services services, Views views,
+      ReportPages reports) {
     PanelistRoutes r = new PanelistRoutes(services, views,
         PanelistRightsRoutes.mount(router, api, services, views, reports),
         AttributeRoutes.mount(router, api, services, views));
@@ -42,12 +46,48 @@ public final class PanelistRoutes {
     api.put("/p/:token/answers").handler(r::saveJson);
     router.get("/p/:token").handler(r::page);
     router.post("/p/:token").handler(r::postForm);
+    DiscussionRoutes.mount(router, api, vertx, services, views);
   }
 
   private void questionnaireJson(RoutingContext ctx) {
-    s.answers().questionnaire(ctx.pathParam("token"), ctx.queryParams().get("lang"))
+    String token = ctx.pathParam("token");
+    s.answers().panelist(token)
+        .compose(who -> s.answers().questionnaire(who, ctx.queryParams().get("lang"))
+            .compose(q -> discussion(who, q, token, false)))
         .onSuccess(q -> Responses.json(ctx, 200, q))
         .onFailure(ctx::fail);
+  }
+
+  /**
+   * The questionnaire with the study's discussion: its setting, and for each item how many posts its thread shows
+   * (and on a page where it is); between rounds, on a page, the items of the last round to discuss.
+   */
+  private Future<JsonObject> discussion(AnswerService.Panelist who, JsonObject q, String token, boolean page) {
+    Discussion setting = who.study().discussion();
+    q.put("discussion", setting.key());
+    if (setting == Discussion.OFF) {
+      return Future.succeededFuture(q);
+    }
+    Future<JsonArray> between = !page || who.round().isPresent() ? Future.succeededFuture(null)
+        : s.rounds().list(who.study().id()).map(held -> {
+          JsonArray items = new JsonArray();
+          String lang = q.getString("language");
+          held.stream().reduce((a, b) -> b).ifPresent(last -> last.items().forEach(id -> who.study().item(id)
+              .ifPresent(i -> items.add(new JsonObject().put("id", id)
+                  .put("text", who.study().text(i.text(), lang))))));
+          return items;
+        });
+    return Future.all(s.discussions().counts(who), between, s.discussions().topArguments(who.study())).map(all -> {
+      ThreadView.counts(q, all.resultAt(0), token, page);
+      ArgumentsView.add(q, all.resultAt(2));
+      JsonArray items = all.resultAt(1);
+      if (items != null) {
+        ThreadView.counts(new JsonObject().put("items", items).put("language", q.getString("language")),
+            all.resultAt(0), token, true);
+        q.put("discussionItems", items);
+      }
+      return q;
+    });
   }
 
   private void saveJson(RoutingContext ctx) {
@@ -77,8 +117,9 @@ public final class PanelistRoutes {
   }
 
   private Future<Void> questionnaire(RoutingContext ctx, AnswerService.Panelist who, String token, String lang) {
-    return s.answers().questionnaire(who, lang).compose(q -> views.respond(ctx, 200, "questionnaire",
-        QuestionnairePage.model(q, token, null, null, ctx.queryParams().get("done"))));
+    return s.answers().questionnaire(who, lang).compose(q -> discussion(who, q, token, true))
+        .compose(q -> views.respond(ctx, 200, "questionnaire",
+            QuestionnairePage.model(q, token, null, null, ctx.queryParams().get("done"))));
   }
 
   /** A form post: saved → 303 back to the page with a confirmation; invalid → the form again, as typed, with messages. */
@@ -101,7 +142,8 @@ public final class PanelistRoutes {
             ctx.fail(e);
             return;
           }
-          s.answers().questionnaire(token, lang)
+          s.answers().panelist(token)
+              .compose(who -> s.answers().questionnaire(who, lang).compose(q -> discussion(who, q, token, true)))
               .compose(q -> views.respond(ctx, 400, "questionnaire",
                   QuestionnairePage.model(q, token, save.getJsonObject("answers"), invalid, null)))
               .onFailure(ctx::fail);

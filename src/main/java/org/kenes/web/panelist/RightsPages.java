@@ -76,7 +76,7 @@ public final class RightsPages {
         .put("withdrawnText", withdrawnAt == null ? null
             : Views.text(lang, "me.withdrawn", Views.date(withdrawnAt, lang)))
         .put("justWithdrawn", "withdrawn".equals(done)).put("consent", consent).put("rounds", rounds)
-        .put("messages", messages)
+        .put("messages", messages).put("posts", data.getJsonArray("posts", new JsonArray()))
         .put("retention", Views.text(lang, "me.retention.days", data.getInteger("retentionDays")))
         .put("until", until == null ? null : Views.text(lang, "me.retention.until", Views.date(until, lang)))
         .put("contact", contact == null ? null : Views.text(lang, "me.contact", contact))

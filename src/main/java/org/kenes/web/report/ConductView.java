@@ -18,7 +18,7 @@ import org.kenes.web.Views;
 /**
  * The report's "How the rounds were run", written from what Kenes knows rather than typed: each round's dates, length
  * and the interval since the one before, the reminders sent in each round (from the outbox), the feedback panelists
- * saw (from the study's settings), anonymity, how "unable to rate" and unanswered items were treated, whether the
+ * saw (from the study's settings) and whether they could discuss the items, anonymity, how "unable to rate" and unanswered items were treated, whether the
  * rule changed after round 1 (the audit), consent, and the software with its version.
  */
 final class ConductView {
@@ -38,6 +38,7 @@ final class ConductView {
         .map(Views::languageName).toList())));
     lines.add(Views.text(lang, "conduct.feedback", minCell));
     lines.add(Views.text(lang, study.askReasonOnChange() ? "conduct.reasons" : "conduct.noReasons"));
+    lines.add(Views.text(lang, "conduct.discussion." + study.discussion().key()));
     lines.add(Views.text(lang, "conduct.anonymity", minCell));
     lines.add(Views.text(lang, study.scale().allowUnable() ? "conduct.unable" : "conduct.noUnable"));
     long edits = editsSinceRoundOne(facts);

@@ -17,6 +17,7 @@ import org.kenes.report.ReportLink;
 import org.kenes.round.Round;
 import org.kenes.round.RoundResults;
 import org.kenes.services.Services;
+import org.kenes.study.Discussion;
 import org.kenes.study.Study;
 import org.kenes.study.StudyRepository;
 import org.kenes.web.Access;
@@ -157,6 +158,7 @@ public final class ReportPages {
               CharacteristicsView.model(c, study, lang))),
           ConductFacts.load(s, study).map(facts -> model.put("conduct", ConductView.model(study, facts, lang))
               .put("references", References.ALL)),
+          discussion(model, study, lang),
           opinion(id, study, report, model, lang)).map(model);
     }));
   }
@@ -171,6 +173,13 @@ public final class ReportPages {
           return model.put("attrition", AttritionView.model(a, study, lang)).put("flow",
               FlowDiagram.model(FlowStages.of(rounds, results, report.getJsonArray("changes"), a), lang));
         }));
+  }
+
+  /** The Discussion section, for a study that has one. */
+  private Future<JsonObject> discussion(JsonObject model, Study study, String lang) {
+    return study.discussion() == Discussion.OFF ? Future.succeededFuture(model)
+        : s.discussions().summary(study).map(list -> model.put("discussion", new JsonObject()
+            .put("items", DiscussionView.model(list, study, lang))));
   }
 
   /** The opinion groups of the last round: the camps the panels do not show. */

@@ -140,4 +140,16 @@ class ConsentTest {
     assertEquals("not-asked", kenes.adminGet("/api/studies/small/participants").bodyAsJsonArray().getJsonObject(0)
         .getString("consent"));
   }
+
+  @Test
+  @DisplayName("the report's method says consent was asked and how many agreed to its current version")
+  void inTheReport() {
+    RightsFixture f = RightsFixture.create(kenes, "consent-report", "");
+    f.agree(0);
+    f.agree(2);
+    String page = kenes.adminGet("/studies/consent-report/report?lang=en").bodyAsString();
+    assertTrue(page.contains("asked to agree; 2 of the 9 participants agreed to its current version."), page);
+    assertTrue(kenes.adminGet("/studies/consent-report/report?lang=ru").bodyAsString()
+        .contains("с действующей версией согласились 2 из 9 участников"));
+  }
 }

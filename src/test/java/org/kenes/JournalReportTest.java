@@ -8,15 +8,24 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kenes.common.Version;
 
 /**
  * What a journal asks a Delphi report to state, of a three-round dialogue with participant attributes, dropouts and a
@@ -314,8 +323,108 @@ class JournalReportTest {
     assertTrue(en.contains("<li>Round 1: reminders sent: 0.</li><li>Round 2: reminders sent: 6.</li>"
         + "<li>Round 3: reminders sent: 0.</li>"), en);
     assertTrue(en.contains("where the panel had at least 3 ratings"));
-    assertTrue(kenes.adminGet("/studies/small/report?lang=ru").bodyAsString()
-        .contains("Раунд 2: отправлено напоминаний: 6."));
+    String ru = kenes.adminGet("/studies/small/report?lang=ru").bodyAsString();
+    assertTrue(ru.contains("Раунд 2: отправлено напоминаний: 6."));
+  }
+
+  @Test
+  @DisplayName("the method gives each round's dates, length and interval, the fixed rule, consent, software and "
+      + "version, and its references")
+  void conductGenerated() {
+    String en = kenes.adminGet("/studies/small/report?lang=en").bodyAsString();
+    String day = "\\d{4}-\\d{2}-\\d{2}";
+    assertTrue(Pattern.compile("<li>Round 1 was open from " + day + " to " + day + " \\(under a day\\)\\.</li>")
+        .matcher(en).find(), en);
+    assertTrue(en.contains("<li>Round 2 opened under a day after round 1 closed.</li>"));
+    assertTrue(en.contains("The consensus rule, the rating scale and the wording of the questions were fixed before "
+        + "round 1 and did not change"));
+    assertTrue(en.contains("Kenes asked panelists for no consent in this study"));
+    assertTrue(en.contains("<li>Each panelist answered alone and online, through a personal link, in the language of "
+        + "their choice among the study’s: English, Русский; nobody met or answered as a group.</li>"), en);
+    assertTrue(en.contains("Software: Kenes " + Version.get() + ", an open-source Delphi platform"));
+    assertFalse(Version.get().contains("$"), "Maven filled in the version");
+    assertTrue(en.contains("<li>Mann HB, Whitney DR. On a test of whether one of two random variables"));
+    String ru = kenes.adminGet("/studies/small/report?lang=ru").bodyAsString();
+    assertTrue(ru.contains("<h3 id=\"references\">Литература</h3>"));
+    assertTrue(ru.contains("Между закрытием раунда 1 и открытием раунда 2: меньше суток."));
+    assertTrue(ru.contains("Программа: Kenes " + Version.get()));
+  }
+
+  @Test
+  @DisplayName("the report ends with the ACCORD and DELPHISTAR checklists: each item linked to where it is answered, "
+      + "or not reported; the console and the API give the same")
+  void checklists() throws Exception {
+    String en = kenes.adminGet("/studies/small/report?lang=en").bodyAsString();
+    assertTrue(en.contains("<section id=\"checklist\" aria-labelledby=\"checklist-h\">"), en);
+    assertTrue(en.contains("<tr class=\"given\"><th scope=\"row\">I2</th><td>The aim, who the results are for, and "
+        + "the geographical scope.</td><td><a href=\"#reporting-aim\">About this study: Aim and intended audience of "
+        + "the consensus</a></td></tr>"), en);
+    assertTrue(en.contains("<tr class=\"missing\"><th scope=\"row\">M1</th><td>Where and when the exercise was "
+        + "registered.</td><td><em>Not reported: add “Registration” to the study’s reporting information</em></td>"));
+    assertTrue(en.contains("<th scope=\"row\">31</th><td>A flow diagram of the study.</td><td><a href=\"#flow\">"));
+    // Every link of the checklists leads to an element of the page.
+    Matcher links = Pattern.compile("<tr class=\"(?:generated|given)\"><th scope=\"row\">[^<]+</th><td>[^<]+</td>"
+        + "<td><a href=\"#([^\"]+)\"").matcher(en);
+    int count = 0;
+    while (links.find()) {
+      count++;
+      assertTrue(en.contains("id=\"" + links.group(1) + "\""), links.group(1));
+    }
+    assertTrue(count > 30, "links: " + count);
+    String ru = kenes.adminGet("/studies/small/report?lang=ru").bodyAsString();
+    assertTrue(ru.contains("<caption>DELPHISTAR: отчётность о Дельфи-исследованиях (Niederberger et al. 2024)</caption>"));
+    try (PDDocument pdf = Loader.loadPDF(kenes.adminGet("/api/studies/small/report.pdf?lang=ru").body().getBytes())) {
+      String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+      assertTrue(text.contains("Чек-листы отчётности"), text);
+      assertTrue(text.contains("Блок-схема хода исследования."), text);
+    }
+    JsonObject json = kenes.adminGet("/api/studies/small/checklist").bodyAsJsonObject();
+    JsonObject accord = json.getJsonArray("checklists").getJsonObject(0);
+    assertEquals("accord", accord.getString("guideline"));
+    assertEquals(35, accord.getJsonArray("items").size());
+    assertEquals(new JsonObject().put("number", "M1").put("status", "missing").put("anchor", "reporting-registration"),
+        accord.getJsonArray("items").getJsonObject(4));
+    assertEquals(401, kenes.get("/api/studies/small/checklist").statusCode());
+    ConsoleSession console = ConsoleSession.login(kenes, null, TestKenes.ADMIN);
+    String page = console.get("/console/studies/small/checklist").bodyAsString();
+    assertTrue(page.contains("<a href=\"/studies/small/report?lang&#x3D;en#methods-rule\">Consensus definition</a>"), page);
+    assertTrue(page.contains("Not reported: add “Funding” to the study’s reporting information"));
+  }
+
+  @Test
+  @DisplayName("the report as DOCX opens (parsed back): its headings are Word headings, its sections, tables and "
+      + "checklists are there, in Russian as in English; the page and the console link it")
+  void docx() throws Exception {
+    HttpResponse<Buffer> ru = kenes.adminGet("/api/studies/small/report.docx?lang=ru");
+    assertEquals(200, ru.statusCode(), ru.bodyAsString());
+    assertEquals("application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ru.getHeader("Content-Type"));
+    try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(ru.body().getBytes()))) {
+      List<String> headings = doc.getParagraphs().stream().filter(p -> "Heading1".equals(p.getStyle()))
+          .map(XWPFParagraph::getText).toList();
+      assertTrue(headings.containsAll(List.of("Итоги", "По каждому пункту", "Об исследовании", "Методология",
+          "Чек-листы отчётности")), headings.toString());
+      assertTrue(doc.getStyles().styleExist("Heading1"), "the heading style is defined");
+      String text = new XWPFWordExtractor(doc).getText();
+      assertTrue(text.contains("Одобрено этическим комитетом, № 2026/17"), text);
+      assertTrue(text.contains("Mann HB, Whitney DR."), text);
+      XWPFTable accord = doc.getTables().get(doc.getTables().size() - 2);
+      assertEquals(36, accord.getNumberOfRows(), "the header and the 35 items");
+      assertEquals("M1", accord.getRow(5).getCell(0).getText());
+      assertTrue(accord.getRow(5).getCell(2).getText().startsWith("Не указано"), accord.getRow(5).getCell(2).getText());
+    }
+    HttpResponse<Buffer> en = kenes.adminGet("/api/studies/small/report.docx?lang=en");
+    try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(en.body().getBytes()))) {
+      String text = new XWPFWordExtractor(doc).getText();
+      assertTrue(text.contains("Clinical audit"), text);
+      assertTrue(text.contains("How the rounds were run"), text);
+    }
+    assertEquals(401, kenes.get("/api/studies/small/report.docx").statusCode());
+    assertTrue(kenes.adminGet("/studies/small/report?lang=en").bodyAsString()
+        .contains("<a href=\"/api/studies/small/report.docx?lang&#x3D;en\">This report as a Word document"));
+    String console = ConsoleSession.login(kenes, null, TestKenes.ADMIN).get("/console/studies/small/checklist")
+        .bodyAsString();
+    assertTrue(console.contains("href=\"/api/studies/small/report.docx?lang=en\""), console);
   }
 
   @Test

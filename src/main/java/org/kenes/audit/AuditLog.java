@@ -19,6 +19,9 @@ public final class AuditLog {
 
   static final String COLLECTION = "audit";
 
+  /** The action of an edit of a study's definition (which the report counts after round 1 opened). */
+  public static final String STUDY_EDITED = "study.edited";
+
   private final MongoClient mongo;
   private final Durability durability;
 

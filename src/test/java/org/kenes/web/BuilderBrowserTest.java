@@ -121,6 +121,11 @@ class BuilderBrowserTest {
     assertTrue(browser.driver.findElement(By.id("f-retentionDays")).isEnabled(), "the privacy terms stay open");
     assertTrue(browser.driver.findElement(By.cssSelector(".notice")).getText().contains("only these privacy terms"));
     check("privacy-begun");
+    browser.driver.get(base + "/console/studies/qoc-strategy/build/reporting");
+    assertTrue(browser.driver.findElement(By.id("f-reporting-limitations-ru")).isEnabled(), "so does the reporting");
+    check("reporting-begun");
+    browser.driver.get(base + "/console/studies/qoc-strategy/build/attributes");
+    check("attributes-begun");
     browser.driver.get(base + "/console/studies/qoc-strategy/preview?lang=ru");
     browser.submit(By.linkText("See the consent page"));
     assertTrue(browser.driver.findElement(By.cssSelector(".consent-text")).getText()

@@ -157,7 +157,8 @@ class ConsoleRussianBrowserTest {
       browser.driver.get(base + "/console/studies/small");
       List<String> menu = browser.driver.findElements(By.cssSelector("nav.study-nav a")).stream()
           .map(WebElement::getText).toList();
-      assertEquals(List.of("Обзор", "Ход опроса", "Группы мнений", "Предпросмотр", "Отчёт"), menu);
+      assertEquals(List.of("Обзор", "Ход опроса", "Группы мнений", "Предпросмотр", "Чек-листы", "Отчёт"),
+          menu, "a reader sees the checklists too");
       assertFalse(text(browser).contains("Закрыть раунд") || text(browser).contains("Открыть раунд"));
       check(browser, "ru-reader-study");
       browser.driver.get(base + "/console/studies/small/participants");

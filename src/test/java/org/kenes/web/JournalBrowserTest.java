@@ -26,7 +26,8 @@ class JournalBrowserTest {
   Path dir;
 
   @Test
-  @DisplayName("the report, the filtered results and the first visit's questions pass axe-core, in English and Russian")
+  @DisplayName("the report (its checklists too), the filtered results, the console's checklists and the first "
+      + "visit's questions pass axe-core, in English and Russian")
   void pages() throws Exception {
     try (TestKenes kenes = TestKenes.start(dir.resolve("data"))) {
       AttritionFixture.run(kenes);
@@ -58,6 +59,9 @@ class JournalBrowserTest {
         browser.driver.get(base + "/console/studies/small/filter?round=1&attribute=sector&value=private");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("section.filtered-item")));
         assertEquals(List.of(), browser.seriousViolations(), "results by attribute");
+        browser.driver.get(base + "/console/studies/small/checklist");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("checklist-delphistar")));
+        assertEquals(List.of(), browser.seriousViolations(), "checklists in the console");
         browser.driver.get(visit);
         browser.driver.findElement(By.id("attribute-sector-public")).click();
         browser.submit(By.cssSelector("form.attributes button.primary"));

@@ -12,6 +12,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.io.StringWriter;
 import org.kenes.account.Actor;
+import org.kenes.audit.AuditLog;
 import org.kenes.participant.NewParticipant;
 import org.kenes.participant.Participant;
 import org.kenes.participant.ParticipantReader;
@@ -93,7 +94,7 @@ public final class ApiRoutes {
 
   private void editStudy(RoutingContext ctx) {
     s.studies().edit(ctx.pathParam("id"), Bodies.text(ctx))
-        .compose(audited.by(ctx, "study.edited", st -> st.id()))
+        .compose(audited.by(ctx, AuditLog.STUDY_EDITED, st -> st.id()))
         .onSuccess(study -> Responses.json(ctx, 200, new JsonObject().put("id", study.id())))
         .onFailure(ctx::fail);
   }

@@ -18,7 +18,7 @@ import org.kenes.web.Views;
  */
 final class BuilderFields {
 
-  private static final Pattern ITEM = Pattern.compile("(panels|categories|items)\\[(\\d+)]");
+  private static final Pattern ITEM = Pattern.compile("(panels|categories|items|attributes)\\[(\\d+)]");
   private static final Pattern OPTION = Pattern.compile("options\\[(\\d+)]");
 
   private final JsonObject tree;
@@ -129,6 +129,9 @@ final class BuilderFields {
   /** The builder page where a path's field is. */
   String page(String path) {
     String base = "/console/studies/" + studyId + "/build";
+    if (path.startsWith("attributes")) {
+      return base + "/attributes";
+    }
     Matcher item = ITEM.matcher(path);
     if (item.lookingAt() && "items".equals(item.group(1))) {
       Object id = StudyTree.get(tree, item.group() + ".id");
@@ -145,6 +148,9 @@ final class BuilderFields {
     }
     if (BuilderPrivacyRoutes.FIELDS.stream().anyMatch(path::startsWith)) {
       return base + "/privacy";
+    }
+    if (path.startsWith("reporting")) {
+      return base + "/reporting";
     }
     return path.startsWith("items") ? base + "/items" : base;
   }

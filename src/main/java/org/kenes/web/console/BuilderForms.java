@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.kenes.study.Attribute;
 import org.kenes.study.ItemType;
 
 /**
@@ -26,14 +27,20 @@ final class BuilderForms {
           + "retentionDays");
   private static final Pattern NUMBER = Pattern.compile(
       "consensus\\.(inAgreeAtLeast|inDisagreeBelow|maxIqr)|rounds\\.stableBelowPct");
-  private static final Pattern YES_NO = Pattern.compile("scale\\.allowUnable|consensus\\.perPanel|askReasonOnChange");
+  private static final Pattern YES_NO = Pattern.compile("scale\\.allowUnable|consensus\\.perPanel|askReasonOnChange|"
+      + "attributes\\[\\d+]\\.required");
+  /** An attribute's bound: left empty, it is left out (a choice has none; a number is told it needs one). */
+  private static final Pattern BOUND = Pattern.compile("attributes\\[\\d+]\\.(min|max)");
   private static final Pattern INSTANT = Pattern.compile("rounds\\.opensAt");
-  private static final Pattern TEXT = Pattern.compile("(title|description|consent|scale\\.labels\\.-?\\d{1,4}|"
-      + "(panels|categories)\\[\\d+]\\.name|items\\[\\d+]\\.text|items\\[\\d+]\\.options\\[\\d+]\\.text)\\.[a-zA-Z-]+");
+  private static final Pattern TEXT = Pattern.compile("(title|description|consent|reporting\\.[a-zA-Z]+|"
+      + "scale\\.labels\\.-?\\d{1,4}|"
+      + "(panels|categories|attributes)\\[\\d+]\\.name|items\\[\\d+]\\.text|"
+      + "(items|attributes)\\[\\d+]\\.options\\[\\d+]\\.text)\\.[a-zA-Z-]+");
   /** A word or an address: as typed, less the spaces around it. */
   private static final Pattern WORD = Pattern.compile(
       "consensus\\.(rule|quantiles)|rounds\\.carryForward|contact|discussion|"
-      + "(panels|categories|items)\\[\\d+]\\.id|items\\[\\d+]\\.(type|category)|items\\[\\d+]\\.options\\[\\d+]\\.id");
+      + "(panels|categories|items|attributes)\\[\\d+]\\.id|items\\[\\d+]\\.(type|category)|attributes\\[\\d+]\\.type|"
+      + "(items|attributes)\\[\\d+]\\.options\\[\\d+]\\.id");
 
   private BuilderForms() {}
 
@@ -62,6 +69,8 @@ final class BuilderForms {
     String value = values.isEmpty() ? "" : values.get(values.size() - 1).replace("\r\n", "\n").strip();
     if (YES_NO.matcher(path).matches()) {
       StudyTree.set(tree, path, values.contains("true"));
+    } else if (BOUND.matcher(path).matches()) {
+      StudyTree.set(tree, path, value.isEmpty() ? null : number(value));
     } else if (WHOLE.matcher(path).matches() || NUMBER.matcher(path).matches()) {
       StudyTree.set(tree, path, number(value));
     } else if (INSTANT.matcher(path).matches()) {
@@ -98,13 +107,20 @@ final class BuilderForms {
 
   /**
    * What forms leave behind and a study file would not have: texts and labels emptied in every language (a study
-   * whose consent text is emptied so asks for none), options of an item that is no ranking, option rows left blank;
-   * an option given a text but no id is numbered.
+   * whose consent text is emptied so asks for none; a reporting field emptied is not reported), options of an item
+   * that is no ranking, option rows left blank; an option given a text but no id is numbered.
    */
   static JsonObject tidy(JsonObject tree) {
     for (String whole : List.of("description", "consent")) {
       if (tree.getValue(whole) instanceof JsonObject t && t.isEmpty()) {
         tree.remove(whole);
+      }
+    }
+    if (tree.getValue("reporting") instanceof JsonObject reporting) {
+      new HashSet<>(reporting.fieldNames()).stream()
+          .filter(f -> reporting.getValue(f) instanceof JsonObject t && t.isEmpty()).forEach(reporting::remove);
+      if (reporting.isEmpty()) {
+        tree.remove("reporting");
       }
     }
     if (StudyTree.get(tree, "scale.labels") instanceof JsonObject labels) {
@@ -114,18 +130,29 @@ final class BuilderForms {
     if (tree.getValue("items") instanceof JsonArray items) {
       for (Object o : items) {
         if (o instanceof JsonObject item) {
-          tidyOptions(item);
+          tidyOptions(item, ItemType.RANKING.key().equals(item.getValue("type")));
         }
+      }
+    }
+    if (tree.getValue("attributes") instanceof JsonArray attributes) {
+      for (Object o : attributes) {
+        if (o instanceof JsonObject attribute) {
+          tidyOptions(attribute, Attribute.Type.CHOICE.key().equals(attribute.getValue("type")));
+        }
+      }
+      if (attributes.isEmpty()) {
+        tree.remove("attributes");
       }
     }
     return tree;
   }
 
-  private static void tidyOptions(JsonObject item) {
+  /** An item's or an attribute's option rows tidied; all removed when its type has no options ({@code has}). */
+  private static void tidyOptions(JsonObject item, boolean has) {
     if (!(item.getValue("options") instanceof JsonArray options)) {
       return;
     }
-    if (!ItemType.RANKING.key().equals(item.getValue("type"))) {
+    if (!has) {
       item.remove("options");
       return;
     }

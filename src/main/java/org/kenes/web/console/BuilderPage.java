@@ -33,12 +33,12 @@ import org.kenes.web.Views;
 final class BuilderPage {
 
   /** The builder's pages, in the order a study is built. */
-  static final List<String> SECTIONS = List.of("general", "scale", "rounds", "panels", "items", "privacy",
-      "translations");
+  static final List<String> SECTIONS = List.of("general", "scale", "rounds", "panels", "items", "attributes",
+      "privacy", "reporting", "translations");
 
   /** What each page says once the rounds have begun: the pages where something can still change say what. */
   private static final Map<String, String> BEGUN_NOTICES = Map.of("privacy", "builder.privacy.begun",
-      "translations", "builder.translations.begun");
+      "reporting", "builder.reporting.begun", "translations", "builder.translations.begun");
 
   private final Services s;
   private final ConsolePage page;
@@ -153,7 +153,9 @@ final class BuilderPage {
     BuilderFields labels = new BuilderFields(draft.tree(), List.of(), lang, draft.id());
     JsonArray list = new JsonArray();
     for (Problem p : draft.stored().missing()) {
-      boolean text = !p.path().equals("panels") && !p.path().equals("items");
+      // A text is translated on the translations page, but for those with a page of their own (reporting, attributes).
+      boolean text = !p.path().equals("panels") && !p.path().equals("items") && !p.path().startsWith("reporting")
+          && !p.path().startsWith("attributes");
       list.add(new JsonObject().put("label", labels.label(p.path())).put("message", p.message(lang))
           .put("href", text ? href(draft.id(), "translations") + "?missing=1" : labels.page(p.path())));
     }

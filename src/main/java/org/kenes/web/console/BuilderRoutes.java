@@ -82,6 +82,8 @@ final class BuilderRoutes {
         BuilderPage.href(ctx.pathParam("id"), "rounds") + "?done=saved", r::rounds));
     BuilderListRoutes.mount(router, services, builder, access);
     BuilderPrivacyRoutes.mount(router, builder, access);
+    BuilderReportingRoutes.mount(router, builder, access);
+    BuilderAttributeRoutes.mount(router, builder, access);
     TranslationRoutes.mount(router, services, builder, access);
   }
 

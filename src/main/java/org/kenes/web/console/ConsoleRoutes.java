@@ -13,6 +13,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import org.kenes.account.Actor;
 import org.kenes.account.Role;
+import org.kenes.audit.AuditLog;
 import org.kenes.round.Round;
 import org.kenes.services.Services;
 import org.kenes.study.Study;
@@ -146,7 +147,7 @@ public final class ConsoleRoutes {
     String id = ctx.pathParam("id");
     String text = ctx.request().getFormAttribute("definition");
     page.submit(ctx, s.studies().editDraft(id, text == null ? "" : text)
-            .compose(audited.by(ctx, "study.edited", st -> st.id())),
+            .compose(audited.by(ctx, AuditLog.STUDY_EDITED, st -> st.id())),
         study -> "/console/studies/" + id + "?done=edited",
         problems -> s.studies().get(id).compose(study -> editForm(ctx, problems.getInteger("status"), study, text, problems)));
   }

@@ -68,6 +68,7 @@ public final class ConsoleStudyRoutes {
     ConsoleFilterRoutes.mount(router, services, page, access, new FilteredResults(vertx, services.studies(),
         services.rounds(), services.attributes()));
     ModerationRoutes.mount(router, services, page, access, audited);
+    ConsoleChecklistRoutes.mount(router, services, page, access);
   }
 
   private void participants(RoutingContext ctx) {

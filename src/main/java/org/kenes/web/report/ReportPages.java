@@ -10,14 +10,9 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.kenes.common.Conflict;
 import org.kenes.common.NotFound;
-import org.kenes.report.AttritionService;
-import org.kenes.report.CharacteristicsService;
-import org.kenes.report.FilteredResults;
 import org.kenes.report.ReportLink;
 import org.kenes.round.Round;
 import org.kenes.round.RoundResults;
@@ -27,8 +22,6 @@ import org.kenes.study.Study;
 import org.kenes.study.StudyRepository;
 import org.kenes.web.Access;
 import org.kenes.web.FacilitatorAuth;
-import org.kenes.web.PathParams;
-import org.kenes.web.Responses;
 import org.kenes.web.Views;
 
 /**
@@ -40,23 +33,20 @@ public final class ReportPages {
 
   /** The largest study whose report is laid out as a PDF. */
   static final int PDF_ITEMS = 300;
+  private static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
+  private final Vertx vertx;
   private final Services s;
   private final Views views;
   private final ReportPdf pdf;
-  private final AttritionService attrition;
-  private final CharacteristicsService characteristics;
-  private final FilteredResults filtered;
+  private final JournalApi journal;
 
   private ReportPages(Vertx vertx, Services services, Views views) {
+    this.vertx = vertx;
     this.s = services;
     this.views = views;
     this.pdf = new ReportPdf(vertx, views);
-    this.attrition = new AttritionService(vertx, services.studies(), services.rounds(), services.answerSets(),
-        services.participants());
-    this.filtered = new FilteredResults(vertx, services.studies(), services.rounds(), services.attributes());
-    this.characteristics = new CharacteristicsService(services.studies(), services.rounds(), services.answerSets(),
-        services.attributes());
+    this.journal = new JournalApi(vertx, services);
   }
 
   /**
@@ -68,9 +58,8 @@ public final class ReportPages {
     ReportPages r = new ReportPages(vertx, services, views);
     access.need(READER, router.get("/studies/:id/report").handler(auth)).handler(r::page);
     access.need(READER, api.get("/studies/:id/report.pdf")).handler(r::pdf);
-    access.need(READER, api.get("/studies/:id/attrition")).handler(r::attrition);
-    access.need(READER, api.get("/studies/:id/characteristics")).handler(r::characteristics);
-    access.need(READER, api.get("/studies/:id/rounds/:n/filtered")).handler(r::filtered);
+    access.need(READER, api.get("/studies/:id/report.docx")).handler(r::docx);
+    r.journal.mount(api, access);
     router.get("/r/:secret").handler(r::sharedPage);
     router.get("/r/:secret/report.pdf").handler(r::sharedPdf);
     return r;
@@ -86,20 +75,14 @@ public final class ReportPages {
     pdf(id, lang(ctx)).onSuccess(bytes -> sendPdf(ctx, id, bytes)).onFailure(ctx::fail);
   }
 
-  private void attrition(RoutingContext ctx) {
-    attrition.attrition(ctx.pathParam("id")).onSuccess(json -> Responses.json(ctx, 200, json)).onFailure(ctx::fail);
-  }
-
-  private void characteristics(RoutingContext ctx) {
-    characteristics.characteristics(ctx.pathParam("id")).onSuccess(json -> Responses.json(ctx, 200, json))
+  /** The report as DOCX, written on a worker. */
+  private void docx(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    model(id, lang(ctx)).compose(model -> vertx.executeBlocking(() -> ReportDocx.of(model), false))
+        .onSuccess(bytes -> ctx.response().putHeader("Content-Type", DOCX)
+            .putHeader("Content-Disposition", "attachment; filename=\"" + id + "-report.docx\"")
+            .end(Buffer.buffer(bytes)))
         .onFailure(ctx::fail);
-  }
-
-  private void filtered(RoutingContext ctx) {
-    Map<String, String> query = new HashMap<>();
-    ctx.queryParams().forEach(e -> query.put(e.getKey(), e.getValue()));
-    filtered.results(ctx.pathParam("id"), PathParams.roundNumber(ctx), query)
-        .onSuccess(json -> Responses.json(ctx, 200, json)).onFailure(ctx::fail);
   }
 
   /** The report of a link: its downloads are the PDF alone, through the same link. */
@@ -168,12 +151,13 @@ public final class ReportPages {
   private Future<JsonObject> model(String id, String requested) {
     return s.studies().get(id).compose(study -> s.reports().report(id).compose(report -> {
       String lang = language(requested, study);
-      JsonObject model = ReportView.model(report, study, lang).put("reporting", ReportingView.model(study, lang));
+      JsonObject model = ReportView.model(report, study, lang).put("reporting", ReportingView.model(study, lang))
+          .put("checklists", ChecklistView.model(study, lang, ""));
       return Future.all(attritionAndFlow(id, study, report, model, lang),
-          characteristics.characteristics(id).map(c -> model.put("characteristics",
+          journal.characteristics().characteristics(id).map(c -> model.put("characteristics",
               CharacteristicsView.model(c, study, lang))),
-          s.mail().outbox(id).map(outbox -> model.put("conduct", ConductView.model(study, report.getJsonArray("rounds")
-              .stream().map(r -> ((JsonObject) r).getInteger("round")).toList(), outbox, lang))),
+          ConductFacts.load(s, study).map(facts -> model.put("conduct", ConductView.model(study, facts, lang))
+              .put("references", References.ALL)),
           discussion(model, study, lang),
           opinion(id, study, report, model, lang)).map(model);
     }));
@@ -182,7 +166,7 @@ public final class ReportPages {
   /** The attrition section and the flow diagram, which reads the rounds' results typed. */
   private Future<JsonObject> attritionAndFlow(String id, Study study, JsonObject report, JsonObject model,
       String lang) {
-    return s.rounds().list(id).compose(rounds -> Future.all(attrition.attrition(id),
+    return s.rounds().list(id).compose(rounds -> Future.all(journal.attrition().attrition(id),
         Future.all(rounds.stream().map(r -> s.rounds().results(id, r.number())).toList())).map(all -> {
           JsonObject a = all.resultAt(0);
           List<RoundResults> results = all.<CompositeFuture>resultAt(1).list();

@@ -48,6 +48,7 @@ final class ReportView {
         .put("languages", languages).put("results", results)
         .put("csv", "/api/studies/" + id + "/export.csv").put("json", "/api/studies/" + id + "/report")
         .put("pdf", "/api/studies/" + id + "/report.pdf?lang=" + lang)
+        .put("docx", "/api/studies/" + id + "/report.docx?lang=" + lang)
         .put("summary", summary()).put("items", items()).put("stakeholders", ReportGroups.stakeholders(report, lang))
         .put("comments", ReportGroups.comments(report, lang)).put("methods", ReportMethods.model(report, study, lang))
         .put("minCell", study.criteria().minCell()).put("minCellText", Views.text(lang, "report.suppressed", study.criteria().minCell()));

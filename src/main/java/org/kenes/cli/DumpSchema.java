@@ -87,7 +87,8 @@ final class DumpSchema {
         field("participant", Kind.TEXT), field("at", Kind.INSTANT)));
     FIELDS.put("answers", List.of(field("_id", Kind.TEXT), field("study", Kind.TEXT), field("round", Kind.ROUND),
         field("participant", Kind.TEXT), field("panel", Kind.TEXT), optional("answers", Kind.OBJECT),
-        field("submitted", Kind.BOOLEAN), field("updatedAt", Kind.INSTANT), optional("submittedAt", Kind.COUNT)));
+        field("submitted", Kind.BOOLEAN), field("updatedAt", Kind.INSTANT), optional("submittedAt", Kind.COUNT),
+        optional("first", Kind.OBJECT)));
     FIELDS.put("live-steps", List.of(field("_id", Kind.TEXT), field("study", Kind.TEXT), field("round", Kind.ROUND),
         field("panel", Kind.TEXT), field("submitted", Kind.COUNT), field("counters", Kind.TEXT),
         field("at", Kind.INSTANT)));

@@ -47,6 +47,7 @@ public final class AnswerService {
   private final Durability durability;
   private final EventBus events;
   private final Consents consents;
+  private final LiveFeedback live;
   private final Recent<String, Study> inRound = new Recent<>(60_000, 1_000, System::currentTimeMillis);
 
   /** @param events where every save is announced ({@link #address}), for the live dashboards of every instance */
@@ -60,6 +61,7 @@ public final class AnswerService {
     this.durability = durability;
     this.events = events;
     this.consents = consents;
+    this.live = new LiveFeedback(rounds, answers);
     // A study's consent text may change while a round is open: a change through this instance applies at once, one
     // through another within the minute its definitions are kept.
     events.consumer(StudyService.CHANGED, m -> inRound.clear());
@@ -167,6 +169,9 @@ public final class AnswerService {
         .put("scale", scale(study, lang)).put("panel", panel)
         .put("panels", new JsonArray(study.panels().stream()
             .map(p -> new JsonObject().put("id", p.id()).put("name", study.text(p.name(), lang))).toList()));
+    if (study.realTime()) {
+      json.put("mode", study.mode().key());
+    }
     if (round == null) {
       return json.putNull("round").put("submitted", false).put("items", new JsonArray());
     }
@@ -244,7 +249,10 @@ public final class AnswerService {
         .compose(before -> {
           AnswerSet was = before.orElse(AnswerSet.empty(study, round, p.id(), p.panel()));
           AnswerSet now = was.merge(p.panel(), save.answers(), save.submit(), null);
-          return recount(saving.who().study(), saving.round(), was, now, previous).map(now);
+          // In real time an item's first rating is kept for good, for the convergence from first to final answers.
+          Future<Void> first = saving.who().study().realTime()
+              ? answers.keepFirst(study, round, p.id(), was.firstsIn(save.answers())) : Future.succeededFuture();
+          return first.compose(v -> recount(saving.who().study(), saving.round(), was, now, previous)).map(now);
         });
   }
 
@@ -330,9 +338,13 @@ public final class AnswerService {
    * Group feedback for each rating or ranking item of the round that an earlier closed round asked: that round's
    * results for the item (panels under minCell suppressed already; the whole group too while it is under minCell), the
    * panelist's own answer then (none for a preview's {@code participant} null), and the anonymous comments. Open items
-   * have no statistics to feed back.
+   * have no statistics to feed back. A real-time study feeds back its open round's figures so far instead
+   * ({@link LiveFeedback}).
    */
   private Future<Map<String, Feedback>> feedback(Study study, Round round, String participant) {
+    if (study.realTime()) {
+      return live.of(study, round, participant);
+    }
     return rounds.list(study).compose(all -> {
       Map<String, Integer> lastAsked = EarlierRounds.lastAsked(study, round, all);
       return EarlierRounds.load(lastAsked, n -> Future.all(rounds.results(study.id(), n), participant == null

@@ -11,6 +11,7 @@ import org.kenes.consensus.Criteria;
  *     their previous rating is asked why
  * @param privacy the consent asked of panelists and how long their personal data is kept
  * @param discussion when panelists may discuss the items with each other
+ * @param mode rounds, or one long round in real time (which has {@code rounds.max} 1)
  */
 public record Study(
     String id,
@@ -25,7 +26,8 @@ public record Study(
     List<Item> items,
     boolean askReasonOnChange,
     Privacy privacy,
-    Discussion discussion) {
+    Discussion discussion,
+    Mode mode) {
 
   public Study {
     languages = List.copyOf(languages);
@@ -36,7 +38,7 @@ public record Study(
 
   public Study withItems(List<Item> newItems) {
     return new Study(id, title, description, languages, scale, criteria, rounds, panels, categories, newItems,
-        askReasonOnChange, privacy, discussion);
+        askReasonOnChange, privacy, discussion, mode);
   }
 
   /**
@@ -51,12 +53,12 @@ public record Study(
 
   public Study withDiscussion(Discussion newDiscussion) {
     return new Study(id, title, description, languages, scale, criteria, rounds, panels, categories, items,
-        askReasonOnChange, privacy, newDiscussion);
+        askReasonOnChange, privacy, newDiscussion, mode);
   }
 
   public Study withPrivacy(Privacy newPrivacy) {
     return new Study(id, title, description, languages, scale, criteria, rounds, panels, categories, items,
-        askReasonOnChange, newPrivacy, discussion);
+        askReasonOnChange, newPrivacy, discussion, mode);
   }
 
   /** The consent text in a language, or null when the study asks for none. */
@@ -66,7 +68,11 @@ public record Study(
 
   public Study withRounds(Rounds newRounds) {
     return new Study(id, title, description, languages, scale, criteria, newRounds, panels, categories, items,
-        askReasonOnChange, privacy, discussion);
+        askReasonOnChange, privacy, discussion, mode);
+  }
+
+  public boolean realTime() {
+    return mode == Mode.REAL_TIME;
   }
 
   public String firstLanguage() {

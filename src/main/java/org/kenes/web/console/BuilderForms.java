@@ -32,7 +32,7 @@ final class BuilderForms {
       + "(panels|categories)\\[\\d+]\\.name|items\\[\\d+]\\.text|items\\[\\d+]\\.options\\[\\d+]\\.text)\\.[a-zA-Z-]+");
   /** A word or an address: as typed, less the spaces around it. */
   private static final Pattern WORD = Pattern.compile(
-      "consensus\\.(rule|quantiles)|rounds\\.carryForward|contact|discussion|"
+      "consensus\\.(rule|quantiles)|rounds\\.carryForward|contact|discussion|mode|"
       + "(panels|categories|items)\\[\\d+]\\.id|items\\[\\d+]\\.(type|category)|items\\[\\d+]\\.options\\[\\d+]\\.id");
 
   private BuilderForms() {}

@@ -91,7 +91,7 @@ final class DumpSchema {
         optional("first", Kind.OBJECT)));
     FIELDS.put("live-steps", List.of(field("_id", Kind.TEXT), field("study", Kind.TEXT), field("round", Kind.ROUND),
         field("panel", Kind.TEXT), field("submitted", Kind.COUNT), field("counters", Kind.TEXT),
-        field("at", Kind.INSTANT)));
+        field("at", Kind.INSTANT), optional("atMs", Kind.COUNT)));
     FIELDS.put("tallies", List.of(field("_id", Kind.TEXT), field("study", Kind.TEXT), field("round", Kind.ROUND),
         field("panel", Kind.TEXT), field("counters", Kind.TEXT), optional("final", Kind.BOOLEAN)));
     FIELDS.put("results", List.of(field("_id", Kind.TEXT), field("study", Kind.TEXT), field("round", Kind.ROUND),

@@ -187,6 +187,31 @@ class RealTimeTest {
   }
 
   @Test
+  @DisplayName("a panelist's own data shows their first rating beside their answer now (JSON and page), and a "
+      + "withdrawal takes both out of the round")
+  void firstRatingIsTheirs() {
+    String study = create(kenes, "rt-mine");
+    JsonArray people = kenes.addParticipants(study, "policy", "policy", "policy", "providers");
+    kenes.adminPost("/api/studies/" + study + "/rounds");
+    String token = token(people, 1);
+    save(token, new JsonObject().put("audit", rating(3)), false);
+    save(token, new JsonObject().put("audit", rating(6)), true);
+    save(token(people, 0), new JsonObject().put("audit", rating(5)), true);
+    JsonObject answer = kenes.get("/api/p/" + token + "/me").bodyAsJsonObject().getJsonArray("rounds")
+        .getJsonObject(0).getJsonArray("answers").getJsonObject(0);
+    assertEquals(new JsonObject().put("value", 6), answer.getJsonObject("answer"));
+    assertEquals(new JsonObject().put("value", 3), answer.getJsonObject("first"));
+    assertTrue(kenes.get("/p/" + token + "/me?lang=en").bodyAsString()
+        .contains("Your first rating, kept to show how the group’s views moved: 3"));
+
+    assertEquals(200, kenes.vertxClient().post("/api/p/" + token + "/withdraw").send().await().statusCode());
+    JsonObject results = kenes.adminPost("/api/studies/" + study + "/rounds/1/close").bodyAsJsonObject();
+    JsonObject first = results.getJsonObject("first").getJsonObject("audit");
+    assertEquals(1, first.getInteger("n"), "the other panelist's alone");
+    assertEquals(5.0, first.getDouble("median"));
+  }
+
+  @Test
   @DisplayName("a study of rounds keeps no first answers and its results and report do not mention a mode")
   void roundsUnchanged() {
     kenes.adminPost("/api/studies", "application/yaml",

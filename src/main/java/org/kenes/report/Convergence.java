@@ -10,7 +10,7 @@ import org.kenes.round.RoundResults;
 
 /**
  * A real-time study's convergence in the report: for each rating item of its closed round, the statistics of the first
- * ratings and of the final ones, and the stability between them (CONSENSUS.md, "Real-time mode").
+ * ratings and of the final ones, and the stability between them (README, "mode").
  */
 final class Convergence {
 

@@ -10,8 +10,8 @@ import org.kenes.study.Study;
 
 /**
  * A real-time round's first ratings, counted while its answers are: to its final ratings they are what an earlier
- * round's are to a round's, so that the round's stability is measured from first to final answers (CONSENSUS.md,
- * "Real-time mode") by the same rules and tests.
+ * round's are to a round's, so that the round's stability is measured from first to final answers (README,
+ * "mode") by the same rules and tests.
  */
 final class FirstRatings {
 

@@ -10,8 +10,9 @@ import java.util.List;
  */
 public final class ConvergenceChart {
 
-  private static final int WIDTH = 640;
-  private static final int LABELS = 44;
+  /** Narrow, so that its texts stay legible on a phone, where the chart is shrunk to the screen's width. */
+  private static final int WIDTH = 360;
+  private static final int LABELS = 24;
   private static final int TOP = 30;
   private static final int ROW = 34;
   private static final String INK = "#1a1a1a";
@@ -47,12 +48,12 @@ public final class ConvergenceChart {
       spread(svg, row.finalMedian(), row.finalQ1(), row.finalQ3(), y + 24, INK, 5, true, min, max);
     }
     double legend = TOP + rows.size() * ROW + 20;
-    svg.append("<circle cx=\"").append(LABELS + 6).append("\" cy=\"").append(Charts.fmt(legend - 4))
+    svg.append("<circle cx=\"").append(LABELS - 14).append("\" cy=\"").append(Charts.fmt(legend - 4))
         .append("\" r=\"5\" fill=\"#ffffff\" stroke=\"").append(FIRST).append("\" stroke-width=\"2\"/>");
-    Charts.text(svg, LABELS + 16, legend, Views.text(lang, "convergence.first"), "start", 12, false);
-    svg.append("<circle cx=\"").append(LABELS + 186).append("\" cy=\"").append(Charts.fmt(legend - 4))
+    Charts.text(svg, LABELS - 4, legend, Views.text(lang, "convergence.first"), "start", 12, false);
+    svg.append("<circle cx=\"").append(LABELS + 146).append("\" cy=\"").append(Charts.fmt(legend - 4))
         .append("\" r=\"5\" fill=\"").append(INK).append("\"/>");
-    Charts.text(svg, LABELS + 196, legend, Views.text(lang, "convergence.final"), "start", 12, false);
+    Charts.text(svg, LABELS + 156, legend, Views.text(lang, "convergence.final"), "start", 12, false);
     return svg.append("</svg>").toString();
   }
 
@@ -70,7 +71,7 @@ public final class ConvergenceChart {
   }
 
   private static double x(double value, int min, int max) {
-    return LABELS + 10 + (value - min) * (WIDTH - LABELS - 30.0) / Math.max(1, max - min);
+    return LABELS + 10 + (value - min) * (WIDTH - LABELS - 24.0) / Math.max(1, max - min);
   }
 
   /** Every row in words: the chart's text alternative. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kenes.TestKenes;
 import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** The real-time mode's pages in Chromium on a phone: the questionnaire's live feedback and the report's convergence. */
@@ -43,7 +45,7 @@ class RealTimeBrowserTest {
   @Test
   @DisplayName("in Russian, the questionnaire with the group's figures so far and the report's Convergence section "
       + "(chart and table) pass axe-core and fit a phone")
-  void pagesPassAxe() {
+  void pagesPassAxe() throws Exception {
     kenes.adminPost("/api/studies", "application/yaml", TestKenes.resource("studies/small.yaml")
         .replace("id: small", "id: live") + "mode: real-time\n");
     JsonArray people = kenes.addParticipants("live", "policy", "policy", "policy", "providers", "providers",
@@ -70,6 +72,9 @@ class RealTimeBrowserTest {
     browser.driver.get(url("/studies/live/report?lang=ru"));
     browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#convergence svg.chart")));
     assertTrue(browser.driver.findElement(By.id("convergence")).getText().contains("Первые оценки"));
+    browser.driver.executeScript("document.getElementById('convergence').scrollIntoView()");
+    Files.createDirectories(Path.of("target", "report"));
+    Files.write(Path.of("target", "report", "convergence-ru.png"), browser.driver.getScreenshotAs(OutputType.BYTES));
     check("the report");
   }
 

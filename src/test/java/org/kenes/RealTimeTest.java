@@ -182,6 +182,7 @@ class RealTimeTest {
     assertTrue(page.contains("class=\"chart convergence\""), "the SVG chart");
     assertTrue(page.contains("<desc id=\"convergence-chart-desc\">For each item"), "its text alternative");
     assertTrue(page.contains("First and final ratings by item"), "and the table beside it");
+    assertTrue(page.contains("% of ratings moved since the first answers"), "each item's stability says since when");
     String ru = kenes.adminGet("/studies/" + study + "/report?lang=ru").bodyAsString();
     assertTrue(ru.contains("Сходимость мнений"), ru);
   }

@@ -9,6 +9,11 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -164,9 +169,18 @@ class BadInputTest {
 
   @Test
   @DisplayName("a body over 1 MB answers 413")
-  void hugeBody() {
-    HttpResponse<Buffer> r = kenes.putRaw(answersPath(), "application/json", "{\"a\": \"" + "x".repeat(1_100_000) + "\"}");
-    assertEquals(413, r.statusCode());
+  void hugeBody() throws IOException {
+    // Through a socket of its own: the server answers as soon as it sees the length and closes the connection, and a
+    // client still sending the rest might lose the answer to the reset.
+    try (Socket socket = new Socket("localhost", kenes.port())) {
+      socket.setSoTimeout(30_000);
+      socket.getOutputStream().write(("PUT " + answersPath() + " HTTP/1.1\r\nHost: localhost\r\n"
+          + "Content-Type: application/json\r\nContent-Length: 1100000\r\n\r\n{\"a\": \"xxxx")
+          .getBytes(StandardCharsets.US_ASCII));
+      String status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+          .readLine();
+      assertEquals("HTTP/1.1 413 Request Entity Too Large", status);
+    }
   }
 
   @Test

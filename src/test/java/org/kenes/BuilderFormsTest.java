@@ -247,7 +247,8 @@ class BuilderFormsTest {
   }
 
   @Test
-  @DisplayName("items imported in the console from XLSX and CSV: a broken file imports nothing; the advanced view")
+  @DisplayName("items imported in the console from XLSX and CSV: a broken file imports nothing, an import is audited; "
+      + "the advanced view")
   void importsAndAdvanced() throws Exception {
     kenes.adminPost("/api/studies", "application/yaml", TestKenes.resource("studies/small.yaml")
         .replace("id: small", "id: imported"));
@@ -266,6 +267,11 @@ class BuilderFormsTest {
     assertEquals(303, imported.statusCode(), imported.bodyAsString());
     assertEquals("/console/studies/imported/build/items?done=imported&n=1", imported.getHeader("Location"));
     assertEquals("fresh", study("imported").getJsonArray("items").getJsonObject(6).getString("id"));
+    JsonObject audited = kenes.adminGet("/api/studies/imported/audit").bodyAsJsonArray().stream()
+        .map(JsonObject.class::cast).filter(e -> "items.imported".equals(e.getString("action"))).findFirst()
+        .orElseThrow(() -> new AssertionError("the console's import is audited as the API's is"));
+    assertEquals("maria", audited.getString("actor"));
+    assertEquals("1 added, 0 updated", audited.getString("target"));
 
     JsonObject definition = study("imported");
     definition.remove("roundsHeld");

@@ -22,10 +22,14 @@ import org.kenes.store.Pages;
  * When a participant withdraws, their set of the open round is replaced by a mark that holds no answer ({@code
  * withdrawn}), which every later save of theirs runs into, on whichever instance it arrives: no answer of theirs can
  * come back to a round they left. Reads leave the marks out.
+ *
+ * <p>Pilot participants' sets live in a collection of their own, {@code pilot-answers} ({@link #pilot}), of the same
+ * shape: nothing that reads {@code answers} (tallies, closes, results, exports, groups, the report) can meet them.
  */
 public final class AnswerRepository {
 
-  static final String COLLECTION = "answers";
+  public static final String COLLECTION = "answers";
+  public static final String PILOT_COLLECTION = "pilot-answers";
   private static final String WITHDRAWN = "withdrawn";
   private static final String FIRST = "first";
   /** The order of the sets' keys ({@code study:round:participant}), as the store's {@code _id}s sort. */
@@ -34,10 +38,28 @@ public final class AnswerRepository {
 
   private final Vertx vertx;
   private final MongoClient mongo;
+  private final String collection;
 
   public AnswerRepository(Vertx vertx, MongoClient mongo) {
+    this(vertx, mongo, COLLECTION);
+  }
+
+  private AnswerRepository(Vertx vertx, MongoClient mongo, String collection) {
     this.vertx = vertx;
     this.mongo = mongo;
+    this.collection = collection;
+  }
+
+  /** The pilot participants' answer sets, kept apart from the ones that count. */
+  public static AnswerRepository pilot(Vertx vertx, MongoClient mongo) {
+    return new AnswerRepository(vertx, mongo, PILOT_COLLECTION);
+  }
+
+  /** Deletes every set of a study in this collection; answers how many there were. */
+  public Future<Long> deleteAll(String study) {
+    JsonObject byPrefix = new JsonObject().put("_id", new JsonObject().put("$gte", study + ":")
+        .put("$lt", study + ":\uffff"));
+    return mongo.removeDocuments(collection, byPrefix).map(r -> r == null ? 0L : r.getRemovedCount());
   }
 
   /**
@@ -80,10 +102,10 @@ public final class AnswerRepository {
    * it ran within its round's lease, so no close counted it meanwhile, and it moved no tally.
    */
   private Future<JsonObject> upsert(JsonObject id, JsonObject update) {
-    return mongo.findOneAndUpdateWithOptions(COLLECTION, id, update, new FindOptions(),
+    return mongo.findOneAndUpdateWithOptions(collection, id, update, new FindOptions(),
             new UpdateOptions().setUpsert(true).setReturningNewDocument(false))
         .compose(before -> before == null || !before.getBoolean(WITHDRAWN, false) ? Future.succeededFuture(before)
-            : mongo.findOneAndReplaceWithOptions(COLLECTION, id, mark(before), new FindOptions(), new UpdateOptions())
+            : mongo.findOneAndReplaceWithOptions(collection, id, mark(before), new FindOptions(), new UpdateOptions())
                 .compose(undone -> Future.failedFuture(new Conflict("you have withdrawn: answers are not taken"))));
   }
 
@@ -124,7 +146,7 @@ public final class AnswerRepository {
   public Future<Optional<AnswerSet>> withdraw(String study, int round, String participant, long at) {
     JsonObject id = new JsonObject().put("_id", AnswerSet.key(study, round, participant));
     JsonObject mark = id.copy().put("study", study).put("round", round).put(WITHDRAWN, true).put("at", at);
-    return mongo.findOneAndReplaceWithOptions(COLLECTION, id, mark, new FindOptions(),
+    return mongo.findOneAndReplaceWithOptions(collection, id, mark, new FindOptions(),
             new UpdateOptions().setUpsert(true).setReturningNewDocument(false))
         .compose(before -> {
           // The mark keeps where and when the set was submitted (never what it said): the sets an open round's
@@ -138,7 +160,7 @@ public final class AnswerRepository {
           }
           slot.remove("_id");
           return (slot.isEmpty() ? Future.succeededFuture()
-              : mongo.updateCollection(COLLECTION, id, new JsonObject().put("$set", slot)).mapEmpty())
+              : mongo.updateCollection(collection, id, new JsonObject().put("$set", slot)).mapEmpty())
               .map(Optional.ofNullable(was));
         });
   }
@@ -149,25 +171,25 @@ public final class AnswerRepository {
       return Future.succeededFuture();
     }
     JsonArray keys = new JsonArray(rounds.stream().map(n -> AnswerSet.key(study, n, participant)).toList());
-    return mongo.removeDocuments(COLLECTION, new JsonObject().put("_id", new JsonObject().put("$in", keys)))
+    return mongo.removeDocuments(collection, new JsonObject().put("_id", new JsonObject().put("$in", keys)))
         .mapEmpty();
   }
 
   /** A participant's set of a round; none after they withdrew from it. */
   public Future<Optional<AnswerSet>> find(String study, int round, String participant) {
-    return mongo.findOne(COLLECTION, new JsonObject().put("_id", AnswerSet.key(study, round, participant)), null)
+    return mongo.findOne(collection, new JsonObject().put("_id", AnswerSet.key(study, round, participant)), null)
         .map(doc -> Optional.ofNullable(doc).map(AnswerRepository::answerSet));
   }
 
   /** Every answer set of a round, drafts included. */
   public Future<List<AnswerSet>> list(String study, int round) {
-    return Pages.byKeyPrefix(vertx, mongo, COLLECTION, AnswerSet.key(study, round, ""), AnswerRepository::answerSet,
+    return Pages.byKeyPrefix(vertx, mongo, collection, AnswerSet.key(study, round, ""), AnswerRepository::answerSet,
         BY_KEY);
   }
 
   /** The withdrawals from a round: the sets they took out. */
   public Future<List<Withdrawal>> withdrawals(String study, int round) {
-    return Pages.byKeyPrefix(vertx, mongo, COLLECTION, AnswerSet.key(study, round, ""),
+    return Pages.byKeyPrefix(vertx, mongo, collection, AnswerSet.key(study, round, ""),
         doc -> doc.getBoolean(WITHDRAWN, false) ? new Withdrawal(doc.getString("panel"), doc.getLong("submittedAt", 0L),
             doc.getLong("at", 0L)) : null,
         Comparator.comparingLong(Withdrawal::at));
@@ -178,7 +200,7 @@ public final class AnswerRepository {
    * answer sets and handed to {@code onPage} on a worker thread, one after the other, while the next one is read.
    */
   public Future<Void> scan(String study, int round, Consumer<List<AnswerSet>> onPage) {
-    return Pages.scan(vertx, mongo, COLLECTION, AnswerSet.key(study, round, ""), docs -> vertx.executeBlocking(() -> {
+    return Pages.scan(vertx, mongo, collection, AnswerSet.key(study, round, ""), docs -> vertx.executeBlocking(() -> {
       onPage.accept(docs.stream().map(AnswerRepository::answerSet).filter(java.util.Objects::nonNull).toList());
       return null;
     }, false));
@@ -186,7 +208,7 @@ public final class AnswerRepository {
 
   /** Every answer set of a study, all rounds. */
   public Future<List<AnswerSet>> list(String study) {
-    return Pages.byKeyPrefix(vertx, mongo, COLLECTION, study + ":", AnswerRepository::answerSet, BY_KEY);
+    return Pages.byKeyPrefix(vertx, mongo, collection, study + ":", AnswerRepository::answerSet, BY_KEY);
   }
 
   /** The set a document holds; null for a withdrawal's mark. */

@@ -96,7 +96,7 @@ public final class BenchData {
     for (int from = 0; from < count; from += 1_000) {
       List<NewParticipant> batch = new ArrayList<>();
       for (int i = from; i < Math.min(count, from + 1_000); i++) {
-        batch.add(new NewParticipant(null, "bench" + i + "@example.org", panelOf(i), "en"));
+        batch.add(new NewParticipant(null, "bench" + i + "@example.org", panelOf(i), "en", false));
       }
       all.addAll(services.participants().upsert(study, batch).await());
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.kenes.account.AccountService;
 import org.kenes.account.Passwords;
 import org.kenes.answer.AnswerReader;
@@ -112,6 +113,7 @@ final class DumpCheck {
       case "rounds" -> round(doc);
       case "opened" -> inRound(doc, participantKey(doc));
       case "answers" -> answers(doc);
+      case "pilot-answers" -> pilotAnswers(doc);
       case "tallies" -> tallies(doc);
       case "results" -> results(doc);
       case "changes" -> studyOf(doc, "study").ifPresent(study ->
@@ -238,6 +240,44 @@ final class DumpCheck {
         problem("first." + e.getKey(), "a first rating is {\"value\": a point or null}");
       }
     });
+  }
+
+  /**
+   * A pilot's set: held against its round as any answer set; of a round that pilots tried before it opened, only
+   * answers in an answer's shape, since the definition may have changed after the pilot (which is what piloting is
+   * for): the pilot view leaves out what no longer fits.
+   */
+  private void pilotAnswers(JsonObject doc) {
+    studyOf(doc, "study").ifPresent(study -> {
+      check(doc.getString("_id").equals(participantKey(doc)), "_id", "not " + participantKey(doc));
+      check(Tokens.isParticipantId(doc.getString("participant")), "participant", "not a participant's id");
+      check(study.panel(doc.getString("panel")).isPresent(), "panel", "not a panel of the study");
+      JsonObject answers = doc.getJsonObject("answers", new JsonObject());
+      List<String> asked = rounds.getOrDefault(study.id(), Map.of()).get(doc.getInteger("round"));
+      if (asked == null) {
+        answers.forEach(e -> check(answerShaped(e.getValue()), "answers." + e.getKey(), "not an answer"));
+        return;
+      }
+      try {
+        AnswerReader.read(study, asked, new JsonObject().put("answers", answers));
+      } catch (Invalid e) {
+        e.problems().forEach(p -> problem(p.path(), p.message()));
+      }
+    });
+  }
+
+  /** An answer as the store keeps one: a rating, a ranking or an open text, with their comments and reasons. */
+  private static boolean answerShaped(Object value) {
+    if (!(value instanceof JsonObject o) || !Set.of("value", "comment", "reason", "ranking", "text")
+        .containsAll(o.fieldNames())) {
+      return false;
+    }
+    boolean texts = Stream.of("comment", "reason", "text").allMatch(k -> o.getValue(k) == null
+        || o.getValue(k) instanceof String);
+    boolean ranking = o.getValue("ranking") == null || o.getValue("ranking") instanceof JsonArray a
+        && a.stream().allMatch(String.class::isInstance);
+    Object rating = o.getValue("value");
+    return texts && ranking && (rating == null || rating instanceof Integer || rating instanceof Long);
   }
 
   /** The counters of a round and panel: each one Kenes keeps for the round's items, a finite amount, not negative. */

@@ -73,7 +73,8 @@ final class DumpSchema {
         field("pseudonym", Kind.TEXT), field("token", Kind.TEXT), optional("name", Kind.TEXT_OR_NULL),
         optional("email", Kind.TEXT_OR_NULL), field("panel", Kind.TEXT), field("language", Kind.TEXT),
         field("createdAt", Kind.INSTANT), optional("invitedAt", Kind.INSTANT_OR_NULL),
-        optional("withdrawnAt", Kind.INSTANT_OR_NULL)));
+        optional("withdrawnAt", Kind.INSTANT_OR_NULL), optional("pilot", Kind.BOOLEAN),
+        optional("attributes", Kind.OBJECT), optional("attributesAt", Kind.INSTANT_OR_NULL)));
     FIELDS.put("consents", List.of(field("_id", Kind.TEXT), field("study", Kind.TEXT), field("participant", Kind.TEXT),
         field("version", Kind.TEXT), field("language", Kind.TEXT), field("at", Kind.INSTANT)));
     FIELDS.put("pseudonym-keys", List.of(field("_id", Kind.TEXT), field("secret", Kind.TEXT),
@@ -89,6 +90,8 @@ final class DumpSchema {
         field("participant", Kind.TEXT), field("panel", Kind.TEXT), optional("answers", Kind.OBJECT),
         field("submitted", Kind.BOOLEAN), field("updatedAt", Kind.INSTANT), optional("submittedAt", Kind.COUNT),
         optional("first", Kind.OBJECT)));
+    // Pilot participants' sets: the same shape, apart from those that count (AnswerRepository.pilot).
+    FIELDS.put("pilot-answers", FIELDS.get("answers"));
     FIELDS.put("live-steps", List.of(field("_id", Kind.TEXT), field("study", Kind.TEXT), field("round", Kind.ROUND),
         field("panel", Kind.TEXT), field("submitted", Kind.COUNT), field("counters", Kind.TEXT),
         field("at", Kind.INSTANT), optional("atMs", Kind.COUNT)));

@@ -24,7 +24,6 @@ import org.kenes.report.ResponsesCsv;
 import org.kenes.study.CarryForward;
 import org.kenes.study.Discussion;
 import org.kenes.study.Item;
-import org.kenes.study.Mode;
 import org.kenes.study.ItemType;
 import org.kenes.study.Option;
 import org.kenes.study.Panel;
@@ -196,7 +195,7 @@ final class ResponsesFile {
     List<Panel> panels = panelsSeen.stream().map(p -> new Panel(p, Text.of("en", p))).toList();
     return new Study("responses", Text.of("en", file.getFileName().toString()), null, List.of("en"),
         Scale.of(1, 9, true, Map.of()), Criteria.defaults(1, 9), new Rounds(3, CarryForward.NO_CONSENSUS), panels,
-        List.of(), items, true, Privacy.DEFAULT, Discussion.OFF, Mode.ROUNDS);
+        List.of(), items, true, Privacy.DEFAULT);
   }
 
   /**

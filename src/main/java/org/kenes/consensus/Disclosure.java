@@ -22,10 +22,18 @@ public final class Disclosure {
    * @return the groups withheld, in the breakdown's order
    */
   public static Set<String> withheld(Map<String, Long> sizes, int minCell) {
+    return withheld(sizes, Set.of(), minCell);
+  }
+
+  /**
+   * As {@link #withheld(Map, int)}, with {@code small} withheld from the start whatever their size: groups of a
+   * breakdown whose own population is under minCell (the leavers of a panel that had two respondents, say).
+   */
+  public static Set<String> withheld(Map<String, Long> sizes, Set<String> small, int minCell) {
     Set<String> withheld = new LinkedHashSet<>();
     long hidden = 0;
     for (Map.Entry<String, Long> group : sizes.entrySet()) {
-      if (group.getValue() > 0 && group.getValue() < minCell) {
+      if (small.contains(group.getKey()) || group.getValue() > 0 && group.getValue() < minCell) {
         withheld.add(group.getKey());
         hidden += group.getValue();
       }

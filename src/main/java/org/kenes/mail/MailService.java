@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.kenes.answer.AnswerRepository;
 import org.kenes.answer.AnswerSet;
 import org.kenes.common.Conflict;
@@ -47,6 +48,7 @@ public final class MailService {
   private final ParticipantRepository participants;
   private final RoundService rounds;
   private final AnswerRepository answers;
+  private final AnswerRepository pilotAnswers;
   private final OutboxRepository outbox;
   private final MessageTextRepository texts;
   private final Mailer mailer;
@@ -54,12 +56,14 @@ public final class MailService {
   private final Vertx vertx;
 
   public MailService(Vertx vertx, KenesConfig config, MongoClient mongo, Durability durability, StudyService studies,
-      ParticipantRepository participants, RoundService rounds, AnswerRepository answers, Publications publications) {
+      ParticipantRepository participants, RoundService rounds, AnswerRepository answers, AnswerRepository pilotAnswers,
+      Publications publications) {
     this.config = config;
     this.studies = studies;
     this.participants = participants;
     this.rounds = rounds;
     this.answers = answers;
+    this.pilotAnswers = pilotAnswers;
     this.outbox = new OutboxRepository(mongo, durability);
     this.texts = new MessageTextRepository(mongo, durability);
     this.mailer = Mailer.create(vertx, config, outbox);
@@ -98,13 +102,16 @@ public final class MailService {
       }
       Round round = open.get();
       String day = LocalDate.now(ZoneOffset.UTC).toString();
-      return answers.list(studyId, round.number()).compose(sets -> {
-        Set<String> submitted = sets.stream().filter(AnswerSet::submitted).map(AnswerSet::participant)
-            .collect(Collectors.toSet());
-        List<Participant> waiting = people.stream().filter(p -> !submitted.contains(p.id())).toList();
-        return queue(study, waiting, Message.REMINDER, round,
-            p -> study.id() + ":reminder:" + round.number() + ":" + p.id() + ":" + day);
-      });
+      // A pilot who submitted their pilot set is not reminded either.
+      return Future.all(answers.list(studyId, round.number()), pilotAnswers.list(studyId, round.number()))
+          .compose(sets -> {
+            Set<String> submitted = Stream.concat(sets.<List<AnswerSet>>resultAt(0).stream(),
+                    sets.<List<AnswerSet>>resultAt(1).stream())
+                .filter(AnswerSet::submitted).map(AnswerSet::participant).collect(Collectors.toSet());
+            List<Participant> waiting = people.stream().filter(p -> !submitted.contains(p.id())).toList();
+            return queue(study, waiting, Message.REMINDER, round,
+                p -> study.id() + ":reminder:" + round.number() + ":" + p.id() + ":" + day);
+          });
     });
   }
 
@@ -211,11 +218,16 @@ public final class MailService {
             "round", round == null ? "" : String.valueOf(round.number()),
             "deadline", round == null ? "" : MessageText.deadline(p.language(), round.closesAt()));
         messages.add(new Message(id.apply(p), study.id(), p.id(), p.email(), kind, round == null ? null : round.number(),
-            p.language(), text.fill(text.subject(), values), text.fill(text.body(), values), status, now, null, null));
+            p.language(), subject(p, text.fill(text.subject(), values)), text.fill(text.body(), values), status, now,
+            null, null));
       }
       int skipped = withoutEmail;
       return outbox.queue(messages).onSuccess(n -> mailer.deliver()).map(n -> new Queued(n, skipped));
     });
+  }
+
+  private static String subject(Participant p, String subject) {
+    return p.pilot() ? MessageText.pilot(p.language(), subject) : subject;
   }
 
   /** A study's messages, oldest first. */

@@ -34,6 +34,11 @@ public record MessageText(String kind, String language, String subject, String b
         closesAt.replace('T', ' ').replaceAll(":\\d\\d(\\.\\d+)?Z$", ""));
   }
 
+  /** A message's subject as a pilot participant receives it: marked, so that nobody takes it for the real one. */
+  static String pilot(String language, String subject) {
+    return java.text.MessageFormat.format(bundle(language).getString("pilot.subject"), subject);
+  }
+
   String fill(String template, Map<String, String> values) {
     String out = template;
     for (Map.Entry<String, String> e : values.entrySet()) {

@@ -43,6 +43,7 @@ public final class AnswerService {
   private final ParticipantRepository participants;
   private final RoundService rounds;
   private final AnswerRepository answers;
+  private final AnswerRepository pilotAnswers;
   private final TallyRepository tallies;
   private final Durability durability;
   private final EventBus events;
@@ -52,16 +53,18 @@ public final class AnswerService {
 
   /** @param events where every save is announced ({@link #address}), for the live dashboards of every instance */
   public AnswerService(StudyService studies, ParticipantRepository participants, RoundService rounds,
-      AnswerRepository answers, TallyRepository tallies, Durability durability, EventBus events, Consents consents) {
+      AnswerRepository answers, AnswerRepository pilotAnswers, TallyRepository tallies, Durability durability,
+      EventBus events, Consents consents) {
     this.studies = studies;
     this.participants = participants;
     this.rounds = rounds;
     this.answers = answers;
+    this.pilotAnswers = pilotAnswers;
     this.tallies = tallies;
     this.durability = durability;
     this.events = events;
     this.consents = consents;
-    this.live = new LiveFeedback(rounds, answers);
+    this.live = new LiveFeedback(rounds);
     // A study's consent text may change while a round is open: a change through this instance applies at once, one
     // through another within the minute its definitions are kept.
     events.consumer(StudyService.CHANGED, m -> inRound.clear());
@@ -72,7 +75,10 @@ public final class AnswerService {
     return "kenes.answers." + study;
   }
 
-  /** Who a personal link belongs to, their study, and its open round if there is one. */
+  /**
+   * Who a personal link belongs to, their study, and its open round if there is one; for a pilot participant, else the
+   * round that would open next (the pilot round: see {@link #nextRound}).
+   */
   public record Panelist(Participant participant, Study study, Optional<Round> round) {}
 
   public Future<Panelist> panelist(String token) {
@@ -80,7 +86,29 @@ public final class AnswerService {
         .compose(found -> found.map(Future::succeededFuture)
             .orElseGet(() -> Future.failedFuture(new NotFound("this personal link is not known"))))
         .compose(p -> rounds.openRound(p.study()).compose(round -> definition(p.study(), round)
-            .map(study -> new Panelist(p, study, round))));
+            .compose(study -> (round.isPresent() || !p.pilot() ? Future.succeededFuture(round) : pilotRound(study))
+                .map(r -> new Panelist(p, study, r)))));
+  }
+
+  /**
+   * The round that would open next, with its items as opening it would choose them, while none is open; none once
+   * the study has had its rounds. Pilots answer it before it opens (on a draft: round 1), as a preview shows it.
+   */
+  private Future<Optional<Round>> nextRound(Study study) {
+    return rounds.list(study).compose(held -> held.size() >= study.rounds().max()
+        ? Future.succeededFuture(Optional.empty())
+        : rounds.nextItems(study, held).map(items -> Optional.of(new Round(study.id(), held.size() + 1, true, items,
+            Instant.now().toString(), null, null))));
+  }
+
+  /** The round a pilot tries while none is open: the next one, unless the dialogue has ended (published). */
+  private Future<Optional<Round>> pilotRound(Study study) {
+    return rounds.ended(study.id()).compose(over -> over ? Future.succeededFuture(Optional.empty()) : nextRound(study));
+  }
+
+  /** Where a participant's sets are kept: a pilot's apart, where nothing that counts reads. */
+  private AnswerRepository setsOf(Participant p) {
+    return p.pilot() ? pilotAnswers : answers;
   }
 
   /**
@@ -113,12 +141,15 @@ public final class AnswerService {
             .put("round", who.round().map(Round::number).orElse(null)));
       } else {
         Round round = who.round().get();
-        json = Future.all(answers.find(study.id(), round.number(), p.id()), feedback(study, round, p.id()),
-                participants.markOpened(study.id(), round.number(), p.id()).otherwiseEmpty())
+        // A pilot's visits are not noted: the rounds opened are the real panel's.
+        AnswerRepository sets = setsOf(p);
+        json = Future.all(sets.find(study.id(), round.number(), p.id()), feedback(study, round, p.id(), sets),
+                p.pilot() ? Future.succeededFuture() : participants.markOpened(study.id(), round.number(), p.id())
+                    .otherwiseEmpty())
             .map(all -> questionnaire(study, p.panel(), lang, round, all.resultAt(0), all.resultAt(1)));
       }
       return json.map(q -> {
-        q.put("withdrawn", p.withdrawn());
+        q.put("withdrawn", p.withdrawn()).put("pilot", p.pilot());
         if (study.privacy().consent() != null) {
           String text = study.consentText(lang);
           q.put("consent", new JsonObject().put("text", text).put("version", Consents.version(text))
@@ -141,12 +172,11 @@ public final class AnswerService {
         return Future.failedFuture(new Invalid("panel", "no panel '" + panel + "' in the study " + study.panelIds()));
       }
       Optional<Round> open = held.stream().filter(Round::open).findFirst();
-      Future<Round> round = open.map(Future::succeededFuture).orElseGet(() -> held.size() >= study.rounds().max()
-          ? Future.failedFuture(new Conflict("the study has had its " + study.rounds().max() + " rounds"))
-          : rounds.nextItems(study, held).map(items -> new Round(studyId, held.size() + 1, true, items,
-              Instant.now().toString(), null, null)));
+      Future<Round> round = open.map(Future::succeededFuture).orElseGet(() -> nextRound(study).compose(next -> next
+          .map(Future::succeededFuture).orElseGet(() -> Future.failedFuture(
+              new Conflict("the study has had its " + study.rounds().max() + " rounds")))));
       String lang = language != null && study.languages().contains(language) ? language : study.firstLanguage();
-      return round.compose(r -> feedback(study, r, null)
+      return round.compose(r -> feedback(study, r, null, null)
           .map(feedback -> questionnaire(study, panel, lang, r, Optional.empty(), feedback)));
     }));
   }
@@ -207,9 +237,25 @@ public final class AnswerService {
         return Future.failedFuture(new Conflict("no round is open: answers can no longer be changed"));
       }
       AnswerReader.Save save = AnswerReader.read(who.study(), round.items(), body);
-      return consents.given(who.study(), p.id()).compose(given -> given ? save(who, round, save)
-          : Future.failedFuture(new Forbidden("please read and agree to the study's consent text first")));
+      return consents.given(who.study(), p.id()).compose(given -> !given
+          ? Future.failedFuture(new Forbidden("please read and agree to the study's consent text first"))
+          : p.pilot() ? savePilot(who, round, save) : save(who, round, save));
     });
+  }
+
+  /**
+   * A pilot's save: validated as anybody's, stored apart, and nothing else: no tally moves, no live event, no close
+   * waits for it, since no figure counts it.
+   */
+  private Future<JsonObject> savePilot(Panelist who, Round round, AnswerReader.Save save) {
+    Saving saving = new Saving(who, round, save);
+    Participant p = saving.participant();
+    return checkComplete(saving)
+        .compose(v -> pilotAnswers.update(who.study().id(), round.number(), p.id(), p.panel(), save.answers(),
+            save.submit(), saving.whole()))
+        .compose(before -> durability.sync().map(before.map(AnswerSet::submitted).orElse(false) || save.submit()))
+        .map(submitted -> new JsonObject().put("round", round.number()).put("saved", save.answers().size())
+            .put("submitted", submitted).put("pilot", true));
   }
 
   /**
@@ -264,7 +310,8 @@ public final class AnswerService {
    */
   public Future<Optional<Integer>> withdraw(Participant p) {
     return rounds.openRound(p.study()).compose(open -> {
-      if (open.isEmpty()) {
+      // A pilot's sets were never in any round's figures: they stay apart until erased or cleared.
+      if (open.isEmpty() || p.pilot()) {
         return Future.succeededFuture(Optional.<Integer>empty());
       }
       Round round = open.get();
@@ -295,15 +342,15 @@ public final class AnswerService {
   private Future<Void> checkComplete(Saving saving) {
     Study study = saving.who().study();
     Round round = saving.round();
-    String participant = saving.participant().id();
+    Participant p = saving.participant();
     AnswerReader.Save save = saving.save();
     Future<Optional<AnswerSet>> stored = save.submit() && saving.whole() ? Future.succeededFuture(Optional.empty())
-        : answers.find(study.id(), round.number(), participant);
+        : setsOf(p).find(study.id(), round.number(), p.id());
     return stored.compose(existing -> {
       if (!save.submit() && !existing.map(AnswerSet::submitted).orElse(false)) {
         return Future.succeededFuture();
       }
-      return feedback(study, round, participant).map(feedback -> {
+      return feedback(study, round, p.id(), setsOf(p)).map(feedback -> {
         Map<String, Answer> merged = new HashMap<>(existing.map(AnswerSet::answers).orElse(Map.of()));
         merged.putAll(save.answers());
         Map<String, List<Integer>> askReasonFor = new HashMap<>();
@@ -337,18 +384,19 @@ public final class AnswerService {
   /**
    * Group feedback for each rating or ranking item of the round that an earlier closed round asked: that round's
    * results for the item (panels under minCell suppressed already; the whole group too while it is under minCell), the
-   * panelist's own answer then (none for a preview's {@code participant} null), and the anonymous comments. Open items
-   * have no statistics to feed back. A real-time study feeds back its open round's figures so far instead
-   * ({@link LiveFeedback}).
+   * panelist's own answer then (none for a preview's {@code participant} null), read from {@code sets} (a pilot's
+   * own), and the anonymous comments. Open items have no statistics to feed back. A real-time study feeds back its
+   * open round's figures so far instead ({@link LiveFeedback}).
    */
-  private Future<Map<String, Feedback>> feedback(Study study, Round round, String participant) {
+  private Future<Map<String, Feedback>> feedback(Study study, Round round, String participant,
+      AnswerRepository sets) {
     if (study.realTime()) {
-      return live.of(study, round, participant);
+      return live.of(study, round, participant, sets);
     }
     return rounds.list(study).compose(all -> {
       Map<String, Integer> lastAsked = EarlierRounds.lastAsked(study, round, all);
       return EarlierRounds.load(lastAsked, n -> Future.all(rounds.results(study.id(), n), participant == null
-              ? Future.succeededFuture(Optional.<AnswerSet>empty()) : answers.find(study.id(), n, participant)))
+              ? Future.succeededFuture(Optional.<AnswerSet>empty()) : sets.find(study.id(), n, participant)))
           .map(loaded -> {
             Map<String, Feedback> feedback = new HashMap<>();
             loaded.forEach((n, pair) -> {

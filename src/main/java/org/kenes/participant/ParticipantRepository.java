@@ -8,9 +8,14 @@ import io.vertx.ext.mongo.BulkOperation;
 import io.vertx.ext.mongo.IndexOptions;
 import io.vertx.ext.mongo.MongoClient;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
+import org.kenes.common.Invalid;
+import org.kenes.common.Problem;
 import org.kenes.common.Recent;
 import org.kenes.common.Sha256;
 import org.kenes.common.Tokens;
@@ -28,6 +33,11 @@ public final class ParticipantRepository {
   static final String COUNTS = "participant-counts";
   static final String OPENED = "opened";
   private static final String WITHDRAWN = "withdrawnAt";
+  private static final String PILOT = "pilot";
+  /** The participant's attribute values, by attribute id; erased with the participant's document. */
+  static final String ATTRIBUTES = "attributes";
+  /** When the panelist answered the attribute questions (null: not yet, or given only with the participant list). */
+  static final String ATTRIBUTES_AT = "attributesAt";
 
   private final Vertx vertx;
   private final MongoClient mongo;
@@ -54,8 +64,12 @@ public final class ParticipantRepository {
       NewParticipant p = people.get(i);
       JsonObject set = new JsonObject().put("name", p.name()).put("email", p.email()).put("panel", p.panel())
           .put("language", p.language());
+      p.attributes().forEach((id, value) -> set.put(ATTRIBUTES + "." + id, value));
       JsonObject onInsert = new JsonObject().put("study", study).put("pseudonym", Tokens.participantId())
           .put("token", Tokens.token()).put("createdAt", now);
+      if (p.pilot()) {
+        onInsert.put(PILOT, true);
+      }
       ops.add(BulkOperation.createUpdate(new JsonObject().put("_id", keys.get(i)),
           new JsonObject().put("$set", set).put("$setOnInsert", onInsert), true, false));
     }
@@ -64,6 +78,7 @@ public final class ParticipantRepository {
     }
     JsonObject byKeys = new JsonObject().put("_id", new JsonObject().put("$in", new JsonArray(keys)));
     return mongo.find(COLLECTION, byKeys)
+        .compose(existing -> samePilots(existing, people, keys))
         .compose(existing -> mongo.bulkWrite(COLLECTION, ops).compose(r -> recount(study, existing, people, keys)))
         .compose(v -> durability.sync())
         .compose(v -> mongo.find(COLLECTION, byKeys))
@@ -72,6 +87,27 @@ public final class ParticipantRepository {
           docs.forEach(d -> byKey.put(d.getString("_id"), participant(d)));
           return keys.stream().map(byKey::get).toList();
         });
+  }
+
+  /**
+   * Someone already added stays a pilot or a real participant: their answers are kept where that said, and a real
+   * participant's counted ones cannot become a pilot's. {@link Invalid} naming the row otherwise, before anything is
+   * written.
+   */
+  private static Future<List<JsonObject>> samePilots(List<JsonObject> existing, List<NewParticipant> people,
+      List<String> keys) {
+    Map<String, Boolean> pilots = new HashMap<>();
+    existing.forEach(d -> pilots.put(d.getString("_id"), d.getBoolean(PILOT, false)));
+    List<Problem> problems = new ArrayList<>();
+    for (int i = 0; i < people.size(); i++) {
+      Boolean was = pilots.get(keys.get(i));
+      if (was != null && was != people.get(i).pilot()) {
+        problems.add(new Problem("[" + i + "].pilot", was ? "already added as a pilot participant, which stays"
+            : "already added as a participant who is not a pilot, which stays"));
+      }
+    }
+    return problems.isEmpty() ? Future.succeededFuture(existing)
+        : Future.failedFuture(new Invalid("a participant's pilot mark cannot change; nobody was added", problems));
   }
 
   /**
@@ -118,7 +154,8 @@ public final class ParticipantRepository {
     existing.stream().filter(d -> d.getString(WITHDRAWN) != null).forEach(d -> withdrawn.add(d.getString("_id")));
     java.util.Map<String, Long> change = new java.util.TreeMap<>();
     for (int i = 0; i < people.size(); i++) {
-      if (withdrawn.contains(keys.get(i))) {
+      // Pilots are not invited to count: no response rate has them.
+      if (withdrawn.contains(keys.get(i)) || people.get(i).pilot()) {
         continue;
       }
       String before = panelBefore.put(keys.get(i), people.get(i).panel());
@@ -165,7 +202,7 @@ public final class ParticipantRepository {
     JsonObject query = new JsonObject().put("token", p.token()).put(WITHDRAWN, new JsonObject().put("$exists", false));
     return mongo.updateCollection(COLLECTION, query,
             new JsonObject().put("$set", new JsonObject().put(WITHDRAWN, Instant.now().toString())))
-        .compose(r -> r.getDocModified() == 0 ? Future.succeededFuture(false)
+        .compose(r -> r.getDocModified() == 0 || p.pilot() ? Future.succeededFuture(r.getDocModified() > 0)
             : uncount(p.study(), p.panel()).map(true))
         .compose(done -> durability.sync().map(done))
         .onComplete(r -> byToken.forget(p.token()));
@@ -177,7 +214,7 @@ public final class ParticipantRepository {
    */
   public Future<Void> erase(Participant p) {
     return mongo.findOneAndDelete(COLLECTION, new JsonObject().put("token", p.token()))
-        .compose(doc -> doc == null || doc.getString(WITHDRAWN) != null ? Future.succeededFuture()
+        .compose(doc -> doc == null || doc.getString(WITHDRAWN) != null || p.pilot() ? Future.succeededFuture()
             : uncount(p.study(), p.panel()))
         .compose(v -> mongo.removeDocuments(OPENED,
             new JsonObject().put("study", p.study()).put("participant", p.id())))
@@ -219,7 +256,7 @@ public final class ParticipantRepository {
   private static Participant participant(JsonObject d) {
     return new Participant(d.getString("pseudonym"), d.getString("study"), d.getString("name"), d.getString("email"),
         d.getString("panel"), d.getString("language"), d.getString("token"), d.getString("invitedAt"),
-        d.getString(WITHDRAWN));
+        d.getString(WITHDRAWN), d.getBoolean(PILOT, false));
   }
 
   private static String key(String study, NewParticipant p) {

@@ -4,9 +4,11 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.kenes.account.Actor;
 import org.kenes.answer.Answer;
 import org.kenes.answer.AnswerJson;
@@ -22,6 +24,7 @@ import org.kenes.mail.MailService;
 import org.kenes.mail.Message;
 import org.kenes.panelist.AnswerService;
 import org.kenes.participant.Participant;
+import org.kenes.participant.ParticipantAttributes;
 import org.kenes.participant.ParticipantRepository;
 import org.kenes.round.Round;
 import org.kenes.round.RoundService;
@@ -46,19 +49,23 @@ public final class PersonalData {
   private final ParticipantRepository participants;
   private final RoundService rounds;
   private final AnswerRepository answerSets;
+  private final AnswerRepository pilotSets;
   private final AnswerService answers;
   private final Consents consents;
   private final PostRepository posts;
   private final ReplyDigests digests;
   private final MailService mail;
   private final AuditLog audit;
+  private final ParticipantAttributes attributes;
 
   public PersonalData(ParticipantRepository participants, RoundService rounds, AnswerRepository answerSets,
-      AnswerService answers, Consents consents, MailService mail, AuditLog audit, PostRepository posts,
-      ReplyDigests digests) {
+      AnswerRepository pilotSets, AnswerService answers, Consents consents, MailService mail, AuditLog audit,
+      ParticipantAttributes attributes, PostRepository posts, ReplyDigests digests) {
+    this.attributes = attributes;
     this.participants = participants;
     this.rounds = rounds;
     this.answerSets = answerSets;
+    this.pilotSets = pilotSets;
     this.answers = answers;
     this.consents = consents;
     this.posts = posts;
@@ -74,13 +81,15 @@ public final class PersonalData {
   }
 
   /**
-   * A document of what Kenes holds about one panelist: who they are, their consent, each round's answers and
-   * comments, and the messages written to them.
+   * A document of what Kenes holds about one panelist: who they are (with their attribute values), their consent, each
+   * round's answers and comments, their posts in the discussions, and the messages written to them.
    */
   public Future<JsonObject> of(Study study, Participant p) {
+    AnswerRepository kept = p.pilot() ? pilotSets : answerSets;
     return rounds.list(study).compose(held -> Future.all(
-            Future.all(held.stream().map(r -> answerSets.find(study.id(), r.number(), p.id())).toList()),
-            consents.of(study.id(), p.id()), mail.to(study.id(), p.id()), posts.by(study.id(), p.id()))
+            Future.all(held.stream().map(r -> kept.find(study.id(), r.number(), p.id())).toList()),
+            consents.of(study.id(), p.id()), mail.to(study.id(), p.id()), attributes.of(p),
+            posts.by(study.id(), p.id()))
         .map(all -> {
           List<Optional<AnswerSet>> sets = all.<io.vertx.core.CompositeFuture>resultAt(0).list();
           JsonArray byRound = new JsonArray();
@@ -91,7 +100,8 @@ public final class PersonalData {
           JsonObject person = new JsonObject().put("id", p.id()).put("name", p.name()).put("email", p.email())
               .put("panel", p.panel()).put("panelName", study.panel(p.panel()).map(x -> study.text(x.name(), lang))
                   .orElse(p.panel()))
-              .put("language", lang).put("withdrawnAt", p.withdrawnAt());
+              .put("language", lang).put("withdrawnAt", p.withdrawnAt()).put("pilot", p.pilot())
+              .put("attributes", new JsonObject(new HashMap<>(all.<ParticipantAttributes.Values>resultAt(3).values())));
           JsonArray agreements = new JsonArray(all.<List<Consents.Agreement>>resultAt(1).stream()
               .map(a -> new JsonObject().put("version", a.version()).put("language", a.language()).put("at", a.at()))
               .toList());
@@ -103,7 +113,7 @@ public final class PersonalData {
               .put("generatedAt", Instant.now().toString()).put("participant", person)
               .put("consent", new JsonObject().put("asked", study.privacy().consent() != null)
                   .put("agreements", agreements))
-              .put("rounds", byRound).put("messages", messages).put("posts", posts(study, all.resultAt(3), lang))
+              .put("rounds", byRound).put("messages", messages).put("posts", posts(study, all.resultAt(4), lang))
               .put("retentionDays", study.privacy().retentionDays()).put("contact", study.privacy().contact());
         }));
   }
@@ -157,6 +167,9 @@ public final class PersonalData {
         .compose(done -> rounds.list(p.study()).compose(held -> answerSets.delete(p.study(), held.stream()
                 // The open round keeps its withdrawal mark, which holds no answer and refuses a late save.
                 .filter(r -> done.round().map(n -> n != r.number()).orElse(true)).map(Round::number).toList(), p.id()))
+            // A pilot's sets, of the rounds held and of the one they tried before it opened.
+            .compose(v -> !p.pilot() ? Future.succeededFuture() : rounds.list(p.study()).compose(held -> pilotSets
+                .delete(p.study(), IntStream.rangeClosed(1, held.size() + 1).boxed().toList(), p.id())))
             .compose(v -> consents.forget(p.study(), p.id()))
             .compose(v -> mail.forget(p.study(), p.id()))
             .compose(v -> participants.erase(p))

@@ -64,6 +64,11 @@ public final class RoundService {
     this.ended = ended;
   }
 
+  /** Whether a study's dialogue has ended (its outcome published): no round opens after. */
+  public Future<Boolean> ended(String studyId) {
+    return ended.apply(studyId);
+  }
+
   /** Opens the next round with the items the study's rule carries forward. */
   public Future<Round> open(String studyId) {
     return open(studyId, null);

@@ -19,8 +19,11 @@ import org.kenes.discussion.WordList;
 import org.kenes.mail.MailService;
 import org.kenes.outcome.Publications;
 import org.kenes.panelist.AnswerService;
+import org.kenes.participant.Participant;
+import org.kenes.participant.ParticipantAttributes;
 import org.kenes.participant.ParticipantRepository;
 import org.kenes.participant.PseudonymKeys;
+import org.kenes.pilot.Pilots;
 import org.kenes.privacy.PersonalData;
 import org.kenes.privacy.Retention;
 import org.kenes.privacy.StudyDeletion;
@@ -43,6 +46,7 @@ public record Services(
     PseudonymKeys pseudonyms,
     RoundService rounds,
     AnswerRepository answerSets,
+    AnswerRepository pilotSets,
     AnswerService answers,
     TallyRepository tallies,
     ReportService reports,
@@ -58,6 +62,8 @@ public record Services(
     PersonalData personalData,
     Retention retention,
     StudyDeletion deletion,
+    Pilots pilots,
+    ParticipantAttributes attributes,
     DiscussionService discussions,
     Moderation moderation,
     ReplyDigests digests) {
@@ -74,6 +80,7 @@ public record Services(
     StudyService studies = new StudyService(vertx, new StudyRepository(mongo, durability),
         id -> roundRepository.list(id).map(list -> !list.isEmpty()), participants::countByPanel);
     AnswerRepository answerSets = new AnswerRepository(vertx, mongo);
+    AnswerRepository pilotSets = AnswerRepository.pilot(vertx, mongo);
     TallyRepository tallies = new TallyRepository(mongo);
     Publications publications = new Publications(mongo, durability, roundRepository, vertx.eventBus());
     RoundService rounds = new RoundService(vertx, mongo, durability, studies, participants, roundRepository, answerSets,
@@ -81,19 +88,21 @@ public record Services(
     PseudonymKeys pseudonyms = new PseudonymKeys(mongo, durability);
     ChangeService changes = new ChangeService(mongo, durability, studies, rounds, answerSets, pseudonyms);
     Consents consents = new Consents(mongo, durability);
-    AnswerService answers = new AnswerService(studies, participants, rounds, answerSets, tallies, durability,
-        vertx.eventBus(), consents);
+    AnswerService answers = new AnswerService(studies, participants, rounds, answerSets, pilotSets, tallies,
+        durability, vertx.eventBus(), consents);
     AuditLog audit = new AuditLog(mongo, durability);
     MailService mail = new MailService(vertx, config, mongo, durability, studies, participants, rounds, answerSets,
-        publications);
+        pilotSets, publications);
     AccountService accounts = new AccountService(vertx, mongo, durability, adminToken,
         (user, detail) -> audit.record(Actor.SYSTEM, "login.failed", user, null, detail), clock);
     Roles roles = new Roles(mongo, durability, accounts);
+    ParticipantAttributes attributes = new ParticipantAttributes(vertx, mongo, durability);
     PostRepository posts = new PostRepository(mongo, durability);
     DiscussionService discussions = new DiscussionService(posts, new WordList(mongo, durability), pseudonyms, rounds,
         participants, consents, vertx.eventBus(), clock);
     ReplyDigests digests = new ReplyDigests(mongo, durability, posts, studies, participants, mail, clock);
-    return new Services(config, store, studies, participants, pseudonyms, rounds, answerSets, answers, tallies,
+    return new Services(config, store, studies, participants, pseudonyms, rounds, answerSets, pilotSets, answers,
+        tallies,
         new ReportService(studies, rounds, changes),
         new ReportLinks(mongo, durability),
         accounts,
@@ -101,11 +110,18 @@ public record Services(
         audit, mail, changes,
         new RoundGroups(vertx, studies, rounds),
         consents, publications,
-        new PersonalData(participants, rounds, answerSets, answers, consents, mail, audit, posts, digests),
+        new PersonalData(participants, rounds, answerSets, pilotSets, answers, consents, mail, audit, attributes,
+            posts, digests),
         new Retention(vertx, mongo, durability, clock, studies, rounds, publications, participants, consents, mail,
             audit, roles),
         new StudyDeletion(mongo, durability, studies, rounds, participants, pseudonyms, audit),
-        discussions, new Moderation(discussions), digests);
+        new Pilots(studies, participants, rounds, pilotSets, durability),
+        attributes, discussions, new Moderation(discussions), digests);
+  }
+
+  /** Where a participant's answers are kept: a pilot's apart from those that count. */
+  public AnswerRepository setsOf(Participant p) {
+    return p.pilot() ? pilotSets : answerSets;
   }
 
   /** Indexes the repositories rely on; creating an existing index changes nothing. */

@@ -40,7 +40,13 @@ public final class ItemSheet {
   private ItemSheet() {}
 
   /** What an import did, with the definition to store. */
-  public record Imported(JsonObject definition, int added, int updated) {}
+  public record Imported(JsonObject definition, int added, int updated) {
+
+    /** What the audit says of it, whether it came through the API or the console. */
+    public String summary() {
+      return added + " added, " + updated + " updated";
+    }
+  }
 
   /** The columns of the format, in order, for a study's languages. */
   public static List<String> columns(List<String> languages) {

@@ -148,6 +148,14 @@ public final class StudyFormat {
     if (privacy.contact() != null) {
       json.put("contact", privacy.contact());
     }
+    if (!s.reporting().fields().isEmpty()) {
+      JsonObject reporting = new JsonObject();
+      s.reporting().fields().forEach((field, t) -> reporting.put(field, text(t)));
+      json.put("reporting", reporting);
+    }
+    if (!s.attributes().isEmpty()) {
+      json.put("attributes", new JsonArray(s.attributes().stream().map(StudyFormat::attribute).toList()));
+    }
     if (s.discussion() != Discussion.OFF) {
       json.put("discussion", s.discussion().key());
     }
@@ -155,6 +163,17 @@ public final class StudyFormat {
       json.put("mode", s.mode().key());
     }
     return json;
+  }
+
+  private static JsonObject attribute(Attribute a) {
+    JsonObject json = new JsonObject().put("id", a.id()).put("name", text(a.name())).put("type", a.type().key());
+    if (a.type() == Attribute.Type.CHOICE) {
+      json.put("options", new JsonArray(a.options().stream()
+          .map(o -> new JsonObject().put("id", o.id()).put("text", text(o.text()))).toList()));
+    } else {
+      json.put("min", a.min()).put("max", a.max());
+    }
+    return a.required() ? json.put("required", true) : json;
   }
 
   public static JsonObject item(Item item) {

@@ -33,7 +33,7 @@ public final class StudyReader {
   private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})?");
   private static final Set<String> TOP_LEVEL = Set.of("id", "title", "description", "languages", "scale", "consensus",
       "rounds", "panels", "categories", "items", "askReasonOnChange", "consent", "retentionDays", "contact",
-      "discussion", "mode");
+      "attributes", "reporting", "discussion", "mode");
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
   /** A consent text is read before answering: long enough for a data-protection notice, short enough to be read. */
   private static final int MAX_CONSENT = 20_000;
@@ -99,6 +99,8 @@ public final class StudyReader {
     List<Item> items = items(root.get("items"), categories);
     boolean askReason = bool("askReasonOnChange", root.getOrDefault("askReasonOnChange", true));
     Privacy privacy = privacy(root);
+    List<Attribute> attributes = new AttributesReader(this).read(root.get("attributes"));
+    Reporting reporting = reporting(root.get("reporting"));
     Discussion discussion = discussion(root.get("discussion"));
     Mode mode = mode(root.get("mode"));
     if (!problems.isEmpty()) {
@@ -107,7 +109,7 @@ public final class StudyReader {
     // A real-time dialogue is one long round, whatever number of rounds a form or file still says.
     Rounds held = mode == Mode.REAL_TIME ? new Rounds(1, rounds.carryForward(), rounds.opensAt()) : rounds;
     return new Study(id, title, description, languages, scale, criteria, held, panels, categories, items, askReason,
-        privacy, discussion, mode);
+        privacy, attributes, reporting, discussion, mode);
   }
 
   private Mode mode(Object value) {
@@ -118,6 +120,18 @@ public final class StudyReader {
       problem("mode", "mode.oneOf");
       return Mode.ROUNDS;
     }
+  }
+
+  private Reporting reporting(Object value) {
+    Map<String, Object> m = value == null ? null : map("reporting", value);
+    if (m == null) {
+      return Reporting.NONE;
+    }
+    unknown("reporting", m, Set.copyOf(Reporting.FIELDS));
+    Map<String, Text> fields = new LinkedHashMap<>();
+    Reporting.FIELDS.stream().filter(f -> m.get(f) != null)
+        .forEach(f -> fields.put(f, text("reporting." + f, m.get(f))));
+    return new Reporting(fields);
   }
 
   private Discussion discussion(Object value) {
@@ -405,7 +419,7 @@ public final class StudyReader {
   // --- typed readers: each records a problem at its path and returns a harmless value ---
 
   /** A text of the study, in each of its languages; what can spoof how it reads is taken out ({@link Texts}). */
-  private Text text(String path, Object value) {
+  Text text(String path, Object value) {
     if (value instanceof String typed) {
       String s = Texts.clean(typed);
       Map<String, String> all = new LinkedHashMap<>();
@@ -454,7 +468,7 @@ public final class StudyReader {
     return s;
   }
 
-  private String uniqueId(String path, Object value, Set<String> seen) {
+  String uniqueId(String path, Object value, Set<String> seen) {
     String id = id(path, value);
     if (id != null && !seen.add(id)) {
       problem(path, "id.duplicate", id);
@@ -498,7 +512,7 @@ public final class StudyReader {
     return d;
   }
 
-  private int integer(String path, Object value, int min, int max, int fallback) {
+  int integer(String path, Object value, int min, int max, int fallback) {
     if (!(value instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
       problem(path, "whole");
       return fallback;
@@ -522,7 +536,7 @@ public final class StudyReader {
     }
   }
 
-  private boolean bool(String path, Object value) {
+  boolean bool(String path, Object value) {
     if (value instanceof Boolean b) {
       return b;
     }
@@ -530,7 +544,7 @@ public final class StudyReader {
     return false;
   }
 
-  private String string(String path, Object value) {
+  String string(String path, Object value) {
     if (value == null) {
       problem(path, "missing");
       return null;
@@ -543,7 +557,7 @@ public final class StudyReader {
   }
 
   @SuppressWarnings("unchecked")
-  private Map<String, Object> map(String path, Object value) {
+  Map<String, Object> map(String path, Object value) {
     if (value == null) {
       problem(path, "missing");
       return null;
@@ -558,7 +572,7 @@ public final class StudyReader {
   }
 
   @SuppressWarnings("unchecked")
-  private List<Object> list(String path, Object value) {
+  List<Object> list(String path, Object value) {
     if (value == null) {
       problem(path, "missing");
       return null;
@@ -570,12 +584,12 @@ public final class StudyReader {
     return (List<Object>) l;
   }
 
-  private void unknown(String path, Map<String, Object> m, Set<String> known) {
+  void unknown(String path, Map<String, Object> m, Set<String> known) {
     m.keySet().stream().filter(k -> !known.contains(k)).sorted().forEach(k -> problem(path + "." + k, "unknown"));
   }
 
   /** A problem by its key among the {@code problem.*} texts, its arguments as a file writes them (100000, not 100,000). */
-  private void problem(String path, String key, Object... args) {
+  void problem(String path, String key, Object... args) {
     problems.add(Problem.worded(path, "problem." + key, Arrays.stream(args).map(String::valueOf).toArray()));
   }
 

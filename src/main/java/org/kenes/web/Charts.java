@@ -297,7 +297,7 @@ public final class Charts {
   }
 
   /** Escapes for both element text and double- or single-quoted attribute values. */
-  static String escape(String s) {
+  public static String escape(String s) {
     if (s == null) {
       return "";
     }

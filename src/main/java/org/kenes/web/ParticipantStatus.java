@@ -19,7 +19,8 @@ import org.kenes.services.Services;
 /**
  * Each participant with where they stand: invited (the invitation's status in the outbox), their consent to the
  * study's text ({@code agreed}, {@code asked-again}, {@code not-yet}, {@code not-asked}), whether they withdrew, and
- * per round opened, started (a draft saved) or submitted. Never their answers.
+ * per round opened, started (a draft saved) or submitted; a pilot ({@code pilot}) by their pilot sets. Never their
+ * answers.
  */
 public final class ParticipantStatus {
 
@@ -32,7 +33,7 @@ public final class ParticipantStatus {
   public static Future<Listing.Page<JsonObject>> of(Services s, Vertx vertx, String studyId, Listing listing) {
     return s.studies().get(studyId).compose(study -> Future.all(List.of(s.participants().list(studyId),
             s.mail().invitations(studyId), s.participants().opened(studyId), s.rounds().list(studyId),
-            s.answerSets().list(studyId), s.consents().statuses(study)))
+            s.answerSets().list(studyId), s.consents().statuses(study), s.pilotSets().list(studyId)))
         .compose(all -> vertx.executeBlocking(() -> {
           Listing.Page<Participant> page = listing.of(all.<List<Participant>>resultAt(0),
               ParticipantStatus::searchable);
@@ -41,6 +42,7 @@ public final class ParticipantStatus {
           List<Round> rounds = all.resultAt(3);
           Map<String, AnswerSet> sets = new HashMap<>();
           all.<List<AnswerSet>>resultAt(4).forEach(a -> sets.put(a.round() + ":" + a.participant(), a));
+          all.<List<AnswerSet>>resultAt(6).forEach(a -> sets.put(a.round() + ":" + a.participant(), a));
           Map<String, Consents.Status> consents = all.resultAt(5);
           List<JsonObject> list = new ArrayList<>(page.items().size());
           for (Participant p : page.items()) {
@@ -55,7 +57,7 @@ public final class ParticipantStatus {
                 .put("panel", p.panel()).put("language", p.language()).put("link", link(s, p))
                 .put("invited", invited.get(p.id()))
                 .put("consent", Consents.status(study, consents, p.id()).key()).put("withdrawnAt", p.withdrawnAt())
-                .put("rounds", byRound));
+                .put("pilot", p.pilot()).put("rounds", byRound));
           }
           return new Listing.Page<>(list, page.total(), page.page(), page.pages(), page.from(), page.to());
         }, false)));

@@ -36,6 +36,7 @@ class RestoreCheckTest {
   /** The lines of a backup of a real dialogue. */
   static List<String> backup;
   static String token;
+  static String pilotToken;
 
   private record Run(int code, String out, String err) {}
 
@@ -63,6 +64,11 @@ class RestoreCheckTest {
       kenes.get("/p/" + token);
       kenes.put("/api/p/" + token + "/answers", new JsonObject().put("answers", new JsonObject()
           .put("strategy", new JsonObject().put("value", 8).put("comment", "Важно"))));
+      pilotToken = pilot(kenes, "running");
+      // A draft's pilot answers round 1 before it opens: a round the dump does not hold yet.
+      kenes.adminPost("/api/studies", "application/yaml", TestKenes.resource("studies/small.yaml")
+          .replace("id: small", "id: drafted"));
+      pilot(kenes, "drafted");
       kenes.adminPost("/api/studies/small/invitations");
       kenes.adminPut("/api/studies/small/mail-texts/reminder/ru", new JsonObject().put("subject", "Напоминание")
           .put("body", "Ссылка: {link}"));
@@ -77,6 +83,16 @@ class RestoreCheckTest {
           data.toString())), new PrintStream(new ByteArrayOutputStream()), new PrintStream(err)), err.toString());
     }
     backup = Files.readAllLines(file);
+  }
+
+  /** Adds a pilot participant who saves a rating of 2; answers their link's token. */
+  private static String pilot(TestKenes kenes, String study) {
+    String pilot = kenes.adminPost("/api/studies/" + study + "/participants", "application/json", new JsonArray()
+        .add(new JsonObject().put("panel", "providers").put("pilot", true)).encode()).bodyAsJsonArray()
+        .getJsonObject(0).getString("token");
+    assertEquals(200, kenes.put("/api/p/" + pilot + "/answers", new JsonObject().put("answers", new JsonObject()
+        .put("strategy", new JsonObject().put("value", 2)))).statusCode());
+    return pilot;
   }
 
   /** The backup with each document of {@code collection} passed through {@code change} (null drops it). */
@@ -118,7 +134,29 @@ class RestoreCheckTest {
       assertEquals(200, kenes.adminGet("/api/studies/small/report").statusCode());
       assertEquals(200, kenes.adminGet("/api/studies/running/rounds/1/results").statusCode());
       assertEquals(200, kenes.get("/api/p/" + token).statusCode());
+      JsonObject pilot = kenes.get("/api/p/" + pilotToken).bodyAsJsonObject();
+      assertTrue(pilot.getBoolean("pilot"), pilot.encode());
+      assertEquals(2, pilot.getJsonArray("items").getJsonObject(0).getJsonObject("answer").getInteger("value"));
     }
+  }
+
+  @Test
+  @DisplayName("a pilot's answer off the scale of a round held, or in no answer's shape, is refused by its line; "
+      + "nothing is restored")
+  void malformedPilotAnswers() throws Exception {
+    assertEquals(2, backup.stream().filter(l -> l.startsWith("{\"c\":\"pilot-answers\"")).count());
+    Run held = restore(dir.resolve("pilot-held"), changed("pilot-answers", doc -> "running".equals(
+        doc.getString("study")) ? doc.put("answers", new JsonObject().put("strategy", new JsonObject()
+        .put("value", 42))) : doc));
+    assertEquals(2, held.code(), held.err());
+    assertTrue(held.err().contains(": answers.strategy"), held.err());
+    assertTrue(held.err().contains("nothing was restored"), held.err());
+    // Of a round tried before it opened, an answer the definition no longer takes may be a pilot's: only its shape.
+    Run tried = restore(dir.resolve("pilot-tried"), changed("pilot-answers", doc -> "drafted".equals(
+        doc.getString("study")) ? doc.put("answers", new JsonObject().put("strategy", new JsonObject()
+        .put("value", "seven"))) : doc));
+    assertEquals(2, tried.code(), tried.err());
+    assertTrue(tried.err().contains(": answers.strategy: not an answer"), tried.err());
   }
 
   @Test

@@ -199,3 +199,37 @@ m, k = len(anxiety), len(anxiety[0])
 S = float(((R - R.mean()) ** 2).sum())
 T = sum(int(t ** 3 - t) for rater in anxiety for t in np.unique(rater, return_counts=True)[1])
 show("anxiety S T W", [S, T, 12 * S / (m * m * (k ** 3 - k) - m * T)])          # 3004, 1674, 0.5396568759543698
+
+# --- Mann-Whitney U (SciPy 1.17.1) -> MannWhitneyTest ---
+# SciPy documentation example (males vs females), no ties
+show("mwu doc exact", stats.mannwhitneyu([19, 22, 16, 29, 24], [20, 11, 17, 12], method="exact"))
+show("mwu doc asymptotic", stats.mannwhitneyu([19, 22, 16, 29, 24], [20, 11, 17, 12], method="asymptotic"))
+# 30 vs 20 untied -> exact; 31 vs 20 -> asymptotic
+a = [v for v in range(1, 51) if v % 2 == 1 or v > 40]
+b = [v for v in range(1, 51) if v not in a]
+show("mwu 30x20 exact", stats.mannwhitneyu(a, b, method="exact"))
+show("mwu 31x20 asymptotic", stats.mannwhitneyu(a + [51], b, method="asymptotic"))
+# Ratings with ties, 30 stayers vs 25 leavers -> asymptotic with tie correction
+rng_a = [6, 3, 7, 1, 2, 9, 2, 6, 1, 9, 4, 1, 2, 7, 7, 2, 4, 2, 9, 7, 1, 2, 4, 1, 7, 1, 4, 1, 9, 3]
+rng_b = [3, 4, 2, 5, 1, 5, 3, 5, 7, 6, 2, 1, 5, 5, 6, 2, 3, 1, 5, 6, 1, 5, 1, 5, 2]
+show("mwu tied asymptotic", stats.mannwhitneyu(rng_a, rng_b, method="asymptotic"))
+
+
+def mwu_exact_by_enumeration(x, y):
+    """The conditional exact two-sided p given midranks: every split of the pooled values, P(|U - mu| >= |u - mu|)."""
+    import itertools
+    from fractions import Fraction
+    pooled = x + y
+    ranks = stats.rankdata(pooled)
+    n1 = len(x)
+    mu = n1 * len(y) / 2
+    u = sum(ranks[:n1]) - n1 * (n1 + 1) / 2
+    splits = list(itertools.combinations(range(len(pooled)), n1))
+    hits = sum(1 for c in splits if abs(sum(ranks[i] for i in c) - n1 * (n1 + 1) / 2 - mu) >= abs(u - mu) - 1e-9)
+    return float(u), Fraction(hits, len(splits))
+
+
+# Stayers vs leavers with ties: exact by enumeration; SciPy's asymptotic for comparison
+show("mwu tied small exact", mwu_exact_by_enumeration([7, 8, 8, 9, 7, 6, 9, 8], [4, 6, 5, 7, 3]))  # (37.5, 8/1287)
+show("mwu tied small asymptotic", stats.mannwhitneyu([7, 8, 8, 9, 7, 6, 9, 8], [4, 6, 5, 7, 3], method="asymptotic"))
+show("mwu tiny exact", mwu_exact_by_enumeration([5, 5, 6], [5, 6, 6, 7]))  # (3.0, 2/5)

@@ -67,6 +67,7 @@ public final class ApiRoutes {
     access.need(READER, api.get("/studies/:id/report")).handler(r::report);
     access.need(READER, api.get("/studies/:id/export.csv")).handler(r::export);
     StudyDraftApi.mount(api, vertx, services, access, audited);
+    PilotApi.mount(api, services, access, audited);
   }
 
   /** The study is stored, then its creator made its owner (an account; the admin needs no role). */
@@ -128,7 +129,7 @@ public final class ApiRoutes {
         .compose((java.util.List<NewParticipant> people) -> s.participants().upsert(id, people))
         .compose(audited.by(ctx, "participants.added", added -> added.size() + " participant(s)"))
         .map(added -> new JsonArray(added.stream().map(p -> new JsonObject().put("id", p.id()).put("token", p.token())
-            .put("link", link(p))).toList()))
+            .put("link", link(p)).put("pilot", p.pilot())).toList()))
         .onSuccess(list -> Responses.json(ctx, 201, list))
         .onFailure(ctx::fail);
   }

@@ -109,7 +109,7 @@ public final class StudyDraftApi {
       throw new Invalid("", "the request has no body");
     }
     s.studies().importItems(ctx.pathParam("id"), file)
-        .compose(audited.by(ctx, "items.imported", i -> i.added() + " added, " + i.updated() + " updated"))
+        .compose(audited.by(ctx, "items.imported", ItemSheet.Imported::summary))
         .onSuccess(i -> Responses.json(ctx, 200, new JsonObject().put("added", i.added()).put("updated", i.updated())))
         .onFailure(ctx::fail);
   }

@@ -202,6 +202,7 @@ public final class BuilderItemRoutes {
         .map(u -> ctx.vertx().fileSystem().readFile(u.uploadedFileName()).map(b -> b.getBytes()))
         .orElse(Future.failedFuture(new Invalid(List.of(Problem.worded("file", "problem.missing")))));
     file.compose(bytes -> s.studies().importItems(id, bytes))
+        .compose(builder.audited().by(ctx, "items.imported", ItemSheet.Imported::summary))
         .onSuccess(i -> ConsolePage.redirect(ctx, BuilderPage.href(id, "items") + "?done=imported&n="
             + (i.added() + i.updated())))
         .onFailure(e -> {

@@ -50,6 +50,11 @@ final class BuilderPage {
     this.audited = audited;
   }
 
+  /** The audit of the builder's changes, for those stored by other means than {@link #save} (an import). */
+  Audited audited() {
+    return audited;
+  }
+
   /** A study as the builder starts from it. */
   record Draft(StudyRepository.Stored stored, boolean begun) {
 

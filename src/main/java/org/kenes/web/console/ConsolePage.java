@@ -29,8 +29,8 @@ final class ConsolePage {
   private static final Set<String> NOTICES = Set.of("created", "edited", "added", "invited", "reminded", "text-saved",
       "opened", "closed", "item-added", "item-changed", "account-created", "account-email", "role-granted",
       "role-removed", "link-revoked", "preferences-saved", "saved", "built", "imported", "copied", "scheduled",
-      "unscheduled", "withdrawn", "erased", "published", "thanked", "deleted", "account-disabled", "account-enabled",
-      "password-reset", "sessions-ended", "password-changed", "moderated");
+      "unscheduled", "withdrawn", "erased", "published", "thanked", "deleted", "pilot-cleared", "account-disabled",
+      "account-enabled", "password-reset", "sessions-ended", "password-changed", "moderated");
 
   private final Views views;
 
@@ -75,6 +75,7 @@ final class ConsolePage {
     }
     return model.put("study", new JsonObject().put("id", study.id())
             .put("title", study.text(study.title(), Viewer.of(ctx).language()))
+            .put("attributes", !study.attributes().isEmpty())
             .put("discussion", study.discussion() != Discussion.OFF).put("realTime", study.realTime()))
         .put("section", section).put("section_" + section, true)
         .put("canRun", Access.allows(ctx, Role.FACILITATOR)).put("canOwn", Access.allows(ctx, Role.OWNER));

@@ -135,7 +135,7 @@ final class ConsoleRightsRoutes {
             .put("panel", study.panel(p.panel()).map(x -> study.text(x.name(), lang)).orElse(p.panel()))
             .put("consent", Views.text(lang, "privacy.consent." + Consents.status(study, consents, p.id()).key()))
             .put("status", Views.text(lang, p.withdrawn() ? "privacy.withdrawn" : "privacy.active"))
-            .put("withdrawn", p.withdrawn());
+            .put("withdrawn", p.withdrawn()).put("pilot", p.pilot());
         return page.render(ctx, status, "participant", model.put("title", Views.text(lang, "privacy.participant",
             p.id())).put("form", form).put("person", person));
       });

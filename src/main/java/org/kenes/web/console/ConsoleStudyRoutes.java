@@ -17,6 +17,7 @@ import org.kenes.mail.Message;
 import org.kenes.mail.MessageText;
 import org.kenes.participant.NewParticipant;
 import org.kenes.participant.ParticipantReader;
+import org.kenes.report.FilteredResults;
 import org.kenes.services.Services;
 import org.kenes.study.Study;
 import org.kenes.web.Access;
@@ -63,6 +64,9 @@ public final class ConsoleStudyRoutes {
     access.need(FACILITATOR, router.get("/console/studies/:id/audit")).handler(r::audit);
     access.need(READER, router.get("/console/studies/:id/groups")).handler(r::groups);
     ConsoleItemRoutes.mount(router, services, page, access, audited);
+    PilotRoutes.mount(router, services, page, access, audited);
+    ConsoleFilterRoutes.mount(router, services, page, access, new FilteredResults(vertx, services.studies(),
+        services.rounds(), services.attributes()));
     ModerationRoutes.mount(router, services, page, access, audited);
   }
 
@@ -106,9 +110,11 @@ public final class ConsoleStudyRoutes {
     String id = ctx.pathParam("id");
     MultiMap f = ctx.request().formAttributes();
     JsonArray one = new JsonArray().add(new JsonObject().put("name", blankToNull(f.get("name")))
-        .put("email", blankToNull(f.get("email"))).put("panel", f.get("panel")).put("language", f.get("language")));
+        .put("email", blankToNull(f.get("email"))).put("panel", f.get("panel")).put("language", f.get("language"))
+        .put("pilot", "on".equals(f.get("pilot"))));
     add(ctx, s.studies().get(id).map(study -> ParticipantReader.json(study, one.encode())),
-        new JsonObject().put("name", f.get("name")).put("email", f.get("email")));
+        new JsonObject().put("name", f.get("name")).put("email", f.get("email"))
+            .put("pilot", "on".equals(f.get("pilot"))));
   }
 
   /**

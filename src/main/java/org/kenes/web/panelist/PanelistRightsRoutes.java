@@ -182,7 +182,8 @@ final class PanelistRightsRoutes {
     return s.publications().find(study).compose(published -> published.isEmpty()
         ? Future.failedFuture(new NotFound("the results of this study are not published yet"))
         : s.rounds().list(who.study()).compose(held -> Future.all(s.reports().report(study),
-                Future.all(held.stream().map(r -> s.answerSets().find(study, r.number(), who.participant().id()))
+                Future.all(held.stream()
+                    .map(r -> s.setsOf(who.participant()).find(study, r.number(), who.participant().id()))
                     .toList()))
             .map(all -> {
               Map<Integer, AnswerSet> mine = new HashMap<>();

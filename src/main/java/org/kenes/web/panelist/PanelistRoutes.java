@@ -20,24 +20,28 @@ import org.kenes.web.report.ReportPages;
 /**
  * The panelist's personal link: the questionnaire as JSON and as a plain HTML form that works without JavaScript. The
  * link's page is the study's consent text until the panelist agreed to it, the results once they are published, and
- * the panelist's own page once they withdrew ({@link PanelistRightsRoutes}).
+ * the panelist's own page once they withdrew ({@link PanelistRightsRoutes}); the study's questions about the panelist
+ * come once, after the consent ({@link AttributeRoutes}).
  */
 public final class PanelistRoutes {
 
   private final Services s;
   private final Views views;
   private final PanelistRightsRoutes rights;
+  private final AttributeRoutes attributes;
 
-  private PanelistRoutes(Services services, Views views, PanelistRightsRoutes rights) {
+  private PanelistRoutes(Services services, Views views, PanelistRightsRoutes rights, AttributeRoutes attributes) {
     this.s = services;
     this.views = views;
     this.rights = rights;
+    this.attributes = attributes;
   }
 
   public static void mount(Router router, Router api, Vertx vertx, Services services, Views views,
       ReportPages reports) {
     PanelistRoutes r = new PanelistRoutes(services, views,
-        PanelistRightsRoutes.mount(router, api, services, views, reports));
+        PanelistRightsRoutes.mount(router, api, services, views, reports),
+        AttributeRoutes.mount(router, api, services, views));
     api.get("/p/:token").handler(r::questionnaireJson);
     api.put("/p/:token/answers").handler(r::saveJson);
     router.get("/p/:token").handler(r::page);
@@ -104,9 +108,11 @@ public final class PanelistRoutes {
       Future<Boolean> published = who.round().isPresent() ? Future.succeededFuture(false)
           : s.publications().published(who.study().id());
       return published.compose(done -> done ? rights.resultsPage(ctx, who, lang)
-          : s.consents().given(who.study(), who.participant().id()).compose(given -> given
-              ? questionnaire(ctx, who, token, asked)
-              : rights.consentPage(ctx, who, lang, 200, null)));
+          : s.consents().given(who.study(), who.participant().id()).compose(given -> !given
+              ? rights.consentPage(ctx, who, lang, 200, null)
+              // After the consent, once: the questions about the panelist, if the study asks any.
+              : attributes.toAsk(who).compose(ask -> ask ? attributes.page(ctx, who, lang, 200, null, null)
+                  : questionnaire(ctx, who, token, asked))));
     }).onFailure(ctx::fail);
   }
 

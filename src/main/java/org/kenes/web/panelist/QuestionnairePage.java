@@ -136,6 +136,7 @@ public final class QuestionnairePage {
         .put("action", "/p/" + token).put("api", "/api/p/" + token + "/answers")
         .put("languageHref", "/p/" + token + "?")
         .put("round", q.getValue("round")).put("open", q.getValue("round") != null)
+        .put("pilot", q.getBoolean("pilot", false))
         .put("submitted", q.getBoolean("submitted")).put("items", items).put("languages", languages)
         .put("hasFeedback", hasFeedback).put("discussionItems", q.getJsonArray("discussionItems"))
         .put("realTime", "real-time".equals(q.getString("mode")))

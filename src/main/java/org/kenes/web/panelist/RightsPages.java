@@ -72,7 +72,7 @@ public final class RightsPages {
         .put("name", orDash(person.getString("name"), lang))
         .put("email", orDash(person.getString("email"), lang)).put("panel", person.getString("panelName"))
         .put("language", Views.languageName(person.getString("language")))
-        .put("withdrawn", withdrawnAt != null)
+        .put("withdrawn", withdrawnAt != null).put("pilot", person.getBoolean("pilot", false))
         .put("withdrawnText", withdrawnAt == null ? null
             : Views.text(lang, "me.withdrawn", Views.date(withdrawnAt, lang)))
         .put("justWithdrawn", "withdrawn".equals(done)).put("consent", consent).put("rounds", rounds)

@@ -2,6 +2,7 @@ package org.kenes.web.report;
 
 import static org.kenes.web.Access.Need.READER;
 
+import io.vertx.core.CompositeFuture;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -9,17 +10,25 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.kenes.common.Conflict;
 import org.kenes.common.NotFound;
+import org.kenes.report.AttritionService;
+import org.kenes.report.CharacteristicsService;
+import org.kenes.report.FilteredResults;
 import org.kenes.report.ReportLink;
 import org.kenes.round.Round;
+import org.kenes.round.RoundResults;
 import org.kenes.services.Services;
 import org.kenes.study.Discussion;
 import org.kenes.study.Study;
 import org.kenes.study.StudyRepository;
 import org.kenes.web.Access;
 import org.kenes.web.FacilitatorAuth;
+import org.kenes.web.PathParams;
+import org.kenes.web.Responses;
 import org.kenes.web.Views;
 
 /**
@@ -35,11 +44,19 @@ public final class ReportPages {
   private final Services s;
   private final Views views;
   private final ReportPdf pdf;
+  private final AttritionService attrition;
+  private final CharacteristicsService characteristics;
+  private final FilteredResults filtered;
 
   private ReportPages(Vertx vertx, Services services, Views views) {
     this.s = services;
     this.views = views;
     this.pdf = new ReportPdf(vertx, views);
+    this.attrition = new AttritionService(vertx, services.studies(), services.rounds(), services.answerSets(),
+        services.participants());
+    this.filtered = new FilteredResults(vertx, services.studies(), services.rounds(), services.attributes());
+    this.characteristics = new CharacteristicsService(services.studies(), services.rounds(), services.answerSets(),
+        services.attributes());
   }
 
   /**
@@ -51,6 +68,9 @@ public final class ReportPages {
     ReportPages r = new ReportPages(vertx, services, views);
     access.need(READER, router.get("/studies/:id/report").handler(auth)).handler(r::page);
     access.need(READER, api.get("/studies/:id/report.pdf")).handler(r::pdf);
+    access.need(READER, api.get("/studies/:id/attrition")).handler(r::attrition);
+    access.need(READER, api.get("/studies/:id/characteristics")).handler(r::characteristics);
+    access.need(READER, api.get("/studies/:id/rounds/:n/filtered")).handler(r::filtered);
     router.get("/r/:secret").handler(r::sharedPage);
     router.get("/r/:secret/report.pdf").handler(r::sharedPdf);
     return r;
@@ -64,6 +84,22 @@ public final class ReportPages {
   private void pdf(RoutingContext ctx) {
     String id = ctx.pathParam("id");
     pdf(id, lang(ctx)).onSuccess(bytes -> sendPdf(ctx, id, bytes)).onFailure(ctx::fail);
+  }
+
+  private void attrition(RoutingContext ctx) {
+    attrition.attrition(ctx.pathParam("id")).onSuccess(json -> Responses.json(ctx, 200, json)).onFailure(ctx::fail);
+  }
+
+  private void characteristics(RoutingContext ctx) {
+    characteristics.characteristics(ctx.pathParam("id")).onSuccess(json -> Responses.json(ctx, 200, json))
+        .onFailure(ctx::fail);
+  }
+
+  private void filtered(RoutingContext ctx) {
+    Map<String, String> query = new HashMap<>();
+    ctx.queryParams().forEach(e -> query.put(e.getKey(), e.getValue()));
+    filtered.results(ctx.pathParam("id"), PathParams.roundNumber(ctx), query)
+        .onSuccess(json -> Responses.json(ctx, 200, json)).onFailure(ctx::fail);
   }
 
   /** The report of a link: its downloads are the PDF alone, through the same link. */
@@ -132,9 +168,27 @@ public final class ReportPages {
   private Future<JsonObject> model(String id, String requested) {
     return s.studies().get(id).compose(study -> s.reports().report(id).compose(report -> {
       String lang = language(requested, study);
-      JsonObject model = ReportView.model(report, study, lang);
-      return discussion(model, study, lang).compose(m -> groups(m, study, report, lang));
+      JsonObject model = ReportView.model(report, study, lang).put("reporting", ReportingView.model(study, lang));
+      return Future.all(attritionAndFlow(id, study, report, model, lang),
+          characteristics.characteristics(id).map(c -> model.put("characteristics",
+              CharacteristicsView.model(c, study, lang))),
+          s.mail().outbox(id).map(outbox -> model.put("conduct", ConductView.model(study, report.getJsonArray("rounds")
+              .stream().map(r -> ((JsonObject) r).getInteger("round")).toList(), outbox, lang))),
+          discussion(model, study, lang),
+          opinion(id, study, report, model, lang)).map(model);
     }));
+  }
+
+  /** The attrition section and the flow diagram, which reads the rounds' results typed. */
+  private Future<JsonObject> attritionAndFlow(String id, Study study, JsonObject report, JsonObject model,
+      String lang) {
+    return s.rounds().list(id).compose(rounds -> Future.all(attrition.attrition(id),
+        Future.all(rounds.stream().map(r -> s.rounds().results(id, r.number())).toList())).map(all -> {
+          JsonObject a = all.resultAt(0);
+          List<RoundResults> results = all.<CompositeFuture>resultAt(1).list();
+          return model.put("attrition", AttritionView.model(a, study, lang)).put("flow",
+              FlowDiagram.model(FlowStages.of(rounds, results, report.getJsonArray("changes"), a), lang));
+        }));
   }
 
   /** The Discussion section, for a study that has one. */
@@ -145,13 +199,13 @@ public final class ReportPages {
   }
 
   /** The opinion groups of the last round: the camps the panels do not show. */
-  private Future<JsonObject> groups(JsonObject model, Study study, JsonObject report, String lang) {
+  private Future<JsonObject> opinion(String id, Study study, JsonObject report, JsonObject model, String lang) {
     JsonArray rounds = report.getJsonArray("rounds");
     if (rounds.isEmpty()) {
       return Future.succeededFuture(model);
     }
     int last = rounds.getJsonObject(rounds.size() - 1).getInteger("round");
-    return s.groups().groups(study.id(), last).map(groups -> model.put("opinion",
+    return s.groups().groups(id, last).map(groups -> model.put("opinion",
         GroupsView.model(study, groups, lang).put("round", last)));
   }
 }

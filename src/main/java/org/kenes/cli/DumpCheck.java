@@ -223,7 +223,7 @@ final class DumpCheck {
     });
   }
 
-  /** A real-time study's first ratings: of its rating items asked in the round, each a point of the scale or "unable". */
+  /** A real-time study's first ratings: of rating items asked in the round, each a point of the scale or "unable". */
   private void firstRatings(Study study, List<String> asked, JsonObject first) {
     check(first.isEmpty() || study.realTime(), "first", "first ratings are kept in a real-time study only");
     first.forEach(e -> {

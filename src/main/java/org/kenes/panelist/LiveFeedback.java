@@ -45,7 +45,8 @@ final class LiveFeedback {
           Optional<AnswerSet> mine = all.resultAt(1);
           Map<String, Answer> now = mine.map(AnswerSet::answers).orElse(Map.of());
           Map<String, Feedback> feedback = new HashMap<>();
-          results.map(RoundResults::items).orElse(List.of()).stream().filter(r -> !(r instanceof ItemResult.Open) && answered(now.get(r.id())))
+          results.map(RoundResults::items).orElse(List.of()).stream()
+              .filter(r -> !(r instanceof ItemResult.Open) && answered(now.get(r.id())))
               .forEach(r -> feedback.put(r.id(), Feedback.live(study, round.number(), r, now.get(r.id()))));
           return feedback;
         });

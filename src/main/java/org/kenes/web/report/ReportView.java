@@ -50,7 +50,8 @@ final class ReportView {
         .put("pdf", "/api/studies/" + id + "/report.pdf?lang=" + lang)
         .put("summary", summary()).put("items", items()).put("stakeholders", ReportGroups.stakeholders(report, lang))
         .put("comments", ReportGroups.comments(report, lang)).put("methods", ReportMethods.model(report, study, lang))
-        .put("convergence", ConvergenceView.model(report, study, lang)).put("minCell", study.criteria().minCell()).put("minCellText", Views.text(lang, "report.suppressed", study.criteria().minCell()));
+        .put("convergence", ConvergenceView.model(report, study, lang))
+        .put("minCell", study.criteria().minCell()).put("minCellText", Views.text(lang, "report.suppressed", study.criteria().minCell()));
   }
 
   private JsonObject summary() {

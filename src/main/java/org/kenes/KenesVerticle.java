@@ -47,7 +47,10 @@ public final class KenesVerticle extends VerticleBase {
         })
         .compose(token -> {
           services = Services.create(vertx, config, store, token, clock);
-          return prepareStore();
+          services.tallies().start(vertx);
+          // A second instance on this store says so before it takes a save: the store's owner then fences its closes.
+          return services.peers().start(vertx).recover(e -> Future.succeededFuture())
+              .compose(v -> prepareStore());
         })
         .compose(v -> WebServer.start(vertx, services))
         .onSuccess(s -> {
@@ -79,9 +82,12 @@ public final class KenesVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     vertx.cancelTimer(chores);
-    // In-flight requests finish (graceful shutdown), then mail stops and the store commits and closes.
+    // In-flight requests finish (graceful shutdown), the live tallies are written, then mail stops and the store
+    // commits and closes.
     Future<Void> closed = server == null ? Future.succeededFuture() : server.shutdown();
-    return closed.compose(v -> services == null ? Future.succeededFuture() : services.mail().mailer().close())
+    return closed.compose(v -> services == null ? Future.succeededFuture() : Future.all(services.tallies().stop(vertx),
+            services.peers().stop(vertx)).<Void>mapEmpty().recover(e -> Future.succeededFuture())
+        .compose(w -> services.mail().mailer().close()))
         .compose(v -> store == null ? Future.succeededFuture() : store.close(vertx))
         .onSuccess(v -> LOG.info("Kenes stopped: requests drained, store committed"));
   }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import org.kenes.cli.Analyze;
 import org.kenes.cli.Backup;
 import org.kenes.config.KenesConfig;
+import org.kenes.web.panelist.WarmUp;
 
 /** The {@code kenes} command: {@code serve} and {@code analyze}. */
 public final class Main {
@@ -15,7 +16,9 @@ public final class Main {
       Commands:
         serve     Start the server: port KENES_PORT (8080), embedded store in KENES_DATA_DIR (./data) unless
                   KENES_MONGO_URI is set, and every study file of surveys/ loaded. Rounds open (rounds.opensAt)
-                  and close (a round's deadline) by themselves at their times.
+                  and close (a round's deadline) by themselves at their times. Once it listens it warms itself
+                  up on its studies' pages for some seconds (reading only), so that the first panelists are served
+                  by compiled code.
         analyze   RESPONSES.csv [--study FILE] [--round N] [--previous PREVIOUS.csv]
                   Offline statistics of a responses CSV, printed as round-results JSON. Ranks may be tied
                   (1, 2, 2, 4) or leave options unranked; without --study an item nobody could rate stays a
@@ -81,7 +84,7 @@ public final class Main {
     vertx.deployVerticle(verticle).onFailure(e -> {
       System.err.println("kenes: could not start: " + e.getMessage());
       vertx.close().onComplete(v -> System.exit(1));
-    });
+    }).onSuccess(id -> WarmUp.run(vertx, verticle.services()));
     // SIGTERM: stop taking requests, let those in flight finish, commit the store, then exit.
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {

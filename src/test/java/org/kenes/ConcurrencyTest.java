@@ -82,12 +82,16 @@ class ConcurrencyTest {
       JsonObject results = close.await().bodyAsJsonObject();
       long acknowledged = saves.stream().filter(s -> s.succeeded() && s.result().statusCode() == 200).count();
       long refused = saves.stream().filter(s -> s.succeeded() && s.result().statusCode() == 409).count();
-      assertEquals(people.size(), acknowledged + refused, "every save is either acknowledged or refused");
-      assertEquals(acknowledged, results.getJsonObject("participation").getLong("responded"));
-      assertEquals(acknowledged, results.getJsonArray("items").getJsonObject(0).getJsonObject("overall").getLong("n"));
+      // Past its lease (a loaded machine) a save fails with nothing acknowledged: counted or not, as it landed.
+      long late = saves.stream().filter(s -> s.succeeded() && s.result().statusCode() == 503).count();
+      assertEquals(people.size(), acknowledged + refused + late, "every save is acknowledged, refused or too late");
+      long responded = results.getJsonObject("participation").getLong("responded");
+      assertTrue(responded >= acknowledged && responded <= acknowledged + late, "every acknowledged answer counted");
+      assertEquals(responded, results.getJsonArray("items").getJsonObject(0).getJsonObject("overall").getLong("n"));
       String csv = kenes.adminGet("/api/studies/small/export.csv").bodyAsString();
-      assertEquals(acknowledged, csv.lines().filter(l -> l.contains(",strategy,")).count(),
-          "nothing refused was stored");
+      assertEquals(responded, csv.lines().filter(l -> l.contains(",strategy,")).count(),
+          "the export holds exactly what the close counted: nothing refused was stored");
+      assertEquals(results, kenes.adminGet("/api/studies/small/rounds/1/results").bodyAsJsonObject());
       assertTrue(acknowledged > 0);
     }
   }

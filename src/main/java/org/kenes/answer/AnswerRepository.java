@@ -12,9 +12,13 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.kenes.common.Conflict;
+import org.kenes.common.Recent;
+import org.kenes.store.Dates;
 import org.kenes.store.Pages;
 
 /**
@@ -24,7 +28,8 @@ import org.kenes.store.Pages;
  * come back to a round they left. Reads leave the marks out.
  *
  * <p>Pilot participants' sets live in a collection of their own, {@code pilot-answers} ({@link #pilot}), of the same
- * shape: nothing that reads {@code answers} (tallies, closes, results, exports, groups, the report) can meet them.
+ * shape: nothing that reads {@code answers} (tallies, closes, results, exports, groups, the report) can meet them. No
+ * close counts them, so none of them is ever late.
  */
 public final class AnswerRepository {
 
@@ -36,23 +41,36 @@ public final class AnswerRepository {
   private static final Comparator<AnswerSet> BY_KEY =
       Comparator.comparing(set -> AnswerSet.key(set.study(), set.round(), set.participant()));
 
+  /** When the store wrote the set last, by its own clock: a set written after its round was counted is late. */
+  private static final String WRITTEN_AT = "writtenAt";
+
   private final Vertx vertx;
   private final MongoClient mongo;
   private final String collection;
+  private final Function<String, Future<Map<Integer, Instant>>> countedAt;
+  /** The moment a closed round was counted, which never changes once there. */
+  private final Recent<String, Optional<Instant>> counted =
+      new Recent<>(60_000, 1_000, System::currentTimeMillis, Optional::isPresent);
 
-  public AnswerRepository(Vertx vertx, MongoClient mongo) {
-    this(vertx, mongo, COLLECTION);
+  /**
+   * @param countedAt the moments a study's rounds were counted, by number, as their closes marked them: what makes a
+   *     set late
+   */
+  public AnswerRepository(Vertx vertx, MongoClient mongo, Function<String, Future<Map<Integer, Instant>>> countedAt) {
+    this(vertx, mongo, COLLECTION, countedAt);
   }
 
-  private AnswerRepository(Vertx vertx, MongoClient mongo, String collection) {
+  private AnswerRepository(Vertx vertx, MongoClient mongo, String collection,
+      Function<String, Future<Map<Integer, Instant>>> countedAt) {
     this.vertx = vertx;
     this.mongo = mongo;
     this.collection = collection;
+    this.countedAt = countedAt;
   }
 
-  /** The pilot participants' answer sets, kept apart from the ones that count. */
+  /** The pilot participants' answer sets, kept apart from the ones that count (and never counted by a close). */
   public static AnswerRepository pilot(Vertx vertx, MongoClient mongo) {
-    return new AnswerRepository(vertx, mongo, PILOT_COLLECTION);
+    return new AnswerRepository(vertx, mongo, PILOT_COLLECTION, study -> Future.succeededFuture(Map.of()));
   }
 
   /** Deletes every set of a study in this collection; answers how many there were. */
@@ -62,14 +80,17 @@ public final class AnswerRepository {
     return mongo.removeDocuments(collection, byPrefix).map(r -> r == null ? 0L : r.getRemovedCount());
   }
 
+  /** A save's write: the set as it was before (empty for a first save), and its document, to put back if late. */
+  public record Written(Optional<AnswerSet> before, JsonObject document) {}
+
   /**
    * Merges answers into the participant's set for the round and, with {@code submit}, marks it submitted: an atomic,
-   * idempotent upsert that answers the set as it was before (empty for a first save). Part of a save, whose caller
-   * waits for durability once for all its writes.
+   * idempotent upsert that answers the set as it was before (empty for a first save), stamped with the store's
+   * moment of writing. Part of a save, whose caller waits for durability once for all its writes.
    *
    * @param whole the answers are the round's every item, so they replace the set's answers as they stand
    */
-  public Future<Optional<AnswerSet>> update(String study, int round, String participant, String panel,
+  public Future<Written> update(String study, int round, String participant, String panel,
       Map<String, Answer> answers, boolean submit, boolean whole) {
     JsonObject set = new JsonObject().put("study", study).put("round", round).put("participant", participant)
         .put("panel", panel).put("updatedAt", Instant.now().toString());
@@ -84,7 +105,8 @@ public final class AnswerRepository {
     if (submit) {
       set.put("submitted", true);
     }
-    JsonObject update = new JsonObject().put("$set", set);
+    JsonObject update = new JsonObject().put("$set", set)
+        .put("$currentDate", new JsonObject().put(WRITTEN_AT, true));
     if (submit) {
       // The first submit's moment stays: the order in which sets came to count (RoundService#counted).
       update.put("$min", new JsonObject().put("submittedAt", System.currentTimeMillis()));
@@ -92,7 +114,32 @@ public final class AnswerRepository {
       update.put("$setOnInsert", new JsonObject().put("submitted", false));
     }
     JsonObject id = new JsonObject().put("_id", AnswerSet.key(study, round, participant));
-    return upsert(id, update).map(before -> Optional.ofNullable(before).map(AnswerRepository::answerSet));
+    return upsert(id, update).map(before -> new Written(Optional.ofNullable(before).map(AnswerRepository::answerSet),
+        before));
+  }
+
+  /**
+   * Puts a set back as it was before a save whose write landed after its round was counted (a write that took longer
+   * than its lease on its way): what the count read is what every reader reads again. Answers whether it was late.
+   */
+  public Future<Boolean> undoIfLate(String study, int round, String participant, Written written) {
+    JsonObject id = new JsonObject().put("_id", AnswerSet.key(study, round, participant));
+    return Future.all(mongo.findOne(collection, id, new JsonObject().put(WRITTEN_AT, 1)), countedAt.apply(study))
+        .compose(all -> {
+          JsonObject now = all.resultAt(0);
+          Instant cutoff = all.<Map<Integer, Instant>>resultAt(1).get(round);
+          if (now == null || !late(Dates.instant(now.getValue(WRITTEN_AT)), cutoff)) {
+            return Future.succeededFuture(false);
+          }
+          Future<?> undone = written.document() == null ? mongo.removeDocument(collection, id)
+              : mongo.findOneAndReplace(collection, id, written.document());
+          return undone.map(true);
+        });
+  }
+
+  /** Whether a set written at {@code written} came after its round's count at {@code counted} (if it was counted). */
+  private static boolean late(Instant written, Instant counted) {
+    return counted != null && written != null && !written.isBefore(counted);
   }
 
   /**
@@ -175,16 +222,40 @@ public final class AnswerRepository {
         .mapEmpty();
   }
 
-  /** A participant's set of a round; none after they withdrew from it. */
+  /** A participant's set of a round; none after they withdrew from it, nor when it is late. */
   public Future<Optional<AnswerSet>> find(String study, int round, String participant) {
-    return mongo.findOne(collection, new JsonObject().put("_id", AnswerSet.key(study, round, participant)), null)
-        .map(doc -> Optional.ofNullable(doc).map(AnswerRepository::answerSet));
+    Future<Optional<Instant>> cutoff = counted.get(AnswerSet.key(study, round, ""),
+        k -> countedAt.apply(study).map(all -> Optional.ofNullable(all.get(round))));
+    return Future.all(document(study, round, participant), cutoff).map(all -> Optional.ofNullable(
+        onTime(all.resultAt(0), all.<Optional<Instant>>resultAt(1).map(at -> Map.of(round, at)).orElse(Map.of()))));
   }
 
-  /** Every answer set of a round, drafts included. */
+  /** Lets go of the moments rounds were counted (a study was deleted: one made again under its id counts anew). */
+  public void forget() {
+    counted.clear();
+  }
+
+  /** A participant's set of a round read open, which no count has read yet; none after they withdrew from it. */
+  public Future<Optional<AnswerSet>> current(String study, int round, String participant) {
+    return document(study, round, participant).map(doc -> Optional.ofNullable(doc).map(AnswerRepository::answerSet));
+  }
+
+  private Future<JsonObject> document(String study, int round, String participant) {
+    return mongo.findOne(collection, new JsonObject().put("_id", AnswerSet.key(study, round, participant)), null);
+  }
+
+  /** Every answer set of a round, drafts included, late ones left out. */
   public Future<List<AnswerSet>> list(String study, int round) {
-    return Pages.byKeyPrefix(vertx, mongo, collection, AnswerSet.key(study, round, ""), AnswerRepository::answerSet,
-        BY_KEY);
+    return countedAt.apply(study).compose(cutoffs -> Pages.byKeyPrefix(vertx, mongo, collection,
+        AnswerSet.key(study, round, ""), doc -> onTime(doc, cutoffs), BY_KEY));
+  }
+
+  /** The set a document holds, unless it is a withdrawal's mark or was written after its round was counted. */
+  private static AnswerSet onTime(JsonObject doc, Map<Integer, Instant> cutoffs) {
+    if (doc == null || late(Dates.instant(doc.getValue(WRITTEN_AT)), cutoffs.get(doc.getInteger("round")))) {
+      return null;
+    }
+    return answerSet(doc);
   }
 
   /** The withdrawals from a round: the sets they took out. */
@@ -197,18 +268,21 @@ public final class AnswerRepository {
 
   /**
    * Every answer set of a round, drafts included, in no particular order, a page at a time: each page is read into
-   * answer sets and handed to {@code onPage} on a worker thread, one after the other, while the next one is read.
+   * answer sets and handed to {@code onPage} on a worker thread, one after the other, while the next one is read. Sets
+   * written at or after {@code countedAt} (when given: the moment its close counts) are late, and left out.
    */
-  public Future<Void> scan(String study, int round, Consumer<List<AnswerSet>> onPage) {
+  public Future<Void> scan(String study, int round, Instant countedAt, Consumer<List<AnswerSet>> onPage) {
+    Map<Integer, Instant> cutoffs = countedAt == null ? Map.of() : Map.of(round, countedAt);
     return Pages.scan(vertx, mongo, collection, AnswerSet.key(study, round, ""), docs -> vertx.executeBlocking(() -> {
-      onPage.accept(docs.stream().map(AnswerRepository::answerSet).filter(java.util.Objects::nonNull).toList());
+      onPage.accept(docs.stream().map(doc -> onTime(doc, cutoffs)).filter(Objects::nonNull).toList());
       return null;
     }, false));
   }
 
-  /** Every answer set of a study, all rounds. */
+  /** Every answer set of a study, all rounds, late ones left out. */
   public Future<List<AnswerSet>> list(String study) {
-    return Pages.byKeyPrefix(vertx, mongo, collection, study + ":", AnswerRepository::answerSet, BY_KEY);
+    return countedAt.apply(study).compose(cutoffs -> Pages.byKeyPrefix(vertx, mongo, collection, study + ":",
+        doc -> onTime(doc, cutoffs), BY_KEY));
   }
 
   /** The set a document holds; null for a withdrawal's mark. */

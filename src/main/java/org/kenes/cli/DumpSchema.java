@@ -27,6 +27,8 @@ final class DumpSchema {
     TEXT_OR_NULL(v -> v == null || v instanceof String),
     INSTANT(DumpSchema::isInstant),
     INSTANT_OR_NULL(v -> v == null || isInstant(v)),
+    /** A moment by the store's clock ({@code $currentDate}), as the driver writes it: {@code {"$date": ...}}. */
+    DATE(v -> v instanceof JsonObject date && date.size() == 1 && isInstant(date.getValue("$date"))),
     COUNT(v -> v instanceof Number n && isWhole(n) && n.longValue() >= 0),
     COUNT_OR_NULL(v -> v == null || COUNT.accepts(v)),
     ROUND(v -> v instanceof Number n && isWhole(n) && n.longValue() >= 1 && n.longValue() <= 1_000),
@@ -83,13 +85,13 @@ final class DumpSchema {
     FIELDS.put("rounds", List.of(field("_id", Kind.TEXT), field("study", Kind.TEXT), field("round", Kind.ROUND),
         field("status", Kind.TEXT), field("items", Kind.TEXTS), field("openedAt", Kind.INSTANT),
         optional("closedAt", Kind.INSTANT_OR_NULL), optional("closesAt", Kind.INSTANT_OR_NULL),
-        optional("closesAtMs", Kind.COUNT), optional("inflight", Kind.COUNT)));
+        optional("closesAtMs", Kind.COUNT), optional("inflight", Kind.COUNT), optional("countedAt", Kind.DATE)));
     FIELDS.put("opened", List.of(field("_id", Kind.TEXT), field("study", Kind.TEXT), field("round", Kind.ROUND),
         field("participant", Kind.TEXT), field("at", Kind.INSTANT)));
     FIELDS.put("answers", List.of(field("_id", Kind.TEXT), field("study", Kind.TEXT), field("round", Kind.ROUND),
         field("participant", Kind.TEXT), field("panel", Kind.TEXT), optional("answers", Kind.OBJECT),
         field("submitted", Kind.BOOLEAN), field("updatedAt", Kind.INSTANT), optional("submittedAt", Kind.COUNT),
-        optional("first", Kind.OBJECT)));
+        optional("first", Kind.OBJECT), optional("writtenAt", Kind.DATE)));
     // Pilot participants' sets: the same shape, apart from those that count (AnswerRepository.pilot).
     FIELDS.put("pilot-answers", FIELDS.get("answers"));
     FIELDS.put("live-steps", List.of(field("_id", Kind.TEXT), field("study", Kind.TEXT), field("round", Kind.ROUND),
@@ -198,6 +200,7 @@ final class DumpSchema {
       case TEXT_OR_NULL -> "a text or null";
       case INSTANT -> "a time such as 2026-12-01T12:00:00Z";
       case INSTANT_OR_NULL -> "a time or null";
+      case DATE -> "a date of the store such as {\"$date\": \"2026-12-01T12:00:00Z\"}";
       case COUNT -> "a whole number, not negative";
       case COUNT_OR_NULL -> "a whole number or null";
       case ROUND -> "a round number";

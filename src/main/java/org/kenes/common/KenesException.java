@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /** A failure the user caused or can act on, with the HTTP status it answers. Anything else is a bug (500). */
 public abstract sealed class KenesException extends RuntimeException
-    permits Invalid, NotFound, Conflict, Unauthorized, Forbidden, TooMany {
+    permits Invalid, NotFound, Conflict, Unauthorized, Forbidden, TooMany, Unavailable {
 
   private final Problem wording;
 

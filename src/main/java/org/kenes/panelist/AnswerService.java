@@ -5,7 +5,6 @@ import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,11 +22,7 @@ import org.kenes.consensus.Criteria;
 import org.kenes.consent.Consents;
 import org.kenes.participant.Participant;
 import org.kenes.participant.ParticipantRepository;
-import org.kenes.round.EarlierRounds;
-import org.kenes.round.ItemResult;
 import org.kenes.round.Round;
-import org.kenes.round.RoundCounters;
-import org.kenes.round.RoundResults;
 import org.kenes.round.RoundService;
 import org.kenes.round.TallyRepository;
 import org.kenes.store.Durability;
@@ -44,11 +39,9 @@ public final class AnswerService {
   private final RoundService rounds;
   private final AnswerRepository answers;
   private final AnswerRepository pilotAnswers;
-  private final TallyRepository tallies;
-  private final Durability durability;
-  private final EventBus events;
   private final Consents consents;
-  private final LiveFeedback live;
+  private final GroupFeedback feedback;
+  private final Saves saves;
   private final Recent<String, Study> inRound = new Recent<>(60_000, 1_000, System::currentTimeMillis);
 
   /** @param events where every save is announced ({@link #address}), for the live dashboards of every instance */
@@ -60,11 +53,9 @@ public final class AnswerService {
     this.rounds = rounds;
     this.answers = answers;
     this.pilotAnswers = pilotAnswers;
-    this.tallies = tallies;
-    this.durability = durability;
-    this.events = events;
     this.consents = consents;
-    this.live = new LiveFeedback(rounds);
+    this.feedback = new GroupFeedback(rounds);
+    this.saves = new Saves(rounds, answers, pilotAnswers, tallies, durability, events, feedback);
     // A study's consent text may change while a round is open: a change through this instance applies at once, one
     // through another within the minute its definitions are kept.
     events.consumer(StudyService.CHANGED, m -> inRound.clear());
@@ -143,7 +134,7 @@ public final class AnswerService {
         Round round = who.round().get();
         // A pilot's visits are not noted: the rounds opened are the real panel's.
         AnswerRepository sets = setsOf(p);
-        json = Future.all(sets.find(study.id(), round.number(), p.id()), feedback(study, round, p.id(), sets),
+        json = Future.all(sets.current(study.id(), round.number(), p.id()), feedback.of(study, round, p.id(), sets),
                 p.pilot() ? Future.succeededFuture() : participants.markOpened(study.id(), round.number(), p.id())
                     .otherwiseEmpty())
             .map(all -> questionnaire(study, p.panel(), lang, round, all.resultAt(0), all.resultAt(1)));
@@ -176,7 +167,7 @@ public final class AnswerService {
           .map(Future::succeededFuture).orElseGet(() -> Future.failedFuture(
               new Conflict("the study has had its " + study.rounds().max() + " rounds")))));
       String lang = language != null && study.languages().contains(language) ? language : study.firstLanguage();
-      return round.compose(r -> feedback(study, r, null, null)
+      return round.compose(r -> feedback.of(study, r, null, null)
           .map(feedback -> questionnaire(study, panel, lang, r, Optional.empty(), feedback)));
     }));
   }
@@ -222,11 +213,13 @@ public final class AnswerService {
 
   /**
    * Validates and stores a save of the open round, adds what it changes to the round's live tallies, and answers once
-   * both writes are durable; {@link Conflict} once the round is closed or the panelist has withdrawn, {@link Forbidden}
-   * until they agreed to the study's consent text. A save that leaves the set submitted (a submit, or a revision after
-   * one) must also be complete: {@link AnswerReader#checkComplete}.
+   * it is durable, within its lease ({@link Saves}); {@link Conflict} once the round is closed or the panelist has
+   * withdrawn, {@link Forbidden} until they agreed to the study's consent text. A save that leaves the set submitted (a
+   * submit, or a revision after one) must also be complete: {@link AnswerReader#checkComplete}.
    */
   public Future<JsonObject> save(String token, JsonObject body) {
+    // The save's lease runs from here, before the round is read open.
+    long started = rounds.fence().now();
     return panelist(token).compose(who -> {
       Round round = who.round().orElse(null);
       Participant p = who.participant();
@@ -237,178 +230,28 @@ public final class AnswerService {
         return Future.failedFuture(new Conflict("no round is open: answers can no longer be changed"));
       }
       AnswerReader.Save save = AnswerReader.read(who.study(), round.items(), body);
-      return consents.given(who.study(), p.id()).compose(given -> !given
-          ? Future.failedFuture(new Forbidden("please read and agree to the study's consent text first"))
-          : p.pilot() ? savePilot(who, round, save) : save(who, round, save));
+      return consents.given(who.study(), p.id()).compose(given -> !given ? Future.<AnswerSet>failedFuture(
+              new Forbidden("please read and agree to the study's consent text first"))
+              : p.pilot() ? saves.savePilot(who, round, save) : saves.save(who, round, save, started))
+          .map(now -> {
+            JsonObject saved = new JsonObject().put("round", round.number()).put("saved", save.answers().size())
+                .put("submitted", now.submitted());
+            return p.pilot() ? saved.put("pilot", true) : saved;
+          });
     });
-  }
-
-  /**
-   * A pilot's save: validated as anybody's, stored apart, and nothing else: no tally moves, no live event, no close
-   * waits for it, since no figure counts it.
-   */
-  private Future<JsonObject> savePilot(Panelist who, Round round, AnswerReader.Save save) {
-    Saving saving = new Saving(who, round, save);
-    Participant p = saving.participant();
-    return checkComplete(saving)
-        .compose(v -> pilotAnswers.update(who.study().id(), round.number(), p.id(), p.panel(), save.answers(),
-            save.submit(), saving.whole()))
-        .compose(before -> durability.sync().map(before.map(AnswerSet::submitted).orElse(false) || save.submit()))
-        .map(submitted -> new JsonObject().put("round", round.number()).put("saved", save.answers().size())
-            .put("submitted", submitted).put("pilot", true));
-  }
-
-  /**
-   * A save on its way: who, to which round, what.
-   *
-   * @param whole the save holds every item of the round: nothing of the stored set survives it
-   */
-  private record Saving(Panelist who, Round round, AnswerReader.Save save, boolean whole) {
-
-    Saving(Panelist who, Round round, AnswerReader.Save save) {
-      this(who, round, save, save.answers().keySet().containsAll(round.items()));
-    }
-
-    Participant participant() {
-      return who.participant();
-    }
-  }
-
-  private Future<JsonObject> save(Panelist who, Round round, AnswerReader.Save save) {
-    Saving saving = new Saving(who, round, save);
-    return rounds.withinOpen(round, () -> checkComplete(saving)
-            .compose(v -> previousRatings(who.study(), round, saving.participant().id()))
-            .compose(previous -> store(saving, previous))
-            .compose(now -> durability.sync().map(now)))
-        .onSuccess(now -> announce(who.study().id(), round, saving.participant().panel(), now.submitted()))
-        .map(now -> new JsonObject().put("round", round.number()).put("saved", save.answers().size())
-            .put("submitted", now.submitted()));
-  }
-
-  /** Upserts the set and moves the round's live tallies by what that changed; answers the set as it now is. */
-  private Future<AnswerSet> store(Saving saving, Map<String, Integer> previous) {
-    Participant p = saving.participant();
-    String study = saving.who().study().id();
-    int round = saving.round().number();
-    AnswerReader.Save save = saving.save();
-    return answers.update(study, round, p.id(), p.panel(), save.answers(), save.submit(), saving.whole())
-        .compose(before -> {
-          AnswerSet was = before.orElse(AnswerSet.empty(study, round, p.id(), p.panel()));
-          AnswerSet now = was.merge(p.panel(), save.answers(), save.submit(), null);
-          // In real time an item's first rating is kept for good, for the convergence from first to final answers.
-          Future<Void> first = saving.who().study().realTime()
-              ? answers.keepFirst(study, round, p.id(), was.firstsIn(save.answers())) : Future.succeededFuture();
-          return first.compose(v -> recount(saving.who().study(), saving.round(), was, now, previous)).map(now);
-        });
   }
 
   /**
    * Takes a participant's answers out of their study's open round for good, as they withdraw (or are erased): the
-   * set is replaced by a mark that refuses their later saves, and the live tallies lose its share in the same way a
-   * revised save moves them; a close waits for this as for a save. Answers the round they were taken out of, if one
-   * was open.
+   * set is replaced by a mark that refuses their later saves, and the live tallies lose its share. Answers the round
+   * they were taken out of, if one was open.
    */
   public Future<Optional<Integer>> withdraw(Participant p) {
-    return rounds.openRound(p.study()).compose(open -> {
-      // A pilot's sets were never in any round's figures: they stay apart until erased or cleared.
-      if (open.isEmpty() || p.pilot()) {
-        return Future.succeededFuture(Optional.<Integer>empty());
-      }
-      Round round = open.get();
-      long at = System.currentTimeMillis();
-      return definition(p.study(), open).compose(study -> rounds.withinOpen(round,
-              () -> previousRatings(study, round, p.id())
-                  .compose(previous -> answers.withdraw(study.id(), round.number(), p.id(), at)
-                      .compose(before -> before.isEmpty() ? Future.succeededFuture()
-                          : recount(study, round, before.get(), AnswerSet.empty(study.id(), round.number(), p.id(),
-                              before.get().panel()), previous)))
-                  .compose(v -> durability.sync()))
-          .onSuccess(v -> announce(study.id(), round, p.panel(), false))
-          .map(Optional.of(round.number()))
-          // Closed meanwhile: the close counted the set, as it counts every set of a closed round.
-          .recover(e -> e instanceof Conflict ? Future.succeededFuture(Optional.empty()) : Future.failedFuture(e)));
-    });
-  }
-
-  private void announce(String study, Round round, String panel, boolean submitted) {
-    events.publish(address(study), new JsonObject().put("study", study).put("round", round.number())
-        .put("panel", panel).put("submitted", submitted));
-  }
-
-  /**
-   * A save that leaves the set submitted (a submit, or a revision after one) must leave it complete. A submit of the
-   * whole set, as a whole questionnaire sent at once is, needs nothing read.
-   */
-  private Future<Void> checkComplete(Saving saving) {
-    Study study = saving.who().study();
-    Round round = saving.round();
-    Participant p = saving.participant();
-    AnswerReader.Save save = saving.save();
-    Future<Optional<AnswerSet>> stored = save.submit() && saving.whole() ? Future.succeededFuture(Optional.empty())
-        : setsOf(p).find(study.id(), round.number(), p.id());
-    return stored.compose(existing -> {
-      if (!save.submit() && !existing.map(AnswerSet::submitted).orElse(false)) {
-        return Future.succeededFuture();
-      }
-      return feedback(study, round, p.id(), setsOf(p)).map(feedback -> {
-        Map<String, Answer> merged = new HashMap<>(existing.map(AnswerSet::answers).orElse(Map.of()));
-        merged.putAll(save.answers());
-        Map<String, List<Integer>> askReasonFor = new HashMap<>();
-        feedback.forEach((item, f) -> askReasonFor.put(item, f.askReasonFor() == null ? List.of() : f.askReasonFor()));
-        AnswerReader.checkComplete(merged, askReasonFor);
-        return null;
-      });
-    });
-  }
-
-  /** Moves the set's share of the live tallies from what it was to what it is. */
-  private Future<Void> recount(Study study, Round round, AnswerSet was, AnswerSet now, Map<String, Integer> previous) {
-    return Future.all(RoundCounters.move(study, round.items(), was, now, previous).entrySet().stream()
-        .map(panel -> tallies.increment(study.id(), round.number(), panel.getKey(), panel.getValue())).toList())
-        .mapEmpty();
-  }
-
-  /** The participant's valid ratings from the rounds the items of this one were last asked in. */
-  private Future<Map<String, Integer>> previousRatings(Study study, Round round, String participant) {
-    return rounds.list(study).compose(all -> {
-      Map<String, Integer> lastAsked = EarlierRounds.lastAsked(study, round, all);
-      return EarlierRounds.load(lastAsked, n -> answers.find(study.id(), n, participant))
-          .map(found -> {
-            Map<Integer, List<AnswerSet>> byRound = new HashMap<>();
-            found.forEach((n, set) -> byRound.put(n, set.map(List::of).orElse(List.of())));
-            return RoundCounters.previousRatings(lastAsked, byRound).apply(participant);
-          });
-    });
-  }
-
-  /**
-   * Group feedback for each rating or ranking item of the round that an earlier closed round asked: that round's
-   * results for the item (panels under minCell suppressed already; the whole group too while it is under minCell), the
-   * panelist's own answer then (none for a preview's {@code participant} null), read from {@code sets} (a pilot's
-   * own), and the anonymous comments. Open items have no statistics to feed back. A real-time study feeds back its
-   * open round's figures so far instead ({@link LiveFeedback}).
-   */
-  private Future<Map<String, Feedback>> feedback(Study study, Round round, String participant,
-      AnswerRepository sets) {
-    if (study.realTime()) {
-      return live.of(study, round, participant, sets);
-    }
-    return rounds.list(study).compose(all -> {
-      Map<String, Integer> lastAsked = EarlierRounds.lastAsked(study, round, all);
-      return EarlierRounds.load(lastAsked, n -> Future.all(rounds.results(study.id(), n), participant == null
-              ? Future.succeededFuture(Optional.<AnswerSet>empty()) : sets.find(study.id(), n, participant)))
-          .map(loaded -> {
-            Map<String, Feedback> feedback = new HashMap<>();
-            loaded.forEach((n, pair) -> {
-              RoundResults results = pair.resultAt(0);
-              Optional<AnswerSet> mine = pair.resultAt(1);
-              results.items().stream()
-                  .filter(r -> n.equals(lastAsked.get(r.id())) && !(r instanceof ItemResult.Open))
-                  .forEach(r -> feedback.put(r.id(), Feedback.of(study, n, r, mine)));
-            });
-            return feedback;
-          });
-    });
+    long started = rounds.fence().now();
+    // A pilot's sets were never in any round's figures: they stay apart until erased or cleared.
+    return rounds.openRound(p.study()).compose(open -> open.isEmpty() || p.pilot()
+        ? Future.succeededFuture(Optional.empty())
+        : definition(p.study(), open).compose(study -> saves.withdraw(p, study, open.get(), started)));
   }
 
   private static JsonObject item(Study study, Item item, String lang) {

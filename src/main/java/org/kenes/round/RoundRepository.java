@@ -1,14 +1,18 @@
 package org.kenes.round;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.FindOptions;
 import io.vertx.ext.mongo.MongoClient;
+import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.kenes.common.Conflict;
+import org.kenes.store.Dates;
 import org.kenes.store.Durability;
 import org.kenes.store.Store;
 
@@ -21,6 +25,7 @@ public final class RoundRepository {
   static final String ROUNDS = "rounds";
   static final String RESULTS = "results";
   private static final String RESULTS_JSON = "json";
+  private static final String COUNTED_AT = "countedAt";
 
   private final MongoClient mongo;
   private final Durability durability;
@@ -58,37 +63,27 @@ public final class RoundRepository {
   }
 
   /**
-   * Registers a save in flight on a round, atomically with checking that it is open: false once it is closed, so no
-   * save can begin after a close. Every {@code true} must be followed by {@link #leave}.
+   * Marks the moment a closed round is counted, by the store's clock, unless it was marked before (a count repeated
+   * after a crash keeps the first): an answer set written from then on is late, and left out by every reader
+   * ({@link org.kenes.answer.AnswerRepository}). Answers the moment.
    */
-  public Future<Boolean> enter(String study, int number) {
-    return mongo.updateCollection(ROUNDS, new JsonObject().put("_id", Round.key(study, number)).put("status", "open"),
-            new JsonObject().put("$inc", new JsonObject().put("inflight", 1)))
-        .map(r -> r.getDocMatched() == 1);
+  public Future<Instant> markCounted(String study, int number) {
+    JsonObject id = new JsonObject().put("_id", Round.key(study, number));
+    return mongo.updateCollection(ROUNDS, id.copy().put(COUNTED_AT, new JsonObject().put("$exists", false)),
+            new JsonObject().put("$currentDate", new JsonObject().put(COUNTED_AT, true)))
+        .compose(r -> mongo.findOne(ROUNDS, id, new JsonObject().put(COUNTED_AT, 1)))
+        .map(doc -> Dates.instant(doc.getValue(COUNTED_AT)));
   }
 
-  public Future<Void> leave(String study, int number) {
-    return mongo.updateCollection(ROUNDS, new JsonObject().put("_id", Round.key(study, number)),
-        new JsonObject().put("$inc", new JsonObject().put("inflight", -1))).mapEmpty();
-  }
-
-  /**
-   * Waits until the saves that entered a round before it closed have finished, so that its results include every
-   * acknowledged answer. An instance that died mid-save leaves its count behind: after {@code patience} the wait ends.
-   */
-  public Future<Void> drain(Vertx vertx, String study, int number, long patienceMs) {
-    long deadline = System.currentTimeMillis() + patienceMs;
-    return drainUntil(vertx, Round.key(study, number), deadline);
-  }
-
-  private Future<Void> drainUntil(Vertx vertx, String key, long deadline) {
-    return mongo.findOne(ROUNDS, new JsonObject().put("_id", key), new JsonObject().put("inflight", 1))
-        .compose(doc -> {
-          long inflight = doc == null ? 0 : doc.getLong("inflight", 0L);
-          if (inflight <= 0 || System.currentTimeMillis() > deadline) {
-            return Future.succeededFuture();
-          }
-          return vertx.timer(10).compose(t -> drainUntil(vertx, key, deadline));
+  /** The moments a study's rounds were counted, by number; a round not counted yet has none. */
+  public Future<Map<Integer, Instant>> countedAt(String study) {
+    return mongo.findWithOptions(ROUNDS, new JsonObject().put("study", study).put(COUNTED_AT,
+            new JsonObject().put("$exists", true)),
+        new FindOptions().setFields(new JsonObject().put("round", 1).put(COUNTED_AT, 1)))
+        .map(docs -> {
+          Map<Integer, Instant> counted = new HashMap<>();
+          docs.forEach(doc -> counted.put(doc.getInteger("round"), Dates.instant(doc.getValue(COUNTED_AT))));
+          return counted;
         });
   }
 

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Supplier;
+import java.util.function.LongSupplier;
 import org.kenes.answer.AnswerRepository;
 import org.kenes.answer.AnswerSet;
 import org.kenes.common.Conflict;
@@ -32,8 +32,6 @@ public final class RoundService {
 
   /** The furthest a round's deadline may lie: a Delphi round lasts weeks, and a date must fit the store's clock. */
   static final Duration LONGEST_ROUND = Duration.ofDays(366);
-  /** How long a close waits for saves already under way; longer than a save takes, shorter than a person waits. */
-  private static final long DRAIN_PATIENCE_MS = 5_000;
 
   private final Vertx vertx;
   private final StudyService studies;
@@ -41,25 +39,30 @@ public final class RoundService {
   private final RoundRepository rounds;
   private final AnswerRepository answers;
   private final TallyRepository tallies;
-  private final Recent<String, List<Round>> recent = new Recent<>(1_000, 10_000, System::currentTimeMillis);
+  private final Recent<String, List<Round>> recent =
+      new Recent<>(SaveFence.CACHE_MS, 10_000, System::currentTimeMillis);
   /** A closed round's results, which never change once stored: the feedback of every later save and page. */
   private final Recent<String, Optional<RoundResults>> stored =
       new Recent<>(60_000, 1_000, System::currentTimeMillis, Optional::isPresent);
-  private final SaveLeases leases;
+  private final SaveFence fence;
   private final LiveSteps steps;
   private final Function<String, Future<Boolean>> ended;
 
-  /** @param ended whether a study's dialogue has ended (its outcome published), so that no further round opens */
+  /**
+   * @param ended whether a study's dialogue has ended (its outcome published), so that no further round opens
+   * @param clock what saves' leases are measured by (a test's own clock)
+   * @param peers whether other instances may be saving into the store
+   */
   public RoundService(Vertx vertx, MongoClient mongo, Durability durability, StudyService studies,
       ParticipantRepository participants, RoundRepository rounds, AnswerRepository answers, TallyRepository tallies,
-      Function<String, Future<Boolean>> ended) {
+      Function<String, Future<Boolean>> ended, LongSupplier clock, Peers peers) {
     this.vertx = vertx;
     this.studies = studies;
     this.participants = participants;
     this.rounds = rounds;
     this.answers = answers;
     this.tallies = tallies;
-    this.leases = new SaveLeases(rounds, System::currentTimeMillis);
+    this.fence = new SaveFence(clock, peers);
     this.steps = new LiveSteps(mongo, durability, tallies);
     this.ended = ended;
   }
@@ -109,6 +112,8 @@ public final class RoundService {
         // The claim first: from it on the definition the items came from cannot change until the round is closed.
         return studies.claimRound(stored, number).compose(v -> rounds.insert(round))
             .onComplete(r -> recent.forget(studyId))
+            // A study deleted and made again under its id opens its rounds anew: none of them is closing here.
+            .onSuccess(v -> fence.reopened(studyId, number))
             .onSuccess(v -> announce(round.study(), round.number(), "open")).map(round);
       });
     }));
@@ -150,10 +155,12 @@ public final class RoundService {
         return results(studyId, number);
       }
       String closedAt = Instant.now().toString();
+      fence.closing(studyId, number);
       return rounds.markClosed(studyId, number, closedAt)
+          .onFailure(e -> fence.reopened(studyId, number))
           .onComplete(r -> recent.forget(studyId))
           .onSuccess(v -> announce(studyId, number, "closed"))
-          .compose(v -> rounds.drain(vertx, studyId, number, DRAIN_PATIENCE_MS))
+          .compose(v -> fence.beforeCount(vertx, studyId, number))
           .compose(v -> computeAndKeep(round.closed(closedAt)));
     });
   }
@@ -192,6 +199,7 @@ public final class RoundService {
   public void forget(String studyId) {
     recent.forget(studyId);
     stored.clear();
+    answers.forget();
   }
 
   public Future<List<Round>> list(String studyId) {
@@ -209,11 +217,17 @@ public final class RoundService {
   }
 
   /**
-   * Runs a save on an open round: registered in flight atomically with the check that the round is open, and
-   * released when done, so that a close neither loses it nor lets it in afterwards ({@link SaveLeases}).
+   * Runs a save begun at {@code startedAt} (by {@link SaveFence#now}) on a round read open, under a lease: a close
+   * counts it if it is acknowledged, and a save this instance begins once it is closing the round is refused
+   * ({@link SaveFence}).
    */
-  public <T> Future<T> withinOpen(Round round, Supplier<Future<T>> save) {
-    return leases.run(round, save);
+  public <T> Future<T> withinOpen(Round round, long startedAt, Function<SaveFence.Lease, Future<T>> save) {
+    return fence.run(round, startedAt, save);
+  }
+
+  /** The fence between saves and closes. */
+  public SaveFence fence() {
+    return fence;
   }
 
   /** Closes every open round whose deadline has passed; safe when several instances do it at once. */
@@ -230,7 +244,7 @@ public final class RoundService {
     });
   }
 
-  /** The open round of a study, if any (as of a moment ago: a save's own write checks that it is still open). */
+  /** The open round of a study, if any, as of at most {@link SaveFence#CACHE_MS} ago. */
   public Future<Optional<Round>> openRound(String studyId) {
     return recentRounds(studyId).map(all -> all.stream().filter(Round::open).findFirst());
   }
@@ -301,12 +315,14 @@ public final class RoundService {
     Future<Map<Integer, List<AnswerSet>>> earlierSets = EarlierRounds.load(lastAsked, n -> answers.list(study.id(), n));
     FirstRatings firsts = study.realTime() ? new FirstRatings(study, round.items()) : null;
     Future<Map<String, RoundAnalysis.Previous>> earlier = firsts != null ? null : previous(study, lastAsked);
-    return Future.all(participants.countByPanel(study.id()), earlierSets).compose(all -> {
+    // The count's moment is marked while the rest is read: the count itself begins after it.
+    Future<Instant> countedAt = rounds.markCounted(study.id(), round.number());
+    return Future.all(participants.countByPanel(study.id()), earlierSets, countedAt).compose(all -> {
       RoundCounters.Count counters = new RoundCounters.Count(study, round.items(), firsts != null ? firsts::of
           : RoundCounters.previousRatings(lastAsked, all.resultAt(1)));
       RoundAnalysis.Texts.Collected texts = new RoundAnalysis.Texts.Collected(round.items());
-      // Every answer of the round, counted a page at a time on a worker while the next page is read.
-      return answers.scan(study.id(), round.number(), sets -> {
+      // Every answer of the round written before the count, a page at a time on a worker while the next is read.
+      return answers.scan(study.id(), round.number(), countedAt.result(), sets -> {
             if (firsts != null) {
               firsts.add(sets);
             }

@@ -1,7 +1,7 @@
 package org.kenes.round;
 
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.BulkOperation;
@@ -36,6 +36,8 @@ public final class TallyRepository {
    * begins a new share, and so a new document for live results to add up, until the round's close folds them.
    */
   static final long IDLE_MS = 24 * 60 * 60_000L;
+  /** How often an instance writes its shares: live results through another instance lag by about this much. */
+  public static final long FLUSH_MS = 250;
   /** Marks the documents a close wrote: once a round has them, they are its tallies and its shares are ignored. */
   private static final String FINAL = "final";
 
@@ -47,8 +49,8 @@ public final class TallyRepository {
   private final Set<Share> changed = new LinkedHashSet<>();
   private long begun;
   private long lastEviction;
-  private List<Promise<Void>> waiting = new ArrayList<>();
-  private boolean writing;
+  private Future<Void> writing = Future.succeededFuture();
+  private long timer = -1;
 
   public TallyRepository(MongoClient mongo) {
     this(mongo, System::currentTimeMillis);
@@ -60,66 +62,63 @@ public final class TallyRepository {
   }
 
   /**
-   * Adds increments to a panel's counters; part of a save, whose caller waits for durability once for both writes.
-   * Answers once the instance's share, increments included, is written. The saves arriving while a write is under
-   * way are written together at the next: under load a share is rewritten once per batch, not once per save.
+   * Adds increments to a panel's counters, in this instance's share in memory: part of a save, which does not wait for
+   * the share to be written. Shares are written every {@link #FLUSH_MS}, before this instance reads tallies, and as it
+   * stops; live results through another instance lag by that much, and what a crash loses of them waits for the
+   * round's close, whose recount of the answers is the truth.
    */
-  public Future<Void> increment(String study, int round, String panel, Map<String, Number> increments) {
+  public synchronized void increment(String study, int round, String panel, Map<String, Number> increments) {
     if (increments.isEmpty()) {
-      return Future.succeededFuture();
+      return;
     }
-    Promise<Void> written = Promise.promise();
-    boolean start;
-    synchronized (this) {
-      Share share = shares.computeIfAbsent(key(study, round, panel),
-          k -> new Share(study, round, panel, instance + "-" + ++begun));
-      RoundCounters.addInto(share.counters, increments);
-      share.touched = clock.getAsLong();
-      changed.add(share);
-      waiting.add(written);
-      start = !writing;
-      writing = true;
-    }
-    if (start) {
-      writeBatch();
-    }
-    return written.future();
+    Share share = shares.computeIfAbsent(key(study, round, panel),
+        k -> new Share(study, round, panel, instance + "-" + ++begun));
+    RoundCounters.addInto(share.counters, increments);
+    share.touched = clock.getAsLong();
+    changed.add(share);
+  }
+
+  /** Writes the shares every {@link #FLUSH_MS} from now on. */
+  public void start(Vertx vertx) {
+    timer = vertx.setPeriodic(FLUSH_MS, t -> flush());
+  }
+
+  /** Stops writing the shares on a timer, and writes them a last time. */
+  public Future<Void> stop(Vertx vertx) {
+    vertx.cancelTimer(timer);
+    return flush();
+  }
+
+  /** Writes the shares changed since the last write, after any write under way; answers once they are written. */
+  public synchronized Future<Void> flush() {
+    writing = writing.transform(done -> writeChanged());
+    return writing;
   }
 
   /**
-   * Writes the shares changed since the last write, answers their savers, and goes on while more arrived meanwhile. A
-   * share whose write failed is let go, with what saves added to it during that write, so that nothing of it is
-   * written again: its document keeps what it last held, the saves since count at the round's close, and later saves
-   * begin a new share.
+   * One write of the shares changed since the last. A share whose write failed is let go, with what saves added to it
+   * meanwhile, so that nothing of it is written again: its document keeps what it last held, the saves since count at
+   * the round's close, and later saves begin a new share.
    */
-  private void writeBatch() {
+  private Future<Void> writeChanged() {
     List<Share> batch;
     List<BulkOperation> ops = new ArrayList<>();
-    List<Promise<Void>> savers;
     synchronized (this) {
-      if (waiting.isEmpty()) {
-        writing = false;
-        return;
-      }
       evictIdle();
       batch = new ArrayList<>(changed);
       batch.forEach(share -> ops.add(share.replace()));
       changed.clear();
-      savers = waiting;
-      waiting = new ArrayList<>();
     }
-    Future<Void> write = ops.isEmpty() ? Future.succeededFuture() : mongo.bulkWrite(COLLECTION, ops).mapEmpty();
-    write.onComplete(done -> {
-      if (done.failed()) {
-        synchronized (this) {
-          batch.forEach(share -> {
-            shares.remove(share.key(), share);
-            changed.remove(share);
-          });
-        }
+    if (ops.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    return mongo.bulkWrite(COLLECTION, ops).<Void>mapEmpty().onFailure(e -> {
+      synchronized (this) {
+        batch.forEach(share -> {
+          shares.remove(share.key(), share);
+          changed.remove(share);
+        });
       }
-      savers.forEach(saver -> saver.handle(done));
-      writeBatch();
     });
   }
 
@@ -165,7 +164,7 @@ public final class TallyRepository {
    * read the same (the live stream compares them to notice saves through other instances).
    */
   public Future<Map<String, Map<String, Number>>> read(String study, int round) {
-    return mongo.findWithOptions(COLLECTION, new JsonObject().put("study", study).put("round", round),
+    return flush().transform(written -> mongo.findWithOptions(COLLECTION, new JsonObject().put("study", study).put("round", round),
         new FindOptions().setSort(new JsonObject().put("_id", 1))).map(docs -> {
       Map<String, Map<String, Number>> byPanel = new LinkedHashMap<>();
       // A share written after its round's close (a save the close gave up waiting for) must not count twice.
@@ -184,15 +183,14 @@ public final class TallyRepository {
         RoundCounters.addInto(byPanel.computeIfAbsent(doc.getString("panel"), p -> new LinkedHashMap<>()), counters);
       }
       return byPanel;
-    });
+    }));
   }
 
   /**
    * Replaces a round's counters with ones computed from its answers, one document per panel marked final, the other
    * documents removed; part of a close, which waits for durability once its results are stored. Safe when two
-   * closes of a round meet: each writes the same documents. The close has waited for the saves in flight, each of
-   * which waited for its share to be written; should one still be written after (a close gives up waiting after a
-   * while), the final documents are what counts.
+   * closes of a round meet: each writes the same documents. A share written after (by another instance's timer) is
+   * ignored: the final documents are what counts.
    */
   public Future<Void> replace(String study, int round, List<String> panels, Map<String, Map<String, Number>> byPanel) {
     synchronized (this) {

@@ -29,6 +29,7 @@ import org.kenes.privacy.Retention;
 import org.kenes.privacy.StudyDeletion;
 import org.kenes.report.ReportLinks;
 import org.kenes.report.ReportService;
+import org.kenes.round.Peers;
 import org.kenes.round.RoundGroups;
 import org.kenes.round.RoundRepository;
 import org.kenes.round.RoundService;
@@ -66,11 +67,12 @@ public record Services(
     ParticipantAttributes attributes,
     DiscussionService discussions,
     Moderation moderation,
-    ReplyDigests digests) {
+    ReplyDigests digests,
+    Peers peers) {
 
   /**
    * @param adminToken the facilitator token of {@code KENES_ADMIN_TOKEN} or the data folder
-   * @param clock what the retention periods are measured by (a test's own clock)
+   * @param clock what the retention periods and the saves' leases are measured by (a test's own clock)
    */
   public static Services create(Vertx vertx, KenesConfig config, Store store, String adminToken, Clock clock) {
     var mongo = store.client();
@@ -79,12 +81,13 @@ public record Services(
     ParticipantRepository participants = new ParticipantRepository(vertx, mongo, durability);
     StudyService studies = new StudyService(vertx, new StudyRepository(mongo, durability),
         id -> roundRepository.list(id).map(list -> !list.isEmpty()), participants::countByPanel);
-    AnswerRepository answerSets = new AnswerRepository(vertx, mongo);
+    AnswerRepository answerSets = new AnswerRepository(vertx, mongo, roundRepository::countedAt);
     AnswerRepository pilotSets = AnswerRepository.pilot(vertx, mongo);
     TallyRepository tallies = new TallyRepository(mongo);
     Publications publications = new Publications(mongo, durability, roundRepository, vertx.eventBus());
+    Peers peers = new Peers(mongo, config.embeddedStore());
     RoundService rounds = new RoundService(vertx, mongo, durability, studies, participants, roundRepository, answerSets,
-        tallies, publications::published);
+        tallies, publications::published, clock::millis, peers);
     PseudonymKeys pseudonyms = new PseudonymKeys(mongo, durability);
     ChangeService changes = new ChangeService(mongo, durability, studies, rounds, answerSets, pseudonyms);
     Consents consents = new Consents(mongo, durability);
@@ -116,7 +119,7 @@ public record Services(
             audit, roles),
         new StudyDeletion(mongo, durability, studies, rounds, participants, pseudonyms, audit),
         new Pilots(studies, participants, rounds, pilotSets, durability),
-        attributes, discussions, new Moderation(discussions), digests);
+        attributes, discussions, new Moderation(discussions), digests, peers);
   }
 
   /** Where a participant's answers are kept: a pilot's apart from those that count. */

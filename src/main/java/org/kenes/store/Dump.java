@@ -23,6 +23,8 @@ public final class Dump {
   public static final String FORMAT = "kenes-dump";
   /** Signed-in browsers and API clients: never written to a dump, never restored from one. */
   public static final String SESSIONS = "sessions";
+  /** The instances of Kenes on the store, as they say they are there: never dumped, never restored. */
+  public static final String INSTANCES = "instances";
   private static final int BATCH = 500;
 
   /** A document of a dump and the line it was read from. */
@@ -38,7 +40,7 @@ public final class Dump {
   /** The lines of a dump of the collections {@code include} accepts. */
   public static Future<List<String>> lines(MongoClient mongo, Predicate<String> include) {
     return mongo.getCollections().compose(names -> {
-      List<String> sorted = names.stream().filter(n -> !n.equals(SESSIONS)).filter(include).sorted().toList();
+      List<String> sorted = names.stream().filter(n -> !n.equals(SESSIONS) && !n.equals(INSTANCES)).filter(include).sorted().toList();
       List<String> lines = new ArrayList<>();
       lines.add(new JsonObject().put("format", FORMAT).put("version", 1).put("at", Instant.now().toString())
           .put("collections", sorted).encode());

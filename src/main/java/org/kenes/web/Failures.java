@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import org.kenes.common.KenesException;
 import org.kenes.common.TooMany;
+import org.kenes.common.Unavailable;
 import org.kenes.store.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +41,8 @@ public final class Failures {
       k.problems().forEach(p -> details.add(new JsonObject().put("path", p.path()).put("message", p.message())));
       if (k instanceof TooMany tooMany) {
         ctx.response().putHeader("Retry-After", String.valueOf(tooMany.retryAfterSeconds()));
+      } else if (k instanceof Unavailable) {
+        ctx.response().putHeader("Retry-After", "1");
       }
     } else if (Store.isUnavailable(failure)) {
       status = 503;

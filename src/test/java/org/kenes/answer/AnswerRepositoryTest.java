@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -24,11 +27,13 @@ class AnswerRepositoryTest {
   Path dir;
   private TestStore store;
   private AnswerRepository answers;
+  /** The moments the rounds of every study were counted, as their closes would have marked them. */
+  private final Map<Integer, Instant> counted = new ConcurrentHashMap<>();
 
   @BeforeEach
   void start() {
     store = TestStore.open(dir);
-    answers = new AnswerRepository(store.vertx(), store.client());
+    answers = new AnswerRepository(store.vertx(), store.client(), study -> Future.succeededFuture(Map.copyOf(counted)));
   }
 
   @AfterEach
@@ -76,5 +81,34 @@ class AnswerRepositoryTest {
     assertEquals(Optional.empty(), answers.find("s", 1, "P-A").await());
     assertEquals(List.of("P-B"), answers.list("s", 1).await().stream().map(AnswerSet::participant).toList());
     assertEquals(List.of(new AnswerRepository.Withdrawal(null, 0, 1)), answers.withdrawals("s", 1).await());
+  }
+
+  @Test
+  @DisplayName("a set written after its round was counted is late: every read leaves it out, and a save that wrote it "
+      + "puts back the set as it was")
+  void lateSetsLeftOut() {
+    answers.update("s", 1, "P-A", "policy", rating(7), true, true).await();
+    counted.put(1, Instant.now().plusSeconds(3600));
+    assertEquals(1, answers.list("s", 1).await().size(), "written before the count");
+    counted.put(1, Instant.EPOCH);
+    assertEquals(List.of(), answers.list("s", 1).await());
+    assertEquals(List.of(), answers.list("s").await());
+    assertEquals(Optional.empty(), answers.find("s", 1, "P-A").await());
+    List<AnswerSet> scanned = new ArrayList<>();
+    answers.scan("s", 1, Instant.EPOCH, scanned::addAll).await();
+    assertEquals(List.of(), scanned);
+
+    counted.put(1, Instant.now().plusSeconds(3600));
+    AnswerRepository.Written first = answers.update("s", 1, "P-B", "policy", rating(5), true, true).await();
+    AnswerRepository.Written revision = answers.update("s", 1, "P-A", "policy", rating(2), true, true).await();
+    assertEquals(false, answers.undoIfLate("s", 1, "P-A", revision).await(), "not late: it stays");
+    counted.put(1, Instant.EPOCH);
+    assertEquals(true, answers.undoIfLate("s", 1, "P-B", first).await());
+    assertEquals(true, answers.undoIfLate("s", 1, "P-A", revision).await());
+    // The moment a round was counted never changes once marked: here the test moves it, to see what lies before.
+    counted.put(1, Instant.now().plusSeconds(3600));
+    List<AnswerSet> after = answers.list("s", 1).await();
+    assertEquals(List.of("P-A"), after.stream().map(AnswerSet::participant).toList());
+    assertEquals(rating(7), after.get(0).answers(), "put back as it was");
   }
 }

@@ -49,7 +49,8 @@ class LiveStepsTest {
 
   /** A submit of a rating of 'strategy' through the tallies, as a save adds it. */
   private void submit(String panel, int value) {
-    tallies.increment("small", 1, panel, Map.of(RoundCounters.SUBMITTED, 1L, "r.strategy." + value, 1L)).await();
+    tallies.increment("small", 1, panel, Map.of(RoundCounters.SUBMITTED, 1L, "r.strategy." + value, 1L));
+    tallies.flush().await();
   }
 
   @Test
@@ -70,7 +71,8 @@ class LiveStepsTest {
     submit("providers", 1);
     submit("policy", 2);
     // A revision moves the counters without a new submission: it waits for the panel's next step too.
-    tallies.increment("small", 1, "policy", Map.of("r.strategy.9", -1L, "r.strategy.1", 1L)).await();
+    tallies.increment("small", 1, "policy", Map.of("r.strategy.9", -1L, "r.strategy.1", 1L));
+    tallies.flush().await();
     view = steps.view(STUDY, 1).await();
     assertEquals(3, view.counted(), "five of policy and one of providers: still the step of three");
     assertEquals(Map.of(RoundCounters.SUBMITTED, 3L, "r.strategy.9", 1L, "r.strategy.8", 1L, "r.strategy.7", 1L),

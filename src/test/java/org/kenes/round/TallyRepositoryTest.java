@@ -41,11 +41,12 @@ class TallyRepositoryTest {
   void sharesAddUp() {
     TallyRepository one = new TallyRepository(mongo);
     TallyRepository other = new TallyRepository(mongo);
-    Future.all(List.of(one.increment("s", 1, "p1", Map.of("r.a.5", 1L, "r.a.unable", 1L)),
-        one.increment("s", 1, "p1", Map.of("r.a.5", 1L)),
-        other.increment("s", 1, "p1", Map.of("r.a.5", -1L, "r.a.7", 1L)),
-        other.increment("s", 1, "p2", Map.of("k.b.sums.x", 1.5)),
-        other.increment("s", 2, "p1", Map.of("r.a.5", 1L)))).await();
+    one.increment("s", 1, "p1", Map.of("r.a.5", 1L, "r.a.unable", 1L));
+    one.increment("s", 1, "p1", Map.of("r.a.5", 1L));
+    other.increment("s", 1, "p1", Map.of("r.a.5", -1L, "r.a.7", 1L));
+    other.increment("s", 1, "p2", Map.of("k.b.sums.x", 1.5));
+    other.increment("s", 2, "p1", Map.of("r.a.5", 1L));
+    Future.all(one.flush(), other.flush()).await();
 
     Map<String, Map<String, Number>> round1 = one.read("s", 1).await();
     assertEquals(Map.of("p1", Map.of("r.a.5", 1L, "r.a.unable", 1L, "r.a.7", 1L), "p2", Map.of("k.b.sums.x", 1.5)),
@@ -66,7 +67,8 @@ class TallyRepositoryTest {
     TallyRepository other = new TallyRepository(mongo);
     Map<String, Map<String, Number>> recount = Map.of("p1", Map.of("r.a.5", 2L), "p2", Map.of("r.a.1", 1L));
     for (int round = 1; round <= 20; round++) {
-      one.increment("s", round, "p1", Map.of("r.a.5", 1L)).await();
+      one.increment("s", round, "p1", Map.of("r.a.5", 1L));
+      one.flush().await();
       Future.all(one.replace("s", round, List.of("p1", "p2"), recount),
           other.replace("s", round, List.of("p1", "p2"), recount)).await();
       assertEquals(recount, one.read("s", round).await());
@@ -79,10 +81,12 @@ class TallyRepositoryTest {
   void lateShareIgnored() {
     TallyRepository one = new TallyRepository(mongo);
     TallyRepository other = new TallyRepository(mongo);
-    other.increment("s", 1, "p1", Map.of("submitted", 3L)).await();
+    other.increment("s", 1, "p1", Map.of("submitted", 3L));
+    other.flush().await();
     one.replace("s", 1, List.of("p1"), Map.of("p1", Map.of("submitted", 5L))).await();
     // A save the close gave up waiting for lands afterwards, through the instance that held a share.
-    other.increment("s", 1, "p1", Map.of("submitted", 1L)).await();
+    other.increment("s", 1, "p1", Map.of("submitted", 1L));
+    other.flush().await();
     assertEquals(2, documents("s", 1));
     assertEquals(Map.of("p1", Map.of("submitted", 5L)), one.read("s", 1).await());
   }
@@ -93,7 +97,8 @@ class TallyRepositoryTest {
     mongo.insert(TallyRepository.COLLECTION, new JsonObject().put("_id", "s:1:p1").put("study", "s").put("round", 1)
         .put("panel", "p1").put("c|r|a|5", 2L).put("c|r|b|unable", 1L)).await();
     TallyRepository tallies = new TallyRepository(mongo);
-    tallies.increment("s", 1, "p1", Map.of("r.a.5", 1L)).await();
+    tallies.increment("s", 1, "p1", Map.of("r.a.5", 1L));
+    tallies.flush().await();
     assertEquals(Map.of("p1", Map.of("r.a.5", 3L, "r.b.unable", 1L)), tallies.read("s", 1).await());
   }
 
@@ -102,14 +107,18 @@ class TallyRepositoryTest {
   void idleSharesLetGo() {
     AtomicLong now = new AtomicLong(1_000_000);
     TallyRepository tallies = new TallyRepository(mongo, now::get);
-    tallies.increment("s", 1, "p1", Map.of("r.a.5", 1L)).await();
-    tallies.increment("s", 1, "p1", Map.of("r.a.5", 1L)).await();
+    tallies.increment("s", 1, "p1", Map.of("r.a.5", 1L));
+    tallies.flush().await();
+    tallies.increment("s", 1, "p1", Map.of("r.a.5", 1L));
+    tallies.flush().await();
     assertEquals(1, documents("s", 1), "one share while saves keep coming");
 
     now.addAndGet(TallyRepository.IDLE_MS + 60_000);
     // The next write lets the idle share go; the one after begins a new share for the panel.
-    tallies.increment("s", 1, "p2", Map.of("r.a.5", 1L)).await();
-    tallies.increment("s", 1, "p1", Map.of("r.a.5", 1L, "r.a.6", 1L)).await();
+    tallies.increment("s", 1, "p2", Map.of("r.a.5", 1L));
+    tallies.flush().await();
+    tallies.increment("s", 1, "p1", Map.of("r.a.5", 1L, "r.a.6", 1L));
+    tallies.flush().await();
     assertEquals(3, documents("s", 1));
     assertEquals(Map.of("p1", Map.of("r.a.5", 3L, "r.a.6", 1L), "p2", Map.of("r.a.5", 1L)),
         tallies.read("s", 1).await());

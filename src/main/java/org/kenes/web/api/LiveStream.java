@@ -13,6 +13,8 @@ import org.kenes.panelist.AnswerService;
 import org.kenes.round.RoundService;
 import org.kenes.services.Services;
 import org.kenes.web.FacilitatorAuth;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /api/studies/{id}/live}: server-sent events. On connecting, and after every save, opening or closing
@@ -28,6 +30,8 @@ final class LiveStream {
   private static final long PING_MS = 15_000;
   private static final int RETRY_SECONDS = 60;
   static final long WATCH_MS = 2_000;
+  private static final long RETRY_MS = 1_000;
+  private static final Logger LOG = LoggerFactory.getLogger(LiveStream.class);
 
   private final Vertx vertx;
   private final Services s;
@@ -144,6 +148,10 @@ final class LiveStream {
         }
         if (r.succeeded()) {
           response.write("id: " + (++sequence) + "\nevent: participation\ndata: " + r.result().toJson().encode() + "\n\n");
+        } else {
+          // Nothing else would send it: a stream whose snapshot failed would wait for the next save.
+          LOG.warn("The live snapshot of study {} failed; trying again in {} ms", study, RETRY_MS, r.cause());
+          vertx.setTimer(RETRY_MS, t -> changed());
         }
         if (dirty) {
           changed();

@@ -2,6 +2,7 @@ package org.kenes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.MultiMap;
@@ -170,6 +171,23 @@ class BuilderFormsTest {
     assertEquals("2031-03-01T09:30:00Z", study("scales").getJsonObject("rounds").getString("opensAt"));
     assertTrue(maria.get("/console/studies/scales").bodyAsString()
         .contains("Round 1 opens by itself at 1 Mar 2031, 09:30"));
+  }
+
+  @Test
+  @DisplayName("the rounds page lets a facilitator choose the real-time mode, which holds one long round, and the "
+      + "overview says so")
+  void mode() {
+    assertEquals(303, post("/console/new", "id", "live", "languages", "en", "title", "Live").statusCode());
+    String form = maria.get("/console/studies/live/build/rounds").bodyAsString();
+    assertTrue(form.contains("In real time, one long round (real-time)"), form);
+    assertEquals(303, post("/console/studies/live/build/rounds", "rounds.max", "3", "mode", "real-time")
+        .statusCode());
+    JsonObject live = study("live");
+    assertEquals("real-time", live.getString("mode"));
+    assertEquals(1, live.getJsonObject("rounds").getInteger("max"), "one long round, whatever the form said");
+    assertTrue(maria.get("/console/studies/live").bodyAsString().contains("This dialogue runs in real time"));
+    assertEquals(303, post("/console/studies/live/build/rounds", "rounds.max", "3", "mode", "rounds").statusCode());
+    assertNull(study("live").getString("mode"), "rounds, the default, is not written");
   }
 
   @Test

@@ -36,6 +36,7 @@ public final class AnswerRepository {
   public static final String COLLECTION = "answers";
   public static final String PILOT_COLLECTION = "pilot-answers";
   private static final String WITHDRAWN = "withdrawn";
+  private static final String FIRST = "first";
   /** The order of the sets' keys ({@code study:round:participant}), as the store's {@code _id}s sort. */
   private static final Comparator<AnswerSet> BY_KEY =
       Comparator.comparing(set -> AnswerSet.key(set.study(), set.round(), set.participant()));
@@ -153,6 +154,21 @@ public final class AnswerRepository {
         .compose(before -> before == null || !before.getBoolean(WITHDRAWN, false) ? Future.succeededFuture(before)
             : mongo.findOneAndReplaceWithOptions(collection, id, mark(before), new FindOptions(), new UpdateOptions())
                 .compose(undone -> Future.failedFuture(new Conflict("you have withdrawn: answers are not taken"))));
+  }
+
+  /**
+   * Keeps the first ratings of a real-time study's items in the participant's set ({@link AnswerSet#firstsIn}); a
+   * withdrawal's mark and an erasure take them with the set. Part of a save, after its update, whose caller waits for
+   * durability.
+   */
+  public Future<Void> keepFirst(String study, int round, String participant, Map<String, Answer.Rating> firsts) {
+    if (firsts.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    JsonObject set = new JsonObject();
+    firsts.forEach((item, rating) -> set.put(FIRST + "." + item, AnswerJson.toJson(rating)));
+    return mongo.updateCollection(COLLECTION, new JsonObject().put("_id", AnswerSet.key(study, round, participant)),
+        new JsonObject().put("$set", set)).mapEmpty();
   }
 
   /** A withdrawal's mark alone, from a document that holds it: nothing a save wrote over it. */
@@ -277,8 +293,15 @@ public final class AnswerRepository {
     Map<String, Answer> answers = new LinkedHashMap<>();
     JsonObject stored = doc.getJsonObject("answers", new JsonObject());
     stored.fieldNames().forEach(item -> answers.put(item, AnswerJson.fromJson(stored.getJsonObject(item))));
+    Map<String, Answer.Rating> first = new LinkedHashMap<>();
+    JsonObject firsts = doc.getJsonObject(FIRST, new JsonObject());
+    firsts.fieldNames().forEach(item -> {
+      if (AnswerJson.fromJson(firsts.getJsonObject(item)) instanceof Answer.Rating r) {
+        first.put(item, r);
+      }
+    });
     return new AnswerSet(doc.getString("study"), doc.getInteger("round"), doc.getString("participant"),
         doc.getString("panel"), answers, doc.getBoolean("submitted", false), doc.getString("updatedAt"),
-        doc.getLong("submittedAt", 0L));
+        doc.getLong("submittedAt", 0L), first);
   }
 }

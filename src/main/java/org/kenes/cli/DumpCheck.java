@@ -219,6 +219,26 @@ final class DumpCheck {
       } catch (Invalid e) {
         e.problems().forEach(p -> problem(p.path(), p.message()));
       }
+      firstRatings(study, asked, doc.getJsonObject("first", new JsonObject()));
+    });
+  }
+
+  /** A real-time study's first ratings: of rating items asked in the round, each a point of the scale or "unable". */
+  private void firstRatings(Study study, List<String> asked, JsonObject first) {
+    check(first.isEmpty() || study.realTime(), "first", "first ratings are kept in a real-time study only");
+    first.forEach(e -> {
+      boolean rating = asked.contains(e.getKey())
+          && study.item(e.getKey()).map(i -> i.type() == ItemType.RATING).orElse(false);
+      check(rating, "first." + e.getKey(), "not a rating item of the round");
+      if (rating && e.getValue() instanceof JsonObject one && one.fieldNames().equals(Set.of("value"))) {
+        try {
+          AnswerReader.read(study, asked, new JsonObject().put("answers", new JsonObject().put(e.getKey(), one)));
+        } catch (Invalid invalid) {
+          invalid.problems().forEach(p -> problem("first." + e.getKey(), p.message()));
+        }
+      } else if (rating) {
+        problem("first." + e.getKey(), "a first rating is {\"value\": a point or null}");
+      }
     });
   }
 

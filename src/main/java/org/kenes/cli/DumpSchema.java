@@ -91,12 +91,12 @@ final class DumpSchema {
     FIELDS.put("answers", List.of(field("_id", Kind.TEXT), field("study", Kind.TEXT), field("round", Kind.ROUND),
         field("participant", Kind.TEXT), field("panel", Kind.TEXT), optional("answers", Kind.OBJECT),
         field("submitted", Kind.BOOLEAN), field("updatedAt", Kind.INSTANT), optional("submittedAt", Kind.COUNT),
-        optional("writtenAt", Kind.DATE)));
+        optional("first", Kind.OBJECT), optional("writtenAt", Kind.DATE)));
     // Pilot participants' sets: the same shape, apart from those that count (AnswerRepository.pilot).
     FIELDS.put("pilot-answers", FIELDS.get("answers"));
     FIELDS.put("live-steps", List.of(field("_id", Kind.TEXT), field("study", Kind.TEXT), field("round", Kind.ROUND),
         field("panel", Kind.TEXT), field("submitted", Kind.COUNT), field("counters", Kind.TEXT),
-        field("at", Kind.INSTANT)));
+        field("at", Kind.INSTANT), optional("atMs", Kind.COUNT)));
     FIELDS.put("tallies", List.of(field("_id", Kind.TEXT), field("study", Kind.TEXT), field("round", Kind.ROUND),
         field("panel", Kind.TEXT), field("counters", Kind.TEXT), optional("final", Kind.BOOLEAN)));
     FIELDS.put("results", List.of(field("_id", Kind.TEXT), field("study", Kind.TEXT), field("round", Kind.ROUND),

@@ -190,6 +190,9 @@ public final class AnswerService {
         .put("scale", scale(study, lang)).put("panel", panel)
         .put("panels", new JsonArray(study.panels().stream()
             .map(p -> new JsonObject().put("id", p.id()).put("name", study.text(p.name(), lang))).toList()));
+    if (study.realTime()) {
+      json.put("mode", study.mode().key());
+    }
     if (round == null) {
       return json.putNull("round").put("submitted", false).put("items", new JsonArray());
     }

@@ -20,8 +20,11 @@ import org.kenes.study.Study;
  * @param yours the panelist's submitted answer then; null if none (or for a preview)
  * @param askReasonFor the points that would move the panelist's rating away from the group; null when no reason is
  *     asked
+ * @param live in a real-time study, the open round's answers so far (as its live figures have them) and the
+ *     panelist's answer now
  */
-public record Feedback(int round, ItemResult result, boolean suppressed, Answer yours, List<Integer> askReasonFor) {
+public record Feedback(int round, ItemResult result, boolean suppressed, Answer yours, List<Integer> askReasonFor,
+    boolean live) {
 
   public Feedback {
     askReasonFor = askReasonFor == null ? null : List.copyOf(askReasonFor);
@@ -32,13 +35,25 @@ public record Feedback(int round, ItemResult result, boolean suppressed, Answer 
    * the group, when the study asks for reasons and the panelist saw both the group's median and their own rating.
    */
   static Feedback of(Study study, int round, ItemResult result, Optional<AnswerSet> mine) {
-    boolean tooFew = result.n() < study.criteria().minCell();
     Answer yours = mine.filter(AnswerSet::submitted).map(m -> m.answers().get(result.id())).orElse(null);
+    return of(study, round, result, yours, false);
+  }
+
+  /**
+   * The feedback of a real-time study on an item the panelist has answered: the open round's figures so far, and
+   * their answer now, from which moving away from the group asks a reason.
+   */
+  static Feedback live(Study study, int round, ItemResult result, Answer now) {
+    return of(study, round, result, now, true);
+  }
+
+  private static Feedback of(Study study, int round, ItemResult result, Answer yours, boolean live) {
+    boolean tooFew = result.n() < study.criteria().minCell();
     Double median = result instanceof ItemResult.Rating r ? r.overall().median() : null;
     boolean sawBoth = !tooFew && median != null && yours instanceof Answer.Rating r && r.value() != null;
     List<Integer> askReasonFor = study.askReasonOnChange() && sawBoth
         ? Shift.pointsAwayFromGroup(study.criteria(), ((Answer.Rating) yours).value(), median) : null;
-    return new Feedback(round, result, tooFew, yours, askReasonFor);
+    return new Feedback(round, result, tooFew, yours, askReasonFor, live);
   }
 
   public JsonObject toJson() {
@@ -52,6 +67,9 @@ public record Feedback(int round, ItemResult result, boolean suppressed, Answer 
         .put("comments", new JsonArray(comments == null ? List.of() : comments));
     if (result instanceof ItemResult.Rating r) {
       json.put("panels", ResultsJson.panels(r.panels()));
+    }
+    if (live) {
+      json.put("live", true);
     }
     return askReasonFor == null ? json : json.put("askReasonFor", new JsonArray(askReasonFor));
   }

@@ -17,18 +17,24 @@ import org.kenes.study.Study;
 final class GroupFeedback {
 
   private final RoundService rounds;
+  private final LiveFeedback live;
 
   GroupFeedback(RoundService rounds) {
     this.rounds = rounds;
+    this.live = new LiveFeedback(rounds);
   }
 
   /**
    * Group feedback for each rating or ranking item of the round that an earlier closed round asked: that round's
    * results for the item (panels under minCell suppressed already; the whole group too while it is under minCell), the
    * panelist's own answer then (none for a preview's {@code participant} null), read from {@code sets} (a pilot's
-   * own), and the anonymous comments. Open items have no statistics to feed back.
+   * own), and the anonymous comments. Open items have no statistics to feed back. A real-time study feeds back its
+   * open round's figures so far instead ({@link LiveFeedback}).
    */
   Future<Map<String, Feedback>> of(Study study, Round round, String participant, AnswerRepository sets) {
+    if (study.realTime()) {
+      return live.of(study, round, participant, sets);
+    }
     return rounds.list(study).compose(all -> {
       Map<String, Integer> lastAsked = EarlierRounds.lastAsked(study, round, all);
       return EarlierRounds.load(lastAsked, n -> Future.all(rounds.results(study.id(), n), participant == null

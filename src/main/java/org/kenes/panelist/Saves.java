@@ -106,11 +106,15 @@ final class Saves {
     int round = saving.round().number();
     AnswerReader.Save save = saving.save();
     return answers.update(saving.study(), round, p.id(), p.panel(), save.answers(), save.submit(), saving.whole())
-        .map(written -> {
+        .compose(written -> {
           AnswerSet was = written.before().orElse(AnswerSet.empty(saving.study(), round, p.id(), p.panel()));
           AnswerSet now = was.merge(p.panel(), save.answers(), save.submit(), null);
           recount(saving.who().study(), saving.round(), was, now, previous);
-          return new Stored(written, now);
+          // In real time an item's first rating is kept for good, for the convergence from first to final answers.
+          Future<Void> first = saving.who().study().realTime()
+              ? answers.keepFirst(saving.study(), round, p.id(), was.firstsIn(save.answers()))
+              : Future.succeededFuture();
+          return first.map(new Stored(written, now));
         });
   }
 

@@ -135,6 +135,10 @@ public final class PersonalData {
       Item item = study.item(itemId).orElse(null);
       JsonObject entry = new JsonObject().put("item", itemId).put("type", item == null ? null : item.type().key())
           .put("text", item == null ? itemId : study.text(item.text(), lang)).put("answer", AnswerJson.toJson(answer));
+      if (s.first().containsKey(itemId)) {
+        // A real-time study keeps the first rating too, to show how views moved: it is theirs as much as the answer.
+        entry.put("first", AnswerJson.toJson(s.first().get(itemId)));
+      }
       if (item != null && answer instanceof Answer.Ranking) {
         JsonObject options = new JsonObject();
         item.options().forEach(o -> options.put(o.id(), study.text(o.text(), lang)));

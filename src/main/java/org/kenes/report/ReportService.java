@@ -43,8 +43,14 @@ public final class ReportService {
     return studies.get(studyId).compose(study -> rounds.list(studyId).compose(all ->
         Future.all(all.stream().map(r -> rounds.results(studyId, r.number())).toList())
             .compose(results -> changes.changes(studyId).compose(list -> answerTexts(studyId, list)
-                .map(texts -> build(study, all, results.list()).put("changes",
-                    new JsonArray(list.stream().map(c -> change(c, texts)).toList())))))));
+                .map(texts -> realTime(study, results.list(), build(study, all, results.list()).put("changes",
+                    new JsonArray(list.stream().map(c -> change(c, texts)).toList()))))))));
+  }
+
+  /** A real-time study's report says so and shows its convergence; a study of rounds keeps its report's shape. */
+  private static JsonObject realTime(Study study, List<RoundResults> results, JsonObject report) {
+    return !study.realTime() ? report
+        : report.put("mode", study.mode().key()).put("convergence", Convergence.of(results));
   }
 
   /** The texts of the open answers that changes name as their source ({@code a-…} ids), by id. */

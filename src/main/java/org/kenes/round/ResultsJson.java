@@ -16,6 +16,7 @@ import org.kenes.consensus.RatingStats;
 import org.kenes.consensus.Stability;
 import org.kenes.consensus.Verdict;
 import org.kenes.study.ItemType;
+import org.kenes.study.Mode;
 
 /**
  * {@link RoundResults} as the JSON of CONTRACT.md and back, the one place that spells its fields: numbers unrounded,
@@ -30,6 +31,12 @@ public final class ResultsJson {
         .put("provisional", r.provisional()).put("participation", participation(r.participation()))
         .put("items", new JsonArray(r.items().stream().map(ResultsJson::item).toList()))
         .put("advice", advice(r.advice()));
+    // Written only for a real-time study, so that the results of rounds keep their shape.
+    if (r.mode() == Mode.REAL_TIME) {
+      JsonObject first = new JsonObject();
+      r.first().forEach((item, stats) -> first.put(item, stats(stats)));
+      json.put("mode", r.mode().key()).put("first", first);
+    }
     return r.counted() == null ? json : json.put("counted", r.counted());
   }
 
@@ -38,7 +45,15 @@ public final class ResultsJson {
     return new RoundResults(json.getString("study"), json.getInteger("round"), json.getBoolean("provisional", false),
         participation(json.getJsonObject("participation")),
         json.getJsonArray("items").stream().map(JsonObject.class::cast).map(ResultsJson::item).toList(),
-        advice(json.getJsonObject("advice")), json.getLong("counted"));
+        advice(json.getJsonObject("advice")), json.getLong("counted"),
+        json.containsKey("mode") ? Mode.fromKey(json.getString("mode")) : Mode.ROUNDS, first(json));
+  }
+
+  private static Map<String, RatingStats> first(JsonObject json) {
+    Map<String, RatingStats> first = new LinkedHashMap<>();
+    JsonObject stored = json.getJsonObject("first", new JsonObject());
+    stored.fieldNames().forEach(item -> first.put(item, stats(stored.getJsonObject(item))));
+    return first;
   }
 
   public static JsonObject item(ItemResult item) {

@@ -11,6 +11,7 @@ import org.kenes.consensus.Advice;
 import org.kenes.consensus.Disclosure;
 import org.kenes.consensus.ItemOutcome;
 import org.kenes.consensus.RankingStats;
+import org.kenes.consensus.RatingStats;
 import org.kenes.consensus.RatingItemResult;
 import org.kenes.consensus.RatingItems;
 import org.kenes.consensus.RatingTally;
@@ -106,7 +107,17 @@ public final class RoundAnalysis {
     List<ItemOutcome> outcomes = items.stream().filter(ItemResult.Rating.class::isInstance)
         .map(ItemResult.Rating.class::cast).map(r -> new ItemOutcome(r.id(), r.verdict(), r.stable())).toList();
     return new RoundResults(in.study().id(), in.round(), in.provisional(), participation(in), items,
-        Advice.of(in.round(), in.study().rounds().max(), outcomes), null);
+        Advice.of(in.round(), in.study().rounds().max(), outcomes), null, in.study().mode(), first(in));
+  }
+
+  /** A closed real-time round's first ratings, given as its "previous round" ({@code FirstRatings}). */
+  private static Map<String, RatingStats> first(Input in) {
+    Map<String, RatingStats> first = new LinkedHashMap<>();
+    if (in.study().realTime() && !in.provisional()) {
+      in.previousByItem().forEach((item, previous) ->
+          first.put(item, RatingStats.of(previous.overall(), in.study().criteria())));
+    }
+    return first;
   }
 
   private static ItemResult.Rating rating(Input in, Item item) {

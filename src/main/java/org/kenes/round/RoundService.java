@@ -308,24 +308,31 @@ public final class RoundService {
 
   /**
    * A closed round's results from its answers. The earlier rounds' figures are read while the answers are, and the
-   * round's tallies are rewritten from the count while it is analysed.
+   * round's tallies are rewritten from the count while it is analysed. A real-time round (one round, none earlier)
+   * compares its final ratings with its first ones instead ({@link FirstRatings}).
    */
   private Future<RoundResults> closed(Study study, Round round, Map<String, Integer> lastAsked) {
     Future<Map<Integer, List<AnswerSet>>> earlierSets = EarlierRounds.load(lastAsked, n -> answers.list(study.id(), n));
-    Future<Map<String, RoundAnalysis.Previous>> previous = previous(study, lastAsked);
+    FirstRatings firsts = study.realTime() ? new FirstRatings(study, round.items()) : null;
+    Future<Map<String, RoundAnalysis.Previous>> earlier = firsts != null ? null : previous(study, lastAsked);
     // The count's moment is marked while the rest is read: the count itself begins after it.
     Future<Instant> countedAt = rounds.markCounted(study.id(), round.number());
     return Future.all(participants.countByPanel(study.id()), earlierSets, countedAt).compose(all -> {
-      RoundCounters.Count counters = new RoundCounters.Count(study, round.items(),
-          RoundCounters.previousRatings(lastAsked, all.resultAt(1)));
+      RoundCounters.Count counters = new RoundCounters.Count(study, round.items(), firsts != null ? firsts::of
+          : RoundCounters.previousRatings(lastAsked, all.resultAt(1)));
       RoundAnalysis.Texts.Collected texts = new RoundAnalysis.Texts.Collected(round.items());
       // Every answer of the round written before the count, a page at a time on a worker while the next is read.
       return answers.scan(study.id(), round.number(), countedAt.result(), sets -> {
+            if (firsts != null) {
+              firsts.add(sets);
+            }
             counters.add(sets);
             texts.add(sets);
           })
           .compose(v -> {
             Future<Void> tallied = tallies.replace(study.id(), round.number(), study.panelIds(), counters.byPanel());
+            Future<Map<String, RoundAnalysis.Previous>> previous = firsts != null
+                ? Future.succeededFuture(firsts.previous(round.number())) : earlier;
             return previous.compose(before -> analyse(new RoundAnalysis.Input(study, round.number(), round.items(),
                     RoundCounters.tallies(study, round.items(), counters.byPanel()), all.resultAt(0), before,
                     texts.texts(), false)))

@@ -13,6 +13,7 @@ import org.kenes.consensus.Criteria;
  * @param attributes the participants' characteristics the study asks once and describes its panels by
  * @param reporting what the study's people state for its report (aim, registration, ethics, funding, …)
  * @param discussion when panelists may discuss the items with each other
+ * @param mode rounds, or one long round in real time (which has {@code rounds.max} 1)
  */
 public record Study(
     String id,
@@ -29,7 +30,8 @@ public record Study(
     Privacy privacy,
     List<Attribute> attributes,
     Reporting reporting,
-    Discussion discussion) {
+    Discussion discussion,
+    Mode mode) {
 
   public Study {
     languages = List.copyOf(languages);
@@ -39,12 +41,15 @@ public record Study(
     attributes = List.copyOf(attributes);
   }
 
-  /** A study that asks no participant attributes, states nothing for its report and holds no discussion. */
+  /**
+   * A study that asks no participant attributes, states nothing for its report, holds no discussion and runs in
+   * rounds.
+   */
   public Study(String id, Text title, Text description, List<String> languages, Scale scale, Criteria criteria,
       Rounds rounds, List<Panel> panels, List<Category> categories, List<Item> items, boolean askReasonOnChange,
       Privacy privacy) {
     this(id, title, description, languages, scale, criteria, rounds, panels, categories, items, askReasonOnChange,
-        privacy, List.of(), Reporting.NONE, Discussion.OFF);
+        privacy, List.of(), Reporting.NONE, Discussion.OFF, Mode.ROUNDS);
   }
 
   public Optional<Attribute> attribute(String attributeId) {
@@ -53,7 +58,7 @@ public record Study(
 
   public Study withItems(List<Item> newItems) {
     return new Study(id, title, description, languages, scale, criteria, rounds, panels, categories, newItems,
-        askReasonOnChange, privacy, attributes, reporting, discussion);
+        askReasonOnChange, privacy, attributes, reporting, discussion, mode);
   }
 
   /**
@@ -73,17 +78,17 @@ public record Study(
   /** The study stating other things for its report, which may be written at any time, rounds held or not. */
   public Study withReporting(Reporting newReporting) {
     return new Study(id, title, description, languages, scale, criteria, rounds, panels, categories, items,
-        askReasonOnChange, privacy, attributes, newReporting, discussion);
+        askReasonOnChange, privacy, attributes, newReporting, discussion, mode);
   }
 
   public Study withDiscussion(Discussion newDiscussion) {
     return new Study(id, title, description, languages, scale, criteria, rounds, panels, categories, items,
-        askReasonOnChange, privacy, attributes, reporting, newDiscussion);
+        askReasonOnChange, privacy, attributes, reporting, newDiscussion, mode);
   }
 
   public Study withPrivacy(Privacy newPrivacy) {
     return new Study(id, title, description, languages, scale, criteria, rounds, panels, categories, items,
-        askReasonOnChange, newPrivacy, attributes, reporting, discussion);
+        askReasonOnChange, newPrivacy, attributes, reporting, discussion, mode);
   }
 
   /** The consent text in a language, or null when the study asks for none. */
@@ -93,7 +98,11 @@ public record Study(
 
   public Study withRounds(Rounds newRounds) {
     return new Study(id, title, description, languages, scale, criteria, newRounds, panels, categories, items,
-        askReasonOnChange, privacy, attributes, reporting, discussion);
+        askReasonOnChange, privacy, attributes, reporting, discussion, mode);
+  }
+
+  public boolean realTime() {
+    return mode == Mode.REAL_TIME;
   }
 
   public String firstLanguage() {

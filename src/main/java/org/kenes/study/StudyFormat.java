@@ -159,6 +159,9 @@ public final class StudyFormat {
     if (s.discussion() != Discussion.OFF) {
       json.put("discussion", s.discussion().key());
     }
+    if (s.mode() != Mode.ROUNDS) {
+      json.put("mode", s.mode().key());
+    }
     return json;
   }
 

@@ -33,7 +33,7 @@ public final class StudyReader {
   private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})?");
   private static final Set<String> TOP_LEVEL = Set.of("id", "title", "description", "languages", "scale", "consensus",
       "rounds", "panels", "categories", "items", "askReasonOnChange", "consent", "retentionDays", "contact",
-      "attributes", "reporting", "discussion");
+      "attributes", "reporting", "discussion", "mode");
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
   /** A consent text is read before answering: long enough for a data-protection notice, short enough to be read. */
   private static final int MAX_CONSENT = 20_000;
@@ -102,11 +102,24 @@ public final class StudyReader {
     List<Attribute> attributes = new AttributesReader(this).read(root.get("attributes"));
     Reporting reporting = reporting(root.get("reporting"));
     Discussion discussion = discussion(root.get("discussion"));
+    Mode mode = mode(root.get("mode"));
     if (!problems.isEmpty()) {
       return null;
     }
-    return new Study(id, title, description, languages, scale, criteria, rounds, panels, categories, items, askReason,
-        privacy, attributes, reporting, discussion);
+    // A real-time dialogue is one long round, whatever number of rounds a form or file still says.
+    Rounds held = mode == Mode.REAL_TIME ? new Rounds(1, rounds.carryForward(), rounds.opensAt()) : rounds;
+    return new Study(id, title, description, languages, scale, criteria, held, panels, categories, items, askReason,
+        privacy, attributes, reporting, discussion, mode);
+  }
+
+  private Mode mode(Object value) {
+    String key = value == null ? null : string("mode", value);
+    try {
+      return key == null ? Mode.ROUNDS : Mode.fromKey(key);
+    } catch (IllegalArgumentException e) {
+      problem("mode", "mode.oneOf");
+      return Mode.ROUNDS;
+    }
   }
 
   private Reporting reporting(Object value) {

@@ -164,7 +164,7 @@ public final class StudyService {
           .map(i -> new Item(i.id(), i.type(), i.category(), i.text(), i.options())).toList();
       JsonObject tree = StudyFormat.toJson(new Study(s.id(), s.title(), s.description(), s.languages(), s.scale(),
           s.criteria(), s.rounds().withOpensAt(null), s.panels(), s.categories(), items, s.askReasonOnChange(),
-          s.privacy(), s.attributes(), s.reporting(), s.discussion()));
+          s.privacy(), s.attributes(), s.reporting(), s.discussion(), s.mode()));
       return readDraft(tree.put("id", to)).compose(copy -> repository.insert(copy, false,
           new CopiedFrom(from, roundsHeld, Instant.now().toString())).map(copy));
     });

@@ -268,7 +268,7 @@ public final class Charts {
     return LEFT + (value - d.bands().min() + 0.5) * slot;
   }
 
-  private static void line(StringBuilder svg, double x1, double y1, double x2, double y2, String stroke, int width,
+  static void line(StringBuilder svg, double x1, double y1, double x2, double y2, String stroke, int width,
       String dash) {
     svg.append("<line x1=\"").append(fmt(x1)).append("\" y1=\"").append(fmt(y1)).append("\" x2=\"").append(fmt(x2))
         .append("\" y2=\"").append(fmt(y2)).append("\" stroke=\"").append(stroke).append("\" stroke-width=\"")
@@ -279,7 +279,7 @@ public final class Charts {
     svg.append("/>");
   }
 
-  private static void text(StringBuilder svg, double x, double y, String text, String anchor, int size, boolean bold) {
+  static void text(StringBuilder svg, double x, double y, String text, String anchor, int size, boolean bold) {
     svg.append("<text x=\"").append(fmt(x)).append("\" y=\"").append(fmt(y)).append("\" text-anchor=\"").append(anchor)
         .append("\" font-size=\"").append(size).append("\" fill=\"").append(INK).append('"');
     if (bold) {
@@ -289,7 +289,7 @@ public final class Charts {
   }
 
   /** One decimal, by hand: String.format would be most of the time a page of charts takes. */
-  private static String fmt(double v) {
+  static String fmt(double v) {
     long tenths = Math.round(v * 10);
     String sign = tenths < 0 ? "-" : "";
     tenths = Math.abs(tenths);

@@ -165,6 +165,39 @@ class BackupTest {
   }
 
   @Test
+  @DisplayName("a real-time study's first ratings survive a backup and a checked restore: the round closed afterwards "
+      + "measures from them")
+  void firstRatings() throws Exception {
+    Path first = dir.resolve("live-first");
+    Path second = dir.resolve("live-second");
+    Path file = dir.resolve("live.jsonl");
+    try (TestKenes kenes = TestKenes.start(first)) {
+      kenes.adminPost("/api/studies", "application/yaml", TestKenes.resource("studies/small.yaml")
+          .replace("id: small", "id: live") + "mode: real-time\n");
+      JsonArray people = kenes.addParticipants("live", "policy", "policy", "policy");
+      kenes.adminPost("/api/studies/live/rounds");
+      for (int i = 0; i < people.size(); i++) {
+        String token = people.getJsonObject(i).getString("token");
+        for (int value : new int[] {2 + i, 7}) {
+          kenes.put("/api/p/" + token + "/answers", new JsonObject().put("submit", true).put("answers",
+              new JsonObject().put("strategy", new JsonObject().put("value", value).put("reason", "Moved"))));
+        }
+      }
+      Run backup = run(Backup::backup, first, file.toString());
+      assertEquals(0, backup.code(), backup.err());
+    }
+    Run restore = run(Backup::restore, second, file.toString());
+    assertEquals(0, restore.code(), restore.err());
+    try (TestKenes kenes = TestKenes.start(second)) {
+      JsonObject results = kenes.adminPost("/api/studies/live/rounds/1/close").bodyAsJsonObject();
+      assertEquals(3.0, results.getJsonObject("first").getJsonObject("strategy").getDouble("median"));
+      JsonObject strategy = results.getJsonArray("items").getJsonObject(0);
+      assertEquals(7.0, strategy.getJsonObject("overall").getDouble("median"));
+      assertEquals(3, strategy.getJsonObject("stability").getInteger("pairs"));
+    }
+  }
+
+  @Test
   @DisplayName("a file that is not a dump is refused with its line, and nothing changes")
   void badDump() throws Exception {
     Path file = dir.resolve("bad.jsonl");

@@ -198,13 +198,15 @@ class RestoreCheckTest {
   }
 
   @Test
-  @DisplayName("answers off the scale, of items not asked, or of strangers are refused by line; nothing is restored")
+  @DisplayName("answers off the scale, of items not asked, or of strangers, and first ratings outside a real-time "
+      + "study are refused by line; nothing is restored")
   void malformedAnswers() throws Exception {
     int line = firstLineOf("answers");
     List<UnaryOperator<JsonObject>> forgeries = List.of(
         doc -> doc.put("answers", new JsonObject().put("strategy", new JsonObject().put("value", 42))),
         doc -> doc.put("answers", new JsonObject().put("nope", new JsonObject().put("value", 5))),
         doc -> doc.put("answers", new JsonObject().put("strategy", "seven")),
+        doc -> doc.put("first", new JsonObject().put("strategy", new JsonObject().put("value", 5))),
         doc -> doc.put("participant", "P-NOBODY22").put("_id", doc.getString("study") + ":" + doc.getInteger("round")
             + ":P-NOBODY22"),
         doc -> doc.put("round", "1"),

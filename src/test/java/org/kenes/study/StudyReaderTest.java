@@ -1,6 +1,7 @@
 package org.kenes.study;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -103,6 +104,22 @@ class StudyReaderTest {
     assertTrue(always.sameQuestions(StudyFormat.read(MINIMAL)));
     Invalid invalid = assertThrows(Invalid.class, () -> StudyFormat.read(MINIMAL + "discussion: sometimes\n"));
     assertEquals("discussion", invalid.problems().get(0).path());
+  }
+
+  @Test
+  @DisplayName("mode is rounds by default or real-time, which holds one round whatever rounds.max says, survives the "
+      + "canonical form, cannot change once rounds have begun, and another word is named by its path")
+  void mode() {
+    assertEquals(Mode.ROUNDS, StudyFormat.read(MINIMAL).mode());
+    Study live = StudyFormat.read(MINIMAL + "mode: real-time\n");
+    assertTrue(live.realTime());
+    assertEquals(1, live.rounds().max());
+    assertEquals(live, StudyFormat.read(StudyFormat.toJson(live).encode()));
+    assertEquals(StudyFormat.hash(StudyFormat.read(MINIMAL)), StudyFormat.hash(StudyFormat.read(MINIMAL
+        + "mode: rounds\n")), "the default leaves the hash of older studies as it was");
+    assertFalse(live.sameQuestions(StudyFormat.read(MINIMAL)));
+    Invalid invalid = assertThrows(Invalid.class, () -> StudyFormat.read(MINIMAL + "mode: sometimes\n"));
+    assertEquals("mode", invalid.problems().get(0).path());
   }
 
   @Test

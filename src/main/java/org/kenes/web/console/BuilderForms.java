@@ -38,7 +38,7 @@ final class BuilderForms {
       + "(items|attributes)\\[\\d+]\\.options\\[\\d+]\\.text)\\.[a-zA-Z-]+");
   /** A word or an address: as typed, less the spaces around it. */
   private static final Pattern WORD = Pattern.compile(
-      "consensus\\.(rule|quantiles)|rounds\\.carryForward|contact|discussion|"
+      "consensus\\.(rule|quantiles)|rounds\\.carryForward|contact|discussion|mode|"
       + "(panels|categories|items|attributes)\\[\\d+]\\.id|items\\[\\d+]\\.(type|category)|attributes\\[\\d+]\\.type|"
       + "(items|attributes)\\[\\d+]\\.options\\[\\d+]\\.id");
 

@@ -18,6 +18,7 @@ import org.kenes.common.Problem;
 import org.kenes.participant.Participant;
 import org.kenes.services.Services;
 import org.kenes.study.Discussion;
+import org.kenes.study.Mode;
 import org.kenes.study.Study;
 import org.kenes.web.Access;
 import org.kenes.web.Audited;
@@ -78,7 +79,7 @@ final class BuilderRoutes {
         .handler(ctx -> builder.get(ctx, r::rounds));
     access.need(FACILITATOR, router.post("/console/studies/:id/build/rounds"))
         .handler(ctx -> builder.save(ctx, "rounds",
-        BuilderPage.fields(ctx, List.of("rounds.max", "rounds.carryForward", "rounds.opensAt", "discussion")),
+        BuilderPage.fields(ctx, List.of("rounds.max", "rounds.carryForward", "rounds.opensAt", "discussion", "mode")),
         BuilderPage.href(ctx.pathParam("id"), "rounds") + "?done=saved", r::rounds));
     BuilderListRoutes.mount(router, services, builder, access);
     BuilderPrivacyRoutes.mount(router, builder, access);
@@ -298,7 +299,8 @@ final class BuilderRoutes {
             "builder.carry."))
         .add(f.input("rounds.opensAt", t(lang, "rounds.opensAt"), h(lang, "rounds.opensAt"), "datetime-local"))
         .add(f.select("discussion", t(lang, "discussion"), h(lang, "discussion"), Discussion.keys(),
-            "builder.discussion."));
+            "builder.discussion."))
+        .add(f.select("mode", t(lang, "mode"), h(lang, "mode"), Mode.keys(), "builder.mode."));
     return builder.render(ctx, status, "build-rounds", builder.model(ctx, draft, "rounds", f, failure)
         .put("rounds", rounds).put("roundsProblem", f.problemAt("rounds")));
   }

@@ -76,7 +76,7 @@ final class ConsolePage {
     return model.put("study", new JsonObject().put("id", study.id())
             .put("title", study.text(study.title(), Viewer.of(ctx).language()))
             .put("attributes", !study.attributes().isEmpty())
-            .put("discussion", study.discussion() != Discussion.OFF))
+            .put("discussion", study.discussion() != Discussion.OFF).put("realTime", study.realTime()))
         .put("section", section).put("section_" + section, true)
         .put("canRun", Access.allows(ctx, Role.FACILITATOR)).put("canOwn", Access.allows(ctx, Role.OWNER));
   }

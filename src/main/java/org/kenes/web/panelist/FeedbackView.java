@@ -29,7 +29,8 @@ final class FeedbackView {
     if (overall.getBoolean("suppressed", false) || !overall.containsKey("median")) {
       return model.put("suppressed", true);
     }
-    String title = Views.text(lang, "feedback.title", f.getInteger("round"));
+    String title = f.getBoolean("live", false) ? Views.text(lang, "feedback.live.title")
+        : Views.text(lang, "feedback.title", f.getInteger("round"));
     model.put("chart", Charts.Distribution.of("chart-" + item.getString("id"), title, overall, bands, own))
         .put("summary", summary(overall, lang))
         .put("verdict", Views.text(lang, "verdict." + overall.getString("verdict")));
@@ -78,7 +79,8 @@ final class FeedbackView {
 
   private static JsonObject common(JsonObject f) {
     JsonArray comments = f.getJsonArray("comments", new JsonArray());
-    return new JsonObject().put("round", f.getInteger("round")).put("comments", comments)
+    return new JsonObject().put("round", f.getInteger("round")).put("live", f.getBoolean("live", false))
+        .put("comments", comments)
         .put("commentCount", comments.size());
   }
 

@@ -68,9 +68,11 @@ final class ItemView {
         .put("unableChecked", answer.containsKey("value") && value == null)
         .put("comment", answer.getString("comment")).put("reason", answer.getString("reason"));
     if (!askReasonFor.isEmpty()) {
-      model.put("askReason", Views.text(lang, "reason.label", feedback.getJsonObject("yours").getValue("value"),
-          feedback.getInteger("round"), Views.number(feedback.getJsonObject("overall").getValue("median"), lang),
-          ranges(askReasonFor)));
+      Object yours = feedback.getJsonObject("yours").getValue("value");
+      String median = Views.number(feedback.getJsonObject("overall").getValue("median"), lang);
+      model.put("askReason", feedback.getBoolean("live", false)
+          ? Views.text(lang, "reason.live.label", yours, median, ranges(askReasonFor))
+          : Views.text(lang, "reason.label", yours, feedback.getInteger("round"), median, ranges(askReasonFor)));
     }
     if (feedback != null) {
       model.put("feedback", FeedbackView.rating(feedback, item, q, Charts.Bands.fromJson(scale)));

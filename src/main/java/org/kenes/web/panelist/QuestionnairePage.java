@@ -139,6 +139,7 @@ public final class QuestionnairePage {
         .put("pilot", q.getBoolean("pilot", false))
         .put("submitted", q.getBoolean("submitted")).put("items", items).put("languages", languages)
         .put("hasFeedback", hasFeedback).put("discussionItems", q.getJsonArray("discussionItems"))
+        .put("realTime", "real-time".equals(q.getString("mode")))
         .put("answered", answered).put("total", total).put("unanswered", total - answered)
         .put("saved", "saved".equals(done)).put("justSubmitted", "submitted".equals(done))
         .put("problems", summary).put("hasErrors", invalid != null)

@@ -117,6 +117,11 @@ public final class RightsPages {
       lines.add(answer.getValue("value") == null ? Views.text(lang, "me.answer.unable")
           : Views.text(lang, "me.answer.rating", Views.number(answer.getValue("value"), lang)));
     }
+    JsonObject first = entry.getJsonObject("first");
+    if (first != null) {
+      lines.add(Views.text(lang, "me.answer.first", first.getValue("value") == null
+          ? Views.text(lang, "me.answer.unable") : Views.number(first.getValue("value"), lang)));
+    }
     if (answer.getString("reason") != null) {
       lines.add(Views.text(lang, "me.answer.reason", answer.getString("reason")));
     }

@@ -51,6 +51,7 @@ final class ReportView {
         .put("docx", "/api/studies/" + id + "/report.docx?lang=" + lang)
         .put("summary", summary()).put("items", items()).put("stakeholders", ReportGroups.stakeholders(report, lang))
         .put("comments", ReportGroups.comments(report, lang)).put("methods", ReportMethods.model(report, study, lang))
+        .put("convergence", ConvergenceView.model(report, study, lang))
         .put("minCell", study.criteria().minCell()).put("minCellText", Views.text(lang, "report.suppressed", study.criteria().minCell()));
   }
 
@@ -140,7 +141,7 @@ final class ReportView {
             .put("agree", overall.getValue("agree")).put("disagree", overall.getValue("disagree"))
             .put("kendallW", overall.getValue("kendallW"))
             .put("rand", rand == null ? null : Views.text(lang, "report.rand." + rand))
-            .put("stability", stability == null ? null : stability(stability))
+            .put("stability", stability == null ? null : stability(stability, r.getInteger("round")))
             .put("verdictText", overall.getString("verdict") == null ? null
                 : Views.text(lang, "verdict." + overall.getString("verdict"))));
       }
@@ -157,14 +158,20 @@ final class ReportView {
     return items;
   }
 
-  /** "stable: 8% of ratings moved since round 1"; without ratings in one of the rounds there is nothing to compare. */
-  private String stability(JsonObject stability) {
+  /**
+   * "stable: 8% of ratings moved since round 1"; without ratings in one of the rounds there is nothing to compare. A
+   * round measured since itself ran in real time: since its first ratings.
+   */
+  private String stability(JsonObject stability, int round) {
     Object changePct = stability.getValue("changePct");
+    boolean first = stability.getInteger("since") == round;
     if (!(changePct instanceof Number)) {
-      return Views.text(lang, "report.stability.none", stability.getInteger("since"));
+      return first ? Views.text(lang, "report.stability.noneFirst")
+          : Views.text(lang, "report.stability.none", stability.getInteger("since"));
     }
-    return Views.text(lang, stability.getBoolean("stable") ? "report.stable" : "report.unstable",
-        Views.number(changePct, lang), stability.getInteger("since"));
+    String key = stability.getBoolean("stable") ? "report.stable" : "report.unstable";
+    return Views.text(lang, first ? key + ".first" : key, Views.number(changePct, lang),
+        stability.getInteger("since"));
   }
 
   /** Under perPanel, the panels too few to judge the item's last closed round, by name. */

@@ -4,14 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -41,16 +38,8 @@ class BuilderAttributesTest {
     kenes.close();
   }
 
-  /** The attributes page's form posted as a browser would: with its CSRF token and the study's hash. */
   private static HttpResponse<Buffer> post(String study, String... pairs) {
-    String page = "/console/studies/" + study + "/build/attributes";
-    Matcher hash = Pattern.compile("name=\"hash\" value=\"([0-9a-f]+)\"").matcher(maria.get(page).bodyAsString());
-    assertTrue(hash.find(), page);
-    MultiMap form = MultiMap.caseInsensitiveMultiMap().add("hash", hash.group(1));
-    for (int i = 0; i < pairs.length; i += 2) {
-      form.add(pairs[i], pairs[i + 1]);
-    }
-    return maria.post(page, page, form);
+    return maria.postBuilderForm("/console/studies/" + study + "/build/attributes", pairs);
   }
 
   private static JsonArray attributes(String id) {

@@ -55,6 +55,24 @@ public final class ConsoleSession {
     return postWithToken(path, csrfOf(get(formPage).bodyAsString()), fields);
   }
 
+  private static final Pattern STUDY_HASH = Pattern.compile("name=\"hash\" value=\"([0-9a-f]+)\"");
+
+  /**
+   * A builder page's form posted to itself as a browser would: with its CSRF token and the hash of the study it was
+   * read from; {@code pairs} are names and values in turn.
+   */
+  public HttpResponse<Buffer> postBuilderForm(String page, String... pairs) {
+    Matcher hash = STUDY_HASH.matcher(get(page).bodyAsString());
+    if (!hash.find()) {
+      throw new AssertionError("no study hash in " + page);
+    }
+    MultiMap form = MultiMap.caseInsensitiveMultiMap().add("hash", hash.group(1));
+    for (int i = 0; i < pairs.length; i += 2) {
+      form.add(pairs[i], pairs[i + 1]);
+    }
+    return post(page, page, form);
+  }
+
   public HttpResponse<Buffer> postWithToken(String path, String csrf, MultiMap fields) {
     MultiMap all = MultiMap.caseInsensitiveMultiMap().addAll(fields);
     if (csrf != null) {
